@@ -1,0 +1,33 @@
+// The immutable knowledge an Analyzer owns: loaded once from the data files
+// under the package (plus the user's own), then shared read-only by threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "standpoints/boilerplate.hpp"
+#include "standpoints/entities.hpp"
+#include "standpoints/geocoder.hpp"
+#include "standpoints/knowledge_error.hpp"
+#include "standpoints/segmenter.hpp"
+#include "standpoints/statements.hpp"
+
+namespace standpoints {
+
+struct KnowledgeOptions {
+  std::string data_dir;                   // the package's data/ folder
+  std::vector<std::string> actor_files;   // the user's actors (TSV, JSON or PETRARCH .txt)
+};
+
+struct Knowledge {
+  SegmenterRules abbreviations;
+  BoilerplatePatterns boilerplate;
+  ActorTable actors;      // actors.tsv + the user's files (entities, resolver)
+  Gazetteer gazetteer;    // places.tsv (geocoder)
+  ActLexicon acts;        // acts.tsv (statements)
+
+  static std::shared_ptr<const Knowledge> load(const KnowledgeOptions& options);
+};
+
+}  // namespace standpoints

@@ -1,0 +1,34 @@
+// Segmentation: tokens (with case shape and spacing) and sentences inside
+// each paragraph. One pass over the text; no regular expressions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "standpoints/document.hpp"
+
+namespace standpoints {
+
+enum class AbbreviationKind : std::uint8_t { Title, Month, Other };
+
+// Abbreviations whose full stop is part of the token (abbreviations.tsv).
+class SegmenterRules {
+ public:
+  SegmenterRules() = default;
+  static SegmenterRules load(const std::string& path);  // throws KnowledgeError
+  void add(std::string word, AbbreviationKind kind) { abbreviations_[std::move(word)] = kind; }
+  const AbbreviationKind* find(std::string_view word) const;
+
+ private:
+  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+};
+
+// Fills doc.tokens and doc.sentences from doc.text and doc.paragraphs.
+void segment(Document& doc, const SegmenterRules& rules);
+
+// True for a capitalised word that commonly opens a sentence ("The", "But"),
+// used where an abbreviation's full stop may or may not end a sentence.
+bool is_sentence_starter(std::string_view word);
+
+}  // namespace standpoints

@@ -1,0 +1,116 @@
+#include "standpoints/boilerplate.hpp"
+
+#include "standpoints/tsv.hpp"
+#include "standpoints/utf8.hpp"
+
+namespace standpoints {
+
+namespace {
+
+bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Tokens of paragraph `pi` (tokens are in text order; paragraphs too).
+struct TokenRange {
+  std::size_t first, last;
+};
+
+// "Slideshow (7 Images)", "Gallery (12 photos)".
+bool is_gallery_notice(std::string_view lower) {
+  for (std::string_view word : {"slideshow", "gallery", "photos", "images"}) {
+    if (has_prefix(lower, word) && lower.find('(') != std::string_view::npos &&
+        lower.find(')') != std::string_view::npos && lower.size() < 40)
+      return true;
+  }
+  return false;
+}
+
+// A byline or an outlet name alone on a line: "Oren Dorell", "USA TODAY",
+// "By Jane Doe, Associated Press". Only a handful of capitalised words with no
+// sentence punctuation: content paragraphs are sentences.
+bool is_byline_shape(const Document& doc, TokenRange r, std::size_t body_index) {
+  const std::size_t n = r.last - r.first;
+  if (n == 0 || n > 8) return false;
+  std::size_t words = 0, caps = 0, allcaps = 0;
+  for (std::size_t i = r.first; i < r.last; ++i) {
+    const Token& t = doc.tokens[i];
+    const std::string_view s(doc.text.data() + t.start, t.end - t.start);
+    if (t.kind == TokenKind::Word) {
+      ++words;
+      if (t.shape == Shape::Capitalized) ++caps;
+      else if (t.shape == Shape::AllCaps) ++allcaps;
+      else if (!(s == "and" || s == "of" || s == "de" || s == "van" || s == "von" || s == "al")) return false;
+    } else if (t.kind == TokenKind::Punct) {
+      if (!(s == "," || s == "-" || s == "|" || s == "/" || s == ".")) return false;
+    } else {
+      return false;
+    }
+  }
+  if (words == 0 || words > 6) return false;
+  if (allcaps == words) return true;  // "USA TODAY", "WASHINGTON POST"
+  // Capitalised names only near the top of the article ("Oren Dorell").
+  return body_index <= 3 && words >= 2 && words <= 4 && caps + allcaps == words;
+}
+
+}  // namespace
+
+void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
+  patterns_.emplace_back(kind, std::move(lowercase_pattern));
+}
+
+bool BoilerplatePatterns::matches(std::string_view lower) const {
+  for (const auto& [kind, p] : patterns_) {
+    switch (kind) {
+      case Kind::Prefix:
+        if (has_prefix(lower, p)) return true;
+        break;
+      case Kind::Exact:
+        if (lower == p) return true;
+        break;
+      case Kind::Contains:
+        if (lower.find(p) != std::string_view::npos) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+BoilerplatePatterns BoilerplatePatterns::load(const std::string& path) {
+  BoilerplatePatterns patterns;
+  tsv::read_file(path, {"kind", "pattern"}, [&](const tsv::Row& row) {
+    const auto kind = row.get("kind");
+    Kind k;
+    if (kind == "prefix") k = Kind::Prefix;
+    else if (kind == "exact") k = Kind::Exact;
+    else if (kind == "contains") k = Kind::Contains;
+    else row.fail("unknown boilerplate kind \"" + std::string(kind) + "\" (prefix, exact or contains)");
+    // Patterns keep their inner spaces ("(c) "); only the line end is trimmed.
+    std::string_view p = row.get("pattern");
+    if (p.empty()) row.fail("empty pattern");
+    patterns.add(k, utf8::to_lower(p));
+  });
+  return patterns;
+}
+
+void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
+  std::string_view title;
+  for (const auto& p : doc.paragraphs)
+    if (p.title) title = std::string_view(doc.text).substr(p.start, p.end - p.start);
+  std::size_t tok = 0, body_index = 0;
+  for (auto& para : doc.paragraphs) {
+    TokenRange range{tok, tok};
+    while (range.first < doc.tokens.size() && doc.tokens[range.first].start < para.start) ++range.first;
+    range.last = range.first;
+    while (range.last < doc.tokens.size() && doc.tokens[range.last].end <= para.end) ++range.last;
+    tok = range.last;
+    if (para.title) continue;
+    ++body_index;
+    const std::string_view text = std::string_view(doc.text).substr(para.start, para.end - para.start);
+    if (text.size() > 600) continue;  // furniture is short; skip the work on long paragraphs
+    const std::string lower = utf8::to_lower(text);
+    para.boilerplate = patterns.matches(lower) || is_gallery_notice(lower) ||
+                       (!title.empty() && text == title) ||  // the title repeated as a line
+                       is_byline_shape(doc, range, body_index);
+  }
+}
+
+}  // namespace standpoints

@@ -1,0 +1,288 @@
+#include "standpoints/reader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+#include "standpoints/utf8.hpp"
+
+namespace standpoints {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool valid_ymd(int y, int m, int d) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + ((m == 2 && leap) ? 1 : 0);
+}
+
+std::string format_ymd(std::string_view y, std::string_view m, std::string_view d) {
+  std::string out;
+  out.reserve(10);
+  out.append(y).push_back('-');
+  out.append(m).push_back('-');
+  out.append(d);
+  return out;
+}
+
+// A line that stands where a date or URL should be but holds none.
+bool is_placeholder(std::string_view s) {
+  const std::string lower = utf8::to_lower(s);
+  return lower == "unknown" || lower == "none" || lower == "null" || lower == "n/a" ||
+         lower == "na" || lower == "-" || lower == "nan";
+}
+
+// A date-shaped line (8 digits, or YYYY-MM-DD with an optional time), valid or not.
+bool looks_like_date(std::string_view s) {
+  if (s.size() == 8 && all_digits(s)) return true;
+  return s.size() >= 10 && all_digits(s.substr(0, 4)) && (s[4] == '-' || s[4] == '/') &&
+         all_digits(s.substr(5, 2)) && s[7] == s[4] && all_digits(s.substr(8, 2)) &&
+         (s.size() == 10 || s[10] == 'T' || s[10] == ' ');
+}
+
+// Splits prepared text (LF line ends) into stripped, non-empty lines; also
+// returns each line's 1-based number in the input.
+struct Line {
+  std::string_view text;
+  std::size_t number;
+};
+
+std::vector<Line> nonempty_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::size_t number = 1, pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = utf8::strip(text.substr(pos, nl - pos));
+    if (!line.empty()) lines.push_back({line, number});
+    ++number;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+void check_no_nul(std::string_view s, std::size_t line_base = 0) {
+  const void* p = std::memchr(s.data(), '\0', s.size());
+  if (!p) return;
+  const auto offset = static_cast<std::size_t>(static_cast<const char*>(p) - s.data());
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  throw ReadError("NUL byte at byte offset " + std::to_string(offset) + " (binary data?)",
+                  line_base ? line_base : line, offset);
+}
+
+// Joins title and paragraphs into text with one "\n" between them.
+void assemble(Document& doc, const std::vector<std::string_view>& paragraphs) {
+  std::size_t total = doc.title ? doc.title->size() : 0;
+  for (auto p : paragraphs) total += p.size() + 1;
+  doc.text.reserve(total);
+  auto add = [&](std::string_view p, bool title) {
+    if (!doc.text.empty() || !doc.paragraphs.empty()) doc.text.push_back('\n');
+    Paragraph para;
+    para.start = static_cast<std::uint32_t>(doc.text.size());
+    doc.text.append(p);
+    para.end = static_cast<std::uint32_t>(doc.text.size());
+    para.title = title;
+    doc.paragraphs.push_back(para);
+  };
+  if (doc.title) add(*doc.title, true);
+  for (auto p : paragraphs) add(p, false);
+}
+
+std::optional<std::string> url_or_null(std::string_view line, std::optional<std::string>* source) {
+  std::string host;
+  if (!parse_url(line, &host)) return std::nullopt;
+  if (source && !host.empty()) *source = host;
+  return std::string(line);
+}
+
+}  // namespace
+
+std::optional<std::string> normalize_date(std::string_view raw) {
+  const std::string_view s = utf8::strip(raw);
+  if (s.size() == 8 && all_digits(s)) {
+    if (!valid_ymd(to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2))))
+      return std::nullopt;
+    return format_ymd(s.substr(0, 4), s.substr(4, 2), s.substr(6, 2));
+  }
+  if (looks_like_date(s)) {
+    if (!valid_ymd(to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2))))
+      return std::nullopt;
+    return format_ymd(s.substr(0, 4), s.substr(5, 2), s.substr(8, 2));
+  }
+  return std::nullopt;
+}
+
+bool parse_url(std::string_view s, std::string* host) {
+  std::string_view rest;
+  const std::string lower = utf8::to_lower(s.substr(0, std::min<std::size_t>(s.size(), 8)));
+  if (lower.rfind("https://", 0) == 0) rest = s.substr(8);
+  else if (lower.rfind("http://", 0) == 0) rest = s.substr(7);
+  else return false;
+  if (s.find_first_of(" \t") != std::string_view::npos) return false;
+  std::size_t end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, end == std::string_view::npos ? rest.size() : end);
+  if (auto at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
+  if (auto colon = authority.find(':'); colon != std::string_view::npos) authority = authority.substr(0, colon);
+  if (authority.empty()) return false;
+  std::string h = utf8::to_lower(authority);
+  if (h.rfind("www.", 0) == 0) h = h.substr(4);
+  if (host) *host = h;
+  return true;
+}
+
+std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
+  check_no_nul(bytes);
+  std::string repaired;
+  if (auto bad = utf8::first_invalid(bytes)) {
+    if (options.invalid_utf8 == InvalidUtf8::Error) {
+      const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+      throw ReadError("invalid UTF-8 at byte offset " + std::to_string(*bad), line, *bad);
+    }
+    repaired = utf8::replace_invalid(bytes);
+    bytes = repaired;
+  }
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (utf8::strip(out).empty()) throw ReadError(bytes.empty() ? "empty input" : "input holds only whitespace");
+  return out;
+}
+
+Document read_article(std::string_view bytes, std::string id, const ReadOptions& options) {
+  const std::string text = prepare_text(bytes, options);
+  const auto lines = nonempty_lines(text);
+  Document doc;
+  doc.id = std::move(id);
+  std::size_t i = 0;
+  doc.title = std::string(lines[i++].text);
+  // Line 2: a date (valid or not), or a placeholder; otherwise the date line is missing.
+  if (i < lines.size() && (looks_like_date(lines[i].text) || is_placeholder(lines[i].text))) {
+    doc.date = normalize_date(lines[i].text);
+    ++i;
+  }
+  // Line 3: a URL, or a placeholder such as "unknown"; otherwise missing.
+  if (i < lines.size()) {
+    std::string host;
+    if (parse_url(lines[i].text, &host)) {
+      doc.url = std::string(lines[i].text);
+      if (!host.empty()) doc.source = host;
+      ++i;
+    } else if (is_placeholder(lines[i].text)) {
+      ++i;
+    }
+  }
+  std::vector<std::string_view> paragraphs;
+  paragraphs.reserve(lines.size() - i);
+  for (; i < lines.size(); ++i) paragraphs.push_back(lines[i].text);
+  assemble(doc, paragraphs);
+  return doc;
+}
+
+Document read_plain(std::string_view bytes, std::string id, const ReadOptions& options) {
+  const std::string text = prepare_text(bytes, options);
+  Document doc;
+  doc.id = std::move(id);
+  std::vector<std::string_view> paragraphs;
+  for (const auto& line : nonempty_lines(text)) paragraphs.push_back(line.text);
+  assemble(doc, paragraphs);
+  return doc;
+}
+
+Document make_document(std::optional<std::string> title, std::string_view body,
+                       std::optional<std::string> date, std::optional<std::string> url,
+                       std::string id, const ReadOptions& options) {
+  Document doc;
+  doc.id = std::move(id);
+  if (title && !utf8::strip(*title).empty()) {
+    std::string t = prepare_text(*title + "\n", options);
+    // A title is one line: further lines join with spaces.
+    std::replace(t.begin(), t.end(), '\n', ' ');
+    const std::string_view stripped = utf8::strip(t);
+    if (!stripped.empty()) doc.title = std::string(stripped);
+  }
+  if (date) doc.date = normalize_date(*date);
+  if (url) doc.url = url_or_null(utf8::strip(*url), &doc.source);
+  std::string text;
+  if (!utf8::strip(body).empty()) text = prepare_text(body, options);
+  else if (!doc.title) throw ReadError("empty input: no title and no text");
+  std::vector<std::string_view> paragraphs;
+  for (const auto& line : nonempty_lines(text)) paragraphs.push_back(line.text);
+  assemble(doc, paragraphs);
+  return doc;
+}
+
+Document read_json_record(std::string_view line, const ReadOptions& options) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line.begin(), line.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    // nlohmann prefixes "[json.exception.parse_error.101] "; keep the reason.
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw ReadError("malformed JSON: " + what);
+  }
+  if (!j.is_object()) throw ReadError("a JSON Lines record must be an object");
+  auto get_string = [&](const char* key) -> std::optional<std::string> {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number()) return it->dump();
+    throw ReadError(std::string("field \"") + key + "\" must be a string");
+  };
+  std::string id = get_string("id").value_or("");
+  std::string body;
+  auto text_it = j.find("text");
+  auto paras_it = j.find("paragraphs");
+  if (paras_it != j.end() && paras_it->is_array()) {
+    for (const auto& p : *paras_it) {
+      if (!p.is_string()) throw ReadError("\"paragraphs\" must be a list of strings");
+      body += p.get_ref<const std::string&>();
+      body.push_back('\n');
+    }
+  } else if (text_it != j.end() && text_it->is_string()) {
+    body = text_it->get<std::string>();
+  } else if (text_it != j.end() && !text_it->is_null()) {
+    throw ReadError("field \"text\" must be a string");
+  }
+  auto title = get_string("title");
+  if (title) check_no_nul(*title);
+  check_no_nul(body);
+  try {
+    return make_document(std::move(title), body, get_string("date"), get_string("url"), std::move(id), options);
+  } catch (const ReadError& e) {
+    throw ReadError(e.what());
+  }
+}
+
+std::string id_from_path(std::string_view path) {
+  if (auto slash = path.find_last_of("/\\"); slash != std::string_view::npos) path = path.substr(slash + 1);
+  for (std::string_view ext : {".jsonl.gz", ".txt.gz", ".jsonl", ".txt", ".json", ".gz"}) {
+    if (path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext)
+      return std::string(path.substr(0, path.size() - ext.size()));
+  }
+  if (auto dot = path.rfind('.'); dot != std::string_view::npos && dot > 0) return std::string(path.substr(0, dot));
+  return std::string(path);
+}
+
+}  // namespace standpoints

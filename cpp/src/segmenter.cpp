@@ -1,0 +1,285 @@
+#include "standpoints/segmenter.hpp"
+
+#include <array>
+
+#include "standpoints/tsv.hpp"
+#include "standpoints/utf8.hpp"
+
+namespace standpoints {
+
+namespace {
+
+bool is_quote(char32_t c) {
+  switch (c) {
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x00AB: case 0x00BB:
+    case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+bool is_opening_quote(char32_t c) { return c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E; }
+
+Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
+  bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
+  for (std::size_t i = start; i < end;) {
+    const char32_t c = utf8::decode(text, i);
+    const bool up = utf8::is_upper(c), low = utf8::is_lower(c);
+    if (up || low) {
+      if (!any_letter) first_upper = up;
+      any_letter = true;
+    }
+    any_upper |= up;
+    any_lower |= low;
+    first = false;
+  }
+  (void)first;
+  if (!any_letter) {
+    // Scripts without case (CJK, Arabic) count as neither.
+    return Shape::Other;
+  }
+  if (!first_upper) return Shape::Lower;
+  if (any_lower) return Shape::Capitalized;
+  // "I", "A": one capital letter is a capitalised word, not an acronym.
+  std::size_t letters = 0;
+  for (std::size_t i = start; i < end;) {
+    const char32_t c = utf8::decode(text, i);
+    letters += utf8::is_upper(c) ? 1 : 0;
+  }
+  (void)any_upper;
+  return letters >= 2 ? Shape::AllCaps : Shape::Capitalized;
+}
+
+struct Tokenizer {
+  const std::string& text;
+  const SegmenterRules& rules;
+  std::vector<Token>& out;
+
+  char32_t peek(std::size_t pos) const {
+    if (pos >= text.size()) return 0;
+    return utf8::decode(text, pos);
+  }
+  std::size_t next(std::size_t pos) const {
+    utf8::decode(text, pos);
+    return pos;
+  }
+
+  // Scans letters and digits (and apostrophes inside words, except a
+  // possessive 's, which becomes a token of its own).
+  std::size_t scan_word(std::size_t pos, std::size_t end) const {
+    while (pos < end) {
+      std::size_t p = pos;
+      const char32_t c = utf8::decode(text, p);
+      if (utf8::is_word_char(c)) {
+        pos = p;
+        continue;
+      }
+      if (is_apostrophe(c) && p < end) {
+        std::size_t q = p;
+        const char32_t d = utf8::decode(text, q);
+        if (!utf8::is_word_char(d)) break;
+        // Possessive: 's / ’s followed by a non-word character.
+        if ((d == 's' || d == 'S') && (q >= end || !utf8::is_word_char(peek(q)))) break;
+        pos = p;
+        continue;
+      }
+      break;
+    }
+    return pos;
+  }
+
+  void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before) {
+    Token t;
+    t.start = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    t.kind = kind;
+    t.space_before = space_before;
+    t.shape = kind == TokenKind::Word ? shape_of(text, start, end) : Shape::Other;
+    out.push_back(t);
+  }
+
+  void run(std::size_t pos, std::size_t end) {
+    bool space = true;
+    while (pos < end) {
+      std::size_t p = pos;
+      const char32_t c = utf8::decode(text, p);
+      if (utf8::is_space(c)) {
+        space = true;
+        pos = p;
+        continue;
+      }
+      const std::size_t start = pos;
+      if (is_digit(c)) {
+        // Numbers: 3.5, 100,000, 1987; letters attached make "10th", "F-16" stays split.
+        pos = p;
+        while (pos < end) {
+          const char32_t d = peek(pos);
+          if (is_digit(d) || (utf8::is_word_char(d))) { pos = next(pos); continue; }
+          if ((d == '.' || d == ',') && pos + 1 < end && is_digit(peek(pos + 1))) { pos += 2; continue; }
+          break;
+        }
+        push(start, pos, TokenKind::Number, space);
+      } else if (utf8::is_word_char(c)) {
+        pos = scan_word(start, end);
+        // A full stop that belongs to the word: initials and initialisms
+        // ("J.", "U.S.", "a.m.") and listed abbreviations ("Gen.", "Sept.").
+        if (pos < end && text[pos] == '.') {
+          const std::string_view word(text.data() + start, pos - start);
+          const bool single_letter = next(start) == pos && utf8::is_word_char(c) && !is_digit(c);
+          if (single_letter) {
+            pos += 1;
+            // Continue an initialism: "U.S.", "U.K.", "J.R.R."
+            while (pos + 1 < end) {
+              std::size_t q = pos;
+              const char32_t d = utf8::decode(text, q);
+              if (!utf8::is_word_char(d) || is_digit(d) || q >= end || text[q] != '.') break;
+              // Only single letters continue the initialism.
+              pos = q + 1;
+            }
+          } else if (rules.find(word)) {
+            pos += 1;
+          }
+        }
+        push(start, pos, TokenKind::Word, space);
+      } else if (is_quote(c)) {
+        pos = p;
+        push(start, pos, TokenKind::Quote, space);
+      } else if (c == '.' || c == '-') {
+        // Runs: "..." is one ellipsis, "--" one dash.
+        pos = p;
+        while (pos < end && text[pos] == static_cast<char>(c)) ++pos;
+        push(start, pos, TokenKind::Punct, space);
+      } else {
+        pos = p;
+        push(start, pos, TokenKind::Punct, space);
+      }
+      space = false;
+    }
+  }
+};
+
+enum class Terminal { None, Hard, Soft };
+
+// Words that open a sentence often enough to decide an ambiguous full stop
+// after an abbreviation ("... in the U.S. The ...").
+constexpr std::array<std::string_view, 48> kStarters = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "This",
+    "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "There", "What", "When",
+    "While", "After", "Before", "As", "At", "On", "For", "If", "Some", "Many", "Most", "Yet",
+    "So", "Still", "Meanwhile", "However", "Officials", "Asked", "Earlier", "Later", "Last",
+    "Now", "Under"};
+
+}  // namespace
+
+bool is_sentence_starter(std::string_view word) {
+  for (auto s : kStarters)
+    if (s == word) return true;
+  return false;
+}
+
+const AbbreviationKind* SegmenterRules::find(std::string_view word) const {
+  auto it = abbreviations_.find(std::string(word));
+  return it == abbreviations_.end() ? nullptr : &it->second;
+}
+
+SegmenterRules SegmenterRules::load(const std::string& path) {
+  SegmenterRules rules;
+  tsv::read_file(path, {"abbreviation", "kind"}, [&](const tsv::Row& row) {
+    const auto kind = row.get("kind");
+    AbbreviationKind k;
+    if (kind == "title") k = AbbreviationKind::Title;
+    else if (kind == "month") k = AbbreviationKind::Month;
+    else if (kind == "other") k = AbbreviationKind::Other;
+    else row.fail("unknown abbreviation kind \"" + std::string(kind) + "\" (title, month or other)");
+    rules.add(std::string(row.get("abbreviation")), k);
+  });
+  return rules;
+}
+
+void segment(Document& doc, const SegmenterRules& rules) {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  doc.tokens.reserve(doc.text.size() / 5 + 16);
+  Tokenizer tokenizer{doc.text, rules, doc.tokens};
+  const std::string_view text = doc.text;
+  for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
+    const auto& para = doc.paragraphs[pi];
+    const std::size_t first = doc.tokens.size();
+    tokenizer.run(para.start, para.end);
+    const std::size_t last = doc.tokens.size();
+    std::size_t sent_start = first;
+    auto close = [&](std::size_t end_tok) {
+      if (end_tok <= sent_start) return;
+      Sentence s;
+      s.start = doc.tokens[sent_start].start;
+      s.end = doc.tokens[end_tok - 1].end;
+      s.paragraph = pi;
+      s.first_token = static_cast<std::uint32_t>(sent_start);
+      s.last_token = static_cast<std::uint32_t>(end_tok);
+      const auto index = static_cast<std::uint32_t>(doc.sentences.size());
+      for (std::size_t k = sent_start; k < end_tok; ++k) doc.tokens[k].sentence = index;
+      doc.sentences.push_back(s);
+      sent_start = end_tok;
+    };
+    for (std::size_t i = first; i < last; ++i) {
+      const Token& t = doc.tokens[i];
+      const std::string_view tok = text.substr(t.start, t.end - t.start);
+      Terminal term = Terminal::None;
+      if (t.kind == TokenKind::Punct) {
+        if (tok == "." || tok == "!" || tok == "?" || tok == "?!" ) term = Terminal::Hard;
+        else if (tok == "..." || tok == "\xE2\x80\xA6") term = Terminal::Soft;
+      } else if (t.kind == TokenKind::Word && tok.size() > 1 && tok.back() == '.') {
+        const auto* kind = rules.find(tok.substr(0, tok.size() - 1));
+        if (kind && *kind == AbbreviationKind::Title) term = Terminal::None;
+        else if (tok.size() == 2) term = Terminal::None;  // an initial: "J."
+        else term = Terminal::Soft;                       // "U.S.", "Sept.", "Inc."
+      }
+      if (term == Terminal::None) continue;
+      // Closing quotes and brackets right after the stop belong to this sentence.
+      std::size_t end_tok = i + 1;
+      while (end_tok < last && !doc.tokens[end_tok].space_before) {
+        const Token& n = doc.tokens[end_tok];
+        const std::string_view nt = text.substr(n.start, n.end - n.start);
+        if (n.kind == TokenKind::Quote || nt == ")" || nt == "]") {
+          ++end_tok;
+          continue;
+        }
+        if (n.kind == TokenKind::Punct && (nt == "." || nt == "!" || nt == "?")) {
+          ++end_tok;
+          continue;
+        }
+        break;
+      }
+      if (end_tok >= last) break;  // the paragraph closes the sentence anyway
+      const Token& n = doc.tokens[end_tok];
+      const std::string_view nt = text.substr(n.start, n.end - n.start);
+      bool split;
+      if (!n.space_before) split = false;  // "3.5", "U.S.-led", "end.Next" glued text
+      else if (n.kind == TokenKind::Word) {
+        if (n.shape == Shape::Lower) split = false;
+        else if (term == Terminal::Hard) split = true;
+        else if (tok.back() == '.' && t.kind == TokenKind::Word) split = is_sentence_starter(nt);
+        else split = n.shape == Shape::Capitalized || n.shape == Shape::AllCaps || n.shape == Shape::Other;
+      } else if (n.kind == TokenKind::Number) {
+        split = term == Terminal::Hard;
+      } else if (n.kind == TokenKind::Quote) {
+        std::size_t q = 0;
+        split = term == Terminal::Hard || is_opening_quote(utf8::decode(nt, q));
+      } else {
+        split = term == Terminal::Hard && (nt == "(" || nt == "[" || nt == "-" || nt == "\xE2\x80\x94");
+      }
+      if (split) {
+        close(end_tok);
+        i = end_tok - 1;
+      }
+    }
+    close(last);
+  }
+}
+
+}  // namespace standpoints

@@ -1,0 +1,247 @@
+#include "standpoints/utf8.hpp"
+
+namespace standpoints::utf8 {
+
+namespace {
+
+// Length of the valid sequence starting at `i`, or 0 when it is invalid.
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  const std::size_t n = s.size();
+  auto cont = [&](std::size_t k) {
+    return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  };
+  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(i + 1) || !cont(i + 2)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b0 == 0xE0 && b1 < 0xA0) return 0;  // overlong
+    if (b0 == 0xED && b1 > 0x9F) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
+    if (b0 == 0xF4 && b1 > 0x8F) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Length of the maximal invalid subpart at `i` (what Python replaces with
+// one U+FFFD): the lead byte plus the continuation bytes that could still
+// have been part of a valid sequence.
+std::size_t invalid_subpart_length(std::string_view s, std::size_t i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) need = 1;
+  else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  std::size_t len = 1;
+  for (std::size_t k = 0; k < need && i + len < s.size(); ++k) {
+    const auto b = static_cast<unsigned char>(s[i + len]);
+    if (k == 0 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) break;
+    ++len;
+  }
+  return len;
+}
+
+}  // namespace
+
+char32_t decode(std::string_view s, std::size_t& pos) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  const std::size_t len = valid_sequence_length(s, pos);
+  if (len == 0) {
+    ++pos;
+    return 0xFFFD;
+  }
+  char32_t cp = b0 & (0xFF >> (len + 1));
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3F);
+  pos += len;
+  return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::optional<std::size_t> first_invalid(std::string_view s) noexcept {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    // Fast path over ASCII, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = valid_sequence_length(s, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string replace_invalid(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t len = valid_sequence_length(s, i);
+    if (len) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      encode(0xFFFD, out);
+      i += invalid_subpart_length(s, i);
+    }
+  }
+  return out;
+}
+
+bool is_space(char32_t c) noexcept {
+  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+std::string_view strip(std::string_view s) noexcept {
+  // Leading: decode forward.
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t p = b;
+    if (!is_space(decode(s, p))) break;
+    b = p;
+  }
+  // Trailing: step back over continuation bytes to each code point start.
+  std::size_t e = s.size();
+  while (e > b) {
+    std::size_t start = e - 1;
+    while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t p = start;
+    if (!is_space(decode(s, p)) || p != e) break;
+    e = start;
+  }
+  return s.substr(b, e - b);
+}
+
+bool is_upper(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 ? !(c >= 0x138 && c <= 0x148) : (c >= 0x139 && c <= 0x148);
+  if (c >= 0x391 && c <= 0x3AB) return true;   // Greek capitals
+  if (c >= 0x400 && c <= 0x42F) return true;   // Cyrillic capitals
+  return false;
+}
+
+bool is_lower(char32_t c) noexcept {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return !is_upper(c);
+  if (c >= 0x3AC && c <= 0x3CE) return true;
+  if (c >= 0x430 && c <= 0x45F) return true;
+  return false;
+}
+
+char32_t to_lower(char32_t c) noexcept {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F && is_upper(c)) return c + 1;
+  if (c >= 0x391 && c <= 0x3AB) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));
+      ++i;
+      continue;
+    }
+    encode(to_lower(decode(s, i)), out);
+  }
+  return out;
+}
+
+bool is_word_char(char32_t c) noexcept {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  if (is_space(c)) return false;
+  if (c >= 0x80 && c <= 0xBF) return c == 0xAA || c == 0xB5 || c == 0xBA;  // Latin-1 punctuation/symbols
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation, quotes, dashes
+  if (c >= 0x20A0 && c <= 0x20CF) return false;  // currency
+  if (c >= 0x2190 && c <= 0x2BFF) return false;  // arrows, math, shapes
+  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
+  if (c >= 0xFE30 && c <= 0xFE4F) return false;
+  if (c >= 0xFF00 && c <= 0xFF0F) return false;  // fullwidth punctuation
+  if (c == 0xFFFD || c == 0xFEFF) return false;
+  if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji and pictographs
+  return true;
+}
+
+OffsetMap::OffsetMap(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / 64 + 2);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((i & 63) == 0) checkpoints_.push_back(count);
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xC0) != 0x80) ++count;
+    if (b >= 0x80) ascii_ = false;
+  }
+  checkpoints_.push_back(count);
+}
+
+std::size_t OffsetMap::to_codepoints(std::size_t byte_offset) const noexcept {
+  if (ascii_) return byte_offset;
+  if (byte_offset >= text_.size()) return checkpoints_.back();
+  const std::size_t block = byte_offset >> 6;
+  std::size_t count = checkpoints_[block];
+  for (std::size_t i = block << 6; i < byte_offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+}  // namespace standpoints::utf8

@@ -1,0 +1,166 @@
+"""The Analyzer: the knowledge base loaded once, the pipeline run on many documents.
+
+One Analyzer is safe to share across threads: the core keeps no mutable state, and batch
+calls release the GIL for the whole batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from . import _core
+from .document import Document
+from .errors import ReadError
+
+__all__ = ["Analyzer", "DATA_DIR", "default_analyzer"]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_STAGES = {"segment": 1, "entities": 2, "geo": 3, "statements": 4, "all": 4}
+
+
+def _as_item(x: Any, format: str = "article") -> tuple:
+    """What ``analyze_many`` accepts, as the core's input tuple.
+
+    - ``os.PathLike`` (``pathlib.Path``): a file in the seed format (or plain text with format="plain");
+    - ``str``: the text of an article (plain text: every non-empty line is a paragraph, no title);
+    - ``bytes``: the raw contents of a seed-format file;
+    - ``dict``: a JSON Lines record ``{"id", "title", "date", "url", "text" | "paragraphs"}``.
+    """
+    if isinstance(x, os.PathLike):
+        return ("file", os.fspath(x), format, None)
+    if isinstance(x, str):
+        return ("fields", None, x, None, None, "")
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        return ("bytes", bytes(x), format, "")
+    if isinstance(x, dict):
+        text = x.get("text")
+        if text is None and isinstance(x.get("paragraphs"), list):
+            text = "\n".join(p for p in x["paragraphs"] if isinstance(p, str))
+        return ("fields", _opt_str(x.get("title")), text or "", _opt_str(x.get("date")), _opt_str(x.get("url")),
+                str(x.get("id") or ""))
+    raise TypeError(f"cannot analyse a {type(x).__name__}: give a path, a str, bytes or a dict")
+
+
+def _opt_str(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _result(r: Any, path: str = "", line: int | None = None) -> Document | ReadError:
+    if isinstance(r, tuple):
+        _, message, err_line, offset = r
+        return ReadError(message, path, line if line is not None else err_line, offset)
+    return Document(r)
+
+
+class Analyzer:
+    """Reads and analyses news articles.
+
+    Parameters
+    ----------
+    actors:
+        Your own actor files (a path or a list of paths): TSV in the ``actors.tsv`` shape,
+        JSON, or PETRARCH/TABARI ``.txt`` dictionaries. Your entries win over the built-in ones.
+    errors:
+        ``"strict"`` (invalid UTF-8 is an error naming the byte offset) or ``"replace"``
+        (invalid bytes become U+FFFD, as Python's ``errors="replace"``).
+    stage:
+        How far the pipeline runs: ``"segment"``, ``"entities"``, ``"geo"``, ``"statements"``
+        or ``"all"`` (the default).
+    """
+
+    def __init__(self, actors: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
+                 errors: str = "strict", stage: str = "all"):
+        if stage not in _STAGES:
+            raise ValueError(f"stage must be one of {sorted(_STAGES)}, not {stage!r}")
+        if actors is None:
+            files: list[str] = []
+        elif isinstance(actors, (str, os.PathLike)):
+            files = [os.fspath(actors)]
+        else:
+            files = [os.fspath(a) for a in actors]
+        self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
+        self.errors = errors
+        self.stage = stage
+
+    # -- one document
+    def read(self, path: str | os.PathLike, *, format: str = "article", id: str | None = None) -> Document:
+        """Reads one article file: the seed format (title, date, URL, paragraphs) or ``format="plain"``."""
+        r = self._core.analyze_one(("file", os.fspath(path), format, id))
+        return self._raise_or_doc(r, os.fspath(path))
+
+    def parse(self, text: str, *, title: str | None = None, date: str | None = None, url: str | None = None,
+              id: str | None = None) -> Document:
+        """Analyses text in hand: every non-empty line of ``text`` is a paragraph."""
+        r = self._core.analyze_one(("fields", title, text, date, url, id or ""))
+        return self._raise_or_doc(r, "")
+
+    def read_jsonl(self, path: str | os.PathLike, *, workers: int = 1, batch_size: int = 64
+                   ) -> Iterator[Document | ReadError]:
+        """Iterates over a JSON Lines file (``.jsonl`` or ``.jsonl.gz``): one Document, or one
+        ReadError naming the line, per non-empty line. Bad lines do not stop the iteration."""
+        path = os.fspath(path)
+        for batch in _batches(_jsonl_lines(path), batch_size):
+            results = self._core.analyze_many([("json", raw) for _, raw in batch], workers)
+            for (line, _), r in zip(batch, results):
+                yield _result(r, path, line)
+
+    # -- many documents
+    def analyze_many(self, items: Iterable[Any], *, workers: int = 1, batch_size: int = 64
+                     ) -> Iterator[Document | ReadError]:
+        """Analyses many inputs on a thread pool with the GIL released, in input order.
+
+        Yields exactly one result per input: a :class:`Document`, or a :class:`ReadError`
+        instance (returned, not raised) for an input that could not be read. ``workers=-1``
+        uses every core.
+        """
+        for batch in _batches(iter(items), batch_size):
+            tuples = [_as_item(x) for x in batch]
+            for x, r in zip(batch, self._core.analyze_many(tuples, workers)):
+                yield _result(r, os.fspath(x) if isinstance(x, os.PathLike) else "")
+
+    pipe = analyze_many  # spaCy's name for the same thing
+
+    @staticmethod
+    def _raise_or_doc(r: Any, path: str) -> Document:
+        res = _result(r, path)
+        if isinstance(res, ReadError):
+            raise res
+        return res
+
+
+def _batches(it: Iterator[Any], size: int) -> Iterator[list]:
+    batch: list = []
+    for x in it:
+        batch.append(x)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            if raw.strip():
+                yield n, raw
+
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    """The shared Analyzer behind the module-level functions (built on first use)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Analyzer()
+    return _default

@@ -1,0 +1,671 @@
+#!/usr/bin/env python3
+"""Build python/standpoints/data/actors.tsv (format: python/standpoints/data/README.md).
+
+Sources, in order of precedence (earlier wins for the same person / id):
+  1. hand-written tables in tools/actors_manual/ (facts by the standpoints authors):
+       countries.tsv  countries and territories, demonyms, capitals
+       entities.tsv   organisations, seats, IGOs, media, groups, NORP, LOC, LAW, EVENT rows
+       people.tsv     office-holders with dated actor codes
+  2. the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence), read from
+     --phoenix DIR (default /work/shared/kb-sources/phoenix): people with dated codes and
+     national institutions. The dictionaries themselves are not part of the project.
+
+Standard library only.  Usage:
+    python3 tools/build_actors.py [--phoenix DIR] [--out python/standpoints/data/actors.tsv]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+MANUAL = os.path.join(HERE, "actors_manual")
+DEFAULT_OUT = os.path.join(ROOT, "python", "standpoints", "data", "actors.tsv")
+DEFAULT_PHOENIX = "/work/shared/kb-sources/phoenix"
+
+HEADER = ["id", "type", "name", "actor", "country", "from", "to", "aliases", "flags"]
+TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT"}
+ROLES = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
+         "NGO", "SPY"}
+IGOS = ["NATO", "UN", "EU", "OSCE", "IAEA", "WHO", "IMF", "WB", "WTO", "OPEC", "ASEAN", "AU",
+        "ARABLEAGUE", "GCC", "SCO", "BRICS", "G7", "G20", "ICC", "ICJ", "CSTO", "CIS", "OAS",
+        "ECOWAS", "SADC", "OIC", "OECD", "APEC", "INTERPOL", "ICRC", "UNHCR", "UNICEF", "WFP",
+        "UNESCO", "EAEU", "QUAD", "AUKUS",
+        # IGO-like bodies outside the ANNOTATION.md list (documented in ACTORS-LICENSE.md)
+        "COE"]
+# Non-state transnational groups (CAMEO "IMG" = international militarised group).
+NONSTATE_PREFIXES = ["IMG"]
+
+# Phoenix IGO codes -> ours (longest prefix wins).
+PHOENIX_IGO = [
+    ("IGOUNOIAE", "IAEA"), ("IGOUNOHLHWHO", "WHO"), ("IGOUNODEVWBK", "WB"),
+    ("IGOUNOWBK", "WB"), ("IGOUNOKID", "UNICEF"), ("IGOUNOREFHCR", "UNHCR"),
+    ("IGOUNOWFP", "WFP"), ("IGOUNOJUDICJ", "ICJ"), ("IGOUNO", "UN"),
+    ("IGOJUDICC", "ICC"), ("IGOWSTNAT", "NATO"), ("IGOEUREEC", "EU"), ("IGOEURSCE", "OSCE"),
+    ("IGOEURCOE", "COE"), ("IGOSEAASN", "ASEAN"), ("IGOAFRAFU", "AU"), ("IGOAFROAU", "AU"),
+    ("IGOMEAARL", "ARABLEAGUE"), ("IGOPGSGCC", "GCC"), ("IGOCASCIS", "CIS"), ("IGOCAS", "SCO"),
+    ("IGOOAS", "OAS"), ("IGOWAFWAS", "ECOWAS"), ("IGOSAFSAD", "SADC"), ("IGOSAFDEVSAD", "SADC"),
+    ("IGOMOSOIC", "OIC"), ("IGOMOS", "OIC"), ("IGOBUSOPC", "OPEC"), ("IGOBUSIMF", "IMF"),
+    ("IGOBUSWTO", "WTO"), ("IGOCOPITP", "INTERPOL"), ("IGOGOS", "G7"),
+]
+PHOENIX_IGO.sort(key=lambda p: -len(p[0]))
+# Open-ended Phoenix offices are closed at this year (CountryInfo snapshot 2014-01-30).
+PHOENIX_OPEN_END = "2015"
+# Phoenix country codes that are not ISO 3166-1 alpha-3.
+PHOENIX_COUNTRY = {"KSV": "XKX", "USR": "RUS", "YUG": "SRB", "CSK": "CZE", "DDR": "DEU",
+                   "GDR": "DEU", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR"}
+
+# Bare-surname aliases allowed for Phoenix people (everything else: the `surname` flag).
+FAMOUS_SURNAMES = {"putin", "zelensky", "zelenskyy", "erdogan", "netanyahu", "khamenei",
+                   "lavrov", "obama", "trump", "biden", "merkel", "macron", "stoltenberg",
+                   "guterres", "assad", "pompeo"}
+
+TITLE_WORDS = {
+    "PRESIDENT", "PRESIDENTIAL", "MINISTER", "PRIME", "PREMIER", "SECRETARY", "SECRETARY-GENERAL",
+    "GENERAL", "GEN", "GEN.", "KING", "QUEEN", "PRINCE", "PRINCESS", "SHEIKH", "SHEIK", "EMIR",
+    "AMIR", "SULTAN", "CHANCELLOR", "CHAIRMAN", "CHAIR", "CHIEF", "LEADER", "AYATOLLAH",
+    "COLONEL", "COL", "COL.", "MAJOR", "LT", "LT.", "LIEUTENANT", "CAPTAIN", "CAPT", "ADMIRAL",
+    "ADM", "ADM.", "MARSHAL", "SENATOR", "SEN.", "REP.", "REPRESENTATIVE", "GOVERNOR", "GOV.",
+    "MAYOR", "AMBASSADOR", "ENVOY", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "DEPUTY",
+    "VICE", "FORMER", "EX", "EX-", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "SIR",
+    "LORD", "LADY", "DAME", "CARDINAL", "POPE", "REV", "REV.", "REVEREND", "BISHOP",
+    "ARCHBISHOP", "PATRIARCH", "MULLAH", "IMAM", "MUFTI", "PARTY", "OF", "THE", "RUSSIAN",
+    "AMERICAN", "BRITISH", "FOREIGN", "DEFENSE", "DEFENCE", "INTERIOR", "FINANCE", "UN", "U.N.",
+    "NATO", "EU", "ARMY", "COMMANDER", "HEAD", "DIRECTOR", "OFFICIAL", "PM", "FM", "LEADERSHIP",
+    "MONARCH", "CROWN", "SPEAKER", "JUSTICE", "JUDGE", "ATTORNEY", "AIDE", "ADVISER", "ADVISOR",
+}
+ORG_WORDS = {
+    "ARMY", "FORCE", "FORCES", "MINISTRY", "PARTY", "COUNCIL", "COMMITTEE", "ASSEMBLY",
+    "PARLIAMENT", "GOVERNMENT", "DEPARTMENT", "AGENCY", "BANK", "POLICE", "GUARD", "GUARDS",
+    "NAVY", "COURT", "COMMISSION", "OFFICE", "SERVICE", "SERVICES", "FRONT", "MOVEMENT",
+    "ORGANIZATION", "ORGANISATION", "UNION", "CONGRESS", "SENATE", "CABINET", "NATIONAL",
+    "PEOPLE'S", "PEOPLES", "REPUBLIC", "STATE", "BUREAU", "INSTITUTE", "ASSOCIATION", "MILITIA",
+    "BRIGADE", "BRIGADES", "CORPS", "FEDERATION", "LEAGUE", "ALLIANCE", "COALITION", "TROOPS",
+    "SOLDIERS", "MILITARY", "NEWS", "AGENCY", "TIMES", "POST", "RADIO", "TELEVISION", "TV",
+    "PRESS", "JUNTA", "REGIME", "AUTHORITY", "ADMINISTRATION", "COMMAND", "CENTER", "CENTRE",
+    "UNIVERSITY", "COMPANY", "CORPORATION", "GROUP", "REBELS", "OPPOSITION", "LEGISLATURE",
+    "DUMA", "KNESSET", "MAJLIS", "JIRGA", "SHURA", "AIR", "SECURITY", "INTELLIGENCE", "ISLANDS",
+    "PROVINCE", "REGION", "CITY", "OF", "FOR", "AND",
+}
+LOWER_PARTICLES = {"de", "da", "del", "della", "der", "van", "von", "den", "bin", "ibn", "al",
+                   "el", "la", "le", "du", "dos", "das", "di", "y", "bint", "ould", "ter", "af",
+                   "zu", "ben", "abu", "los", "las", "do", "e"}
+KEEP_CAP_PARTICLES = {"abu", "ben"}  # "Abu Bakr", "Ben Rhodes": only lower-case before '-'
+ROMAN = {"II", "III", "IV", "VI", "VII", "VIII", "XIII", "XIV", "XV", "XVI"}
+MAC_NAMES = {"MACARTHUR": "MacArthur", "MACDONALD": "MacDonald", "MACKENZIE": "MacKenzie",
+             "MACLEOD": "MacLeod", "MACKAY": "MacKay", "MACNEIL": "MacNeil",
+             "MACMILLAN": "Macmillan", "MACASKILL": "MacAskill", "MACSHANE": "MacShane"}
+ORG_LOWER = {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le", "al"}
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def fold(s: str) -> str:
+    """Lower-case, accents removed, punctuation collapsed: the dedupe key for names."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().replace("’", "'")
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return " ".join(s.split())
+
+
+def slug(s: str) -> str:
+    return fold(s).replace(" ", "-")
+
+
+def cap_word(w: str) -> str:
+    """Title-case one ALL-CAPS token (no spaces), keeping hyphen/apostrophe structure."""
+    if not w:
+        return w
+    if w in ROMAN:
+        return w
+    if w in MAC_NAMES:
+        return MAC_NAMES[w]
+    if re.fullmatch(r"([A-Z]\.)+", w):          # initials "V." "J.F."
+        return w
+    if w == "JR." or w == "JR":
+        return "Jr."
+    if w == "SR." or w == "SR":
+        return "Sr."
+    if "-" in w:
+        parts = w.split("-")
+        out = []
+        for i, p in enumerate(parts):
+            lp = p.lower()
+            if i < len(parts) - 1 and lp in ("al", "el", "ad", "ash", "as", "an", "ar", "az",
+                                             "at", "ul", "ud", "bin", "ibn", "abd"):
+                out.append(lp if lp not in ("abd",) else "Abd")
+            else:
+                out.append(cap_word(p))
+        return "-".join(out)
+    if "'" in w:
+        a, _, b = w.partition("'")
+        if len(a) == 1:                          # O'BRIEN, D'ALEMA
+            return a + "'" + cap_word(b)
+        return cap_word(a) + "'" + b.lower()     # ABDEL'S -> rare
+    if w.startswith("MC") and len(w) > 3:
+        return "Mc" + w[2:3] + w[3:].lower()
+    return w[:1] + w[1:].lower()
+
+
+def person_case(tokens: list[str]) -> str:
+    out = []
+    for i, t in enumerate(tokens):
+        lt = t.lower()
+        if i > 0 and i < len(tokens) - 1 and lt in LOWER_PARTICLES and lt not in KEEP_CAP_PARTICLES:
+            out.append(lt)
+        else:
+            out.append(cap_word(t))
+    return " ".join(out)
+
+
+def org_case(tokens: list[str]) -> str:
+    out = []
+    for i, t in enumerate(tokens):
+        lt = t.lower()
+        if i > 0 and lt in ORG_LOWER:
+            out.append(lt)
+        else:
+            out.append(cap_word(t))
+    return " ".join(out)
+
+
+def parse_phoenix_date(d: str) -> str | None:
+    d = d.strip()
+    if re.fullmatch(r"\d{8}", d):
+        y, m, dd = d[:4], d[4:6], d[6:]
+    elif re.fullmatch(r"\d{6}", d):
+        yy = int(d[:2])
+        y = str(2000 + yy if yy <= 25 else 1900 + yy)
+        m, dd = d[2:4], d[4:]
+    else:
+        return None
+    if not ("01" <= m <= "12" and "01" <= dd <= "31"):
+        return None
+    return f"{y}-{m}-{dd}"
+
+
+def parse_restriction(r: str):
+    """'>080508' / '<080508' / '080508-120101' / '' -> (from, to) or None if unparseable."""
+    r = r.strip()
+    if not r:
+        return ("", "")
+    if r.startswith(">"):
+        d = parse_phoenix_date(r[1:])
+        return (d, "") if d else None
+    if r.startswith("<"):
+        d = parse_phoenix_date(r[1:])
+        return ("", d) if d else None
+    if "-" in r:
+        a, _, b = r.partition("-")
+        da, db = parse_phoenix_date(a), parse_phoenix_date(b)
+        if da and db:
+            return (da, db) if da <= db else (db, da)
+    return None
+
+
+# ----------------------------------------------------------------------------- model
+
+class KB:
+    def __init__(self):
+        self.rows: list[list[str]] = []
+        self.ids: dict[str, tuple[str, str]] = {}       # id -> (type, name)
+        self.person_keys: dict[str, str] = {}           # folded name/alias -> person id
+        self.iso3: set[str] = set()
+        self.iso_names: dict[str, str] = {}
+
+    def add(self, id_, type_, name, actor="", country="", frm="", to="", aliases=(), flags=()):
+        assert type_ in TYPES, (id_, type_)
+        if id_ in self.ids:
+            t0, n0 = self.ids[id_]
+            if (t0, n0) != (type_, name):
+                raise ValueError(f"id {id_} reused: {(t0, n0)} vs {(type_, name)}")
+        else:
+            self.ids[id_] = (type_, name)
+        al = []
+        for a in aliases:
+            a = a.strip()
+            if a and a != name and a not in al:
+                al.append(a)
+        self.rows.append([id_, type_, name, actor, country, frm, to, "|".join(al),
+                          ",".join(f for f in flags if f)])
+
+    def country_of(self, actor: str) -> str:
+        return actor[:3] if actor[:3] in self.iso3 else ""
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            ln = ln.rstrip("\n")
+            if not ln.strip() or ln.startswith("#"):
+                continue
+            yield ln.split("\t")
+
+
+def split_alias(s: str) -> list[str]:
+    return [a.strip() for a in s.split("|") if a.strip()] if s else []
+
+
+# ----------------------------------------------------------------------------- hand tables
+
+def load_countries(kb: KB):
+    path = os.path.join(MANUAL, "countries.tsv")
+    recs = list(read_tsv(path))
+    for f in recs:
+        kb.iso3.add(f[0])
+        kb.iso_names[f[0]] = f[1]
+    capital_ids = collections.Counter()
+    for f in recs:
+        f += [""] * (7 - len(f))
+        iso, name, aliases, adj, adj_al, caps, cap_al = f[:7]
+        kb.add(iso.lower(), "GPE", name, iso, iso, aliases=split_alias(aliases))
+        if adj:
+            kb.add(iso.lower() + "-norp", "NORP", adj, iso, iso, aliases=split_alias(adj_al),
+                   flags=["demonym"])
+        for i, cap in enumerate(c for c in caps.split(";") if c):
+            cid = slug(cap)
+            if cid in kb.ids:
+                cid = cid + "-" + iso.lower()
+            kb.add(cid, "GPE", cap, iso + "GOV", iso,
+                   aliases=split_alias(cap_al) if i == 0 else [], flags=["seat"])
+
+
+def load_entities(kb: KB):
+    path = os.path.join(MANUAL, "entities.tsv")
+    for n, f in enumerate(read_tsv(path), 1):
+        f += [""] * (9 - len(f))
+        id_, type_, name, actor, country, frm, to, aliases, flags = [x.strip() for x in f[:9]]
+        if not name:
+            raise ValueError(f"entities.tsv row {n}: no name: {f}")
+        id_ = id_ or slug(name)
+        if country == "-":
+            country = ""
+        elif not country and actor:
+            country = kb.country_of(actor)
+        fl = [x.strip() for x in flags.split(",") if x.strip()]
+        if actor and actor.split("GOV")[0] in IGOS or actor in IGOS:
+            if "igo" not in fl and type_ == "ORG":
+                fl.append("igo")
+        kb.add(id_, type_, name, actor, country, frm, to, split_alias(aliases), fl)
+        if type_ == "PERSON":
+            kb.person_keys.setdefault(fold(name), id_)
+            for a in split_alias(aliases):
+                kb.person_keys.setdefault(fold(a), id_)
+
+
+def load_people(kb: KB):
+    """people.tsv: name, aliases, actor, from, to, [country], [flags].
+    A row whose name is empty continues the person above.  Every row is one office."""
+    path = os.path.join(MANUAL, "people.tsv")
+    groups: list[tuple[str, list[list[str]]]] = []
+    for f in read_tsv(path):
+        f = [x.strip() for x in f] + [""] * (7 - len(f))
+        if f[0]:
+            groups.append((f[0], [f]))
+        else:
+            if not groups:
+                raise ValueError("people.tsv starts with a continuation row")
+            groups[-1][1].append(f)
+    # merge groups with the same name (the same person listed in two places)
+    merged: dict[str, tuple[str, list[list[str]]]] = {}
+    order = []
+    for name, rows in groups:
+        k = fold(name)
+        if k in merged:
+            merged[k][1].extend(rows)
+        else:
+            merged[k] = (name, rows)
+            order.append(k)
+    for k in order:
+        name, rows = merged[k]
+        pid = slug(name)
+        country = next((r[5] for r in rows if r[5]), "")
+        if not country:
+            country = next((kb.country_of(r[2]) for r in rows if kb.country_of(r[2])), "")
+        base_flags = ["surname"]
+        all_aliases = []
+        for r in rows:
+            all_aliases += split_alias(r[1])
+        first = True
+        for r in rows:
+            extra = [x.strip() for x in r[6].split(",") if x.strip()]
+            flags = base_flags + [x for x in extra if x not in base_flags]
+            if "nosurname" in flags:
+                flags = [x for x in flags if x not in ("surname", "nosurname")]
+            kb.add(pid, "PERSON", name, r[2], country, r[3], r[4],
+                   split_alias(r[1]) if not first else all_aliases, flags)
+            first = False
+        kb.person_keys.setdefault(fold(name), pid)
+        for a in all_aliases:
+            kb.person_keys.setdefault(fold(a), pid)
+
+
+# ----------------------------------------------------------------------------- Phoenix
+
+ROOT_RE = re.compile(r"^([^\s#\[+][^\[#]*?)\s*((?:\[[^\]]*\]\s*)*)\s*(#.*)?$")
+CODE_RE = re.compile(r"\[([^\]]*)\]")
+
+
+def phoenix_blocks(path):
+    """Yield (names, codes, comment) blocks.  Consecutive root lines without codes share
+    the codes that follow (as in the TABARI/PETRARCH format)."""
+    names: list[str] = []
+    codes: list[str] = []
+    comment = ""
+
+    def flush():
+        nonlocal names, codes, comment
+        if names and codes:
+            yield_items.append((names, codes, comment))
+        names, codes, comment = [], [], ""
+
+    yield_items: list = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for raw in f:
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            body, _, cmt = line.partition("#")
+            if line[0] in "\t " and body.strip().startswith("["):
+                codes += CODE_RE.findall(body)
+                continue
+            if line.startswith("+"):
+                body = body[1:]
+                found = CODE_RE.findall(body)
+                nm = CODE_RE.sub("", body).strip()
+                if nm:
+                    names.append(nm)
+                codes += found
+                continue
+            # a root line
+            if codes:
+                flush()
+            found = CODE_RE.findall(body)
+            nm = CODE_RE.sub("", body).strip()
+            if nm:
+                if not names:
+                    comment = cmt
+                names.append(nm)
+            codes += found
+        flush()
+    return yield_items
+
+
+def tokens_of(phrase: str) -> list[str]:
+    return [t for t in re.split(r"[_\s]+", phrase) if t]
+
+
+def map_code(code: str, kb: KB) -> str | None:
+    """Phoenix code -> ours, or None when it has no counterpart (ELI, regions, MNC...)."""
+    code = code.strip().upper()
+    if not code or code.startswith("---"):
+        return None
+    if code.startswith("IGO"):
+        for p, ours in PHOENIX_IGO:
+            if code.startswith(p):
+                return ours
+        return None
+    if code.startswith("IMG"):
+        return code if re.fullmatch(r"IMG(?:[A-Z]{3})+", code) else None
+    c3 = PHOENIX_COUNTRY.get(code[:3], code[:3])
+    if c3 not in kb.iso3:
+        return None
+    roles = [code[i:i + 3] for i in range(3, len(code), 3)]
+    kept = [r for r in roles if r in ROLES]
+    if not roles:
+        return c3
+    if not kept or roles[0] not in ROLES:
+        # first role is outside our set (ELI, UAF, a sub-region like ASM): keep a later
+        # GOV/MIL only if present, else nothing
+        kept = [r for r in roles if r in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")]
+        if not kept:
+            return None
+    role = "MIL" if "MIL" in kept else kept[0]
+    return c3 + role
+
+
+def clean_person_alias(phrase: str) -> str | None:
+    toks = tokens_of(phrase)
+    if not toks or any(t.upper() in TITLE_WORDS for t in toks):
+        return None
+    if any(re.search(r"[0-9(),/&]", t) for t in toks):
+        return None
+    if len(toks) == 1:
+        if toks[0].lower() in FAMOUS_SURNAMES:
+            return cap_word(toks[0])
+        return None
+    return person_case(toks)
+
+
+def is_org_phrase(toks: list[str]) -> bool:
+    return any(t.upper().strip("'") in ORG_WORDS for t in toks)
+
+
+def load_phoenix(kb: KB, pdir: str, stats: collections.Counter):
+    files = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+             "Phoenix.MilNonState.actors.txt"]
+    person_rows: dict[str, list] = {}
+    person_meta: dict[str, tuple[str, list[str], str]] = {}
+    for fn in files:
+        path = os.path.join(pdir, fn)
+        if not os.path.exists(path):
+            print(f"warning: {path} missing, Phoenix skipped", file=sys.stderr)
+            continue
+        for names, codes, comment in phoenix_blocks(path):
+            root_toks = tokens_of(names[0])
+            if not root_toks:
+                continue
+            parsed = []
+            for c in codes:
+                c = c.strip()
+                if not c:
+                    continue
+                parts = c.split(None, 1)
+                code = parts[0]
+                rng = parse_restriction(parts[1]) if len(parts) > 1 else ("", "")
+                if rng is None:
+                    stats["phoenix bad date"] += 1
+                    continue
+                ours = map_code(code, kb)
+                if ours is None:
+                    continue
+                parsed.append((ours, rng[0], rng[1]))
+            if not parsed:
+                continue
+            dated = any(f or t for _, f, t in parsed)
+            countryinfo = "CountryInfo" in comment or "IGOrulers" in comment
+            org = is_org_phrase(root_toks)
+            has_role = any(len(c) > 3 and c[:3] in kb.iso3 or c in IGOS or c.startswith("IMG")
+                           for c, _, _ in parsed)
+            if fn.endswith("MilNonState.actors.txt"):
+                kind = "ORG" if (org or len(root_toks) != 2 or not dated) else "PERSON"
+                # MilNonState persons are leaders of groups: keep as PERSON only when 2-3 tokens
+                if len(root_toks) in (2, 3) and not org and any(
+                        c.startswith("IMG") or c.endswith("REB") for c, _, _ in parsed) and \
+                        not any(t.upper() in ("AL-QAEDA", "QAEDA", "JIHAD", "ISLAMIC") for t in root_toks):
+                    kind = "PERSON"
+            elif countryinfo:
+                kind = "PERSON"
+            elif org or not has_role:
+                kind = "ORG"
+            elif 2 <= len(root_toks) <= 4:
+                kind = "PERSON"
+            else:
+                kind = "ORG"
+            if kind == "ORG":
+                if fn.endswith("International.actors.txt"):
+                    continue  # IGOs / NGOs / companies: hand-written instead
+                if not has_role or len(root_toks) < 2 or dated:
+                    continue
+                if any(re.search(r"[0-9(),/&]", t) for t in root_toks):
+                    continue
+                if not all(len(c) > 3 and (c[:3] in kb.iso3 or c.startswith("IMG"))
+                           for c, _, _ in parsed):
+                    continue
+                name = org_case(root_toks)
+                oid = slug(name)
+                if oid in kb.ids:
+                    stats["phoenix org dup"] += 1
+                    continue
+                aliases = []
+                for s in names[1:]:
+                    t = tokens_of(s)
+                    if len(t) >= 2 and not any(re.search(r"[0-9(),/&]", x) for x in t):
+                        aliases.append(org_case(t))
+                code = parsed[0][0]
+                kb.add(oid, "ORG", name, code, kb.country_of(code), aliases=aliases,
+                       flags=["media"] if code.endswith("MED") else [])
+                stats["phoenix ORG rows"] += 1
+                continue
+            # PERSON
+            if any(re.search(r"[0-9(),/&]", t) for t in root_toks):
+                continue
+            rt = [t for t in root_toks if t.upper() not in TITLE_WORDS]
+            if len(rt) < 2:
+                continue
+            name = person_case(rt)
+            # keep codes that matter after 1945; drop undated codes when dated ones exist
+            keep = []
+            for c, f, t in parsed:
+                if t and t < "1945":
+                    continue
+                if dated and not (f or t):
+                    continue
+                keep.append((c, f, t))
+            if not keep:
+                continue
+            # Phoenix snapshots end 2014-2019: an open end is "until at least then", not
+            # "to this day"; close it so that stale office-holders do not stay in office.
+            keep = [(c, f, t or max(PHOENIX_OPEN_END, f[:4])) for c, f, t in keep]
+            aliases = []
+            for s in names[1:]:
+                a = clean_person_alias(s)
+                if a and a != name:
+                    aliases.append(a)
+            key = fold(name)
+            if key in kb.person_keys or any(fold(a) in kb.person_keys for a in aliases
+                                            if len(a.split()) > 1):
+                stats["phoenix person overridden by hand"] += 1
+                continue
+            if key in person_rows:
+                person_rows[key].extend(keep)
+                person_meta[key][1].extend(aliases)
+            else:
+                person_rows[key] = list(keep)
+                person_meta[key] = (name, aliases, fn)
+    # emit Phoenix people
+    for key, codes in person_rows.items():
+        name, aliases, fn = person_meta[key]
+        countries = collections.Counter(kb.country_of(c) for c, _, _ in codes if kb.country_of(c))
+        country = countries.most_common(1)[0][0] if countries else ""
+        pid = slug(name)
+        if pid in kb.ids:
+            pid = pid + "-" + (country.lower() or "p")
+            if pid in kb.ids:
+                continue
+        seen = set()
+        first = True
+        for c, f, t in sorted(codes, key=lambda x: (x[1] or "0000", x[2] or "9999")):
+            if (c, f, t) in seen:
+                continue
+            seen.add((c, f, t))
+            kb.add(pid, "PERSON", name, c, country, f, t, aliases if first else [], ["surname"])
+            first = False
+            stats["phoenix PERSON rows"] += 1
+        stats["phoenix persons"] += 1
+
+
+# ----------------------------------------------------------------------------- check
+
+def check(rows: list[list[str]], kb: KB) -> list[str]:
+    errs = []
+    first: dict[str, tuple[str, str]] = {}
+    code_re = re.compile(r"^(?:(?:[A-Z]{3})|(?:%s)|(?:IMG(?:[A-Z]{3})*))(?:%s)*$" % (
+        "|".join(sorted(IGOS, key=len, reverse=True)), "|".join(sorted(ROLES))))
+    date_re = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+    for i, r in enumerate(rows):
+        if len(r) != 9:
+            errs.append(f"row {i}: {len(r)} columns")
+            continue
+        if any("\t" in x or "\n" in x for x in r):
+            errs.append(f"row {i}: tab/newline in field")
+        id_, t, name, actor, country, f, to, al, fl = r
+        if t not in TYPES:
+            errs.append(f"row {i}: type {t}")
+        if actor and not code_re.match(actor):
+            errs.append(f"row {i}: actor {actor}")
+        if actor and actor[:3] in kb.iso3 and actor not in IGOS and actor.startswith("IMG") is False:
+            pass
+        if country and country not in kb.iso3:
+            errs.append(f"row {i}: country {country}")
+        for d in (f, to):
+            if d and not date_re.match(d):
+                errs.append(f"row {i}: date {d}")
+        if f and to and f[:len(to)] > to[:len(f)] and f > to:
+            errs.append(f"row {i}: from {f} > to {to}")
+        if id_ in first and first[id_] != (t, name):
+            errs.append(f"row {i}: id {id_} type/name mismatch")
+        first.setdefault(id_, (t, name))
+        for a in al.split("|") if al else []:
+            if not a.strip() or a != a.strip():
+                errs.append(f"row {i}: bad alias {a!r}")
+        for x in fl.split(",") if fl else []:
+            if x not in ("seat", "surname", "media", "igo", "demonym"):
+                errs.append(f"row {i}: flag {x}")
+    return errs
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--phoenix", default=DEFAULT_PHOENIX,
+                    help="directory with Phoenix.*.actors.txt (omit files to skip)")
+    ap.add_argument("--no-phoenix", action="store_true")
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+
+    kb = KB()
+    stats: collections.Counter = collections.Counter()
+    load_countries(kb)
+    load_entities(kb)
+    load_people(kb)
+    n_hand = len(kb.rows)
+    if not args.no_phoenix:
+        load_phoenix(kb, args.phoenix, stats)
+    # group rows of one id together (first row gives type and name), stable order
+    by_id: dict[str, list[list[str]]] = collections.OrderedDict()
+    for r in kb.rows:
+        by_id.setdefault(r[0], []).append(r)
+    rows = [r for rs in by_id.values() for r in rs]
+    errs = check(rows, kb)
+    if errs:
+        for e in errs[:50]:
+            print("error:", e, file=sys.stderr)
+        print(f"{len(errs)} errors", file=sys.stderr)
+        return 1
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# actors.tsv: generated by tools/build_actors.py; do not edit by hand.\n")
+        f.write("# Sources and licences: ACTORS-LICENSE.md (Phoenix dictionaries, MIT; "
+                "hand-written facts by the standpoints authors).\n")
+        f.write("\t".join(HEADER) + "\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    types = collections.Counter(by_id[k][0][1] for k in by_id)
+    rtypes = collections.Counter(r[1] for r in rows)
+    print(f"wrote {args.out}: {len(rows)} rows, {len(by_id)} ids "
+          f"({n_hand} hand-written rows, {len(rows) - n_hand} from Phoenix)")
+    for t in sorted(rtypes):
+        print(f"  {t:7s} rows {rtypes[t]:6d}  ids {types[t]:6d}")
+    for k, v in sorted(stats.items()):
+        print(f"  {k}: {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
