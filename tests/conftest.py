@@ -19,6 +19,13 @@ EXAMPLE = REPO / "examples" / "000_b8f9c3329b9111b1.txt"
 
 
 @pytest.fixture(scope="session")
+def example() -> Path:
+    """The seed article bundled in examples/."""
+    assert EXAMPLE.is_file(), f"the bundled example {EXAMPLE} is missing"
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
 def dev_articles() -> list[Path]:
     if not DEV_ARTICLES.is_dir():
         pytest.skip(f"the dev articles are not at {DEV_ARTICLES} (../shared is absent on this machine)")
