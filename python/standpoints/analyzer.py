@@ -101,6 +101,9 @@ class Analyzer:
             files = [os.fspath(actors)]
         else:
             files = [os.fspath(a) for a in actors]
+        for f in files:
+            if not os.path.isfile(f):
+                raise FileNotFoundError(2, "no such actor file", f)
         self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
         self.errors = errors
         self.stage = stage
@@ -114,6 +117,11 @@ class Analyzer:
     def parse(self, text: str, *, title: str | None = None, date: str | None = None, url: str | None = None,
               id: str | None = None) -> Document:
         """Analyses text in hand: every non-empty line of ``text`` is a paragraph."""
+        if not isinstance(text, str):
+            raise TypeError(f"parse() takes the text as a str, not {type(text).__name__}; "
+                            "use analyze_many() for bytes")
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"title must be a str, not {type(title).__name__}")
         r = self._core.analyze_one(("fields", None if title is None else _text(title), _text(text),
                                     _opt_str(date), _opt_str(url), _field(id or "")))
         return self._raise_or_doc(r, "")
