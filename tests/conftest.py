@@ -42,6 +42,11 @@ def scorer() -> Path:
     return SCORER
 
 
+@pytest.fixture(scope="session")
+def gold(scorer) -> Path:
+    return GOLD
+
+
 @pytest.fixture
 def write(tmp_path):
     """write(name, content) -> Path: a file under tmp_path; str content is written as UTF-8."""
