@@ -249,7 +249,7 @@ def test_bad_petrarch_file(tmp_path):
 
 
 def test_missing_actor_file(tmp_path):
-    with pytest.raises(KnowledgeError):
+    with pytest.raises(FileNotFoundError):
         Analyzer(actors=tmp_path / "nope.tsv")
 
 
