@@ -23,11 +23,20 @@ struct Gazetteer::Tables {
   std::vector<float> prior;            // ranking score of each place, see place_prior()
   std::vector<std::uint32_t> postings;  // candidates of key k: [offsets[k], offsets[k+1])
   std::vector<std::uint32_t> offsets;
-  std::unordered_map<std::string_view, std::uint32_t> names;      // surface form -> key id
+  // Surface form -> key id: open addressing (linear probing) over `slots` (key id + 1, 0 = empty).
+  std::vector<std::string_view> keys;
+  std::vector<std::uint32_t> slots;
+  std::uint64_t mask = 0;
   std::unordered_map<std::string_view, std::uint32_t> countries;  // ISO3 -> place index
 };
 
 namespace {
+
+std::uint64_t hash_name(std::string_view s) noexcept {  // FNV-1a, 64 bit
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
 
 enum Feature : std::uint8_t { Country, Admin1, Region, City, PlaceF, Unknown };
 
@@ -69,16 +78,20 @@ bool is_area(const Place& p) {
 }
 bool is_country(const Place& p) { return p.feature == "country"; }
 
-// Capitalised English words that are also names of gazetteer cities; never "unambiguous places".
-constexpr std::array<std::string_view, 64> kCommonWords{
-    "March",  "May",     "June",     "August",   "Police",    "Mobile",    "Reading",   "Bath",
-    "Nice",   "Split",   "Deal",     "Sale",     "Hope",      "Union",     "Liberty",   "Independence",
-    "Victoria", "Obama", "Of",       "Most",     "Best",      "Bar",       "Man",       "Bonn",
-    "Marshall", "Lincoln", "Franklin", "Jackson", "Clinton",  "Kennedy",   "Madison",   "Florence",
-    "Eagle",  "Mission", "Enterprise", "Commerce", "Justice", "Ede",       "Goes",      "Weston",
-    "Rome",   "Many",    "Opportunity", "President", "General", "Colonel",  "Mercedes",  "Salem",
-    "Santa",  "San",     "Saint",    "Prince",   "Cardinal",  "Bishop",    "Temple",    "Church",
-    "Lake",   "Beach",   "Park",     "Garden",   "Summit",    "Center",    "Central",   "National"};
+// Capitalised English words and person names that are also names of gazetteer cities: never
+// "unambiguous places" on their own.
+constexpr std::array<std::string_view, 88> kCommonWords{
+    "March",    "May",       "June",      "August",     "Police",    "Mobile",    "Reading",    "Bath",
+    "Nice",     "Split",     "Deal",      "Sale",       "Hope",      "Union",     "Liberty",    "Independence",
+    "Victoria", "Obama",     "Of",        "Most",       "Best",      "Bar",       "Man",        "Marshall",
+    "Lincoln",  "Franklin",  "Jackson",   "Clinton",    "Kennedy",   "Madison",   "Florence",   "Eagle",
+    "Mission",  "Enterprise", "Commerce", "Justice",    "Goes",      "Weston",    "Opportunity", "President",
+    "General",  "Colonel",   "Mercedes",  "Salem",      "Santa",     "San",       "Saint",      "Prince",
+    "Cardinal", "Bishop",    "Temple",    "Church",     "Lake",      "Beach",     "Park",       "Garden",
+    "Summit",   "Center",    "Central",   "National",   "Austin",    "Charlotte", "Hamilton",   "Hassan",
+    "Wellington", "Douglas", "Elizabeth", "Regina",     "Lawrence",  "Warren",    "Chandler",   "Irving",
+    "Tyler",    "Aurora",    "Carter",    "Sherman",    "Milton",    "Stanley",   "Ali",        "Medina",
+    "Mercy",    "Trinity",   "Concord",   "Harmony",    "Fortuna",   "Columbus",  "Nelson",     "Eugene"};
 
 bool common_word(std::string_view s) {
   return std::find(kCommonWords.begin(), kCommonWords.end(), s) != kCommonWords.end();
@@ -99,13 +112,30 @@ Gazetteer Gazetteer::load(const std::string& path) {
   keys_primary.reserve(approx_rows);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (key id, place index)
   pairs.reserve(approx_rows * 6);
-  t->names.reserve(approx_rows * 6);
+  {
+    // Room for every name and alternate at a load factor <= 0.5.
+    const std::size_t approx_keys =
+        approx_rows + static_cast<std::size_t>(std::count(t->text.begin(), t->text.end(), '|'));
+    std::size_t cap = 1024;
+    while (cap < approx_keys * 2) cap <<= 1;
+    t->slots.assign(cap, 0);
+    t->mask = cap - 1;
+    t->keys.reserve(approx_keys);
+  }
 
   int c_id = -1, c_name = -1, c_feature = -1, c_country = -1, c_admin1 = -1, c_lat = -1, c_lon = -1, c_pop = -1,
       c_alt = -1;
-  auto key_id = [&](std::string_view key) {
-    auto [it, inserted] = t->names.try_emplace(key, static_cast<std::uint32_t>(t->names.size()));
-    return it->second;
+  auto key_id = [&](std::string_view key) -> std::uint32_t {
+    for (std::uint64_t i = hash_name(key) & t->mask;; i = (i + 1) & t->mask) {
+      const std::uint32_t slot = t->slots[i];
+      if (slot == 0) {
+        if (t->keys.size() * 2 >= t->slots.size()) throw KnowledgeError(path, 0, "too many names");
+        t->keys.push_back(key);
+        t->slots[i] = static_cast<std::uint32_t>(t->keys.size());
+        return static_cast<std::uint32_t>(t->keys.size() - 1);
+      }
+      if (t->keys[slot - 1] == key) return slot - 1;
+    }
   };
   tsv::read_text(t->text, path, {"geonameid", "name", "feature", "country", "lat", "lon"}, [&](const tsv::Row& row) {
     if (c_name < 0) {
@@ -158,7 +188,7 @@ Gazetteer Gazetteer::load(const std::string& path) {
   });
 
   // Postings: bucket by key id (counting sort), then best first within each bucket.
-  const std::size_t nkeys = t->names.size();
+  const std::size_t nkeys = t->keys.size();
   t->offsets.assign(nkeys + 1, 0);
   for (const auto& pr : pairs) ++t->offsets[pr.first + 1];
   for (std::size_t k = 0; k < nkeys; ++k) t->offsets[k + 1] += t->offsets[k];
@@ -193,10 +223,15 @@ std::size_t Gazetteer::size() const noexcept { return t_ ? t_->places.size() : 0
 
 std::span<const std::uint32_t> Gazetteer::lookup(std::string_view name) const {
   if (!t_) return {};
-  auto it = t_->names.find(name);
-  if (it == t_->names.end()) return {};
-  const std::uint32_t b = t_->offsets[it->second], e = t_->offsets[it->second + 1];
-  return {t_->postings.data() + b, e - b};
+  if (t_->slots.empty()) return {};
+  for (std::uint64_t i = hash_name(name) & t_->mask;; i = (i + 1) & t_->mask) {
+    const std::uint32_t slot = t_->slots[i];
+    if (slot == 0) return {};
+    if (t_->keys[slot - 1] == name) {
+      const std::uint32_t b = t_->offsets[slot - 1], e = t_->offsets[slot];
+      return {t_->postings.data() + b, e - b};
+    }
+  }
 }
 
 const Place& Gazetteer::place(std::uint32_t index) const { return t_->places.at(index); }
@@ -221,7 +256,7 @@ bool Gazetteer::is_unambiguous_place(std::string_view name) const {
     }
     return true;
   }
-  if (best.population < (primary ? 100000 : 1000000)) return false;
+  if (best.population < (primary ? 50000 : 1000000)) return false;
   for (std::size_t i = 1; i < cands.size(); ++i) {
     const Place& o = place(cands[i]);
     if (is_country(o) || is_area(o)) return false;

@@ -114,6 +114,10 @@ int main(int argc, char** argv) {
   CHECK(!g.is_unambiguous_place("March"));
   CHECK(!g.is_unambiguous_place("Springfield"));
   CHECK(!g.is_unambiguous_place("Nowhereville"));
+  CHECK(g.is_unambiguous_place("Rome"));
+  CHECK(g.is_unambiguous_place("Kherson"));
+  CHECK(!g.is_unambiguous_place("Hassan"));  // a person name first
+  CHECK(!g.is_unambiguous_place("Hamas"));   // only a GeoNames alternate of Hamm
 
   {  // Capitals for governments keep their coordinates; countries by actor.
     Document d = make("Moscow warned Washington and Russia said Tehran would pay.",
@@ -173,6 +177,17 @@ int main(int argc, char** argv) {
     geocode(d, g);
     CHECK(at(d.mentions[0], "UKR", 48.0, 37.8, 150));
     CHECK(at(d.mentions[1], "UKR", 45.0, 34.0, 150));
+  }
+  {  // Towns below GeoNames' 15,000 cut-off that news names: Olenivka, Qusair.
+    Document d = make("A prison near Olenivka was hit, Ukraine said. Syria said Qusair fell.",
+                      {{"Olenivka", ""}, {"Ukraine", "UKR"}, {"Syria", "SYR"}, {"Qusair", ""}});
+    geocode(d, g);
+    CHECK(at(d.mentions[0], "UKR", 47.84, 37.685));
+    CHECK(at(d.mentions[3], "SYR", 34.509, 36.58));
+    // Without Ukraine in the document the village has nothing to support it.
+    Document e = make("A prison near Olenivka was hit.", {{"Olenivka", ""}});
+    geocode(e, g);
+    CHECK(!e.mentions[0].geo);
   }
   {  // No geo when nothing supports a reading: a small-town name with namesakes, far from the document.
     Document d = make("Russia and China met in Springfield.", {{"Russia", "RUS"}, {"China", "CHN"}, {"Springfield", ""}});
