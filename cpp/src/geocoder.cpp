@@ -393,6 +393,24 @@ std::vector<const Place*> comma_places(const Gazetteer& g, const Document& doc, 
   return out;
 }
 
+// Before position `end` (a comma): the last one, two and three capitalised words, longest first.
+std::vector<std::string_view> names_before(std::string_view t, std::size_t end) {
+  std::vector<std::string_view> out;
+  std::size_t b = end;
+  for (int words = 0; words < 3; ++words) {
+    std::size_t s = b;
+    while (s > 0 && (std::isalpha(static_cast<unsigned char>(t[s - 1])) || t[s - 1] == '.' || t[s - 1] == '-' ||
+                     t[s - 1] == '\'' || static_cast<unsigned char>(t[s - 1]) >= 0x80))
+      --s;
+    if (s == b || !(ascii_upper(t[s]) || static_cast<unsigned char>(t[s]) >= 0x80)) break;
+    out.push_back(t.substr(s, end - s));
+    if (s == 0 || t[s - 1] != ' ') break;
+    b = s - 1;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 constexpr std::array<std::string_view, 10> kAreaWords{" region", " Region", " province", " Province", " oblast",
                                                       " Oblast", " state", " State", " governorate", " Governorate"};
 
@@ -441,22 +459,23 @@ void geocode(Document& doc, const Gazetteer& g) {
       }
       if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
     }
-    // "Atlanta, Georgia": the division of the place named just before the comma.
-    if (!t.pattern && m.start >= 2 && doc.text[m.start - 2] == ',' && doc.text[m.start - 1] == ' ') {
+    // "Atlanta, Georgia": the division of the place named just before the comma (a mention or
+    // capitalised words the entity finder left alone).
+    if (!t.pattern && m.start >= 3 && doc.text[m.start - 2] == ',' && doc.text[m.start - 1] == ' ') {
       std::vector<std::uint32_t> keep;
-      for (const Target& prev : targets) {
-        if (&prev == &t || doc.mentions[prev.mention].end + 2 != m.start) continue;
+      for (const auto& before : names_before(doc.text, m.start - 2)) {
         for (auto idx : t.cands) {
           const Place& a = g.place(idx);
           if (!is_area(a)) continue;
-          for (auto pidx : prev.cands) {
+          for (auto pidx : candidates(g, before)) {
             const Place& p = g.place(pidx);
-            if (p.country == a.country && p.admin1 == a.name) {
+            if (&p != &a && p.country == a.country && p.admin1 == a.name) {
               keep.push_back(idx);
               break;
             }
           }
         }
+        if (!keep.empty()) break;
       }
       if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
     }

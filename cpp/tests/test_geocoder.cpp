@@ -156,6 +156,10 @@ int main(int argc, char** argv) {
     geocode(e, g);
     CHECK(at(e.mentions[0], "USA", 33.749, -84.388));
     CHECK(e.mentions[1].geo && e.mentions[1].geo->country == "USA");
+    // Also when only "Georgia" is a mention and its knowledge-base actor says the country.
+    Document f = make("Police in Atlanta, Georgia, arrested two men.", {{"Georgia", "GEO"}});
+    geocode(f, g);
+    CHECK(f.mentions[0].geo && f.mentions[0].geo->country == "USA" && f.mentions[0].geo->feature == "admin1");
   }
   {  // Washington without an actor: the capital, not the state nor Washington (England).
     Document d = make("Officials in Washington said so.", {{"Washington", ""}});
