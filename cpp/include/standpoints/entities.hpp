@@ -103,7 +103,9 @@ class ActorTable {
 class NameCues {
  public:
   enum Kind : std::uint16_t {
-    kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128
+    kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128,
+    kOrgCue = 256,   // a common noun before an organisation's name ("insurer Allianz")
+    kOrgTail = 512,  // a common noun after one ("the Azov regiment")
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);
   std::uint16_t kinds(std::string_view word) const;
