@@ -70,12 +70,15 @@ struct Cand {
   Argument arg;
   std::string type;  // mention type (PERSON, ORG, ...)
   bool ok = false;
+  std::string head;  // head word of the noun phrase
 };
 
 struct Seen {
   Argument arg;
   std::string type;
   std::uint32_t paragraph = 0;
+  std::string head;  // head word of the source's noun phrase ("ministry"), if any
+  std::optional<Argument> target;
 };
 
 struct Extractor {
@@ -249,6 +252,17 @@ struct Extractor {
     return -1;
   }
 
+  // The most recent PERSON mention (with or without an actor) outside quotations.
+  std::int32_t recent_person(std::uint32_t before, std::uint32_t from_para) const {
+    for (std::int64_t k = static_cast<std::int64_t>(before) - 1; k >= 0; --k) {
+      const auto u = static_cast<std::uint32_t>(k);
+      if (doc.sentences[tok(u).sentence].paragraph < from_para) break;
+      if (ment[u] < 0 || quote[u] >= 0) continue;
+      if (doc.mentions[ment[u]].type == "PERSON") return ment[u];
+    }
+    return -1;
+  }
+
   Cand from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const {
     Cand c;
     if (!s) return c;
@@ -272,13 +286,24 @@ struct Extractor {
     const std::uint32_t start = tok(first_tok).start, end = tok(head_tok).end;
     Cand c;
     auto is_person = [](const Mention& m) { return m.type == "PERSON"; };
-    switch (cls) {
+    // A nominal that repeats the head of an earlier source ("the ministry" after
+    // "Russia's defence ministry said") is that source.
+    if (kind == MentionKind::Nominal) {
+      for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+        if (it->paragraph + 5 < para) break;
+        if (!it->head.empty() && it->head == low[head_tok]) {
+          c = from_seen(&*it, start, end);
+          break;
+        }
+      }
+    }
+    if (!c.ok) switch (cls) {
       case Class::Person: {
         if (auto* s = last_source(para, para, true, false)) { c = from_seen(s, start, end); break; }
-        std::int32_t mi = recent_mention(first_tok, para, is_person);
+        std::int32_t mi = recent_person(first_tok, para);
         if (mi >= 0) { c = from_mention_at(mi, start, end); break; }
         if (auto* s = last_source(from, para, true, false)) { c = from_seen(s, start, end); break; }
-        mi = recent_mention(first_tok, from, is_person);
+        mi = recent_person(first_tok, from);
         if (mi >= 0) c = from_mention_at(mi, start, end);
         break;
       }
@@ -327,6 +352,7 @@ struct Extractor {
         break;
     }
     if (c.ok) {
+      c.head = low[head_tok];
       Mention m;
       m.start = start;
       m.end = end;
@@ -358,8 +384,9 @@ struct Extractor {
   };
 
   // Scans a noun phrase ending at token `e` leftwards (no further than `lo`).
-  NP np_left(std::int64_t e, std::uint32_t lo) {
+  NP np_left(std::int64_t e, std::uint32_t lo, bool juxtapose = false) {
     NP np;
+    bool saw_and = false;
     if (e < lo) return np;
     std::int64_t k = e;
     std::int32_t conj_mention = -1;  // head mention of the current conjunct
@@ -382,6 +409,10 @@ struct Extractor {
       const auto u = static_cast<std::uint32_t>(k);
       if (mark[u]) break;
       if (ment[u] >= 0) {
+        if (juxtapose && conj_mention >= 0 && static_cast<std::uint32_t>(k + 1) == first) {
+          heads.push_back(conj_mention);
+          conj_mention = -1;
+        }
         if (conj_mention < 0) conj_mention = ment[u];
         pending_conj = false;
         const std::uint32_t ms = doc.mentions[ment[u]].start;
@@ -395,9 +426,10 @@ struct Extractor {
       if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (conj_mention < 0) break;
+        if (w != ",") saw_and = true;
         if (w == ",") {
           // A comma continues a list only before another name ("A, B and C").
-          if (k - 1 < lo) break;
+          if (!saw_and || k - 1 < lo) break;
           const auto p = static_cast<std::uint32_t>(k - 1);
           if (ment[p] < 0 && !(p >= 1 && low[p] == ")")) break;
         }
@@ -458,6 +490,7 @@ struct Extractor {
     // Heads were collected right to left.
     for (auto it = heads.rbegin(); it != heads.rend(); ++it) {
       Cand c = from_mention(*it);
+      if (tok(ue).kind == TokenKind::Word && tok(ue).shape == Shape::Lower) c.head = low[ue];
       if (c.ok && !is_media(c.arg.actor)) np.items.push_back(c);
       else if (c.ok) np.items.push_back(Cand{c.arg, "MEDIA", false});
     }
@@ -558,7 +591,7 @@ struct Extractor {
       for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[i + w] == f.words[w];
       if (!ok) continue;
       const auto& e = lex.entries()[f.entry];
-      if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun) continue;
+      if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Cue) continue;
       if (t.entry && f.words.size() < t.last - t.first) break;
       if (t.entry) {
         // same length: keep verbs before nouns; decided later by context
@@ -602,14 +635,81 @@ struct Extractor {
     return Span{tok(b).start, tok(e - 1).end};
   }
 
+  std::uint32_t first_token_at(std::uint32_t byte) const {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
+                               [](const Token& t, std::uint32_t b) { return t.start < b; });
+    return static_cast<std::uint32_t>(it - doc.tokens.begin());
+  }
+
+  // The first cue in the content: a cue word or a trigger of another act than SAY.
+  const ActEntry* cue_in(Span content) const {
+    const auto n = static_cast<std::uint32_t>(doc.tokens.size());
+    for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+      const auto* forms = lex.forms(low[k]);
+      if (!forms) continue;
+      for (const auto& f : *forms) {
+        if (k + f.words.size() > n) continue;
+        bool ok = true;
+        for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[k + w] == f.words[w];
+        if (!ok) continue;
+        const ActEntry& e = lex.entries()[f.entry];
+        if (e.act.empty() || e.act == "SAY" || e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light)
+          continue;
+        return &e;
+      }
+    }
+    return nullptr;
+  }
+
+  // A foreign actor named in the content (not the source's own country or organisation).
+  std::optional<Cand> actor_in(Span content, const std::string& sroot) const {
+    const auto n = static_cast<std::uint32_t>(doc.tokens.size());
+    for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+      if (ment[k] < 0) continue;
+      const Mention& m = doc.mentions[ment[k]];
+      Cand c = from_mention(ment[k]);
+      if (!c.ok || is_media(c.arg.actor) || actor_root(c.arg.actor) == sroot) continue;
+      return c;
+    }
+    return std::nullopt;
+  }
+
+  // The last target of the same source, in this paragraph or the `back` ones before.
+  std::optional<Cand> inherited_target(const std::string& sroot, std::uint32_t para, std::uint32_t back) const {
+    for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+      if (it->paragraph + back < para) break;
+      if (actor_root(it->arg.actor) != sroot) continue;
+      if (it->target) return Cand{*it->target, "", true, ""};
+    }
+    return std::nullopt;
+  }
+
   // ---- the statement builder ----
-  void emit(const Cand& src, const std::optional<Cand>& tgt, const ActEntry& e, const std::string& act,
+  void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
+    const std::uint32_t para = doc.sentences[sentence].paragraph;
+    const std::string sroot = actor_root(src.arg.actor);
+    std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
+    if (act == "SAY" && e.cameo != "011" && content) {
+      // What a neutral statement does, from cues in its content.
+      if (const ActEntry* cue = cue_in(*content)) {
+        std::optional<Cand> t = tgt;
+        if (!t || !t->ok) t = actor_in(*content, sroot);
+        if (!t) t = inherited_target(sroot, para, 2);
+        if (t) {
+          act = cue->act;
+          cameo = cue->cameo;
+          tgt = t;
+        }
+      }
+    } else if (act != "SAY" && act != "DENY" && act != "SUPPORT" && act != "REJECT" && (!tgt || !tgt->ok)) {
+      tgt = inherited_target(sroot, para, 0);
+    }
     Statement st;
     st.source = src.arg;
-    if (tgt && tgt->ok) st.target = tgt->arg;
+    if (tgt && tgt->ok && actor_root(tgt->arg.actor) != sroot) st.target = tgt->arg;
     st.act = act;
-    st.cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
+    st.cameo = cameo;
     st.trigger = trigger;
     st.content = content;
     st.quote = is_quote;
@@ -617,7 +717,8 @@ struct Extractor {
     st.sentence = static_cast<std::int32_t>(sentence);
     out.push_back(std::move(st));
     out_para.push_back(doc.sentences[sentence].paragraph);
-    seen.push_back(Seen{src.arg, src.type, doc.sentences[sentence].paragraph});
+    seen.push_back(Seen{src.arg, src.type, doc.sentences[sentence].paragraph, src.head,
+                        tgt && tgt->ok ? std::optional<Argument>(tgt->arg) : std::nullopt});
   }
 
   void process_sentence(std::uint32_t si);
@@ -692,6 +793,10 @@ void Extractor::process_sentence(std::uint32_t si) {
     }
     if (noun && (noun_context || !verb)) e = noun;
     else if (verb) e = verb;
+    // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
+    if (e->pos == Pos::Verb && before >= lo &&
+        (is_possessive_s(static_cast<std::uint32_t>(before)) || in(kDeterminers, low[static_cast<std::size_t>(before)])))
+      continue;
     if (e->pos == Pos::Light) continue;
     const bool is_noun = e->pos == Pos::Noun;
     if (is_noun && !noun_context && !(before >= lo && in(kStop, low[static_cast<std::size_t>(before)]))) {
@@ -748,7 +853,13 @@ void Extractor::process_sentence(std::uint32_t si) {
             bool neg = false;
             std::int64_t sj = skip_left(*this, k - 1, lo, neg);
             negated = neg;
-            if (sj >= lo) {
+            if (sj >= lo && (low[static_cast<std::size_t>(sj)] == "," || low[static_cast<std::size_t>(sj)] == "and")) {
+              if (out.size() > first_out) {
+                Cand c{out.back().source, seen.back().type, true, seen.back().head};
+                sources.push_back(c);
+                if (out.back().target) targets.push_back(Cand{*out.back().target, "", true, ""});
+              }
+            } else if (sj >= lo) {
               NP np = np_left(sj, lo);
               for (auto& c : np.items) sources.push_back(c);
             }
@@ -826,10 +937,16 @@ void Extractor::process_sentence(std::uint32_t si) {
             const auto u = static_cast<std::uint32_t>(k);
             if (mark[u] || quote[u] >= 0) break;
             if (low[u] == ",") {
-              if (k - 1 >= lo && ment[u - 1] >= 0) {
+              if (k - 1 >= lo) {
                 NP np = np_left(k - 1, lo);
                 for (auto& c : np.items) sources.push_back(c);
-                done = !sources.empty();
+                done = np.found;
+                if (!done) {
+                  // the appositive itself names the source ("..., Mario Draghi, described")
+                  NP ap = np_left(j - 1, static_cast<std::uint32_t>(k + 1));
+                  for (auto& c : ap.items) sources.push_back(c);
+                  done = ap.found;
+                }
               }
               break;
             }
@@ -856,7 +973,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           }
         }
       } else if (j >= lo) {
-        NP np = np_left(j, lo);
+        NP np = np_left(j, lo, title);
         for (auto& c : np.items) {
           bool was_target = false;
           for (auto ut : used_as_target)
@@ -864,8 +981,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (!was_target) sources.push_back(c);
         }
         if (np.found || !np.items.empty()) subject_first = np.first;
-        // In a title, names side by side are coordinated ("US NATO Offer").
-        if (title && np.found && np.first > lo) {
+        if (false) {
           std::int64_t k = static_cast<std::int64_t>(np.first) - 1;
           while (k >= lo && ment[static_cast<std::size_t>(k)] >= 0) {
             Cand c = from_mention(ment[static_cast<std::size_t>(k)]);
@@ -944,6 +1060,8 @@ void Extractor::process_sentence(std::uint32_t si) {
       } else if (k < hi && e->quote && (low[k] == "it" || low[k] == "they" || low[k] == "he" || low[k] == "she" ||
                                          low[k] == "there" || low[k] == "this" || low[k] == "we")) {
         content = clause_span(k, s);
+      } else if (k < hi && low[k] == "as") {
+        content = clause_span(k, s);
       }
       // '"...," X said' : the quotation before the subject
       if (!content && subject_first >= 0) {
@@ -964,6 +1082,12 @@ void Extractor::process_sentence(std::uint32_t si) {
       }
     }
     if (e->quote_only && !is_quote) continue;
+    // No content after the verb ("that Ukraine says is ..."): the rest of the sentence, for cues and targets.
+    if (!content && after < hi && !title) {
+      std::uint32_t k = after;
+      while (k < hi && (tok(k).kind == TokenKind::Punct)) ++k;
+      if (k < hi && !mark[k]) content = clause_span(k, s);
+    }
 
     // Modal insistence: DEMAND only with a modal in the content.
     if (e->modal && content) {
@@ -986,7 +1110,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       }
       if (targets.empty() && act != "SAY" && act != "DENY" && act != "SUPPORT") {
         int n = 0;
-        for (std::uint32_t u = k; u < limit && tok(u).start < content->end && n < 14; ++u, ++n) {
+        for (std::uint32_t u = k; u < limit && tok(u).start < content->end && n < 24; ++u, ++n) {
           if (ment[u] < 0) continue;
           const Mention& m = doc.mentions[ment[u]];
           Cand c = from_mention(ment[u]);
@@ -1005,7 +1129,14 @@ void Extractor::process_sentence(std::uint32_t si) {
       // Participle or coordinated verb: the previous statement's source in this sentence,
       // else (participle) the next one's, resolved after the sentence.
       if (out.size() > first_out) {
-        sources.push_back(Cand{out.back().source, seen.back().type, true});
+        sources.push_back(Cand{out.back().source, seen.back().type, true, seen.back().head});
+        // The participle repeats the act before it toward the same target: one statement.
+        const std::string prev_t = out.back().target ? actor_root(out.back().target->actor) : std::string();
+        bool same = false;
+        for (auto& c : targets)
+          if (actor_root(c.arg.actor) == prev_t) same = true;
+        if (targets.empty() && prev_t.empty()) same = true;
+        if (same && subject_first == -2) continue;
       } else if (subject_first == -3) {
         // the first name of the sentence
         for (std::uint32_t u = lo; u < i; ++u) {
@@ -1064,7 +1195,25 @@ void Extractor::process_paragraph(std::uint32_t pi) {
   auto [first, last] = para_tokens(pi);
   if (first >= last) return;
   // A headline "X: ..." is X saying what follows.
-  if (p.title && ment[first] >= 0) {
+  for (std::uint32_t si = tok(first).sentence; si < doc.sentences.size() && doc.sentences[si].paragraph == pi; ++si) {
+    const std::uint32_t sf = doc.sentences[si].first_token, sl = doc.sentences[si].last_token;
+    if (ment[sf] < 0) continue;
+    std::uint32_t k = sf;
+    while (k < sl && ment[k] == ment[sf]) ++k;
+    if (!(k + 1 < sl && low[k] == ":")) continue;
+    Cand c = from_mention(ment[sf]);
+    if (c.ok && !is_media(c.arg.actor)) {
+      static const ActEntry say = [] {
+        ActEntry e;
+        e.act = "SAY";
+        e.cameo = "010";
+        return e;
+      }();
+      emit(c, std::nullopt, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end},
+           false, false, si);
+    }
+  }
+  if (false) {
     std::uint32_t k = first;
     while (k < last && ment[k] == ment[first]) ++k;
     if (k + 1 < last && low[k] == ":") {
@@ -1084,7 +1233,13 @@ void Extractor::process_paragraph(std::uint32_t pi) {
   for (std::uint32_t si = tok(first).sentence; si < doc.sentences.size() && doc.sentences[si].paragraph == pi; ++si)
     process_sentence(si);
   // A paragraph that is only a quotation belongs to the speaker of the paragraph before.
-  if (out.size() == before && mark[first] && quote[first + 1 < last ? first + 1 : first] >= 0 && !p.title) {
+  bool opening_double = false;
+  if (mark[first]) {
+    bool op, cl;
+    opening_double = quote_kind(text(first), op, cl) == 2 && op;
+  }
+  if (out.size() == before && opening_double && first + 1 < last && quote[first + 1] >= 0 &&
+      regions[quote[first + 1]].close >= first + 6 && !p.title) {
     for (std::size_t k = out.size(); k-- > 0;) {
       if (out_para[k] + 1 != pi) break;
       const Statement& prev = out[k];

@@ -35,8 +35,10 @@ void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
   else if (pos == "light") e.pos = ActEntry::Pos::Light;
   else if (pos == "nominal") e.pos = ActEntry::Pos::Nominal;
   else if (pos == "pronoun") e.pos = ActEntry::Pos::Pronoun;
-  else row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun)");
-  const bool trigger = e.pos == ActEntry::Pos::Verb || e.pos == ActEntry::Pos::Noun || e.pos == ActEntry::Pos::Phrase;
+  else if (pos == "cue") e.pos = ActEntry::Pos::Cue;
+  else row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun, cue)");
+  const bool trigger = e.pos == ActEntry::Pos::Verb || e.pos == ActEntry::Pos::Noun ||
+                       e.pos == ActEntry::Pos::Phrase || e.pos == ActEntry::Pos::Cue;
   e.act = std::string(row.get("act"));
   if (trigger) {
     if (std::find(std::begin(kActs), std::end(kActs), e.act) == std::end(kActs))

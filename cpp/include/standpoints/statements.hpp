@@ -16,7 +16,7 @@ struct Knowledge;
 
 // One row of acts.tsv.
 struct ActEntry {
-  enum class Pos : std::uint8_t { Verb, Noun, Phrase, Light, Nominal, Pronoun };
+  enum class Pos : std::uint8_t { Verb, Noun, Phrase, Light, Nominal, Pronoun, Cue };
   enum class Class : std::uint8_t { None, Person, Thing, Group, Org, Igo, Document };
   std::string lemma;
   Pos pos = Pos::Verb;
