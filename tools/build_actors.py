@@ -5,7 +5,7 @@ Sources, in order of precedence (earlier wins for the same person / id):
   1. hand-written tables in tools/actors_manual/ (facts by the standpoints authors):
        countries.tsv  countries and territories, demonyms, capitals
        entities.tsv   organisations, seats, IGOs, media, groups, NORP, LOC, LAW, EVENT rows
-       people.tsv     office-holders with dated actor codes
+       people.txt     office-holders with dated actor codes (format in its header)
   2. the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence), read from
      --phoenix DIR (default /work/shared/kb-sources/phoenix): people with dated codes and
      national institutions. The dictionaries themselves are not part of the project.
@@ -16,6 +16,7 @@ Standard library only.  Usage:
 from __future__ import annotations
 
 import argparse
+import calendar
 import collections
 import os
 import re
@@ -77,7 +78,9 @@ TITLE_WORDS = {
     "ARCHBISHOP", "PATRIARCH", "MULLAH", "IMAM", "MUFTI", "PARTY", "OF", "THE", "RUSSIAN",
     "AMERICAN", "BRITISH", "FOREIGN", "DEFENSE", "DEFENCE", "INTERIOR", "FINANCE", "UN", "U.N.",
     "NATO", "EU", "ARMY", "COMMANDER", "HEAD", "DIRECTOR", "OFFICIAL", "PM", "FM", "LEADERSHIP",
-    "MONARCH", "CROWN", "SPEAKER", "JUSTICE", "JUDGE", "ATTORNEY", "AIDE", "ADVISER", "ADVISOR",
+    "MONARCH", "CROWN", "SPEAKER", "KANZLER", "BUNDESKANZLER", "HOJATOLISLAM", "HOJATOLESLAM",
+    "HOJJATOLESLAM", "SAYYED", "SAYYID", "SAYED", "SEYED", "SEYYED", "GRAND", "H.E.", "HRH", "PRESIDENTE", "PRESIDENTA",
+    "MINISTRO", "MINISTRE", "MINISTER-PRESIDENT", "CHAIRPERSON", "PREMIER-DESIGNATE", "JUSTICE", "JUDGE", "ATTORNEY", "AIDE", "ADVISER", "ADVISOR",
 }
 ORG_WORDS = {
     "ARMY", "FORCE", "FORCES", "MINISTRY", "PARTY", "COUNCIL", "COMMITTEE", "ASSEMBLY",
@@ -299,51 +302,73 @@ def load_entities(kb: KB):
                 kb.person_keys.setdefault(fold(a), id_)
 
 
+NAME_ORDER_FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MMR", "MNG"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "vi", "xiv", "xvi"}
+
+
+def surname_ok(name: str, country: str) -> bool:
+    """May the last word of `name` alone stand for the person (the `surname` flag)?"""
+    toks = name.split()
+    if len(toks) < 2 or country in NAME_ORDER_FAMILY_FIRST:
+        return False
+    last = toks[-1].lower()
+    if last in NAME_SUFFIXES or len(last) < 3:
+        return False
+    if any(t.lower() in ("bin", "ibn", "bint") for t in toks[1:]):
+        return False
+    return True
+
+
+PEOPLE_LINE = re.compile(r"^(?P<names>[^:]+?)\s*::\s*(?P<offices>[^:]*?)\s*(?:::\s*(?P<opts>.*))?$")
+OFFICE = re.compile(r"^(?P<code>[A-Z0-9]+)\s+(?P<frm>[0-9-]*)\.\.(?P<to>[0-9-]*)$")
+
+
+def norm_date(d: str, end: bool) -> str:
+    """YYYY-MM (month precision in the hand tables) -> first / last day of the month."""
+    if re.fullmatch(r"\d{4}-\d{2}", d):
+        y, m = int(d[:4]), int(d[5:])
+        return f"{d}-{calendar.monthrange(y, m)[1]:02d}" if end else f"{d}-01"
+    return d
+
+
 def load_people(kb: KB):
-    """people.tsv: name, aliases, actor, from, to, [country], [flags].
-    A row whose name is empty continues the person above.  Every row is one office."""
-    path = os.path.join(MANUAL, "people.tsv")
-    groups: list[tuple[str, list[list[str]]]] = []
-    for f in read_tsv(path):
-        f = [x.strip() for x in f] + [""] * (7 - len(f))
-        if f[0]:
-            groups.append((f[0], [f]))
-        else:
-            if not groups:
-                raise ValueError("people.tsv starts with a continuation row")
-            groups[-1][1].append(f)
-    # merge groups with the same name (the same person listed in two places)
-    merged: dict[str, tuple[str, list[list[str]]]] = {}
-    order = []
-    for name, rows in groups:
-        k = fold(name)
-        if k in merged:
-            merged[k][1].extend(rows)
-        else:
-            merged[k] = (name, rows)
-            order.append(k)
-    for k in order:
-        name, rows = merged[k]
+    """people.txt: `Name[; alias]* :: CODE FROM..TO[, ...] [:: country=ISO3 flags=...]`.
+    Every office is one row; the first row carries the aliases."""
+    path = os.path.join(MANUAL, "people.txt")
+    with open(path, encoding="utf-8") as f:
+        lines = [ln.rstrip("\n") for ln in f]
+    for n, ln in enumerate(lines, 1):
+        if not ln.strip() or ln.lstrip().startswith("#"):
+            continue
+        m = PEOPLE_LINE.match(ln.strip())
+        if not m:
+            raise ValueError(f"people.txt:{n}: cannot parse: {ln}")
+        names = [x.strip() for x in m.group("names").split(";") if x.strip()]
+        opts = dict(kv.split("=", 1) for kv in (m.group("opts") or "").split())
+        flags = set(opts.get("flags", "").split(",")) - {""}
+        if "skip" in flags:
+            continue
+        offices = []
+        for o in m.group("offices").split(","):
+            o = o.strip()
+            om = OFFICE.match(o)
+            if not om:
+                raise ValueError(f"people.txt:{n}: bad office {o!r}")
+            offices.append((om.group("code"), norm_date(om.group("frm"), False),
+                            norm_date(om.group("to"), True)))
+        name, aliases = names[0], names[1:]
+        country = opts.get("country", "") or next(
+            (kb.country_of(c) for c, _, _ in offices if kb.country_of(c)), "")
         pid = slug(name)
-        country = next((r[5] for r in rows if r[5]), "")
-        if not country:
-            country = next((kb.country_of(r[2]) for r in rows if kb.country_of(r[2])), "")
-        base_flags = ["surname"]
-        all_aliases = []
-        for r in rows:
-            all_aliases += split_alias(r[1])
-        first = True
-        for r in rows:
-            extra = [x.strip() for x in r[6].split(",") if x.strip()]
-            flags = base_flags + [x for x in extra if x not in base_flags]
-            if "nosurname" in flags:
-                flags = [x for x in flags if x not in ("surname", "nosurname")]
-            kb.add(pid, "PERSON", name, r[2], country, r[3], r[4],
-                   split_alias(r[1]) if not first else all_aliases, flags)
-            first = False
+        if pid in kb.ids:
+            raise ValueError(f"people.txt:{n}: duplicate person {name}")
+        fl = ["surname"] if surname_ok(name, country) and "nosurname" not in flags else []
+        for i, (code, frm, to) in enumerate(offices):
+            kb.add(pid, "PERSON", name, code, country, frm, to, aliases if i == 0 else [], fl)
         kb.person_keys.setdefault(fold(name), pid)
-        for a in all_aliases:
-            kb.person_keys.setdefault(fold(a), pid)
+        for a in aliases:
+            if len(a.split()) > 1:
+                kb.person_keys.setdefault(fold(a), pid)
 
 
 # ----------------------------------------------------------------------------- Phoenix
@@ -448,6 +473,13 @@ def is_org_phrase(toks: list[str]) -> bool:
 
 
 def load_phoenix(kb: KB, pdir: str, stats: collections.Counter):
+    # every name and alias written by hand: a Phoenix entry that repeats one is not added
+    hand_names = set()
+    for r in kb.rows:
+        hand_names.add(fold(r[2]))
+        for a in r[7].split("|") if r[7] else []:
+            if len(a) > 3:
+                hand_names.add(fold(a))
     files = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
              "Phoenix.MilNonState.actors.txt"]
     person_rows: dict[str, list] = {}
@@ -498,6 +530,15 @@ def load_phoenix(kb: KB, pdir: str, stats: collections.Counter):
                 kind = "PERSON"
             else:
                 kind = "ORG"
+            if root_toks[0].upper() == "THE":
+                root_toks = root_toks[1:]
+            if not root_toks or root_toks[0].lower().strip("-") in ("bin", "ibn", "al", "el", "abd"):
+                continue
+            if fold(" ".join(root_toks)) in hand_names or any(
+                    fold(" ".join(tokens_of(x))) in hand_names for x in names[1:]
+                    if len(tokens_of(x)) > 1 and not x.upper().startswith("THE_")):
+                stats["phoenix entry repeats a hand-written name"] += 1
+                continue
             if kind == "ORG":
                 if fn.endswith("International.actors.txt"):
                     continue  # IGOs / NGOs / companies: hand-written instead
@@ -575,7 +616,8 @@ def load_phoenix(kb: KB, pdir: str, stats: collections.Counter):
             if (c, f, t) in seen:
                 continue
             seen.add((c, f, t))
-            kb.add(pid, "PERSON", name, c, country, f, t, aliases if first else [], ["surname"])
+            kb.add(pid, "PERSON", name, c, country, f, t, aliases if first else [],
+                   ["surname"] if surname_ok(name, country) else [])
             first = False
             stats["phoenix PERSON rows"] += 1
         stats["phoenix persons"] += 1
@@ -650,10 +692,10 @@ def main(argv=None):
         return 1
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\t".join(HEADER) + "\n")
         f.write("# actors.tsv: generated by tools/build_actors.py; do not edit by hand.\n")
         f.write("# Sources and licences: ACTORS-LICENSE.md (Phoenix dictionaries, MIT; "
                 "hand-written facts by the standpoints authors).\n")
-        f.write("\t".join(HEADER) + "\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
     types = collections.Counter(by_id[k][0][1] for k in by_id)

@@ -289,7 +289,7 @@ CN ; Guangzhou ; ; Canton
 CN ; Nanjing ; ; Nanking
 CN ; Chongqing ; ; Chungking
 CN ; Ürümqi ; Urumqi ; Ürümqi|Urumchi
-CN ; Xi'an ; ; Xian
+CN ; Xi'an ; Xi'an ; Xian
 CN ; Lhasa ; ;
 CN ; Kashgar ; ; Kashi
 HK ; Hong Kong ; ;
@@ -522,6 +522,7 @@ prince princess progress prospect queen rain reading red river rock rose royal s
 sandy santa sea second shore silver snow south spring springs square star stone strand
 summit sun sunny sunrise sunset split tower town trinity triumph union unity valley victory
 view village vista wall water well west white wind wood worth york zion alliance bath
+deli soul logos edo bar pest tours
 china turkey chile jordan georgia niger chad guinea panama israel
 """.split())
 
@@ -552,7 +553,7 @@ def clean_name(name: str) -> str:
 
 
 def usable_alternate(a: str) -> bool:
-    if len(a) < 3 or len(a) > 40 or not a[0].isupper():
+    if len(a) < 4 or len(a) > 40 or not a[0].isupper():
         return False
     if any(ch not in LATIN_OK and ch not in COMMON_DIACRITICS for ch in a):
         return False
@@ -580,7 +581,7 @@ class Row:
 
     def __init__(self, gid, name, feature, country, admin1, lat, lon, pop, alts):
         assert feature in FEATURES, feature
-        self.gid, self.name, self.feature, self.country, self.admin1 = gid, name, feature, country, admin1
+        self.gid, self.name, self.feature, self.country, self.admin1 = gid, name.strip(), feature, country, admin1
         self.lat, self.lon, self.pop, self.alts = float(lat), float(lon), int(pop or 0), list(alts)
 
     def key(self):
@@ -699,7 +700,7 @@ def main(argv=None) -> int:
         cities.setdefault(gid, c)
         fixes[gid] = (preferred, alts)
 
-    names = {}  # lower-case name -> largest population among cities and all non-city rows
+    names = {}  # lower-case names of all rows (and hand alternates of non-city rows)
     for r in rows:
         names[r.name.lower()] = 10**12
         for a in r.alts:
@@ -719,20 +720,23 @@ def main(argv=None) -> int:
         if c["name"] != name:
             alts.append(c["name"])
         folded = ascii_fold(name)
-        if folded != name and "'" not in folded:
+        if folded != name and "'" not in folded and folded.lower() not in COMMON_WORDS:
             alts.append(folded)
         cands = []
         for a in c["alternatenames"]:
             if a == name or a in alts or not usable_alternate(a):
                 continue
-            # an alternate that is the name of a bigger place would steal its mentions
-            if names.get(a.lower(), 0) > c["population"]:
+            # an alternate that is the name of another place would steal its mentions
+            if a.lower() in names:
+                continue
+            # inflected foreign forms of the name itself ("Londona", "Lagosas")
+            if a.lower().startswith(name.lower()) and len(a) - len(name) <= 2:
                 continue
             cands.append(a)
         cands = sorted(set(cands), key=lambda a: (not a.isascii(),
                                                   -difflib.SequenceMatcher(None, name, a).ratio(),
                                                   a))
-        cap = 8 if c["population"] >= 100000 else 4
+        cap = 8 if c["population"] >= 1000000 else 5 if c["population"] >= 100000 else 3
         alts += cands[:cap]
         if cc2 == "US":
             admin1 = us_states.get(c["admin1code"], {}).get("name", "")

@@ -1,17 +1,730 @@
 #include "standpoints/entities.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
 #include "standpoints/knowledge.hpp"
+#include "standpoints/tsv.hpp"
+#include "standpoints/utf8.hpp"
 
 namespace standpoints {
 
-ActorTable ActorTable::load(const std::vector<std::string>& paths) {
-  (void)paths;
-  return {};
+namespace {
+
+constexpr char kSep = '\x1f';
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+std::uint8_t parse_flags(std::string_view s, const tsv::Row* row) {
+  std::uint8_t f = 0;
+  for (auto part : tsv::split_list(s, ',')) {
+    if (part == "seat") f |= kSeat;
+    else if (part == "surname") f |= kSurname;
+    else if (part == "media") f |= kMedia;
+    else if (part == "igo") f |= kIgo;
+    else if (part == "demonym") f |= kDemonym;
+    else if (part == "optional") continue;
+    else if (row) row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, media, igo, demonym)");
+  }
+  return f;
+}
+
+bool valid_type(std::string_view t) {
+  return t == "PERSON" || t == "ORG" || t == "GPE" || t == "LOC" || t == "NORP" || t == "LAW" || t == "EVENT";
+}
+
+bool valid_actor(std::string_view a) {
+  if (a.empty()) return true;
+  if (a.size() < 2 || a.size() > 24) return false;
+  return std::all_of(a.begin(), a.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+// "vladimir-putin" from "Vladimir Putin".
+std::string slug(std::string_view name) {
+  std::string out;
+  bool dash = false;
+  for (char c : utf8::to_lower(name)) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+      out.push_back(c);
+      dash = false;
+    } else if (!dash && !out.empty()) {
+      out.push_back('-');
+      dash = true;
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// "VLADIMIR_PUTIN_" -> "Vladimir Putin"; keeps dotted initialisms ("U.S.").
+std::string petrarch_name(std::string_view raw) {
+  std::string s(raw);
+  while (!s.empty() && (s.back() == '_' || s.back() == ' ')) s.pop_back();
+  std::string out;
+  bool start = true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i] == '_' ? ' ' : s[i];
+    if (c == ' ' || c == '-') {
+      out.push_back(c);
+      start = true;
+      continue;
+    }
+    // Words with dots ("U.S.") or short all-capital acronyms keep their capitals.
+    std::size_t wend = s.find_first_of("_- ", i);
+    if (wend == std::string::npos) wend = s.size();
+    const std::string_view word(s.data() + i, wend - i);
+    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 ||
+                      word == "NATO" || word == "OPEC" || word == "UN" || word == "EU";
+    if (keep) {
+      out.append(word);
+      i = wend - 1;
+      start = false;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c + 32);
+    out.push_back(c);
+    start = false;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::int32_t date_number(std::string_view d, bool end_of_period) {
+  d = utf8::strip(d);
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto num = [](std::string_view s) {
+    std::int32_t v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  };
+  if (d.size() == 4 && digits(d)) return num(d) * 10000 + (end_of_period ? 1231 : 101);
+  if (d.size() == 7 && digits(d.substr(0, 4)) && d[4] == '-' && digits(d.substr(5, 2)))
+    return num(d.substr(0, 4)) * 10000 + num(d.substr(5, 2)) * 100 + (end_of_period ? 31 : 1);
+  if (d.size() >= 10 && digits(d.substr(0, 4)) && d[4] == '-' && digits(d.substr(5, 2)) && d[7] == '-' &&
+      digits(d.substr(8, 2)))
+    return num(d.substr(0, 4)) * 10000 + num(d.substr(5, 2)) * 100 + num(d.substr(8, 2));
+  if (d.size() == 8 && digits(d)) return num(d);
+  return 0;
+}
+
+// ---------------------------------------------------------------- ActorTable
+
+void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool user) {
+  alias = utf8::strip(alias);
+  if (alias.empty()) return;
+  std::vector<Token> toks;
+  const std::string text(alias);
+  tokenize(text, 0, text.size(), rules_, toks);
+  if (toks.empty() || toks.size() > 12) return;
+  std::string key;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    if (k) key.push_back(kSep);
+    key.append(text, toks[k].start, toks[k].end - toks[k].start);
+  }
+  auto add_to = [&](std::vector<std::uint32_t>& list) {
+    if (std::find(list.begin(), list.end(), entry) != list.end()) return;
+    if (user) list.insert(list.begin(), entry);  // the user's entries win
+    else list.push_back(entry);
+  };
+  add_to(exact_[key]);
+  const std::string folded = utf8::to_lower(key);
+  add_to(folded_[folded]);
+  const std::string first = utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end - toks[0].start));
+  auto& mx = max_tokens_[first];
+  mx = std::max<std::uint8_t>(mx, static_cast<std::uint8_t>(toks.size()));
+}
+
+void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where) {
+  auto fail = [&](const std::string& reason) { throw KnowledgeError(where.empty() ? "<actor>" : where, 0, reason); };
+  if (utf8::strip(spec.name).empty()) fail("an actor needs a name");
+  if (!valid_type(spec.type)) fail("unknown type \"" + spec.type + "\" (PERSON, ORG, GPE, LOC, NORP, LAW, EVENT)");
+  if (!valid_actor(spec.actor)) fail("actor code \"" + spec.actor + "\" must be capital letters (RUSGOV, NATO)");
+  const std::string id = spec.id.empty() ? (user ? "user:" : "") + slug(spec.name) : spec.id;
+  Office office{spec.actor, spec.from.empty() ? 0 : date_number(spec.from), spec.to.empty() ? 99991231 : date_number(spec.to, true)};
+  if ((!spec.from.empty() && office.from == 0) || (!spec.to.empty() && office.to == 0))
+    fail("dates must be YYYY-MM-DD or YYYY");
+  if (office.from > office.to) fail("\"from\" is after \"to\"");
+  std::uint8_t flags = user ? kUser : 0;
+  for (const auto& f : spec.flags) {
+    const std::uint8_t bit = parse_flags(f, nullptr);
+    if (!bit && f != "optional") fail("unknown flag \"" + f + "\"");
+    flags |= bit;
+  }
+  std::uint32_t index;
+  auto it = by_id_.find(id);
+  if (it != by_id_.end() && (!user || (entries_[it->second].flags & kUser))) {
+    index = it->second;
+    ActorEntry& e = entries_[index];
+    e.flags |= flags;
+  } else {
+    // A user's entry with a built-in id replaces it from now on.
+    index = static_cast<std::uint32_t>(entries_.size());
+    ActorEntry e;
+    e.id = id;
+    e.type = spec.type;
+    e.name = std::string(utf8::strip(spec.name));
+    e.country = spec.country;
+    e.flags = flags;
+    entries_.push_back(std::move(e));
+    by_id_[id] = index;
+  }
+  ActorEntry& e = entries_[index];
+  if (e.country.empty()) e.country = spec.country;
+  if (!spec.actor.empty() || e.offices.empty()) e.offices.push_back(office);
+  if ((e.flags & kIgo) && !spec.actor.empty()) igo_codes_.insert(spec.actor);
+  index_alias(index, spec.name, user);
+  for (const auto& a : spec.aliases) index_alias(index, a, user);
+}
+
+void ActorTable::load_tsv(const std::string& path, bool user) {
+  tsv::read_file(path, {"id", "type", "name", "actor"}, [&](const tsv::Row& row) {
+    ActorSpec spec;
+    spec.id = std::string(row.get("id"));
+    spec.type = std::string(row.get("type"));
+    spec.name = std::string(row.get("name"));
+    spec.actor = std::string(row.get("actor"));
+    spec.country = std::string(row.get("country"));
+    spec.from = std::string(row.get("from"));
+    spec.to = std::string(row.get("to"));
+    for (auto a : tsv::split_list(row.get("aliases"))) spec.aliases.emplace_back(a);
+    for (auto f : tsv::split_list(row.get("flags"), ',')) spec.flags.emplace_back(f);
+    try {
+      add(spec, user, path);
+    } catch (const KnowledgeError& e) {
+      row.fail(e.reason());
+    }
+  });
+}
+
+void ActorTable::load_json(const std::string& path, bool user) {
+  const std::string text = tsv::read_whole_file(path);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw KnowledgeError(path, 0, std::string("not valid JSON: ") + e.what());
+  }
+  if (j.is_object() && j.contains("actors")) j = j["actors"];
+  if (!j.is_array()) throw KnowledgeError(path, 0, "expected a list of actors (or {\"actors\": [...]})");
+  std::size_t n = 0;
+  for (const auto& a : j) {
+    ++n;
+    const std::string where = path + " (actor " + std::to_string(n) + ")";
+    if (!a.is_object()) throw KnowledgeError(where, 0, "each actor must be an object");
+    auto str = [&](const char* k) -> std::string {
+      if (!a.contains(k) || a[k].is_null()) return "";
+      if (!a[k].is_string()) throw KnowledgeError(where, 0, std::string("\"") + k + "\" must be a string");
+      return a[k].get<std::string>();
+    };
+    auto list = [&](const char* k) {
+      std::vector<std::string> out;
+      if (!a.contains(k) || a[k].is_null()) return out;
+      if (!a[k].is_array()) throw KnowledgeError(where, 0, std::string("\"") + k + "\" must be a list of strings");
+      for (const auto& x : a[k]) {
+        if (!x.is_string()) throw KnowledgeError(where, 0, std::string("\"") + k + "\" must be a list of strings");
+        out.push_back(x.get<std::string>());
+      }
+      return out;
+    };
+    ActorSpec spec;
+    spec.id = str("id");
+    spec.name = str("name");
+    spec.type = str("type");
+    if (spec.type.empty()) spec.type = "PERSON";
+    spec.actor = str("actor");
+    spec.country = str("country");
+    spec.from = str("from");
+    spec.to = str("to");
+    spec.aliases = list("aliases");
+    spec.flags = list("flags");
+    add(spec, user, where);
+  }
+}
+
+// PETRARCH/TABARI actor dictionaries: a root phrase (words joined by '_'),
+// '+' synonym lines, and indented "[CODE date-restriction]" lines, where the
+// restriction is ">YYMMDD", "<YYMMDD" or "YYMMDD-YYMMDD" (or 8-digit years).
+void ActorTable::load_petrarch(const std::string& path, bool user) {
+  const std::string text = tsv::read_whole_file(path);
+  if (auto bad = utf8::first_invalid(text)) throw KnowledgeError(path, 0, "invalid UTF-8 at byte offset " + std::to_string(*bad));
+  struct Pending {
+    std::string name;
+    std::vector<std::string> aliases;
+    std::vector<std::pair<std::string, std::string>> codes;  // code, restriction
+    std::size_t line = 0;
+  } cur;
+  auto parse_date = [&](std::string_view d, bool end, std::size_t line) -> std::int32_t {
+    if (d.size() == 6) {
+      int yy = (d[0] - '0') * 10 + (d[1] - '0');
+      int year = yy <= 30 ? 2000 + yy : 1900 + yy;
+      return date_number(std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)), end);
+    }
+    if (d.size() == 8) return date_number(d, end);
+    if (d.size() == 7) {  // a known typo form in the wild: YYYYMDD; read the year only
+      return date_number(d.substr(0, 4), end);
+    }
+    throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
+  };
+  auto flush = [&] {
+    if (cur.name.empty()) return;
+    const bool is_person = cur.codes.size() > 1 || std::any_of(cur.codes.begin(), cur.codes.end(), [](auto& c) { return !c.second.empty(); });
+    if (cur.codes.empty()) cur.codes.emplace_back("", "");
+    bool first = true;
+    for (const auto& [code, restriction] : cur.codes) {
+      ActorSpec spec;
+      spec.id = (user ? "user:" : "") + slug(cur.name);
+      spec.name = cur.name;
+      spec.type = is_person ? "PERSON" : (code.size() == 3 ? "GPE" : "ORG");
+      spec.actor = code;
+      spec.country = code.size() >= 3 && code.substr(0, 3) != "IGO" ? code.substr(0, 3) : "";
+      if (first) spec.aliases = cur.aliases;
+      if (!restriction.empty()) {
+        std::string_view r = restriction;
+        std::int32_t from = 0, to = 99991231;
+        if (r[0] == '>') from = parse_date(r.substr(1), false, cur.line);
+        else if (r[0] == '<') to = parse_date(r.substr(1), true, cur.line);
+        else if (auto dash = r.find('-'); dash != std::string_view::npos) {
+          from = parse_date(r.substr(0, dash), false, cur.line);
+          to = parse_date(r.substr(dash + 1), true, cur.line);
+        }
+        spec.from = from ? std::to_string(from / 10000) + "-" + (from / 100 % 100 < 10 ? "0" : "") + std::to_string(from / 100 % 100) + "-" + (from % 100 < 10 ? "0" : "") + std::to_string(from % 100) : "";
+        spec.to = to != 99991231 ? std::to_string(to / 10000) + "-" + (to / 100 % 100 < 10 ? "0" : "") + std::to_string(to / 100 % 100) + "-" + (to % 100 < 10 ? "0" : "") + std::to_string(to % 100) : "";
+      }
+      spec.flags = is_person ? std::vector<std::string>{"surname"} : std::vector<std::string>{};
+      try {
+        add(spec, user, path);
+      } catch (const KnowledgeError& e) {
+        throw KnowledgeError(path, cur.line, e.reason());
+      }
+      first = false;
+    }
+    cur = Pending{};
+  };
+  std::size_t pos = 0, line = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view l(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    ++line;
+    if (auto hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+    const bool indented = !l.empty() && (l[0] == '\t' || l[0] == ' ');
+    l = utf8::strip(l);
+    if (l.empty()) continue;
+    if (l[0] == '+') {
+      if (cur.name.empty()) throw KnowledgeError(path, line, "synonym line before any actor");
+      cur.aliases.push_back(petrarch_name(l.substr(1)));
+      continue;
+    }
+    // Codes: "[CODE]" or "[CODE >120101]" on their own (indented) line or after the name.
+    std::string_view name_part = l;
+    if (auto br = l.find('['); br != std::string_view::npos) {
+      name_part = utf8::strip(l.substr(0, br));
+      if (!indented && !name_part.empty()) flush();
+      std::size_t p = br;
+      while (p != std::string_view::npos && p < l.size()) {
+        const std::size_t close = l.find(']', p);
+        if (close == std::string_view::npos) throw KnowledgeError(path, line, "'[' without ']'");
+        std::string_view inside = utf8::strip(l.substr(p + 1, close - p - 1));
+        std::string code(inside.substr(0, inside.find(' ')));
+        std::string restriction;
+        if (auto sp = inside.find(' '); sp != std::string_view::npos) restriction = std::string(utf8::strip(inside.substr(sp + 1)));
+        if (!code.empty() && code[0] == '~') code = code.substr(1);  // agent-style codes
+        if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
+        if (name_part.empty() && cur.name.empty()) throw KnowledgeError(path, line, "code line before any actor");
+        if (!name_part.empty() && cur.name.empty()) {
+          cur.name = petrarch_name(name_part);
+          cur.line = line;
+          name_part = {};
+        }
+        cur.codes.emplace_back(code, restriction);
+        p = l.find('[', close);
+      }
+      continue;
+    }
+    if (indented && !cur.name.empty()) throw KnowledgeError(path, line, "expected '[CODE ...]' or '+SYNONYM'");
+    flush();
+    cur.name = petrarch_name(l);
+    cur.line = line;
+  }
+  flush();
+}
+
+ActorTable ActorTable::load(const std::vector<std::string>& paths, const SegmenterRules& rules,
+                            std::size_t builtin_files) {
+  ActorTable t;
+  t.rules_ = rules;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string& p = paths[i];
+    const bool user = i >= builtin_files;
+    if (ends_with(p, ".tsv")) t.load_tsv(p, user);
+    else if (ends_with(p, ".json")) t.load_json(p, user);
+    else t.load_petrarch(p, user);
+  }
+  return t;
+}
+
+const std::vector<std::uint32_t>* ActorTable::lookup_phrase(std::string_view key) const {
+  auto it = exact_.find(std::string(key));
+  return it == exact_.end() ? nullptr : &it->second;
+}
+
+std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t end, bool folded,
+                              std::uint32_t* entry) const {
+  const Token& first = doc.tokens[i];
+  const std::string first_folded = utf8::to_lower(token_text(doc, first));
+  auto mx = max_tokens_.find(first_folded);
+  if (mx == max_tokens_.end()) return 0;
+  const std::size_t longest = std::min<std::size_t>(mx->second, end - i);
+  std::string key;
+  for (std::size_t n = longest; n >= 1; --n) {
+    key.clear();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k) key.push_back(kSep);
+      key.append(token_text(doc, doc.tokens[i + k]));
+    }
+    if (!folded) {
+      if (auto it = exact_.find(key); it != exact_.end()) {
+        *entry = it->second.front();
+        return n;
+      }
+      // Multi-word names whose later words are written in lower case
+      // ("NATO-Russia council"): the first word must match exactly.
+      if (n >= 2) {
+        if (auto it = folded_.find(utf8::to_lower(key)); it != folded_.end()) {
+          for (std::uint32_t e : it->second) {
+            const std::string& name = entries_[e].name;
+            if (name.compare(0, first.end - first.start, token_text(doc, first)) == 0 &&
+                (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
+              *entry = e;
+              return n;
+            }
+          }
+        }
+      }
+    } else if (auto it = folded_.find(utf8::to_lower(key)); it != folded_.end()) {
+      *entry = it->second.front();
+      return n;
+    }
+  }
+  return 0;
+}
+
+std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {
+  if (e.offices.empty()) return {};
+  if (e.offices.size() == 1 && !e.offices[0].dated()) return e.offices[0].actor;
+  const Office* best = nullptr;
+  const Office* undated = nullptr;
+  const Office* latest = nullptr;
+  for (const auto& o : e.offices) {
+    if (!o.dated()) {
+      if (!o.actor.empty()) undated = &o;
+      continue;
+    }
+    if (!latest || o.from > latest->from) latest = &o;
+    if (date && o.from <= date && date <= o.to && (!best || o.from > best->from)) best = &o;
+  }
+  if (best) return best->actor;
+  if (!date) return latest ? latest->actor : (undated ? undated->actor : std::string());
+  if (undated) return undated->actor;
+  // Out of office at the article's date: the person carries the country only.
+  if (e.type == "PERSON") return e.country;
+  return latest ? latest->actor : std::string();
+}
+
+// ------------------------------------------------------------------ NameCues
+
+NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
+  NameCues c;
+  tsv::read_file(path, {"cue", "kind"}, [&](const tsv::Row& row) {
+    const std::string_view kind = row.get("kind");
+    Kind k;
+    if (kind == "title") k = kTitle;
+    else if (kind == "role") k = kRole;
+    else if (kind == "org_head") k = kOrgHead;
+    else if (kind == "org_first") k = kOrgFirst;
+    else if (kind == "law_tail") k = kLawTail;
+    else if (kind == "event_tail") k = kEventTail;
+    else if (kind == "stop") k = kStop;
+    else if (kind == "connector") k = kConnector;
+    else row.fail("unknown cue kind \"" + std::string(kind) + "\"");
+    const std::string cue(utf8::strip(row.get("cue")));
+    if (cue.empty()) row.fail("empty cue");
+    const std::string role(row.get("role"));
+    std::vector<Token> toks;
+    tokenize(cue, 0, cue.size(), rules, toks);
+    if (toks.size() > 1 && (k == kTitle || k == kRole)) {
+      std::string key = std::to_string(k) + "|";
+      for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (i) key.push_back(' ');
+        key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
+      }
+      c.phrases_[key] = role;
+      c.max_phrase_ = std::max(c.max_phrase_, toks.size());
+      return;
+    }
+    c.kinds_[cue] |= k;
+    c.roles_[std::to_string(k) + "|" + cue] = role;
+  });
+  return c;
+}
+
+std::uint16_t NameCues::kinds(std::string_view word) const {
+  auto it = kinds_.find(std::string(word));
+  return it == kinds_.end() ? 0 : it->second;
+}
+
+std::string_view NameCues::role(std::string_view word, Kind kind) const {
+  auto it = roles_.find(std::to_string(kind) + "|" + std::string(word));
+  return it == roles_.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const {
+  std::string key = std::to_string(kind) + "|";
+  const std::size_t base = key.size();
+  std::size_t best = 0;
+  for (std::size_t n = 1; n <= max_phrase_ && i + n <= end; ++n) {
+    if (n > 1) key.push_back(' ');
+    key += utf8::to_lower(token_text(doc, doc.tokens[i + n - 1]));
+    if (n == 1) {
+      const std::string_view w = token_text(doc, doc.tokens[i]);
+      if (kinds(w) & kind) {
+        best = 1;
+        if (role) *role = std::string(this->role(w, kind));
+      }
+      continue;
+    }
+    if (auto it = phrases_.find(key); it != phrases_.end()) {
+      best = n;
+      if (role) *role = it->second;
+    }
+  }
+  (void)base;
+  return best;
+}
+
+// ------------------------------------------------------------ find_mentions
+
+namespace {
+
+bool is_cap(const Token& t) {
+  return t.kind == TokenKind::Word && (t.shape == Shape::Capitalized || t.shape == Shape::AllCaps);
+}
+
+// A headline in Title Case or ALL CAPS: capitals there do not make names.
+enum class CaseMode { Normal, TitleCase, AllCaps };
+
+CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last) {
+  std::size_t words = 0, caps = 0, upper = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::Word) continue;
+    ++words;
+    if (t.shape == Shape::Capitalized) ++caps;
+    if (t.shape == Shape::AllCaps) ++upper;
+  }
+  if (words >= 3 && upper * 10 >= words * 8) return CaseMode::AllCaps;
+  if (words >= 3 && (caps + upper) * 10 >= words * 7) return CaseMode::TitleCase;
+  return CaseMode::Normal;
+}
+
+struct Finder {
+  Document& doc;
+  const Knowledge& k;
+  std::vector<std::uint8_t> claimed;
+
+  std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
+
+  void emit(std::size_t a, std::size_t b, std::string type, std::int32_t kb, std::string role = {}) {
+    Mention m;
+    m.start = doc.tokens[a].start;
+    m.end = doc.tokens[b - 1].end;
+    m.type = std::move(type);
+    m.kind = MentionKind::Name;
+    m.kb = kb;
+    m.sentence = static_cast<std::int32_t>(doc.tokens[a].sentence);
+    m.first_token = static_cast<std::uint32_t>(a);
+    m.last_token = static_cast<std::uint32_t>(b);
+    m.role = std::move(role);
+    doc.mentions.push_back(std::move(m));
+    for (std::size_t i = a; i < b; ++i) claimed[i] = 1;
+  }
+
+  void knowledge_pass(std::size_t a, std::size_t b, CaseMode mode) {
+    for (std::size_t i = a; i < b;) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::Word || claimed[i]) {
+        ++i;
+        continue;
+      }
+      std::uint32_t entry = 0;
+      std::size_t n = 0;
+      // Names start with a capital (or a digit: "G20"); ALL CAPS text is folded.
+      const bool capital = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps || t.shape == Shape::Other;
+      if (capital) n = k.actors.match(doc, i, b, false, &entry);
+      if (!n && t.shape == Shape::AllCaps && (mode == CaseMode::AllCaps || t.end - t.start >= 4)) {
+        n = k.actors.match(doc, i, b, true, &entry);
+        // Short folded matches must not be common words in capitals ("IN", "IT").
+        if (n == 1 && k.actors.entry(entry).name.size() < 3) n = 0;
+      }
+      if (n) {
+        const ActorEntry& e = k.actors.entry(entry);
+        // A one-word person alias at the very start of a Title Case headline
+        // is still fine; but ordinary words equal to a name need a capital.
+        emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
+        i += n;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // Capitalised runs outside the knowledge base.
+  void capitalised_pass(std::size_t a, std::size_t b) {
+    const auto& cues = k.cues;
+    for (std::size_t i = a; i < b;) {
+      if (claimed[i] || !is_cap(doc.tokens[i])) {
+        ++i;
+        continue;
+      }
+      // Grow the run: capitalised words, with connectors between them.
+      std::size_t last_cap = i;
+      bool org_like = (cues.kinds(text(i)) & NameCues::kOrgFirst) != 0;
+      std::size_t j = i + 1;
+      while (j < b && !claimed[j]) {
+        const Token& t = doc.tokens[j];
+        const std::string_view w = text(j);
+        if (is_cap(t)) {
+          if (!t.space_before && j > 0 && doc.tokens[j - 1].kind != TokenKind::Punct) break;
+          last_cap = j;
+          ++j;
+          continue;
+        }
+        // "Intermediate-Range", "al-Assad": a hyphen glued on both sides.
+        if (w == "-" && !t.space_before && j + 1 < b && !doc.tokens[j + 1].space_before && !claimed[j + 1] &&
+            (is_cap(doc.tokens[j + 1]) || doc.tokens[j + 1].kind == TokenKind::Number)) {
+          ++j;
+          continue;
+        }
+        if (t.kind == TokenKind::Word && (cues.kinds(w) & NameCues::kConnector) && j + 1 < b && !claimed[j + 1]) {
+          const bool personal = w == "al" || w == "bin" || w == "de" || w == "van" || w == "von" || w == "der" ||
+                                w == "da" || w == "del" || w == "du" || w == "la" || w == "le";
+          const bool link = w == "of" || w == "for";
+          if (personal || link || org_like) {
+            if (link) org_like = true;
+            // A connector must be followed by a capitalised word (or another connector).
+            std::size_t q = j + 1;
+            while (q < b && !claimed[q] && doc.tokens[q].kind == TokenKind::Word &&
+                   (cues.kinds(text(q)) & NameCues::kConnector) && !is_cap(doc.tokens[q]))
+              ++q;
+            if (q < b && !claimed[q] && is_cap(doc.tokens[q]) && q - j <= 2) {
+              j = q;
+              continue;
+            }
+          }
+        }
+        break;
+      }
+      process_run(i, last_cap + 1);
+      i = last_cap + 1;
+    }
+  }
+
+  bool sentence_initial(std::size_t i) const {
+    const Sentence& s = doc.sentences[doc.tokens[i].sentence];
+    std::size_t f = s.first_token;
+    while (f < i && doc.tokens[f].kind != TokenKind::Word && doc.tokens[f].kind != TokenKind::Number) ++f;
+    return f == i;
+  }
+
+  void process_run(std::size_t s, std::size_t e) {
+    const auto& cues = k.cues;
+    // Leading words that never start a name ("But", "The", "Monday").
+    while (s < e && (cues.kinds(text(s)) & NameCues::kStop)) ++s;
+    // Titles in front of a person ("President", "Maj. Gen.", "Foreign Minister").
+    std::string role;
+    bool titled = false;
+    while (s < e) {
+      std::string r;
+      const std::size_t n = cues.phrase_at(doc, s, e, NameCues::kTitle, &r);
+      if (!n) break;
+      titled = true;
+      if (!r.empty()) role = r;
+      s += n;
+    }
+    while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
+    if (s >= e) return;
+    const std::size_t n = e - s;
+    const std::string_view head = text(e - 1);
+    const std::uint16_t head_kinds = cues.kinds(head);
+    const std::uint16_t first_kinds = cues.kinds(text(s));
+    if (titled) {
+      emit(s, e, "PERSON", -1, role);
+      return;
+    }
+    if (head_kinds & NameCues::kLawTail) {
+      if (n >= 2) emit(s, e, "LAW", -1);
+      return;
+    }
+    if (head_kinds & NameCues::kEventTail) {
+      if (n >= 2) emit(s, e, "EVENT", -1);
+      return;
+    }
+    if (head_kinds & NameCues::kOrgHead) {
+      std::string r(cues.role(head, NameCues::kOrgHead));
+      for (std::size_t i = s; i < e; ++i) {
+        const auto w = text(i);
+        if (w == "Defense" || w == "Defence" || w == "Armed" || w == "Military" || w == "War") r = "MIL";
+      }
+      // "Defense Ministry" alone is a name; a bare head word ("Ministry") is not.
+      if (n >= 2 || (doc.tokens[s].shape == Shape::AllCaps)) emit(s, e, "ORG", -1, r);
+      return;
+    }
+    if ((first_kinds & NameCues::kOrgFirst) && n >= 3) {
+      emit(s, e, "ORG", -1, std::string(cues.role(text(s), NameCues::kOrgFirst)));
+      return;
+    }
+    // Acronyms not in the knowledge base: organisations ("ISW", "OPCW").
+    if (n == 1 && doc.tokens[s].shape == Shape::AllCaps) {
+      const auto w = text(s);
+      if (w.size() >= 2 && w.size() <= 6 && w.find('.') == std::string_view::npos && !sentence_initial(s))
+        emit(s, e, "ORG", -1);
+      return;
+    }
+    // Two to four capitalised words with no cue: a person's name.
+    if (n >= 2 && n <= 4) {
+      bool words_ok = true;
+      for (std::size_t i = s; i < e; ++i) {
+        const Token& t = doc.tokens[i];
+        if (t.kind == TokenKind::Word && t.shape == Shape::AllCaps) words_ok = false;
+        if (t.kind == TokenKind::Word && (cues.kinds(text(i)) & NameCues::kStop)) words_ok = false;
+      }
+      if (words_ok) emit(s, e, "PERSON", -1);
+    }
+  }
+};
+
+}  // namespace
+
 void find_mentions(Document& doc, const Knowledge& knowledge) {
-  (void)doc;
-  (void)knowledge;
+  doc.mentions.clear();
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0)};
+  for (const Sentence& s : doc.sentences) {
+    const Paragraph& p = doc.paragraphs[s.paragraph];
+    if (p.boilerplate) continue;
+    const CaseMode mode = p.title ? case_mode(doc, s.first_token, s.last_token) : CaseMode::Normal;
+    f.knowledge_pass(s.first_token, s.last_token, mode);
+    if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
+  }
+  std::sort(doc.mentions.begin(), doc.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.start < b.start; });
 }
 
 }  // namespace standpoints

@@ -10,7 +10,8 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
   k->boilerplate = BoilerplatePatterns::load(dir + "boilerplate.tsv");
   std::vector<std::string> actor_files{dir + "actors.tsv"};
   actor_files.insert(actor_files.end(), options.actor_files.begin(), options.actor_files.end());
-  k->actors = ActorTable::load(actor_files);
+  k->actors = ActorTable::load(actor_files, k->abbreviations);
+  k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
   k->gazetteer = Gazetteer::load(dir + "places.tsv");
   k->acts = ActLexicon::load(dir + "acts.tsv");
   return k;

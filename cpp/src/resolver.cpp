@@ -1,12 +1,343 @@
 #include "standpoints/resolver.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
+#include "standpoints/entities.hpp"
 #include "standpoints/knowledge.hpp"
+#include "standpoints/utf8.hpp"
 
 namespace standpoints {
 
+namespace {
+
+bool is_country_code(std::string_view code) { return code.size() == 3; }
+
+// The country or organisation at the head of a code: "RUSGOV" -> "RUS",
+// "NATOMIL" -> "NATO". Organisation codes are those the knowledge base marks
+// as international organisations.
+std::string code_root(const Knowledge& k, std::string_view code) {
+  if (code.size() <= 3) return std::string(code);
+  for (std::size_t n = code.size(); n >= 2; --n) {
+    if (k.actors.is_igo_code(code.substr(0, n)) && (code.size() - n) % 3 == 0) return std::string(code.substr(0, n));
+  }
+  return std::string(code.substr(0, 3));
+}
+
+// Words before a capital that make it a place, not the government it houses.
+bool locative(std::string_view w) {
+  static const char* words[] = {"in", "to", "from", "near", "at", "outside", "around", "into", "across", "visiting",
+                                "visited", "visit", "via", "toward", "towards", "within", "throughout", "over",
+                                "downtown", "of", "through", "reached", "arrived", "left", "entered", "leaving",
+                                "northern", "southern", "eastern", "western", "central", "besieged", "bombed",
+                                "shelled", "captured", "liberated", "occupied", "suburbs", "streets"};
+  for (const char* x : words)
+    if (w == x) return true;
+  return false;
+}
+
+struct Resolver {
+  Document& doc;
+  const Knowledge& k;
+  std::int32_t date;
+  std::unordered_map<std::string, std::int32_t> by_key;  // entity key -> index
+
+  std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
+
+  std::int32_t entity_for(const std::string& key, const Mention& m, std::string name) {
+    auto it = by_key.find(key);
+    if (it != by_key.end()) return it->second;
+    Entity e;
+    e.type = m.type;
+    e.name = std::move(name);
+    if (m.kb >= 0) {
+      const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+      e.id = a.id;
+      e.country = a.country;
+    } else {
+      e.id = key;
+    }
+    const auto idx = static_cast<std::int32_t>(doc.entities.size());
+    doc.entities.push_back(std::move(e));
+    by_key.emplace(key, idx);
+    return idx;
+  }
+
+  std::string mention_text(const Mention& m) const { return doc.text.substr(m.start, m.end - m.start); }
+
+  static std::string slug(std::string_view s) {
+    std::string out;
+    for (char c : utf8::to_lower(s)) {
+      if (c == ' ' || c == '-' || c == '.' || c == '\'') {
+        if (!out.empty() && out.back() != '-') out.push_back('-');
+      } else {
+        out.push_back(c);
+      }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+  }
+
+  // Mention index covering token i, or -1.
+  std::int32_t mention_at_token(std::size_t i) const {
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m)
+      if (doc.mentions[m].first_token <= i && i < doc.mentions[m].last_token) return static_cast<std::int32_t>(m);
+    return -1;
+  }
+
+  void add_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) {
+    Mention m;
+    m.start = doc.tokens[a].start;
+    m.end = doc.tokens[b - 1].end;
+    m.type = type;
+    m.sentence = static_cast<std::int32_t>(doc.tokens[a].sentence);
+    m.first_token = static_cast<std::uint32_t>(a);
+    m.last_token = static_cast<std::uint32_t>(b);
+    m.entity = entity;
+    doc.mentions.push_back(std::move(m));
+  }
+
+  // 1. Entities for knowledge-base and text-found names.
+  void cluster() {
+    std::unordered_map<std::string, std::int32_t> surname;  // last word of a person's name -> entity
+    for (auto& m : doc.mentions) {
+      const std::string t = mention_text(m);
+      if (m.kb >= 0) {
+        const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+        m.entity = entity_for("kb:" + a.id, m, a.name);
+        doc.entities[static_cast<std::size_t>(m.entity)].type = a.type;
+      } else if (m.type == "PERSON" && m.last_token - m.first_token == 1 && surname.count(t)) {
+        m.entity = surname[t];
+      } else {
+        m.entity = entity_for(m.type + ":" + slug(t), m, t);
+        doc.entities[static_cast<std::size_t>(m.entity)].id = slug(t);
+      }
+      if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
+        const std::string last(text(m.last_token - 1));
+        surname.emplace(last, m.entity);
+      }
+    }
+    // Later bare surnames (and earlier ones, as in headlines): "Putin", "Konashenkov".
+    std::vector<std::uint8_t> covered(doc.tokens.size(), 0);
+    for (const auto& m : doc.mentions)
+      for (std::size_t i = m.first_token; i < m.last_token; ++i) covered[i] = 1;
+    // People from the knowledge base with the surname flag.
+    for (const auto& m : doc.mentions) {
+      if (m.kb < 0 || m.type != "PERSON") continue;
+      const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+      if (!(a.flags & kSurname)) continue;
+      auto sp = a.name.rfind(' ');
+      if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
+    }
+    if (surname.empty()) return;
+    std::unordered_map<std::string, std::int32_t> folded;
+    for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);
+    const std::size_t n_before = doc.mentions.size();
+    for (const Sentence& s : doc.sentences) {
+      const Paragraph& p = doc.paragraphs[s.paragraph];
+      if (p.boilerplate) continue;
+      for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+        const Token& t = doc.tokens[i];
+        if (covered[i] || t.kind != TokenKind::Word) continue;
+        if (t.shape == Shape::Capitalized) {
+          auto it = surname.find(std::string(text(i)));
+          if (it != surname.end()) add_mention(i, i + 1, "PERSON", it->second);
+        } else if (t.shape == Shape::AllCaps && p.title) {
+          auto it = folded.find(utf8::to_lower(text(i)));
+          if (it != folded.end()) add_mention(i, i + 1, "PERSON", it->second);
+        }
+      }
+    }
+    for (std::size_t m = n_before; m < doc.mentions.size(); ++m) {
+      auto& e = doc.entities[static_cast<std::size_t>(doc.mentions[m].entity)];
+      (void)e;
+    }
+  }
+
+  // 2. "Organization for Security and Cooperation in Europe (OSCE)": the
+  // acronym joins the entity of the name before it, here and later on.
+  void acronyms() {
+    std::unordered_map<std::string, std::int32_t> alias;
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      Mention& m = doc.mentions[mi];
+      const std::size_t after = m.last_token;
+      if (after + 2 < doc.tokens.size() && text(after) == "(" && text(after + 2) == ")" &&
+          doc.tokens[after + 1].shape == Shape::AllCaps) {
+        const std::int32_t other = mention_at_token(after + 1);
+        if (other >= 0) {
+          Mention& o = doc.mentions[static_cast<std::size_t>(other)];
+          if (o.kb < 0 && m.entity >= 0) {
+            o.entity = m.entity;
+            o.type = m.type;
+          }
+        } else if (m.type == "ORG" || m.type == "LAW" || m.type == "EVENT") {
+          add_mention(after + 1, after + 2, m.type, m.entity);
+        }
+        alias.emplace(std::string(text(after + 1)), m.entity);
+      }
+    }
+    if (alias.empty()) return;
+    for (auto& m : doc.mentions) {
+      if (m.kb >= 0) continue;
+      auto it = alias.find(mention_text(m));
+      if (it != alias.end()) m.entity = it->second;
+    }
+  }
+
+  // The nearest mention before token `i` in the same sentence, reached over
+  // role words, titles, "'s" and "the" only ("Russian Defense Ministry
+  // spokesman X", "Kremlin spokesman X").
+  std::int32_t context_before(std::size_t i, std::string* role) {
+    const std::uint32_t sentence = doc.tokens[i].sentence;
+    std::size_t j = i;
+    int steps = 0;
+    while (j > 0 && steps < 8) {
+      const std::size_t p = j - 1;
+      if (doc.tokens[p].sentence != sentence) break;
+      const std::int32_t mi = mention_at_token(p);
+      if (mi >= 0) return mi;
+      const std::string_view w = text(p);
+      std::string r;
+      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r) || k.cues.phrase_at(doc, p, i, NameCues::kRole, &r) ||
+          (k.cues.kinds(w) & (NameCues::kTitle | NameCues::kRole))) {
+        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
+        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
+        if (role && role->empty() && !r.empty()) *role = r;
+      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "senior" || w == "top" || w == "chief" ||
+                   w == "deputy" || w == "former" || w == "acting" || w == "then" || w == "-" ||
+                   doc.tokens[p].shape == Shape::Capitalized)) {
+        break;
+      }
+      j = p;
+      ++steps;
+    }
+    return -1;
+  }
+
+  // ", spokesman for the Russian Defense Ministry": a role and the body after a comma.
+  std::int32_t context_after(std::size_t end, std::string* role) {
+    if (end >= doc.tokens.size() || text(end) != ",") return -1;
+    const std::uint32_t sentence = doc.tokens[end].sentence;
+    bool saw_role = false;
+    for (std::size_t p = end + 1; p < doc.tokens.size() && p < end + 10; ++p) {
+      if (doc.tokens[p].sentence != sentence) break;
+      const std::string_view w = text(p);
+      const std::int32_t mi = mention_at_token(p);
+      if (mi >= 0) return saw_role ? mi : -1;
+      if (w == "," || w == "." || w == ";") break;
+      std::string r;
+      if ((k.cues.kinds(w) & (NameCues::kRole | NameCues::kTitle)) ||
+          k.cues.phrase_at(doc, p, doc.tokens.size(), NameCues::kRole, &r)) {
+        saw_role = true;
+        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
+        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
+        if (role && role->empty()) *role = r;
+      }
+    }
+    return -1;
+  }
+
+  // A body's or person's code from the actor of its context and a role.
+  std::string combine(const std::string& context_actor, const std::string& role) const {
+    if (context_actor.empty()) return {};
+    const std::string root = code_root(k, context_actor);
+    if (!is_country_code(root) || k.actors.is_igo_code(root)) return root;  // "NATO's commander" -> NATO
+    if (context_actor.size() > 3 && (role.empty() || role == "GOV")) return context_actor;  // Kremlin -> RUSGOV
+    return root + role;
+  }
+
+  // 3. Actor codes in context.
+  void actors() {
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      Mention& m = doc.mentions[mi];
+      if (m.kb >= 0) {
+        const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+        m.actor = k.actors.actor_at(a, date);
+        if ((a.flags & kSeat) && a.type == "GPE" && as_place(m)) m.actor = a.country;
+      }
+    }
+    // Text-found people and bodies take codes from their context.
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      Mention& m = doc.mentions[mi];
+      if (m.kb >= 0 || !m.actor.empty()) continue;
+      if (m.type != "PERSON" && m.type != "ORG") continue;
+      std::string role = m.role;
+      std::int32_t ctx = context_before(m.first_token, &role);
+      if (ctx < 0 || doc.mentions[static_cast<std::size_t>(ctx)].actor.empty()) ctx = context_after(m.last_token, &role);
+      if (ctx < 0) continue;
+      const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
+      if (c.actor.empty()) continue;
+      if (m.type == "PERSON" && c.type == "PERSON") continue;
+      if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
+      m.actor = combine(c.actor, role.empty() ? std::string("GOV") : role);
+    }
+    // Every mention of an entity shares what one of them learned.
+    for (auto& e : doc.entities) e.mentions.clear();
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      const Mention& m = doc.mentions[mi];
+      if (m.entity >= 0) doc.entities[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::int32_t>(mi));
+    }
+    for (auto& e : doc.entities) {
+      std::string actor;
+      for (auto mi : e.mentions) {
+        const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+        if (!m.actor.empty() && (actor.empty() || actor.size() < m.actor.size())) actor = m.actor;
+        if (m.kb >= 0) {
+          actor = k.actors.actor_at(k.actors.entry(static_cast<std::uint32_t>(m.kb)), date);
+          break;
+        }
+      }
+      e.actor = actor;
+      if (e.country.empty() && !actor.empty()) {
+        const std::string root = code_root(k, actor);
+        if (is_country_code(root) && !k.actors.is_igo_code(root)) e.country = root;
+      }
+      for (auto mi : e.mentions) {
+        Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+        if (m.actor.empty() && m.type != "NORP" && m.type != "GPE") m.actor = actor;
+      }
+    }
+  }
+
+  // Is this capital named as a place ("in Moscow", "Minsk, Belarus",
+  // a dateline) rather than as the government it houses?
+  bool as_place(const Mention& m) const {
+    const std::size_t a = m.first_token, b = m.last_token;
+    const Sentence& s = doc.sentences[doc.tokens[a].sentence];
+    if (a > s.first_token) {
+      const std::string_view prev = text(a - 1);
+      if (locative(prev)) return true;
+      if (prev == "the" && a >= 2 && a - 1 > s.first_token && locative(text(a - 2))) return true;
+    }
+    // "Minsk, Belarus": a country right after a comma.
+    if (b + 1 < s.last_token && text(b) == ",") {
+      const std::int32_t next = mention_at_token(b + 1);
+      if (next >= 0 && doc.mentions[static_cast<std::size_t>(next)].type == "GPE") return true;
+    }
+    // A dateline: "MOSCOW (Reuters) -", "KYIV —" at the start of a paragraph.
+    const Paragraph& p = doc.paragraphs[s.paragraph];
+    if (doc.tokens[a].start == p.start && b < s.last_token) {
+      const std::string_view next = text(b);
+      if (next == "(" || next == "-" || next == "\xE2\x80\x94" || next == "\xE2\x80\x93" || next == "--") return true;
+    }
+    return false;
+  }
+
+  void run() {
+    std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    cluster();
+    std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    acronyms();
+    actors();
+  }
+};
+
+}  // namespace
+
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
-  (void)doc;
-  (void)knowledge;
+  doc.entities.clear();
+  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}};
+  r.run();
 }
 
 }  // namespace standpoints

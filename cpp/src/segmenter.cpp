@@ -283,3 +283,13 @@ void segment(Document& doc, const SegmenterRules& rules) {
 }
 
 }  // namespace standpoints
+
+namespace standpoints {
+
+void tokenize(const std::string& text, std::size_t start, std::size_t end, const SegmenterRules& rules,
+              std::vector<Token>& out) {
+  Tokenizer tokenizer{text, rules, out};
+  tokenizer.run(start, end);
+}
+
+}  // namespace standpoints

@@ -70,6 +70,8 @@ struct Mention {
   std::optional<Geo> geo;
   std::int32_t kb = -1;  // knowledge-base entry (internal), -1 = found in text only
   std::string role;       // role word that cued the mention ("spokesman"), if any
+  std::uint32_t first_token = 0;  // tokens [first_token, last_token) (internal)
+  std::uint32_t last_token = 0;
 };
 
 struct Entity {

@@ -1,23 +1,134 @@
-// Entity finding: candidate name spans from the knowledge-base matcher and
-// the capitalised-span finder, with types (SCHEMA.md "mentions").
+// Entity finding: candidate name spans from the knowledge-base matcher (a
+// token-phrase index, longest match first) and the capitalised-span finder
+// with cues (titles, organisation heads, treaty and event tails).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "standpoints/document.hpp"
+#include "standpoints/segmenter.hpp"
 
 namespace standpoints {
 
 struct Knowledge;
 
-// The actors of the knowledge base (actors.tsv, plus the user's own files).
-class ActorTable {
- public:
-  static ActorTable load(const std::vector<std::string>& paths);  // throws KnowledgeError
+// A dated actor code: valid from `from` to `to` (YYYYMMDD integers, inclusive).
+struct Office {
+  std::string actor;
+  std::int32_t from = 0;
+  std::int32_t to = 99991231;
+  bool dated() const noexcept { return from != 0 || to != 99991231; }
 };
 
-// Adds name mentions (doc.mentions) in non-boilerplate paragraphs.
+enum ActorFlag : std::uint8_t {
+  kSeat = 1,      // capital or seat of government: GOV code for the government, country as a place
+  kSurname = 2,   // the last word alone refers to it once the full name was seen
+  kMedia = 4,
+  kIgo = 8,
+  kDemonym = 16,
+  kUser = 32,     // from the user's files
+};
+
+struct ActorEntry {
+  std::string id;
+  std::string type;  // PERSON, ORG, GPE, LOC, NORP, LAW, EVENT
+  std::string name;
+  std::string country;
+  std::vector<Office> offices;
+  std::uint8_t flags = 0;
+};
+
+// One actor as users give it (Python `add_actor`, JSON files).
+struct ActorSpec {
+  std::string id;
+  std::string name;
+  std::string type = "PERSON";
+  std::string actor;
+  std::string country;
+  std::string from, to;  // YYYY-MM-DD, YYYY or empty
+  std::vector<std::string> aliases;
+  std::vector<std::string> flags;
+};
+
+// The actors of the knowledge base, with a phrase index over their names.
+class ActorTable {
+ public:
+  // Loads each file in order; later files (the user's) win over earlier ones.
+  // Formats by extension: .tsv (actors.tsv shape), .json (a list of ActorSpec
+  // objects), anything else: PETRARCH/TABARI actor dictionaries.
+  static ActorTable load(const std::vector<std::string>& paths, const SegmenterRules& rules,
+                         std::size_t builtin_files = 1);
+
+  void add(const ActorSpec& spec, bool user, const std::string& where = "");
+
+  std::size_t size() const noexcept { return entries_.size(); }
+  const ActorEntry& entry(std::uint32_t i) const { return entries_[i]; }
+
+  // Longest phrase starting at token `i` of `doc` (not beyond `end`). Returns
+  // the number of tokens matched and the best entry; `folded` compares
+  // lower-cased text (ALL CAPS headlines).
+  std::size_t match(const Document& doc, std::size_t i, std::size_t end, bool folded, std::uint32_t* entry) const;
+
+  // The entry's code at the article date (YYYYMMDD, 0 = unknown).
+  std::string actor_at(const ActorEntry& e, std::int32_t date) const;
+
+  // True for the code of an international organisation ("NATO", "UN").
+  bool is_igo_code(std::string_view code) const { return igo_codes_.count(std::string(code)) > 0; }
+
+  // An exact single-word alias (used to test capitalised words).
+  const std::vector<std::uint32_t>* lookup_phrase(std::string_view key) const;
+
+ private:
+  void index_alias(std::uint32_t entry, std::string_view alias, bool user);
+  void load_tsv(const std::string& path, bool user);
+  void load_json(const std::string& path, bool user);
+  void load_petrarch(const std::string& path, bool user);
+
+  SegmenterRules rules_;
+  std::vector<ActorEntry> entries_;
+  std::unordered_map<std::string, std::uint32_t> by_id_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> exact_;   // key: tokens joined by '\x1f'
+  std::unordered_map<std::string, std::vector<std::uint32_t>> folded_;  // lower-cased key
+  std::unordered_map<std::string, std::uint8_t> max_tokens_;            // first token (folded) -> longest phrase
+  std::unordered_set<std::string> igo_codes_;
+};
+
+// Name cues for names outside the knowledge base (name_cues.tsv).
+class NameCues {
+ public:
+  enum Kind : std::uint16_t {
+    kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128
+  };
+  static NameCues load(const std::string& path, const SegmenterRules& rules);
+  std::uint16_t kinds(std::string_view word) const;
+  // Role code given by a cue of `kind` for `word` ("" if none).
+  std::string_view role(std::string_view word, Kind kind) const;
+  // Longest multi-word title/role phrase starting at token i: number of tokens, 0 if none.
+  std::size_t phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const;
+
+ private:
+  std::unordered_map<std::string, std::uint16_t> kinds_;
+  std::unordered_map<std::string, std::string> roles_;  // key: kind '|' word
+  std::unordered_map<std::string, std::string> phrases_; // key: kind '|' folded tokens joined by ' '
+  std::size_t max_phrase_ = 1;
+};
+
+// Date "YYYY-MM-DD" (or YYYY) as YYYYMMDD; 0 when absent or unparsable.
+std::int32_t date_number(std::string_view date, bool end_of_period = false);
+
+// Adds name mentions (doc.mentions, sorted by start) in non-boilerplate
+// paragraphs: knowledge-base phrases first, then capitalised spans with cues.
 void find_mentions(Document& doc, const Knowledge& knowledge);
+
+// Token text helpers shared by the entity stages.
+inline std::string_view token_text(const Document& doc, const Token& t) {
+  return std::string_view(doc.text).substr(t.start, t.end - t.start);
+}
 
 }  // namespace standpoints

@@ -24,6 +24,7 @@ struct Knowledge {
   SegmenterRules abbreviations;
   BoilerplatePatterns boilerplate;
   ActorTable actors;      // actors.tsv + the user's files (entities, resolver)
+  NameCues cues;          // name_cues.tsv (entities)
   Gazetteer gazetteer;    // places.tsv (geocoder)
   ActLexicon acts;        // acts.tsv (statements)
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "standpoints/document.hpp"
 
@@ -30,5 +31,14 @@ void segment(Document& doc, const SegmenterRules& rules);
 // True for a capitalised word that commonly opens a sentence ("The", "But"),
 // used where an abbreviation's full stop may or may not end a sentence.
 bool is_sentence_starter(std::string_view word);
+
+}  // namespace standpoints
+
+namespace standpoints {
+
+// Tokenizes text[start, end) as the segmenter does (appending to `out`),
+// for knowledge-base phrases that must split like running text.
+void tokenize(const std::string& text, std::size_t start, std::size_t end, const SegmenterRules& rules,
+              std::vector<Token>& out);
 
 }  // namespace standpoints
