@@ -712,6 +712,20 @@ struct Finder {
     }
   }
 
+  bool titled_before(std::size_t s) const {
+    return s > 0 && (k.cues.kinds(text(s - 1)) & NameCues::kTitle) && doc.tokens[s - 1].shape != Shape::Lower;
+  }
+
+  bool place_run(std::size_t s, std::size_t e) {
+    const std::string name = doc.text.substr(doc.tokens[s].start, doc.tokens[e - 1].end - doc.tokens[s].start);
+    if (!k.gazetteer.is_unambiguous_place(name)) return false;
+    const auto candidates = k.gazetteer.lookup(name);
+    if (candidates.empty()) return false;
+    emit(s, e, "GPE", -1);
+    doc.mentions.back().actor = k.gazetteer.place(candidates.front()).country;
+    return true;
+  }
+
   bool has_link(std::size_t s, std::size_t e) const {
     for (std::size_t i = s; i < e; ++i)
       if (text(i) == "of" || text(i) == "for") return true;
@@ -742,6 +756,9 @@ struct Finder {
     }
     while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
     if (s >= e) return;
+    // A place the knowledge base does not hold but the gazetteer knows
+    // without doubt ("Berdyansk", "Khan Younis"): a GPE in its country.
+    if (!titled_before(s) && place_run(s, e)) return;
     const std::size_t n = e - s;
     const std::string_view head = text(e - 1);
     const std::uint16_t head_kinds = cues.kinds(head);
