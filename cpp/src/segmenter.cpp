@@ -155,6 +155,11 @@ struct Tokenizer {
           }
         }
         push(start, pos, TokenKind::Word, space);
+      } else if (is_apostrophe(c) && p < end && (text[p] == 's' || text[p] == 'S') &&
+                 (p + 1 >= end || !utf8::is_word_char(peek(p + 1))) && !space) {
+        // The possessive "'s" is one token: "Russia's" -> "Russia", "'s".
+        pos = p + 1;
+        push(start, pos, TokenKind::Punct, space);
       } else if (is_quote(c)) {
         pos = p;
         push(start, pos, TokenKind::Quote, space);

@@ -104,9 +104,36 @@ class Analyzer:
         for f in files:
             if not os.path.isfile(f):
                 raise FileNotFoundError(2, "no such actor file", f)
-        self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
+        self._files = files
+        self._added: list[dict] = []
         self.errors = errors
         self.stage = stage
+        self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
+
+    def add_actor(self, name: str, *, actor: str = "", type: str = "PERSON", aliases: Iterable[str] = (),
+                  country: str = "", start: str | None = None, end: str | None = None, id: str | None = None,
+                  flags: Iterable[str] = ()) -> None:
+        """Adds one actor of your own; it wins over the built-in knowledge base.
+
+        ``actor`` is its code (``"RUSGOV"``, ``"NATO"``), valid from ``start`` to ``end``
+        (``YYYY-MM-DD`` or ``YYYY``; None = open). Call it again with the same ``id`` to add
+        another dated code (a second office). ``flags``: ``surname`` (the last name alone refers
+        to the person once the full name was seen), ``seat``, ``media``, ``igo``, ``demonym``.
+        The knowledge is rebuilt on each call (about a tenth of a second): add many actors
+        at once with :meth:`add_actors`.
+        """
+        self.add_actors([{"name": name, "actor": actor, "type": type, "aliases": list(aliases),
+                          "country": country, "from": start or "", "to": end or "", "id": id or "",
+                          "flags": list(flags)}])
+
+    def add_actors(self, actors: Iterable[dict]) -> None:
+        """Adds several actors given as dicts with the keys of :meth:`add_actor`
+        (``from``/``to`` for the dates), rebuilding the knowledge once."""
+        import json
+
+        added = self._added + [dict(a) for a in actors]
+        core = _core.Analyzer(str(DATA_DIR), self._files, self.errors, _STAGES[self.stage], json.dumps(added))
+        self._added, self._core = added, core
 
     # -- one document
     def read(self, path: str | os.PathLike, *, format: str = "article", id: str | None = None) -> Document:
