@@ -201,7 +201,13 @@ struct Extractor {
     for (std::uint32_t k = open + 1; k < close; ++k) quote[k] = id;
   }
 
+  // Tokens of a possessive ending at k: "'s" as one token (1), or apostrophe + "s" (2), else 0.
+  int poss(std::uint32_t k) const {
+    if (low[k] == "'s" && !tok(k).space_before) return 1;
+    return is_possessive_s(k) ? 2 : 0;
+  }
   bool is_possessive_s(std::uint32_t k) const {
+    if (low[k] == "'s" && !tok(k).space_before) return true;
     // "s" right after an apostrophe glued to a word: Russia ’ s
     return low[k] == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
            !tok(k - 1).space_before && !mark[k - 1];
@@ -422,7 +428,7 @@ struct Extractor {
         continue;
       }
       const std::string& w = low[u];
-      if (is_possessive_s(u)) { k -= 2; continue; }
+      if (const int pl = poss(u)) { k -= pl; continue; }
       if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (conj_mention < 0) break;
@@ -667,11 +673,11 @@ struct Extractor {
           for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[k + w] == f.words[w];
           if (!ok) continue;
           const ActEntry& e = lex.entries()[f.entry];
-          if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light) continue;
+          if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light || e.pos == Pos::Noun) continue;
           if (quote[k] < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) { stop = true; break; }
           if (e.act.empty() || e.act == "SAY") continue;
           if (e.quote_only && quote[k] < 0) continue;
-          if (e.act == "DEMAND") return &e;
+          if (e.act == "DEMAND" && e.pos == Pos::Cue) return &e;
           if (!first) first = &e;
           break;
         }
@@ -877,7 +883,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       }
       if (j >= lo && tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Number) --j;
       if (j >= lo && is_possessive_s(static_cast<std::uint32_t>(j))) {
-        NP np = np_left(j - 2, lo);
+        NP np = np_left(j - poss(static_cast<std::uint32_t>(j)), lo);
         for (auto& c : np.items) sources.push_back(c);
       } else if (j >= lo && ment[static_cast<std::size_t>(j)] >= 0 &&
                  doc.mentions[ment[static_cast<std::size_t>(j)]].type == "NORP") {
@@ -1199,7 +1205,7 @@ void Extractor::process_sentence(std::uint32_t si) {
         for (auto& c : targets)
           if (actor_root(c.arg.actor) == prev_t) same = true;
         if (targets.empty() && prev_t.empty()) same = true;
-        if (same && subject_first == -2) continue;
+        if ((same || act == "SAY") && subject_first == -2) continue;
       } else if (subject_first == -3) {
         // the first name of the sentence
         for (std::uint32_t u = lo; u < i; ++u) {
