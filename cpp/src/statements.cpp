@@ -634,8 +634,10 @@ struct Extractor {
   // ---- content ----
   std::optional<Span> region_span(std::int32_t r) const {
     const QuoteRegion& q = regions[r];
-    if (q.open + 1 >= q.close) return std::nullopt;
-    return Span{tok(q.open + 1).start, tok(q.close - 1).end};
+    std::uint32_t e = q.close;
+    while (e > q.open + 1 && (low[e - 1] == "," || low[e - 1] == ":")) --e;  // '"...," he said'
+    if (q.open + 1 >= e) return std::nullopt;
+    return Span{tok(q.open + 1).start, tok(e - 1).end};
   }
   // Content from token b to the end of the sentence (without the final stop).
   std::optional<Span> clause_span(std::uint32_t b, const Sentence& s) const {
@@ -726,6 +728,30 @@ struct Extractor {
     return std::nullopt;
   }
 
+  // The most named foreign actor so far (outside quotations), a last resort for
+  // the target of a statement whose cue shows it is aimed at someone.
+  std::optional<Cand> salient_target(const std::string& sroot, std::uint32_t before) const {
+    std::map<std::string, std::pair<int, std::int32_t>> count;
+    for (std::uint32_t k = 0; k < before && k < doc.tokens.size(); ++k) {
+      if (ment[k] < 0 || quote[k] >= 0) continue;
+      if (k > 0 && ment[k - 1] == ment[k]) continue;
+      const Mention& m = doc.mentions[ment[k]];
+      const std::string a = actor_of(m);
+      if (a.empty() || is_media(a) || locative(k) || is_hyphen_glued(m)) continue;
+      const std::string r = actor_root(a);
+      if (r == sroot) continue;
+      auto& c = count[r];
+      ++c.first;
+      c.second = ment[k];
+    }
+    int best = 0;
+    std::int32_t mi = -1;
+    for (const auto& [r, c] : count)
+      if (c.first > best) { best = c.first; mi = c.second; }
+    if (best < 3) return std::nullopt;
+    return from_mention(mi);
+  }
+
   // ---- the statement builder ----
   void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
@@ -744,7 +770,8 @@ struct Extractor {
         std::optional<Cand> t = tgt;
         if (!t || !t->ok) t = actor_in(spans, sroot);
         if (!t) t = inherited_target(sroot, para, 2);
-        if (t) {
+        if (!t && cue->act != "REJECT" && cue->act != "DENY") t = salient_target(sroot, first_token_at(trigger.start));
+        if (t || cue->act == "REJECT" || cue->act == "DENY") {
           act = cue->act;
           cameo = cue->cameo;
           tgt = t;
