@@ -58,7 +58,6 @@ constexpr std::array<std::string_view, 76> kStop = {
 constexpr std::array<std::string_view, 7> kModals = {"must", "should", "needs", "need", "has", "have", "demand"};
 constexpr std::array<std::string_view, 9> kBe = {"is", "are", "was", "were", "be", "been", "being", "am", "get"};
 
-bool is_say_class(const ActEntry& e) { return e.act == "SAY"; }
 
 struct QuoteRegion {
   std::uint32_t open = 0;   // token of the opening mark
@@ -291,7 +290,6 @@ struct Extractor {
     const std::uint32_t from = para >= 3 ? para - 3 : 0;
     const std::uint32_t start = tok(first_tok).start, end = tok(head_tok).end;
     Cand c;
-    auto is_person = [](const Mention& m) { return m.type == "PERSON"; };
     // A nominal that repeats the head of an earlier source ("the ministry" after
     // "Russia's defence ministry said") is that source.
     if (kind == MentionKind::Nominal) {
@@ -1348,7 +1346,7 @@ void Extractor::process_paragraph(std::uint32_t pi) {
         e.cameo = "010";
         return e;
       }();
-      Cand c{prev.source, seen[k].type, true};
+      Cand c{prev.source, seen[k].type, true, seen[k].head};
       c.arg.start = prev.source.start;
       c.arg.end = prev.source.end;
       emit(c, std::nullopt, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true,
