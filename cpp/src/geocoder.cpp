@@ -323,6 +323,14 @@ std::span<const std::uint32_t> candidates(const Gazetteer& g, std::string_view t
   if (s.size() > 3 && all_caps(s)) {
     if (!(c = g.lookup(title_case(s))).empty()) return c;
   }
+  // Formal country names: "Kingdom of Jordan", "Republic of Belarus" -> the country alone.
+  for (std::string_view prefix : {"Hashemite Kingdom of ", "Kingdom of ", "Republic of ", "State of ",
+                                  "Islamic Republic of ", "Federal Republic of ", "People's Republic of "}) {
+    if (s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
+    c = g.lookup(std::string_view(s).substr(prefix.size()));
+    if (!c.empty() && is_country(g.place(c[0]))) return c.first(1);
+    break;
+  }
   return {};
 }
 
