@@ -74,6 +74,11 @@ std::string petrarch_name(std::string_view raw) {
       continue;
     }
     // Words with dots ("U.S.") or short all-capital acronyms keep their capitals.
+    if (!start) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      out.push_back(c);
+      continue;
+    }
     std::size_t wend = s.find_first_of("_- ", i);
     if (wend == std::string::npos) wend = s.size();
     const std::string_view word(s.data() + i, wend - i);
@@ -203,13 +208,16 @@ void ActorTable::load_tsv(const std::string& path, bool user) {
   });
 }
 
-void ActorTable::load_json(const std::string& path, bool user) {
-  const std::string text = tsv::read_whole_file(path);
+void ActorTable::load_json(const std::string& path, bool user) { add_json(tsv::read_whole_file(path), path, user); }
+
+void ActorTable::add_json(const std::string& text, const std::string& path, bool user) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw KnowledgeError(path, 0, std::string("not valid JSON: ") + e.what());
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw KnowledgeError(path, 0, "not valid JSON: " + what);
   }
   if (j.is_object() && j.contains("actors")) j = j["actors"];
   if (!j.is_array()) throw KnowledgeError(path, 0, "expected a list of actors (or {\"actors\": [...]})");
@@ -261,6 +269,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     std::size_t line = 0;
   } cur;
   auto parse_date = [&](std::string_view d, bool end, std::size_t line) -> std::int32_t {
+    if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
     if (d.size() == 6) {
       int yy = (d[0] - '0') * 10 + (d[1] - '0');
       int year = yy <= 30 ? 2000 + yy : 1900 + yy;
@@ -336,6 +346,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
         std::string code(inside.substr(0, inside.find(' ')));
         std::string restriction;
         if (auto sp = inside.find(' '); sp != std::string_view::npos) restriction = std::string(utf8::strip(inside.substr(sp + 1)));
+        if (restriction.find_first_not_of("0123456789<>-") != std::string::npos)
+          throw KnowledgeError(path, line, "cannot read date restriction \"" + restriction + "\"");
         if (!code.empty() && code[0] == '~') code = code.substr(1);  // agent-style codes
         if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
         if (name_part.empty() && cur.name.empty()) throw KnowledgeError(path, line, "code line before any actor");
@@ -523,17 +535,30 @@ bool is_cap(const Token& t) {
 // A headline in Title Case or ALL CAPS: capitals there do not make names.
 enum class CaseMode { Normal, TitleCase, AllCaps };
 
-CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last) {
-  std::size_t words = 0, caps = 0, upper = 0;
+// Title paragraphs need 70% capitalised words; headline-like lines inside
+// the body need 90% of the words other than short function words, so that a
+// sentence full of names ("President Oskar Hentzau spoke") stays a sentence.
+CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last, bool title) {
+  std::size_t words = 0, caps = 0, upper = 0, function_words = 0;
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::Word) continue;
+    const std::string_view w = token_text(doc, t);
+    if (t.shape == Shape::Lower && (w == "of" || w == "the" || w == "a" || w == "an" || w == "and" || w == "to" ||
+                                    w == "in" || w == "on" || w == "for" || w == "at" || w == "by" || w == "with")) {
+      ++function_words;
+      continue;
+    }
     ++words;
     if (t.shape == Shape::Capitalized) ++caps;
     if (t.shape == Shape::AllCaps) ++upper;
   }
   if (words >= 3 && upper * 10 >= words * 8) return CaseMode::AllCaps;
-  if (words >= 4 && (caps + upper) * 10 >= words * 7) return CaseMode::TitleCase;
+  if (title) {
+    if (words + function_words >= 4 && (caps + upper) * 10 >= (words + function_words) * 7) return CaseMode::TitleCase;
+  } else if (words >= 4 && (caps + upper) * 10 >= words * 9) {
+    return CaseMode::TitleCase;
+  }
   return CaseMode::Normal;
 }
 
@@ -687,6 +712,20 @@ struct Finder {
     }
   }
 
+  bool titled_before(std::size_t s) const {
+    return s > 0 && (k.cues.kinds(text(s - 1)) & NameCues::kTitle) && doc.tokens[s - 1].shape != Shape::Lower;
+  }
+
+  bool place_run(std::size_t s, std::size_t e) {
+    const std::string name = doc.text.substr(doc.tokens[s].start, doc.tokens[e - 1].end - doc.tokens[s].start);
+    if (!k.gazetteer.is_unambiguous_place(name)) return false;
+    const auto candidates = k.gazetteer.lookup(name);
+    if (candidates.empty()) return false;
+    emit(s, e, "GPE", -1);
+    doc.mentions.back().actor = k.gazetteer.place(candidates.front()).country;
+    return true;
+  }
+
   bool has_link(std::size_t s, std::size_t e) const {
     for (std::size_t i = s; i < e; ++i)
       if (text(i) == "of" || text(i) == "for") return true;
@@ -717,6 +756,9 @@ struct Finder {
     }
     while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
     if (s >= e) return;
+    // A place the knowledge base does not hold but the gazetteer knows
+    // without doubt ("Berdyansk", "Khan Younis"): a GPE in its country.
+    if (!titled_before(s) && place_run(s, e)) return;
     const std::size_t n = e - s;
     const std::string_view head = text(e - 1);
     const std::uint16_t head_kinds = cues.kinds(head);
@@ -798,7 +840,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     if (p.boilerplate) continue;
     // Headlines, and headline-like lines inside the body (live-blog updates),
     // are matched against the knowledge base only.
-    const CaseMode mode = case_mode(doc, s.first_token, s.last_token);
+    const CaseMode mode = case_mode(doc, s.first_token, s.last_token, p.title);
     f.knowledge_pass(s.first_token, s.last_token, mode);
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
   }

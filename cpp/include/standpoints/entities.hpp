@@ -66,6 +66,8 @@ class ActorTable {
                          std::size_t builtin_files = 1);
 
   void add(const ActorSpec& spec, bool user, const std::string& where = "");
+  // Adds the actors of a JSON list (ActorSpec fields); `name` is used in errors.
+  void add_json(const std::string& text, const std::string& name, bool user);
 
   std::size_t size() const noexcept { return entries_.size(); }
   const ActorEntry& entry(std::uint32_t i) const { return entries_[i]; }
