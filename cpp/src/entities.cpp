@@ -763,10 +763,35 @@ struct Finder {
   // to be someone's surname ("Bush", "Rubio") is no place.
   std::vector<std::pair<std::size_t, std::string>> pending_places;
 
+  // Small towns ("the town of Qusair", "near Olenivka") are places only with a
+  // place word before them and in a country the document names.
+  std::vector<std::size_t> weak_places;
+
+  bool place_cue_before(std::size_t s) const {
+    if (s == 0) return false;
+    const std::string_view p = text(s - 1);
+    if (p == "near" || p == "outside" || p == "in" || p == "from" || p == "at" || p == "to") return true;
+    if (p == "of" && s >= 2) {
+      const std::string_view q = text(s - 2);
+      return q == "town" || q == "city" || q == "village" || q == "port" || q == "province" || q == "region" ||
+             q == "district" || q == "outskirts" || q == "suburb" || q == "area";
+    }
+    return false;
+  }
+
   bool place_run(std::size_t s, std::size_t e) {
     const std::string name = span_text(s, e);
     const std::string country = place_country(name);
-    if (country.empty() || (e - s == 1 && !k.gazetteer.is_unambiguous_place(name))) return false;
+    if (e - s == 1 && !k.gazetteer.is_unambiguous_place(name)) {
+      if (!k.gazetteer.lookup(name).empty() && place_cue_before(s) && !sentence_initial(s) &&
+          !k.actors.is_given_name(name)) {
+        weak_places.push_back(s);
+        claimed[s] = 1;
+        return true;
+      }
+      return false;
+    }
+    if (country.empty()) return false;
     if (e - s == 1) {
       pending_places.emplace_back(s, country);
       claimed[s] = 1;
@@ -781,13 +806,34 @@ struct Finder {
     std::unordered_set<std::string> surnames;
     for (const auto& m : doc.mentions) {
       if (m.type != "PERSON") continue;
-      if (m.last_token - m.first_token >= 2) surnames.emplace(text(m.last_token - 1));
+      if (m.last_token - m.first_token >= 2) {
+        surnames.emplace(text(m.last_token - 1));
+        surnames.emplace(text(m.first_token));  // "David" after "David Cameron" is no Panamanian city
+      }
     }
     for (const auto& [s, country] : pending_places) {
       claimed[s] = 0;
       if (surnames.count(std::string(text(s)))) continue;
       emit(s, s + 1, "GPE", -1);
       doc.mentions.back().actor = country;
+    }
+    // The countries the document names (by country names and places so far).
+    std::unordered_set<std::string> countries;
+    for (const auto& m : doc.mentions) {
+      if (m.type != "GPE") continue;
+      if (m.kb >= 0) countries.insert(k.actors.entry(static_cast<std::uint32_t>(m.kb)).country);
+      else if (!m.actor.empty()) countries.insert(m.actor.substr(0, 3));
+    }
+    for (std::size_t s : weak_places) {
+      claimed[s] = 0;
+      if (surnames.count(std::string(text(s)))) continue;
+      for (std::uint32_t c : k.gazetteer.lookup(text(s))) {
+        const auto& place = k.gazetteer.place(c);
+        if (place.feature == "country" || !countries.count(place.country)) continue;
+        emit(s, s + 1, "GPE", -1);
+        doc.mentions.back().actor = place.country;
+        break;
+      }
     }
   }
 
