@@ -212,6 +212,7 @@ UA ; Mar'yinka ; Marinka ; Maryinka|Marinka
 UA ; Novoazovs'k ; Novoazovsk ;
 UA ; Debaltseve ; ; Debaltsevo
 UA ; Volnovakha ; ;
+UA ; Olenivka ; ; Olenovka|Yelenovka
 UA ; Huliaipole ; ; Gulyaipole|Hulyaipole
 UA ; Orikhiv ; ; Orekhov
 UA ; Tokmak ; ;
@@ -369,6 +370,9 @@ SY ; Deir ez-Zor ; ; Deir al-Zor|Deir Ezzor|Deir el-Zour|Dayr az-Zawr
 SY ; Abū Kamāl ; Abu Kamal ; Albu Kamal|Al-Bukamal|Bukamal
 SY ; Al Mayādīn ; Mayadin ; Al-Mayadin
 SY ; Homs ; ;
+SY ; Al Quşayr ; Al-Qusayr ; Qusair|Qusayr|al-Qusayr|Al Qusayr|Qusayr
+SY ; Tall Kalakh ; Tal Kalakh ; Tell Kalakh
+SY ; Ar Rastan ; Rastan ; Al-Rastan
 SY ; Hama ; ;
 SY ; Latakia ; ; Lattakia
 SY ; Tartus ; ; Tartous

@@ -106,10 +106,11 @@ std::size_t resolve_workers(int workers, std::size_t n) {
 void register_analyzer(py::module_& m) {
   py::class_<Analyzer, std::shared_ptr<Analyzer>>(m, "Analyzer")
       .def(py::init([](const std::string& data_dir, const std::vector<std::string>& actor_files,
-                       const std::string& errors, int stage) {
+                       const std::string& errors, int stage, const std::string& extra_actors) {
              AnalyzerOptions o;
              o.knowledge.data_dir = data_dir;
              o.knowledge.actor_files = actor_files;
+             o.knowledge.extra_actors_json = extra_actors;
              if (errors == "strict") o.read.invalid_utf8 = InvalidUtf8::Error;
              else if (errors == "replace") o.read.invalid_utf8 = InvalidUtf8::Replace;
              else throw py::value_error("errors must be 'strict' or 'replace', not '" + errors + "'");
@@ -119,7 +120,7 @@ void register_analyzer(py::module_& m) {
              return std::make_shared<Analyzer>(o);
            }),
            py::arg("data_dir"), py::arg("actor_files") = std::vector<std::string>{}, py::arg("errors") = "strict",
-           py::arg("stage") = 4)
+           py::arg("stage") = 4, py::arg("extra_actors") = "")
       .def("analyze_one", [](const Analyzer& a, const py::tuple& input) {
             Item item = to_item(input);
             Result r;

@@ -29,12 +29,18 @@ bool is_gallery_notice(std::string_view lower) {
 // sentence punctuation: content paragraphs are sentences.
 bool is_byline_shape(const Document& doc, TokenRange r, std::size_t body_index) {
   const std::size_t n = r.last - r.first;
-  if (n == 0 || n > 8) return false;
+  if (n == 0 || n > 12) return false;
+  // "By Jane Doe, Associated Press": a credit line anywhere in the article.
+  const Token& head = doc.tokens[r.first];
+  const bool by = n >= 3 && head.kind == TokenKind::Word &&
+                  std::string_view(doc.text.data() + head.start, head.end - head.start) == "By";
+  if (!by && n > 8) return false;
   std::size_t words = 0, caps = 0, allcaps = 0;
   for (std::size_t i = r.first; i < r.last; ++i) {
     const Token& t = doc.tokens[i];
     const std::string_view s(doc.text.data() + t.start, t.end - t.start);
     if (t.kind == TokenKind::Word) {
+      if (by && i == r.first) continue;
       ++words;
       if (t.shape == Shape::Capitalized) ++caps;
       else if (t.shape == Shape::AllCaps) ++allcaps;
@@ -45,7 +51,8 @@ bool is_byline_shape(const Document& doc, TokenRange r, std::size_t body_index) 
       return false;
     }
   }
-  if (words == 0 || words > 6) return false;
+  if (words == 0 || words > (by ? 8 : 6)) return false;
+  if (by) return caps + allcaps >= 2 && caps + allcaps + 2 >= words;
   if (allcaps == words) return true;  // "USA TODAY", "WASHINGTON POST"
   // Capitalised names only near the top of the article ("Oren Dorell").
   return body_index <= 3 && words >= 2 && words <= 4 && caps + allcaps == words;

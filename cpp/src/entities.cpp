@@ -74,6 +74,11 @@ std::string petrarch_name(std::string_view raw) {
       continue;
     }
     // Words with dots ("U.S.") or short all-capital acronyms keep their capitals.
+    if (!start) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      out.push_back(c);
+      continue;
+    }
     std::size_t wend = s.find_first_of("_- ", i);
     if (wend == std::string::npos) wend = s.size();
     const std::string_view word(s.data() + i, wend - i);
@@ -203,13 +208,16 @@ void ActorTable::load_tsv(const std::string& path, bool user) {
   });
 }
 
-void ActorTable::load_json(const std::string& path, bool user) {
-  const std::string text = tsv::read_whole_file(path);
+void ActorTable::load_json(const std::string& path, bool user) { add_json(tsv::read_whole_file(path), path, user); }
+
+void ActorTable::add_json(const std::string& text, const std::string& path, bool user) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw KnowledgeError(path, 0, std::string("not valid JSON: ") + e.what());
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw KnowledgeError(path, 0, "not valid JSON: " + what);
   }
   if (j.is_object() && j.contains("actors")) j = j["actors"];
   if (!j.is_array()) throw KnowledgeError(path, 0, "expected a list of actors (or {\"actors\": [...]})");
@@ -261,6 +269,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     std::size_t line = 0;
   } cur;
   auto parse_date = [&](std::string_view d, bool end, std::size_t line) -> std::int32_t {
+    if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
     if (d.size() == 6) {
       int yy = (d[0] - '0') * 10 + (d[1] - '0');
       int year = yy <= 30 ? 2000 + yy : 1900 + yy;
@@ -336,6 +346,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
         std::string code(inside.substr(0, inside.find(' ')));
         std::string restriction;
         if (auto sp = inside.find(' '); sp != std::string_view::npos) restriction = std::string(utf8::strip(inside.substr(sp + 1)));
+        if (restriction.find_first_not_of("0123456789<>-") != std::string::npos)
+          throw KnowledgeError(path, line, "cannot read date restriction \"" + restriction + "\"");
         if (!code.empty() && code[0] == '~') code = code.substr(1);  // agent-style codes
         if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
         if (name_part.empty() && cur.name.empty()) throw KnowledgeError(path, line, "code line before any actor");
@@ -454,6 +466,8 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
     else if (kind == "event_tail") k = kEventTail;
     else if (kind == "stop") k = kStop;
     else if (kind == "connector") k = kConnector;
+    else if (kind == "org_cue") k = kOrgCue;
+    else if (kind == "org_tail") k = kOrgTail;
     else row.fail("unknown cue kind \"" + std::string(kind) + "\"");
     const std::string cue(utf8::strip(row.get("cue")));
     if (cue.empty()) row.fail("empty cue");
@@ -521,17 +535,30 @@ bool is_cap(const Token& t) {
 // A headline in Title Case or ALL CAPS: capitals there do not make names.
 enum class CaseMode { Normal, TitleCase, AllCaps };
 
-CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last) {
-  std::size_t words = 0, caps = 0, upper = 0;
+// Title paragraphs need 70% capitalised words; headline-like lines inside
+// the body need 90% of the words other than short function words, so that a
+// sentence full of names ("President Oskar Hentzau spoke") stays a sentence.
+CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last, bool title) {
+  std::size_t words = 0, caps = 0, upper = 0, function_words = 0;
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::Word) continue;
+    const std::string_view w = token_text(doc, t);
+    if (t.shape == Shape::Lower && (w == "of" || w == "the" || w == "a" || w == "an" || w == "and" || w == "to" ||
+                                    w == "in" || w == "on" || w == "for" || w == "at" || w == "by" || w == "with")) {
+      ++function_words;
+      continue;
+    }
     ++words;
     if (t.shape == Shape::Capitalized) ++caps;
     if (t.shape == Shape::AllCaps) ++upper;
   }
   if (words >= 3 && upper * 10 >= words * 8) return CaseMode::AllCaps;
-  if (words >= 3 && (caps + upper) * 10 >= words * 7) return CaseMode::TitleCase;
+  if (title) {
+    if (words + function_words >= 4 && (caps + upper) * 10 >= (words + function_words) * 7) return CaseMode::TitleCase;
+  } else if (words >= 4 && (caps + upper) * 10 >= words * 9) {
+    return CaseMode::TitleCase;
+  }
   return CaseMode::Normal;
 }
 
@@ -574,16 +601,64 @@ struct Finder {
         // Short folded matches must not be common words in capitals ("IN", "IT").
         if (n == 1 && k.actors.entry(entry).name.size() < 3) n = 0;
       }
+      // A title is not part of a name even where the knowledge base lists
+      // one ("Secretary of State Mike Pompeo"): skip it, then match on.
+      const std::size_t title = k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr);
+      if (title >= 2 && n <= title && i + title < b && is_cap(doc.tokens[i + title])) {
+        i += title;
+        continue;
+      }
       if (n) {
         const ActorEntry& e = k.actors.entry(entry);
-        // A one-word person alias at the very start of a Title Case headline
-        // is still fine; but ordinary words equal to a name need a capital.
+        if (split_country_prefix(i, n, b, entry, mode)) {
+          i += n;
+          continue;
+        }
+        // "Kingdom of Jordan", "Islamic Republic of Iran": the state's full style.
+        if (e.type == "GPE" && i >= 2 && text(i - 1) == "of" && !claimed[i - 2] && is_state_style(text(i - 2))) {
+          emit(i - 2, i + n, e.type, static_cast<std::int32_t>(entry));
+          i += n;
+          continue;
+        }
+        // A nationality that opens a named event ("Islamic Revolution").
+        if (e.type == "NORP" && i + n < b && is_cap(doc.tokens[i + n]) &&
+            (k.cues.kinds(text(i + n)) & NameCues::kEventTail) && doc.tokens[i + n].space_before) {
+          emit(i, i + n + 1, "EVENT", -1);
+          i += n + 1;
+          continue;
+        }
         emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
         i += n;
       } else {
         ++i;
       }
     }
+  }
+
+  static bool is_state_style(std::string_view w) {
+    return w == "Kingdom" || w == "Republic" || w == "Emirate" || w == "Sultanate" || w == "Principality" ||
+           w == "Commonwealth" || w == "Duchy" || w == "Federation";
+  }
+
+  // "US State Department" -> "US" + "State Department": a country before a
+  // body whose name is complete without it is its own mention (ANNOTATION.md).
+  bool split_country_prefix(std::size_t i, std::size_t n, std::size_t b, std::uint32_t entry, CaseMode mode) {
+    const ActorEntry& e = k.actors.entry(entry);
+    if (n < 2 || (e.type != "ORG" && e.type != "PERSON")) return false;
+    for (std::size_t p = 1; p < n; ++p) {
+      std::uint32_t head = 0, rest = 0;
+      const std::size_t hn = k.actors.match(doc, i, i + p, mode == CaseMode::AllCaps, &head);
+      if (hn != p) continue;
+      const auto& h = k.actors.entry(head);
+      if (h.type != "GPE" && h.type != "NORP") continue;
+      const std::size_t rn = k.actors.match(doc, i + p, i + n, mode == CaseMode::AllCaps, &rest);
+      if (rn != n - p) continue;
+      emit(i, i + p, h.type, static_cast<std::int32_t>(head));
+      emit(i + p, i + n, k.actors.entry(rest).type, static_cast<std::int32_t>(rest));
+      (void)b;
+      return true;
+    }
+    return false;
   }
 
   // Capitalised runs outside the knowledge base.
@@ -637,6 +712,12 @@ struct Finder {
     }
   }
 
+  bool has_link(std::size_t s, std::size_t e) const {
+    for (std::size_t i = s; i < e; ++i)
+      if (text(i) == "of" || text(i) == "for") return true;
+    return false;
+  }
+
   bool sentence_initial(std::size_t i) const {
     const Sentence& s = doc.sentences[doc.tokens[i].sentence];
     std::size_t f = s.first_token;
@@ -647,7 +728,7 @@ struct Finder {
   void process_run(std::size_t s, std::size_t e) {
     const auto& cues = k.cues;
     // Leading words that never start a name ("But", "The", "Monday").
-    while (s < e && (cues.kinds(text(s)) & NameCues::kStop)) ++s;
+    while (s < e && ((cues.kinds(text(s)) & NameCues::kStop) || doc.tokens[s].kind != TokenKind::Word)) ++s;
     // Titles in front of a person ("President", "Maj. Gen.", "Foreign Minister").
     std::string role;
     bool titled = false;
@@ -669,6 +750,11 @@ struct Finder {
       emit(s, e, "PERSON", -1, role);
       return;
     }
+    // "Institute for the Study of War": an organisation's first word with a link.
+    if ((first_kinds & NameCues::kOrgFirst) && n >= 3 && has_link(s, e)) {
+      emit(s, e, "ORG", -1, std::string(cues.role(text(s), NameCues::kOrgFirst)));
+      return;
+    }
     if (head_kinds & NameCues::kLawTail) {
       if (n >= 2) emit(s, e, "LAW", -1);
       return;
@@ -683,8 +769,9 @@ struct Finder {
         const auto w = text(i);
         if (w == "Defense" || w == "Defence" || w == "Armed" || w == "Military" || w == "War") r = "MIL";
       }
-      // "Defense Ministry" alone is a name; a bare head word ("Ministry") is not.
-      if (n >= 2 || (doc.tokens[s].shape == Shape::AllCaps)) emit(s, e, "ORG", -1, r);
+      // "Defense Ministry" alone is a name; a bare head word ("Ministry") is
+      // not, except a newspaper's ("the Telegraph").
+      if (n >= 2 || (r == "MED" && s > 0 && text(s - 1) == "the")) emit(s, e, "ORG", -1, r);
       return;
     }
     if ((first_kinds & NameCues::kOrgFirst) && n >= 3) {
@@ -694,9 +781,21 @@ struct Finder {
     // Acronyms not in the knowledge base: organisations ("ISW", "OPCW").
     if (n == 1 && doc.tokens[s].shape == Shape::AllCaps) {
       const auto w = text(s);
-      if (w.size() >= 2 && w.size() <= 6 && w.find('.') == std::string_view::npos && !sentence_initial(s))
+      if (w.size() >= 3 && w.size() <= 6 && w.find('.') == std::string_view::npos && !sentence_initial(s))
         emit(s, e, "ORG", -1);
       return;
+    }
+    // One word named as an organisation by the noun before or after it:
+    // "insurer Allianz", "the Azov regiment".
+    if (n == 1 && !sentence_initial(s)) {
+      if (s > 0 && doc.tokens[s - 1].shape == Shape::Lower && (cues.kinds(text(s - 1)) & NameCues::kOrgCue)) {
+        emit(s, e, "ORG", -1, std::string(cues.role(text(s - 1), NameCues::kOrgCue)));
+        return;
+      }
+      if (e < doc.tokens.size() && doc.tokens[e].shape == Shape::Lower && (cues.kinds(text(e)) & NameCues::kOrgTail)) {
+        emit(s, e, "ORG", -1, std::string(cues.role(text(e), NameCues::kOrgTail)));
+        return;
+      }
     }
     // Two to four capitalised words with no cue: a person's name.
     if (n >= 2 && n <= 4) {
@@ -706,6 +805,9 @@ struct Finder {
         if (t.kind == TokenKind::Word && t.shape == Shape::AllCaps) words_ok = false;
         if (t.kind == TokenKind::Word && (cues.kinds(text(i)) & NameCues::kStop)) words_ok = false;
       }
+      // Names have words of two letters or more ("Plan B" is no person).
+      for (std::size_t i = s; i < e; ++i)
+        if (doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].end - doc.tokens[i].start < 2) words_ok = false;
       if (words_ok) emit(s, e, "PERSON", -1);
     }
   }
@@ -719,7 +821,9 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
   for (const Sentence& s : doc.sentences) {
     const Paragraph& p = doc.paragraphs[s.paragraph];
     if (p.boilerplate) continue;
-    const CaseMode mode = p.title ? case_mode(doc, s.first_token, s.last_token) : CaseMode::Normal;
+    // Headlines, and headline-like lines inside the body (live-blog updates),
+    // are matched against the knowledge base only.
+    const CaseMode mode = case_mode(doc, s.first_token, s.last_token, p.title);
     f.knowledge_pass(s.first_token, s.last_token, mode);
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
   }

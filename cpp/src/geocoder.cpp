@@ -1,17 +1,658 @@
 #include "standpoints/geocoder.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <unordered_map>
+#include <vector>
+
 #include "standpoints/knowledge.hpp"
+#include "standpoints/tsv.hpp"
+#include "standpoints/utf8.hpp"
 
 namespace standpoints {
 
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+struct Gazetteer::Tables {
+  std::string text;                    // the file; the index keys are views into it
+  std::vector<Place> places;
+  std::vector<float> prior;            // ranking score of each place, see place_prior()
+  std::vector<std::uint32_t> postings;  // candidates of key k: [offsets[k], offsets[k+1])
+  std::vector<std::uint32_t> offsets;
+  // Surface form -> key id: open addressing (linear probing) over `slots` (key id + 1, 0 = empty).
+  std::vector<std::string_view> keys;
+  std::vector<std::uint32_t> slots;
+  std::uint64_t mask = 0;
+  std::unordered_map<std::string_view, std::uint32_t> countries;  // ISO3 -> place index
+};
+
+namespace {
+
+std::uint64_t hash_name(std::string_view s) noexcept {  // FNV-1a, 64 bit
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
+enum Feature : std::uint8_t { Country, Admin1, Region, City, PlaceF, Unknown };
+
+Feature feature_of(std::string_view f) {
+  if (f == "country") return Country;
+  if (f == "admin1") return Admin1;
+  if (f == "region") return Region;
+  if (f == "city") return City;
+  if (f == "place") return PlaceF;
+  return Unknown;
+}
+
+// Log10-scale ranking score: countries first, then divisions and regions (taken as large),
+// then cities and places by population.
+float place_prior(const Place& p) {
+  switch (feature_of(p.feature)) {
+    case Country: return 20.0f + static_cast<float>(std::log10(static_cast<double>(p.population) + 1.0)) * 0.01f;
+    case Admin1:
+    case Region: return 6.3f;
+    default: return static_cast<float>(std::log10(std::max<double>(static_cast<double>(p.population), 1000.0)));
+  }
+}
+
+template <class T>
+bool parse_number(std::string_view s, T& out) {
+  s = utf8::strip(s);
+  if (s.empty()) {
+    out = 0;
+    return true;
+  }
+  if (s.front() == '+') s.remove_prefix(1);
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+bool is_area(const Place& p) {
+  const Feature f = feature_of(p.feature);
+  return f == Admin1 || f == Region;
+}
+bool is_country(const Place& p) { return p.feature == "country"; }
+
+// Capitalised English words and person names that are also names of gazetteer cities: never
+// "unambiguous places" on their own.
+constexpr std::array<std::string_view, 88> kCommonWords{
+    "March",    "May",       "June",      "August",     "Police",    "Mobile",    "Reading",    "Bath",
+    "Nice",     "Split",     "Deal",      "Sale",       "Hope",      "Union",     "Liberty",    "Independence",
+    "Victoria", "Obama",     "Of",        "Most",       "Best",      "Bar",       "Man",        "Marshall",
+    "Lincoln",  "Franklin",  "Jackson",   "Clinton",    "Kennedy",   "Madison",   "Florence",   "Eagle",
+    "Mission",  "Enterprise", "Commerce", "Justice",    "Goes",      "Weston",    "Opportunity", "President",
+    "General",  "Colonel",   "Mercedes",  "Salem",      "Santa",     "San",       "Saint",      "Prince",
+    "Cardinal", "Bishop",    "Temple",    "Church",     "Lake",      "Beach",     "Park",       "Garden",
+    "Summit",   "Center",    "Central",   "National",   "Austin",    "Charlotte", "Hamilton",   "Hassan",
+    "Wellington", "Douglas", "Elizabeth", "Regina",     "Lawrence",  "Warren",    "Chandler",   "Irving",
+    "Tyler",    "Aurora",    "Carter",    "Sherman",    "Milton",    "Stanley",   "Ali",        "Medina",
+    "Mercy",    "Trinity",   "Concord",   "Harmony",    "Fortuna",   "Columbus",  "Nelson",     "Eugene"};
+
+bool common_word(std::string_view s) {
+  return std::find(kCommonWords.begin(), kCommonWords.end(), s) != kCommonWords.end();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
 Gazetteer Gazetteer::load(const std::string& path) {
-  (void)path;
+  auto t = std::make_shared<Tables>();
+  t->text = tsv::read_whole_file(path);
+  // Rough row count for reservations.
+  const std::size_t approx_rows = static_cast<std::size_t>(std::count(t->text.begin(), t->text.end(), '\n')) + 1;
+  t->places.reserve(approx_rows);
+  std::vector<std::string_view> keys_primary;
+  keys_primary.reserve(approx_rows);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (key id, place index)
+  pairs.reserve(approx_rows * 6);
+  {
+    // Room for every name and alternate at a load factor <= 0.5.
+    const std::size_t approx_keys =
+        approx_rows + static_cast<std::size_t>(std::count(t->text.begin(), t->text.end(), '|'));
+    std::size_t cap = 1024;
+    while (cap < approx_keys * 2) cap <<= 1;
+    t->slots.assign(cap, 0);
+    t->mask = cap - 1;
+    t->keys.reserve(approx_keys);
+  }
+
+  int c_id = -1, c_name = -1, c_feature = -1, c_country = -1, c_admin1 = -1, c_lat = -1, c_lon = -1, c_pop = -1,
+      c_alt = -1;
+  auto key_id = [&](std::string_view key) -> std::uint32_t {
+    for (std::uint64_t i = hash_name(key) & t->mask;; i = (i + 1) & t->mask) {
+      const std::uint32_t slot = t->slots[i];
+      if (slot == 0) {
+        if (t->keys.size() * 2 >= t->slots.size()) throw KnowledgeError(path, 0, "too many names");
+        t->keys.push_back(key);
+        t->slots[i] = static_cast<std::uint32_t>(t->keys.size());
+        return static_cast<std::uint32_t>(t->keys.size() - 1);
+      }
+      if (t->keys[slot - 1] == key) return slot - 1;
+    }
+  };
+  tsv::read_text(t->text, path, {"geonameid", "name", "feature", "country", "lat", "lon"}, [&](const tsv::Row& row) {
+    if (c_name < 0) {
+      const auto& h = *row.header;
+      auto col = [&](std::string_view n) {
+        for (std::size_t i = 0; i < h.size(); ++i)
+          if (h[i] == n) return static_cast<int>(i);
+        return -1;
+      };
+      c_id = col("geonameid"), c_name = col("name"), c_feature = col("feature"), c_country = col("country");
+      c_admin1 = col("admin1"), c_lat = col("lat"), c_lon = col("lon"), c_pop = col("population");
+      c_alt = col("alternates");
+    }
+    auto field = [&](int c) -> std::string_view {
+      return c >= 0 && static_cast<std::size_t>(c) < row.fields.size() ? row.fields[static_cast<std::size_t>(c)]
+                                                                        : std::string_view{};
+    };
+    const std::string_view name = utf8::strip(field(c_name));
+    if (name.empty()) row.fail("empty place name");
+    const std::string_view feature = utf8::strip(field(c_feature));
+    if (feature_of(feature) == Unknown)
+      row.fail("unknown feature \"" + std::string(feature) + "\" (country, admin1, region, city, place)");
+    const std::string_view country = utf8::strip(field(c_country));
+    if (country.size() != 3) row.fail("country must be an ISO 3166-1 alpha-3 code, found \"" + std::string(country) + "\"");
+    Place p;
+    p.name = name;
+    p.feature = feature;
+    p.country = country;
+    p.admin1 = utf8::strip(field(c_admin1));
+    if (!parse_number(field(c_lat), p.lat) || !parse_number(field(c_lon), p.lon) || p.lat < -90 || p.lat > 90 ||
+        p.lon < -180 || p.lon > 180)
+      row.fail("bad lat/lon \"" + std::string(field(c_lat)) + "\" \"" + std::string(field(c_lon)) + "\"");
+    if (!parse_number(field(c_id), p.geonameid)) row.fail("bad geonameid \"" + std::string(field(c_id)) + "\"");
+    if (!parse_number(field(c_pop), p.population))
+      row.fail("bad population \"" + std::string(field(c_pop)) + "\"");
+    const auto index = static_cast<std::uint32_t>(t->places.size());
+    if (feature == "country") t->countries.try_emplace(country, index);  // first row of a code wins
+    pairs.emplace_back(key_id(name), index);
+    const std::string_view alts = field(c_alt);
+    std::size_t pos = 0;
+    while (pos < alts.size()) {
+      std::size_t bar = alts.find('|', pos);
+      if (bar == std::string_view::npos) bar = alts.size();
+      const std::string_view a = utf8::strip(alts.substr(pos, bar - pos));
+      if (!a.empty() && a != name) pairs.emplace_back(key_id(a), index);
+      pos = bar + 1;
+    }
+    t->prior.push_back(place_prior(p));
+    t->places.push_back(std::move(p));
+  });
+
+  // Postings: bucket by key id (counting sort), then best first within each bucket.
+  const std::size_t nkeys = t->keys.size();
+  t->offsets.assign(nkeys + 1, 0);
+  for (const auto& pr : pairs) ++t->offsets[pr.first + 1];
+  for (std::size_t k = 0; k < nkeys; ++k) t->offsets[k + 1] += t->offsets[k];
+  t->postings.resize(pairs.size());
+  {
+    std::vector<std::uint32_t> fill(t->offsets.begin(), t->offsets.end() - 1);
+    for (const auto& pr : pairs) t->postings[fill[pr.first]++] = pr.second;
+  }
+  const auto& prior = t->prior;
+  std::vector<std::uint32_t> compact_offsets(nkeys + 1, 0);
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < nkeys; ++k) {
+    auto b = t->postings.begin() + t->offsets[k], e = t->postings.begin() + t->offsets[k + 1];
+    if (e - b > 1) {
+      std::stable_sort(b, e, [&](std::uint32_t x, std::uint32_t y) { return prior[x] > prior[y]; });
+      e = std::unique(b, e);  // one place listed twice under one key
+    }
+    compact_offsets[k] = static_cast<std::uint32_t>(out);
+    for (auto it = b; it != e; ++it) t->postings[out++] = *it;
+  }
+  compact_offsets[nkeys] = static_cast<std::uint32_t>(out);
+  t->postings.resize(out);
+  t->offsets = std::move(compact_offsets);
+
+  Gazetteer g;
+  g.t_ = std::move(t);
+  return g;
+}
+
+bool Gazetteer::empty() const noexcept { return !t_ || t_->places.empty(); }
+std::size_t Gazetteer::size() const noexcept { return t_ ? t_->places.size() : 0; }
+
+std::span<const std::uint32_t> Gazetteer::lookup(std::string_view name) const {
+  if (!t_) return {};
+  if (t_->slots.empty()) return {};
+  for (std::uint64_t i = hash_name(name) & t_->mask;; i = (i + 1) & t_->mask) {
+    const std::uint32_t slot = t_->slots[i];
+    if (slot == 0) return {};
+    if (t_->keys[slot - 1] == name) {
+      const std::uint32_t b = t_->offsets[slot - 1], e = t_->offsets[slot];
+      return {t_->postings.data() + b, e - b};
+    }
+  }
+}
+
+const Place& Gazetteer::place(std::uint32_t index) const { return t_->places.at(index); }
+
+const Place* Gazetteer::country(std::string_view iso3) const {
+  if (!t_) return nullptr;
+  auto it = t_->countries.find(iso3);
+  return it == t_->countries.end() ? nullptr : &t_->places[it->second];
+}
+
+bool Gazetteer::is_unambiguous_place(std::string_view name) const {
+  const auto cands = lookup(name);
+  if (cands.empty() || name.size() < 3 || common_word(name)) return false;
+  const Place& best = place(cands[0]);
+  if (is_country(best)) return true;
+  const bool primary = best.name == name;
+  if (is_area(best)) {
+    // A division or region, unless a big city elsewhere shares the name.
+    for (std::size_t i = 1; i < cands.size(); ++i) {
+      const Place& o = place(cands[i]);
+      if (o.country != best.country && (is_area(o) || o.population >= 100000)) return false;
+    }
+    return true;
+  }
+  if (best.population < (primary ? 50000 : 1000000)) return false;
+  for (std::size_t i = 1; i < cands.size(); ++i) {
+    const Place& o = place(cands[i]);
+    if (is_country(o) || is_area(o)) return false;
+    if (o.population * 5 > best.population) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geocoding
+
+namespace {
+
+constexpr double kCountryBonus = 0.8;   // the candidate's country is named in the document
+constexpr double kAdmin1Bonus = 2.0;    // its first-level division is named in the document
+constexpr double kNearBonus = 1.0;      // it lies near a firmly placed sub-country place of the document
+constexpr double kNearKm = 300.0;
+
+double distance_km(double la1, double lo1, double la2, double lo2) {
+  constexpr double r = 3.14159265358979323846 / 180.0;
+  const double dla = (la2 - la1) * r, dlo = (lo2 - lo1) * r;
+  const double h = std::sin(dla / 2) * std::sin(dla / 2) +
+                   std::cos(la1 * r) * std::cos(la2 * r) * std::sin(dlo / 2) * std::sin(dlo / 2);
+  return 6371.0 * 2 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// "NEW YORK" -> "New York" (ASCII letters only; other bytes kept).
+std::string title_case(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (ascii_upper(c) || ascii_lower(c)) {
+      if (!start && ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+      start = false;
+    } else {
+      start = c == ' ' || c == '-';
+    }
+  }
+  return out;
+}
+
+bool all_caps(std::string_view s) {
+  bool letter = false;
+  for (char c : s) {
+    if (ascii_lower(c)) return false;
+    letter = letter || ascii_upper(c);
+  }
+  return letter;
+}
+
+// Candidates for a mention's text, trying a few normal variants of the surface form.
+std::span<const std::uint32_t> candidates(const Gazetteer& g, std::string_view text) {
+  auto c = g.lookup(text);
+  if (!c.empty()) return c;
+  std::string s(text);
+  // Curly apostrophes -> straight.
+  for (std::size_t p; (p = s.find("\xE2\x80\x99")) != std::string::npos;) s.replace(p, 3, "'");
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, "'s") == 0) s.resize(s.size() - 2);
+  if (s.rfind("the ", 0) == 0 || s.rfind("The ", 0) == 0) s.erase(0, 4);
+  if (s != text && !(c = g.lookup(s)).empty()) return c;
+  if (s.size() > 3 && all_caps(s)) {
+    if (!(c = g.lookup(title_case(s))).empty()) return c;
+  }
   return {};
 }
 
-void geocode(Document& doc, const Knowledge& knowledge) {
-  (void)doc;
-  (void)knowledge;
+// Root country of an actor code ("RUSGOV" -> RUS), or nullptr when it is no country (IGOs).
+const Place* actor_country(const Gazetteer& g, std::string_view actor) {
+  if (actor.size() < 3) return nullptr;
+  return g.country(actor.substr(0, 3));
 }
+
+Geo to_geo(const Place& p) {
+  Geo geo;
+  geo.name = p.name;
+  geo.country = p.country;
+  geo.feature = p.feature;
+  geo.lat = p.lat;
+  geo.lon = p.lon;
+  geo.has_point = true;
+  geo.geonameid = p.geonameid;
+  geo.population = p.population;
+  geo.admin1 = p.admin1;
+  return geo;
+}
+
+struct Target {
+  std::size_t mention;
+  std::string_view text;
+  std::vector<std::uint32_t> cands;
+  bool constrained = false;  // a pattern, a suffix or the actor narrowed the candidates
+  bool pattern = false;      // narrowed by "City, Country" / "X region"
+  std::int64_t chosen = -1;
+};
+
+// After "X, ": the countries or divisions named right after the comma (empty when none).
+std::vector<const Place*> comma_places(const Gazetteer& g, const Document& doc, std::size_t end) {
+  std::vector<const Place*> out;
+  const std::string& t = doc.text;
+  if (end + 2 >= t.size() || t[end] != ',' || t[end + 1] != ' ') return out;
+  const std::size_t p = end + 2;
+  // Up to four capitalised words ("of"/"and" inside); longest match that is a country or division.
+  std::array<std::size_t, 4> ends{};
+  std::size_t n = 0, q = p;
+  auto name_byte = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    return std::isalpha(c) || c == '.' || c == '-' || c == '\'' || c >= 0x80;
+  };
+  while (n < ends.size() && q < t.size() && (ascii_upper(t[q]) || static_cast<unsigned char>(t[q]) >= 0x80)) {
+    while (q < t.size() && name_byte(q)) ++q;
+    std::size_t e = q;
+    // A final full stop ends the sentence unless the word is an abbreviation ("D.C.").
+    if (e > p && t[e - 1] == '.' && !(e >= p + 4 && t[e - 3] == '.')) --e;
+    ends[n++] = e;
+    if (q + 1 < t.size() && t[q] == ' ' && ascii_upper(t[q + 1])) {
+      ++q;
+    } else if (t.compare(q, 4, " of ") == 0 || t.compare(q, 5, " and ") == 0) {
+      const std::size_t skip = t[q + 1] == 'o' ? 4 : 5;
+      if (q + skip < t.size() && ascii_upper(t[q + skip])) q += skip; else break;
+    } else {
+      break;
+    }
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    for (auto idx : candidates(g, std::string_view(t).substr(p, ends[i] - p))) {
+      const Place& pl = g.place(idx);
+      if (is_country(pl) || is_area(pl)) out.push_back(&pl);
+    }
+    if (!out.empty()) break;
+  }
+  return out;
+}
+
+// Before position `end` (a comma): the last one, two and three capitalised words, longest first.
+std::vector<std::string_view> names_before(std::string_view t, std::size_t end) {
+  std::vector<std::string_view> out;
+  std::size_t b = end;
+  for (int words = 0; words < 3; ++words) {
+    std::size_t s = b;
+    while (s > 0 && (std::isalpha(static_cast<unsigned char>(t[s - 1])) || t[s - 1] == '.' || t[s - 1] == '-' ||
+                     t[s - 1] == '\'' || static_cast<unsigned char>(t[s - 1]) >= 0x80))
+      --s;
+    if (s == b || !(ascii_upper(t[s]) || static_cast<unsigned char>(t[s]) >= 0x80)) break;
+    out.push_back(t.substr(s, end - s));
+    if (s == 0 || t[s - 1] != ' ') break;
+    b = s - 1;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+constexpr std::array<std::string_view, 10> kAreaWords{" region", " Region", " province", " Province", " oblast",
+                                                      " Oblast", " state", " State", " governorate", " Governorate"};
+
+}  // namespace
+
+void geocode(Document& doc, const Gazetteer& g) {
+  if (g.empty()) return;
+  std::vector<Target> targets;
+  for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    if (m.kind != MentionKind::Name || (m.type != "GPE" && m.type != "LOC") || m.end > doc.text.size() ||
+        m.end <= m.start)
+      continue;
+    Target t;
+    t.mention = i;
+    t.text = std::string_view(doc.text).substr(m.start, m.end - m.start);
+    auto c = candidates(g, t.text);
+    t.cands.assign(c.begin(), c.end());
+    targets.push_back(std::move(t));
+  }
+  if (targets.empty()) return;
+
+  auto mention_actor = [&](const Mention& m) -> std::string_view {
+    if (!m.actor.empty()) return m.actor;
+    if (m.entity >= 0 && static_cast<std::size_t>(m.entity) < doc.entities.size())
+      return doc.entities[static_cast<std::size_t>(m.entity)].actor;
+    return {};
+  };
+
+  // --- Pass 1: constraints from patterns, area words and actors.
+  for (Target& t : targets) {
+    const Mention& m = doc.mentions[t.mention];
+    if (t.cands.empty()) continue;
+    // "Minsk, Belarus", "Paris, Texas".
+    if (!(is_country(g.place(t.cands[0])) && t.cands.size() == 1)) {
+      const auto after = comma_places(g, doc, m.end);
+      std::vector<std::uint32_t> keep;
+      for (auto idx : t.cands) {
+        const Place& p = g.place(idx);
+        if (is_country(p)) continue;
+        for (const Place* a : after) {
+          if (&p == a || p.country != a->country || (is_area(*a) && p.admin1 != a->name)) continue;
+          keep.push_back(idx);
+          break;
+        }
+      }
+      if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
+    }
+    // "Atlanta, Georgia": the division of the place named just before the comma (a mention or
+    // capitalised words the entity finder left alone).
+    if (!t.pattern && m.start >= 3 && doc.text[m.start - 2] == ',' && doc.text[m.start - 1] == ' ') {
+      std::vector<std::uint32_t> keep;
+      for (const auto& before : names_before(doc.text, m.start - 2)) {
+        for (auto idx : t.cands) {
+          const Place& a = g.place(idx);
+          if (!is_area(a)) continue;
+          for (auto pidx : candidates(g, before)) {
+            const Place& p = g.place(pidx);
+            if (&p != &a && p.country == a.country && p.admin1 == a.name) {
+              keep.push_back(idx);
+              break;
+            }
+          }
+        }
+        if (!keep.empty()) break;
+      }
+      if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
+    }
+    // "Donetsk region", "Washington state".
+    if (!t.pattern) {
+      for (auto w : kAreaWords) {
+        if (doc.text.compare(m.end, w.size(), w) != 0) continue;
+        std::string key(t.text);
+        key += w;
+        std::vector<std::uint32_t> keep;
+        for (auto idx : candidates(g, key))
+          if (is_area(g.place(idx))) keep.push_back(idx);
+        if (keep.empty()) {  // "Idlib province" -> the division named "Idlib"
+          for (auto idx : t.cands)
+            if (is_area(g.place(idx))) keep.push_back(idx);
+        }
+        if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
+        break;
+      }
+    }
+    // The actor's country: "Moscow" RUSGOV, "Minsk" BLR.
+    if (!t.pattern) {
+      if (const Place* ac = actor_country(g, mention_actor(m))) {
+        std::vector<std::uint32_t> keep;
+        for (auto idx : t.cands)
+          if (g.place(idx).country == ac->country) keep.push_back(idx);
+        if (!keep.empty()) t.cands = std::move(keep), t.constrained = true;
+      }
+    }
+  }
+
+  // --- Context: countries and divisions the document names, anchors for proximity. Each entry
+  // remembers the surface form that gave it, so that a name never supports itself.
+  struct Ctx {
+    const Place* place;
+    std::string_view source;  // text of the mention that gave it ("" = an actor code)
+  };
+  std::vector<Ctx> ctx_countries, ctx_areas, anchors;
+  auto add = [](std::vector<Ctx>& v, const Place* p, std::string_view src) {
+    for (const Ctx& c : v)
+      if (c.place == p && c.source == src) return;
+    v.push_back({p, src});
+  };
+  for (const Mention& m : doc.mentions) {
+    if (const Place* ac = actor_country(g, m.actor)) {
+      // An actor code supports its country unless it only comes from the place being resolved.
+      std::string_view src;
+      if ((m.type == "GPE" || m.type == "LOC") && m.end <= doc.text.size())
+        src = std::string_view(doc.text).substr(m.start, m.end - m.start);
+      add(ctx_countries, ac, is_country(*ac) && src == ac->name ? std::string_view{} : src);
+    }
+  }
+  for (const Target& t : targets) {
+    if (t.cands.empty()) continue;
+    const Place& best = g.place(t.cands[0]);
+    bool one_country = true;
+    for (auto idx : t.cands) one_country = one_country && g.place(idx).country == best.country;
+    if (!one_country) continue;
+    if (doc.mentions[t.mention].type == "LOC" && !is_area(best)) continue;
+    add(ctx_countries, g.country(best.country), is_country(best) ? std::string_view{} : t.text);
+    if (is_area(best)) add(ctx_areas, &best, t.text);
+    if (!is_country(best) && (t.cands.size() == 1 || t.constrained)) {
+      add(anchors, &best, t.text);
+      if (!best.admin1.empty())
+        for (auto idx : g.lookup(best.admin1))
+          if (is_area(g.place(idx)) && g.place(idx).country == best.country) add(ctx_areas, &g.place(idx), t.text);
+    }
+  }
+  auto in_ctx_country = [&](const Place& p, std::string_view self) {
+    for (const Ctx& c : ctx_countries)
+      if (c.place && c.place->country == p.country && c.source != self) return true;
+    return false;
+  };
+  auto in_ctx_area = [&](const Place& p, std::string_view self) {
+    if (p.admin1.empty()) return false;
+    for (const Ctx& c : ctx_areas)
+      if (c.source != self && c.place->country == p.country && c.place->name == p.admin1) return true;
+    return false;
+  };
+  auto near_anchor = [&](const Place& p, std::string_view self) {
+    for (const Ctx& c : anchors)
+      if (c.source != self && c.place != &p && distance_km(c.place->lat, c.place->lon, p.lat, p.lon) <= kNearKm)
+        return true;
+    return false;
+  };
+
+  // --- Pass 2: choose.
+  for (Target& t : targets) {
+    const Mention& m = doc.mentions[t.mention];
+    if (t.cands.empty()) continue;
+    const bool loc = m.type == "LOC";
+    double best_score = -1e9;
+    std::int64_t best = -1;
+    bool best_supported = false;
+    for (auto idx : t.cands) {
+      const Place& p = g.place(idx);
+      if (loc && !is_area(p)) continue;  // seas, rivers, continents: no gold geo; only regions
+      double s = place_prior(p);
+      bool supported = t.constrained || is_country(p) || is_area(p);
+      if (!is_country(p)) {
+        if (in_ctx_country(p, t.text)) s += kCountryBonus, supported = true;
+        if (in_ctx_area(p, t.text)) s += kAdmin1Bonus, supported = true;
+        if (near_anchor(p, t.text)) s += kNearBonus, supported = true;
+      }
+      if (s > best_score) best_score = s, best = idx, best_supported = supported;
+    }
+    if (best < 0) continue;
+    const Place& bp = g.place(static_cast<std::uint32_t>(best));
+    if (!best_supported) {
+      // No support from the document: only a big city that dwarfs its namesakes.
+      bool dominant = bp.population >= 1000000;
+      if (!dominant && bp.population >= 100000) {
+        dominant = true;
+        for (auto idx : t.cands)
+          if (idx != best && (is_area(g.place(idx)) || g.place(idx).population * 5 > bp.population)) dominant = false;
+      }
+      if (!dominant) continue;
+    }
+    // A division and its big namesake city in one country ("Washington", "New York"): the city.
+    if (is_area(bp) && !t.pattern) {
+      for (auto idx : t.cands) {
+        const Place& p = g.place(idx);
+        if (p.country == bp.country && !is_area(p) && !is_country(p) && p.population >= 100000 && p.name == t.text) {
+          best = idx;
+          break;
+        }
+      }
+    }
+    t.chosen = best;
+  }
+
+  // One sense per document: an unconstrained mention takes the place a constrained mention of the
+  // same text (or of the same entity) got.
+  for (Target& t : targets) {
+    if (t.constrained) continue;
+    const Mention& m = doc.mentions[t.mention];
+    for (const Target& o : targets) {
+      if (!o.constrained || o.chosen < 0) continue;
+      const Mention& om = doc.mentions[o.mention];
+      if (o.text == t.text || (m.entity >= 0 && om.entity == m.entity)) {
+        t.chosen = o.chosen;
+        break;
+      }
+    }
+  }
+
+  // Names the gazetteer does not know, for entities that are countries ("Kingdom of Jordan").
+  for (Target& t : targets) {
+    if (t.chosen >= 0 || !t.cands.empty()) continue;
+    const Mention& m = doc.mentions[t.mention];
+    if (m.type != "GPE" || m.entity < 0 || static_cast<std::size_t>(m.entity) >= doc.entities.size()) continue;
+    const Entity& e = doc.entities[static_cast<std::size_t>(m.entity)];
+    std::string code;
+    if (e.id.size() == 3)
+      for (char c : e.id) code += static_cast<char>(ascii_lower(c) ? c - 'a' + 'A' : c);
+    const Place* cp = code.empty() ? nullptr : g.country(code);
+    if (!cp) continue;
+    t.chosen = cp - &g.place(0);  // rows are contiguous
+  }
+
+  for (const Target& t : targets) {
+    if (t.chosen < 0) continue;
+    Mention& m = doc.mentions[t.mention];
+    m.geo = to_geo(g.place(static_cast<std::uint32_t>(t.chosen)));
+  }
+  // Entity geo: that of its first geocoded mention.
+  for (Entity& e : doc.entities) {
+    if (e.geo) continue;
+    for (auto mi : e.mentions) {
+      if (mi >= 0 && static_cast<std::size_t>(mi) < doc.mentions.size() && doc.mentions[static_cast<std::size_t>(mi)].geo) {
+        e.geo = doc.mentions[static_cast<std::size_t>(mi)].geo;
+        break;
+      }
+    }
+  }
+}
+
+void geocode(Document& doc, const Knowledge& knowledge) { geocode(doc, knowledge.gazetteer); }
 
 }  // namespace standpoints

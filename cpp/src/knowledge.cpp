@@ -11,6 +11,7 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
   std::vector<std::string> actor_files{dir + "actors.tsv"};
   actor_files.insert(actor_files.end(), options.actor_files.begin(), options.actor_files.end());
   k->actors = ActorTable::load(actor_files, k->abbreviations);
+  if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
   k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
   k->gazetteer = Gazetteer::load(dir + "places.tsv");
   k->acts = ActLexicon::load(dir + "acts.tsv");

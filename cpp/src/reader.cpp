@@ -73,13 +73,14 @@ std::vector<Line> nonempty_lines(std::string_view text) {
   return lines;
 }
 
-void check_no_nul(std::string_view s, std::size_t line_base = 0) {
+// `skipped`: bytes dropped before `s` (a BOM), so that offsets count from the start of the input.
+void check_no_nul(std::string_view s, std::size_t skipped = 0) {
   const void* p = std::memchr(s.data(), '\0', s.size());
   if (!p) return;
   const auto offset = static_cast<std::size_t>(static_cast<const char*>(p) - s.data());
   const std::size_t line = 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-  throw ReadError("NUL byte at byte offset " + std::to_string(offset) + " (binary data?)",
-                  line_base ? line_base : line, offset);
+  throw ReadError("NUL byte at byte offset " + std::to_string(skipped + offset) + " (binary data?)", line,
+                  skipped + offset);
 }
 
 // Joins title and paragraphs into text with one "\n" between them.
@@ -143,13 +144,14 @@ bool parse_url(std::string_view s, std::string* host) {
 }
 
 std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
-  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(3);
-  check_no_nul(bytes);
+  std::size_t skipped = 0;
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(skipped = 3);
+  check_no_nul(bytes, skipped);
   std::string repaired;
   if (auto bad = utf8::first_invalid(bytes)) {
     if (options.invalid_utf8 == InvalidUtf8::Error) {
       const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
-      throw ReadError("invalid UTF-8 at byte offset " + std::to_string(*bad), line, *bad);
+      throw ReadError("invalid UTF-8 at byte offset " + std::to_string(skipped + *bad), line, skipped + *bad);
     }
     repaired = utf8::replace_invalid(bytes);
     bytes = repaired;

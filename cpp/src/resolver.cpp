@@ -197,6 +197,12 @@ struct Resolver {
       const std::int32_t mi = mention_at_token(p);
       if (mi >= 0) return mi;
       const std::string_view w = text(p);
+      // "Russia's ambassador, Anatoly Viktorov": a comma right after a role word.
+      if (w == "," && j == i && p > 0 && (k.cues.kinds(text(p - 1)) & (NameCues::kRole | NameCues::kTitle))) {
+        j = p;
+        ++steps;
+        continue;
+      }
       std::string r;
       if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r) || k.cues.phrase_at(doc, p, i, NameCues::kRole, &r) ||
           (k.cues.kinds(w) & (NameCues::kTitle | NameCues::kRole))) {
@@ -219,11 +225,21 @@ struct Resolver {
     if (end >= doc.tokens.size() || text(end) != ",") return -1;
     const std::uint32_t sentence = doc.tokens[end].sentence;
     bool saw_role = false;
-    for (std::size_t p = end + 1; p < doc.tokens.size() && p < end + 10; ++p) {
+    std::int32_t owner = -1;  // "Ukraine's acting deputy head": the owner before the role
+    for (std::size_t p = end + 1; p < doc.tokens.size() && p < end + 12; ++p) {
       if (doc.tokens[p].sentence != sentence) break;
       const std::string_view w = text(p);
       const std::int32_t mi = mention_at_token(p);
-      if (mi >= 0) return saw_role ? mi : -1;
+      if (mi >= 0) {
+        if (saw_role) return mi;
+        const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+        if (owner < 0 && m.last_token < doc.tokens.size() && (text(m.last_token) == "'s" || text(m.last_token) == "\xE2\x80\x99s")) {
+          owner = mi;
+          p = m.last_token;
+          continue;
+        }
+        return -1;
+      }
       if (w == "," || w == "." || w == ";") break;
       std::string r;
       if ((k.cues.kinds(w) & (NameCues::kRole | NameCues::kTitle)) ||
@@ -232,6 +248,7 @@ struct Resolver {
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
         if (role && role->empty()) *role = r;
+        if (owner >= 0) return owner;
       }
     }
     return -1;
@@ -267,7 +284,7 @@ struct Resolver {
       if (ctx < 0) continue;
       const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
       if (c.actor.empty()) continue;
-      if (m.type == "PERSON" && c.type == "PERSON") continue;
+      if (m.type == "PERSON" && c.type == "PERSON" && role.empty()) continue;
       if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
       m.actor = combine(c.actor, role.empty() ? std::string("GOV") : role);
     }

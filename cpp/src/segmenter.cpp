@@ -25,6 +25,15 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 bool is_opening_quote(char32_t c) { return c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x201E; }
 
+// Sentence-final marks of scripts written without spaces between sentences
+// (CJK ideographic and full-width stops): they end a sentence even when the
+// next one follows without a space.
+bool is_unspaced_stop(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61; }
+
+// Other scripts' full stops and question marks: Arabic question mark and full
+// stop, Devanagari danda, Armenian full stop, Ethiopic full stop.
+bool is_script_stop(char32_t c) { return c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0589 || c == 0x1362; }
+
 Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
   bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
   for (std::size_t i = start; i < end;) {
@@ -146,6 +155,11 @@ struct Tokenizer {
           }
         }
         push(start, pos, TokenKind::Word, space);
+      } else if (is_apostrophe(c) && p < end && (text[p] == 's' || text[p] == 'S') &&
+                 (p + 1 >= end || !utf8::is_word_char(peek(p + 1))) && !space) {
+        // The possessive "'s" is one token: "Russia's" -> "Russia", "'s".
+        pos = p + 1;
+        push(start, pos, TokenKind::Punct, space);
       } else if (is_quote(c)) {
         pos = p;
         push(start, pos, TokenKind::Quote, space);
@@ -230,9 +244,14 @@ void segment(Document& doc, const SegmenterRules& rules) {
       const Token& t = doc.tokens[i];
       const std::string_view tok = text.substr(t.start, t.end - t.start);
       Terminal term = Terminal::None;
+      bool unspaced = false;
       if (t.kind == TokenKind::Punct) {
+        std::size_t q = 0;
+        const char32_t c = utf8::decode(tok, q);
         if (tok == "." || tok == "!" || tok == "?" || tok == "?!" ) term = Terminal::Hard;
         else if (tok == "..." || tok == "\xE2\x80\xA6") term = Terminal::Soft;
+        else if (q == tok.size() && is_unspaced_stop(c)) term = Terminal::Hard, unspaced = true;
+        else if (q == tok.size() && is_script_stop(c)) term = Terminal::Hard;
       } else if (t.kind == TokenKind::Word && tok.size() > 1 && tok.back() == '.') {
         const auto* kind = rules.find(tok.substr(0, tok.size() - 1));
         if (kind && *kind == AbbreviationKind::Title) term = Terminal::None;
@@ -249,7 +268,10 @@ void segment(Document& doc, const SegmenterRules& rules) {
           ++end_tok;
           continue;
         }
-        if (n.kind == TokenKind::Punct && (nt == "." || nt == "!" || nt == "?")) {
+        std::size_t q = 0;
+        const char32_t nc = utf8::decode(nt, q);
+        if (n.kind == TokenKind::Punct && (nt == "." || nt == "!" || nt == "?" ||
+                                           (q == nt.size() && (is_unspaced_stop(nc) || is_script_stop(nc))))) {
           ++end_tok;
           continue;
         }
@@ -259,7 +281,8 @@ void segment(Document& doc, const SegmenterRules& rules) {
       const Token& n = doc.tokens[end_tok];
       const std::string_view nt = text.substr(n.start, n.end - n.start);
       bool split;
-      if (!n.space_before) split = false;  // "3.5", "U.S.-led", "end.Next" glued text
+      if (unspaced) split = true;          // "他说了。我们走吧。"
+      else if (!n.space_before) split = false;  // "3.5", "U.S.-led", "end.Next" glued text
       else if (n.kind == TokenKind::Word) {
         if (n.shape == Shape::Lower) split = false;
         else if (term == Terminal::Hard) split = true;

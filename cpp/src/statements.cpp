@@ -1,17 +1,1290 @@
+// Statements: one pass over the tokens of each sentence finds trigger words
+// (acts.tsv); around each trigger, token-level patterns find the source (the
+// subject, an appositive's head, the agent of a passive, the speaker after an
+// inverted quotation verb, a possessor), the target (object or prepositional
+// object, else the subject of the content clause) and the content (that-clause,
+// infinitive, quotation). Pronoun and nominal sources are resolved to the most
+// recent fitting entity. No regular expressions; lexicon look-ups are hash maps
+// on lower-cased token text.
 #include "standpoints/statements.hpp"
 
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <tuple>
+
 #include "standpoints/knowledge.hpp"
+#include "standpoints/utf8.hpp"
 
 namespace standpoints {
 
-ActLexicon ActLexicon::load(const std::string& path) {
-  (void)path;
-  return {};
+namespace {
+
+using Pos = ActEntry::Pos;
+using Class = ActEntry::Class;
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& set, std::string_view w) {
+  for (auto s : set)
+    if (s == w) return true;
+  return false;
 }
 
-void extract_statements(Document& doc, const Knowledge& knowledge) {
-  (void)doc;
-  (void)knowledge;
+constexpr std::array<std::string_view, 30> kAux = {
+    "has", "have", "had", "did", "does", "do", "will", "would", "could", "can", "may", "might", "should", "shall",
+    "must", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'ve", "'d", "also", "again", "then", "to"};
+constexpr std::array<std::string_view, 28> kAdverbs = {
+    "already", "still", "later", "earlier", "now", "yet", "even", "just", "once", "further", "ever", "previously",
+    "reportedly", "repeatedly", "again", "also", "then", "often", "first", "twice", "initially", "long",
+    "swiftly", "quickly", "immediately", "separately", "privately", "publicly"};
+constexpr std::array<std::string_view, 3> kNegation = {"not", "never", "no"};
+constexpr std::array<std::string_view, 31> kTime = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "week",
+    "month", "year", "weekend", "morning", "afternoon", "evening", "night", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "tonight", "days"};
+constexpr std::array<std::string_view, 10> kTimePrep = {"on", "this", "last", "next", "in", "early", "late",
+                                                         "earlier", "at", "recent"};
+constexpr std::array<std::string_view, 16> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our",
+                                                            "both", "all", "some", "several", "many", "other",
+                                                            "another", "two"};
+constexpr std::array<std::string_view, 76> kStop = {
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "about", "against", "after",
+    "before", "during", "since", "than", "as", "like", "between", "through", "near", "amid", "across", "that",
+    "which", "who", "whom", "whose", "while", "when", "where", "if", "because", "but", "so", "although", "though",
+    "whether", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "did", "does", "do", "will",
+    "would", "could", "can", "may", "might", "should", "must", "not", "never", "it", "they", "he", "she", "we", "i",
+    "you", "there", "this", "these", "those", "what"};
+constexpr std::array<std::string_view, 7> kModals = {"must", "should", "needs", "need", "has", "have", "demand"};
+constexpr std::array<std::string_view, 9> kBe = {"is", "are", "was", "were", "be", "been", "being", "am", "get"};
+
+bool is_say_class(const ActEntry& e) { return e.act == "SAY"; }
+
+struct QuoteRegion {
+  std::uint32_t open = 0;   // token of the opening mark
+  std::uint32_t close = 0;  // token of the closing mark, or one past the paragraph's last token
+  bool closed = false;
+};
+
+struct Cand {
+  Argument arg;
+  std::string type;  // mention type (PERSON, ORG, ...)
+  bool ok = false;
+  std::string head;  // head word of the noun phrase
+};
+
+struct Seen {
+  Argument arg;
+  std::string type;
+  std::uint32_t paragraph = 0;
+  std::string head;  // head word of the source's noun phrase ("ministry"), if any
+  std::optional<Argument> target;
+};
+
+struct Extractor {
+  Document& doc;
+  const ActLexicon& lex;
+  std::vector<std::string> low;     // lower-cased token text
+  std::vector<std::int32_t> ment;   // mention covering each token, -1
+  std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
+  std::vector<char> mark;           // token is a quotation mark that opens or closes a region
+  std::vector<QuoteRegion> regions;
+  std::vector<Mention> added;       // nominal and pronoun mentions
+  std::vector<Seen> seen;           // sources so far, in order
+  std::vector<Statement> out;
+  std::vector<std::uint32_t> out_para;
+
+  Extractor(Document& d, const ActLexicon& l) : doc(d), lex(l) {}
+
+  std::string_view text(std::uint32_t t) const {
+    return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
+  }
+  const Token& tok(std::uint32_t t) const { return doc.tokens[t]; }
+
+  std::string actor_of(const Mention& m) const {
+    if (!m.actor.empty()) return m.actor;
+    if (m.entity >= 0 && static_cast<std::size_t>(m.entity) < doc.entities.size())
+      return doc.entities[m.entity].actor;
+    return {};
+  }
+  static bool is_media(const std::string& actor) {
+    const std::string root = actor_root(actor);
+    return actor.size() > root.size() && actor.find("MED", root.size()) != std::string::npos;
+  }
+
+  // ---- setup: lower-cased text, mention map, quotation regions ----
+  void prepare() {
+    const std::size_t n = doc.tokens.size();
+    low.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      low[i] = utf8::to_lower(text(static_cast<std::uint32_t>(i)));
+      // Curly apostrophes as straight ones: "didn’t" -> "didn't", "’s" handled apart.
+      auto& w = low[i];
+      for (std::size_t p = 0; (p = w.find("\xE2\x80\x99", p)) != std::string::npos;) w.replace(p, 3, "'");
+    }
+    ment.assign(n, -1);
+    std::size_t t = 0;
+    std::vector<std::size_t> order(doc.mentions.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
+    for (std::size_t oi : order) {
+      const Mention& m = doc.mentions[oi];
+      while (t < n && doc.tokens[t].end <= m.start) ++t;
+      for (std::size_t k = t; k < n && doc.tokens[k].start < m.end; ++k)
+        if (ment[k] < 0 && doc.tokens[k].start >= m.start) ment[k] = static_cast<std::int32_t>(oi);
+    }
+    quote.assign(n, -1);
+    mark.assign(n, 0);
+    for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi);
+  }
+
+  // Token range of a paragraph.
+  std::pair<std::uint32_t, std::uint32_t> para_tokens(std::uint32_t pi) const {
+    std::uint32_t first = UINT32_MAX, last = 0;
+    for (const auto& s : doc.sentences)
+      if (s.paragraph == pi) {
+        first = std::min(first, s.first_token);
+        last = std::max(last, s.last_token);
+      }
+    if (first == UINT32_MAX) return {0, 0};
+    return {first, last};
+  }
+
+  static int quote_kind(std::string_view q, bool& opening, bool& closing) {
+    // 2: double-quote family, 1: single curly, 0: ignore
+    opening = closing = false;
+    if (q == "\"") { opening = closing = true; return 2; }
+    if (q == "\xE2\x80\x9C" || q == "\xE2\x80\x9E" || q == "\xC2\xAB") { opening = true; return 2; }
+    if (q == "\xE2\x80\x9D" || q == "\xC2\xBB") { closing = true; return 2; }
+    if (q == "\xE2\x80\x98") { opening = true; return 1; }
+    if (q == "\xE2\x80\x99") { closing = true; return 1; }
+    return 0;
+  }
+
+  void find_quotes(std::uint32_t pi) {
+    auto [first, last] = para_tokens(pi);
+    if (first >= last) return;
+    std::int32_t open = -1;
+    int open_kind = 0;
+    for (std::uint32_t i = first; i < last; ++i) {
+      if (tok(i).kind != TokenKind::Quote) continue;
+      bool op, cl;
+      const int kind = quote_kind(text(i), op, cl);
+      if (kind == 0) continue;
+      if (kind == 1) {
+        // A curly apostrophe inside or after a word ("Iran’s", "allies’ ") is no quotation mark.
+        const bool glued_right = i + 1 < last && !tok(i + 1).space_before && tok(i + 1).kind == TokenKind::Word;
+        const bool glued_left = !tok(i).space_before && i > first && tok(i - 1).kind == TokenKind::Word;
+        if (cl && glued_right) continue;
+        if (op && !glued_right) continue;
+        if (cl && open < 0) continue;
+        (void)glued_left;
+      }
+      if (open < 0) {
+        if (!op) continue;
+        open = static_cast<std::int32_t>(i);
+        open_kind = kind;
+      } else if (cl && kind == open_kind) {
+        add_region(static_cast<std::uint32_t>(open), i, true);
+        open = -1;
+      }
+    }
+    if (open >= 0 && open_kind == 2) add_region(static_cast<std::uint32_t>(open), last, false);
+  }
+
+  void add_region(std::uint32_t open, std::uint32_t close, bool closed) {
+    const auto id = static_cast<std::int32_t>(regions.size());
+    regions.push_back({open, close, closed});
+    mark[open] = 1;
+    if (closed) mark[close] = 1;
+    for (std::uint32_t k = open + 1; k < close; ++k) quote[k] = id;
+  }
+
+  bool is_possessive_s(std::uint32_t k) const {
+    // "s" right after an apostrophe glued to a word: Russia ’ s
+    return low[k] == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
+           !tok(k - 1).space_before && !mark[k - 1];
+  }
+  bool is_hyphen_glued(const Mention& m) const {
+    // "US-made": a name glued to a hyphen is a modifier
+    const std::string_view t(doc.text);
+    return (m.end < t.size() && t[m.end] == '-') || (m.start > 0 && t[m.start - 1] == '-');
+  }
+
+  Cand from_mention(std::int32_t mi) const {
+    Cand c;
+    const Mention& m = doc.mentions[mi];
+    const std::string actor = actor_of(m);
+    if (actor.empty()) return c;
+    c.arg.entity = m.entity;
+    c.arg.actor = actor;
+    c.arg.start = m.start;
+    c.arg.end = m.end;
+    c.type = m.type;
+    c.ok = true;
+    return c;
+  }
+
+  // ---- resolution of nominals and pronouns ----
+  const Seen* last_source(std::uint32_t from_para, std::uint32_t to_para, bool person, bool any) const {
+    for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+      if (it->paragraph < from_para || it->paragraph > to_para) continue;
+      if (!any && (it->type == "PERSON") != person) continue;
+      return &*it;
+    }
+    return nullptr;
+  }
+
+  // The most recent actor mention before token `before` (outside quotations),
+  // not earlier than paragraph `from_para`, that `fits`.
+  template <class Fits>
+  std::int32_t recent_mention(std::uint32_t before, std::uint32_t from_para, Fits fits) const {
+    for (std::int64_t k = static_cast<std::int64_t>(before) - 1; k >= 0; --k) {
+      const auto u = static_cast<std::uint32_t>(k);
+      if (doc.sentences[tok(u).sentence].paragraph < from_para) break;
+      if (ment[u] < 0 || quote[u] >= 0) continue;
+      if (doc.paragraphs[doc.sentences[tok(u).sentence].paragraph].boilerplate) continue;
+      const Mention& m = doc.mentions[ment[u]];
+      if (actor_of(m).empty() || is_media(actor_of(m))) continue;
+      if (fits(m)) return ment[u];
+    }
+    return -1;
+  }
+
+  // The most recent PERSON mention (with or without an actor) outside quotations.
+  std::int32_t recent_person(std::uint32_t before, std::uint32_t from_para) const {
+    for (std::int64_t k = static_cast<std::int64_t>(before) - 1; k >= 0; --k) {
+      const auto u = static_cast<std::uint32_t>(k);
+      if (doc.sentences[tok(u).sentence].paragraph < from_para) break;
+      if (ment[u] < 0 || quote[u] >= 0) continue;
+      if (doc.mentions[ment[u]].type == "PERSON") return ment[u];
+    }
+    return -1;
+  }
+
+  Cand from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const {
+    Cand c;
+    if (!s) return c;
+    c.arg = s->arg;
+    c.arg.start = start;
+    c.arg.end = end;
+    c.type = s->type;
+    c.ok = true;
+    return c;
+  }
+  Cand from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const {
+    Cand c = from_mention(mi);
+    c.arg.start = start;
+    c.arg.end = end;
+    return c;
+  }
+
+  Cand resolve(Class cls, std::uint32_t first_tok, std::uint32_t head_tok, MentionKind kind) {
+    const std::uint32_t para = doc.sentences[tok(head_tok).sentence].paragraph;
+    const std::uint32_t from = para >= 3 ? para - 3 : 0;
+    const std::uint32_t start = tok(first_tok).start, end = tok(head_tok).end;
+    Cand c;
+    auto is_person = [](const Mention& m) { return m.type == "PERSON"; };
+    // A nominal that repeats the head of an earlier source ("the ministry" after
+    // "Russia's defence ministry said") is that source.
+    if (kind == MentionKind::Nominal) {
+      for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+        if (it->paragraph + 5 < para) break;
+        if (!it->head.empty() && it->head == low[head_tok]) {
+          c = from_seen(&*it, start, end);
+          break;
+        }
+      }
+    }
+    if (!c.ok) switch (cls) {
+      case Class::Person: {
+        if (auto* s = last_source(para, para, true, false)) { c = from_seen(s, start, end); break; }
+        std::int32_t mi = recent_person(first_tok, para);
+        if (mi >= 0) { c = from_mention_at(mi, start, end); break; }
+        if (auto* s = last_source(from, para, true, false)) { c = from_seen(s, start, end); break; }
+        mi = recent_person(first_tok, from);
+        if (mi >= 0) c = from_mention_at(mi, start, end);
+        break;
+      }
+      case Class::Thing:
+      case Class::Group: {
+        const bool any = cls == Class::Group;
+        if (auto* s = last_source(para, para, false, any)) { c = from_seen(s, start, end); break; }
+        if (auto* s = last_source(from, para, false, any)) { c = from_seen(s, start, end); break; }
+        const std::int32_t mi = recent_mention(first_tok, from, [](const Mention& m) {
+          return m.type == "ORG" || m.type == "GPE";
+        });
+        if (mi >= 0) c = from_mention_at(mi, start, end);
+        break;
+      }
+      case Class::Org: {
+        const std::int32_t mi = recent_mention(first_tok, from, [&](const Mention& m) {
+          return m.type == "ORG" || m.type == "GPE";
+        });
+        if (mi >= 0) { c = from_mention_at(mi, start, end); break; }
+        if (auto* s = last_source(from, para, false, false)) c = from_seen(s, start, end);
+        break;
+      }
+      case Class::Igo: {
+        const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
+          const std::string a = actor_of(m);
+          const std::string r = actor_root(a);
+          return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" ||
+                 r == "G20" || r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
+        });
+        if (mi >= 0) c = from_mention_at(mi, start, end);
+        break;
+      }
+      case Class::Document: {
+        // The author of a document: the most frequent source so far (the most recent on ties).
+        std::map<std::string, int> count;
+        const Seen* best = nullptr;
+        int best_n = 0;
+        for (const auto& s : seen) {
+          const int k = ++count[actor_root(s.arg.actor)];
+          if (k >= best_n) { best_n = k; best = &s; }
+        }
+        c = from_seen(best, start, end);
+        break;
+      }
+      case Class::None:
+        break;
+    }
+    if (c.ok) {
+      c.head = low[head_tok];
+      Mention m;
+      m.start = start;
+      m.end = end;
+      m.kind = kind;
+      m.entity = c.arg.entity;
+      m.sentence = static_cast<std::int32_t>(tok(head_tok).sentence);
+      m.actor = c.arg.actor;
+      m.type = c.type;
+      added.push_back(std::move(m));
+    }
+    return c;
+  }
+
+  const ActEntry* nominal_entry(std::uint32_t k) const {
+    const auto* forms = lex.forms(low[k]);
+    if (!forms) return nullptr;
+    for (const auto& f : *forms) {
+      const auto& e = lex.entries()[f.entry];
+      if ((e.pos == Pos::Nominal || e.pos == Pos::Pronoun) && f.words.size() == 1) return &e;
+    }
+    return nullptr;
+  }
+
+  // ---- noun phrases ----
+  struct NP {
+    std::vector<Cand> items;  // one per conjunct
+    std::uint32_t first = 0;  // first token of the phrase
+    bool found = false;
+  };
+
+  // Scans a noun phrase ending at token `e` leftwards (no further than `lo`).
+  NP np_left(std::int64_t e, std::uint32_t lo, bool juxtapose = false) {
+    NP np;
+    bool saw_and = false;
+    if (e < lo) return np;
+    std::int64_t k = e;
+    std::int32_t conj_mention = -1;  // head mention of the current conjunct
+    std::vector<std::int32_t> heads;
+    int words = 0, caps = 0;
+    std::uint32_t first = static_cast<std::uint32_t>(e);
+    bool pending_conj = false;
+    // A pronoun or nominal head alone.
+    const auto ue = static_cast<std::uint32_t>(e);
+    if (ment[ue] < 0 && quote[ue] < 0) {
+      if (const ActEntry* ne = nominal_entry(ue); ne && ne->pos == Pos::Pronoun) {
+        np.first = ue;
+        Cand c = resolve(ne->cls, ue, ue, MentionKind::Pronoun);
+        if (c.ok) np.items.push_back(c);
+        np.found = c.ok;
+        return np;
+      }
+    }
+    while (k >= lo) {
+      const auto u = static_cast<std::uint32_t>(k);
+      if (mark[u]) break;
+      if (ment[u] >= 0) {
+        if (juxtapose && conj_mention >= 0 && static_cast<std::uint32_t>(k + 1) == first) {
+          heads.push_back(conj_mention);
+          conj_mention = -1;
+        }
+        if (conj_mention < 0) conj_mention = ment[u];
+        pending_conj = false;
+        const std::uint32_t ms = doc.mentions[ment[u]].start;
+        while (k >= lo && ment[static_cast<std::uint32_t>(k)] >= 0 && tok(static_cast<std::uint32_t>(k)).start >= ms)
+          --k;
+        first = static_cast<std::uint32_t>(k + 1);
+        continue;
+      }
+      const std::string& w = low[u];
+      if (is_possessive_s(u)) { k -= 2; continue; }
+      if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
+      if (w == "and" || w == "or" || w == "&" || w == ",") {
+        if (conj_mention < 0) break;
+        if (w != ",") saw_and = true;
+        if (w == ",") {
+          // A comma continues a list only before another name ("A, B and C").
+          if (!saw_and || k - 1 < lo) break;
+          const auto p = static_cast<std::uint32_t>(k - 1);
+          if (ment[p] < 0 && !(p >= 1 && low[p] == ")")) break;
+        }
+        heads.push_back(conj_mention);
+        conj_mention = -1;
+        pending_conj = true;
+        words = caps = 0;
+        --k;
+        continue;
+      }
+      if (in(kDeterminers, w)) {
+        first = u;
+        if (k - 1 >= lo) {
+          const std::string& p = low[static_cast<std::size_t>(k - 1)];
+          if ((p == "and" || p == "or" || p == ",") && conj_mention >= 0) { --k; continue; }
+        }
+        break;
+      }
+      if (w == "(" || w == ")" || (w == "-" && !tok(u).space_before)) { --k; continue; }
+      if (tok(u).kind == TokenKind::Word) {
+        if (tok(u).shape == Shape::Lower) {
+          if (in(kStop, w) || ++words > 4) break;
+          if (lex.forms(w) && !nominal_entry(u)) {
+            // a trigger verb is no part of a noun phrase
+            bool trig = false;
+            for (const auto& f : *lex.forms(w))
+              if (lex.entries()[f.entry].pos == Pos::Verb) trig = true;
+            if (trig) break;
+          }
+          first = u;
+          --k;
+          continue;
+        }
+        if (++caps > 4) break;
+        first = u;
+        --k;
+        continue;
+      }
+      if (tok(u).kind == TokenKind::Number) { first = u; --k; continue; }
+      break;
+    }
+    (void)pending_conj;
+    if (conj_mention >= 0) heads.push_back(conj_mention);
+    np.first = first;
+    if (heads.empty()) {
+      // No name: a nominal head ("the ministry", "the leaked letters").
+      if (ment[ue] < 0 && quote[ue] < 0 && tok(ue).kind == TokenKind::Word) {
+        if (const ActEntry* ne = nominal_entry(ue)) {
+          std::uint32_t f = first;
+          while (f < ue && in(kDeterminers, low[f])) ++f;
+          Cand c = resolve(ne->cls, f, ue, MentionKind::Nominal);
+          if (c.ok) np.items.push_back(c);
+        }
+      }
+      np.found = !np.items.empty();
+      return np;
+    }
+    // Heads were collected right to left.
+    for (auto it = heads.rbegin(); it != heads.rend(); ++it) {
+      Cand c = from_mention(*it);
+      if (tok(ue).kind == TokenKind::Word && tok(ue).shape == Shape::Lower) c.head = low[ue];
+      if (c.ok && !is_media(c.arg.actor)) np.items.push_back(c);
+      else if (c.ok) np.items.push_back(Cand{c.arg, "MEDIA", false});
+    }
+    np.found = !heads.empty();
+    return np;
+  }
+
+  // Scans a noun phrase starting at token `b` rightwards (before `hi`). Takes
+  // the first name of each conjunct ("the US state department" -> US).
+  NP np_right(std::uint32_t b, std::uint32_t hi, bool allow_nominal) {
+    NP np;
+    np.first = b;
+    std::uint32_t k = b;
+    while (k < hi && in(kDeterminers, low[k])) ++k;
+    if (k >= hi) return np;
+    std::int32_t conj = -1;
+    std::vector<std::int32_t> heads;
+    int words = 0;
+    std::uint32_t last_word = k;
+    if (ment[k] < 0 && allow_nominal) {
+      if (const ActEntry* ne = nominal_entry(k); ne && ne->pos == Pos::Pronoun) {
+        Cand c = resolve(ne->cls, k, k, MentionKind::Pronoun);
+        if (c.ok) np.items.push_back(c);
+        np.found = c.ok;
+        return np;
+      }
+    }
+    while (k < hi) {
+      if (mark[k]) break;
+      if (ment[k] >= 0) {
+        const Mention& m = doc.mentions[ment[k]];
+        if (conj < 0 && !is_hyphen_glued(m) && !actor_of(m).empty()) conj = ment[k];
+        while (k < hi && ment[k] >= 0 && doc.tokens[k].start < m.end) ++k;
+        continue;
+      }
+      const std::string& w = low[k];
+      if (is_possessive_s(k)) { ++k; continue; }
+      if (tok(k).kind == TokenKind::Quote && !mark[k]) { ++k; continue; }
+      if (w == "and" || w == "or" || w == "&" || w == ",") {
+        if (k + 1 >= hi) break;
+        const std::uint32_t n = k + 1;
+        const bool next_np = ment[n] >= 0 || in(kDeterminers, low[n]) || tok(n).shape == Shape::Capitalized ||
+                             tok(n).shape == Shape::AllCaps;
+        if (!next_np || conj < 0) break;
+        heads.push_back(conj);
+        conj = -1;
+        words = 0;
+        ++k;
+        while (k < hi && in(kDeterminers, low[k])) ++k;
+        continue;
+      }
+      if (w == "(" || w == ")" || (w == "-" && !tok(k).space_before)) { ++k; continue; }
+      if (tok(k).kind == TokenKind::Word) {
+        if (tok(k).shape == Shape::Lower) {
+          if (in(kStop, w) || ++words > 4) break;
+          last_word = k;
+          ++k;
+          continue;
+        }
+        last_word = k;
+        ++k;
+        continue;
+      }
+      if (tok(k).kind == TokenKind::Number) { ++k; continue; }
+      break;
+    }
+    if (conj >= 0) heads.push_back(conj);
+    if (heads.empty() && allow_nominal && ment[last_word] < 0 && quote[last_word] < 0) {
+      if (const ActEntry* ne = nominal_entry(last_word); ne && ne->pos == Pos::Nominal) {
+        std::uint32_t f = b;
+        while (f < last_word && in(kDeterminers, low[f])) ++f;
+        Cand c = resolve(ne->cls, f, last_word, MentionKind::Nominal);
+        if (c.ok) np.items.push_back(c);
+      }
+    }
+    for (std::int32_t h : heads) {
+      Cand c = from_mention(h);
+      if (c.ok && !is_media(c.arg.actor)) np.items.push_back(c);
+    }
+    np.found = !np.items.empty();
+    return np;
+  }
+
+  // ---- triggers ----
+  struct Trigger {
+    const ActEntry* entry = nullptr;
+    std::uint32_t first = 0, last = 0;  // tokens [first, last)
+  };
+
+  // The longest lexicon form starting at token i (within [i, hi)).
+  Trigger match(std::uint32_t i, std::uint32_t hi) const {
+    Trigger t;
+    const auto* forms = lex.forms(low[i]);
+    if (!forms) return t;
+    for (const auto& f : *forms) {
+      if (i + f.words.size() > hi) continue;
+      bool ok = true;
+      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[i + w] == f.words[w];
+      if (!ok) continue;
+      const auto& e = lex.entries()[f.entry];
+      if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Cue) continue;
+      if (t.entry && f.words.size() < t.last - t.first) break;
+      if (t.entry) {
+        // same length: keep verbs before nouns; decided later by context
+        continue;
+      }
+      t.entry = &e;
+      t.first = i;
+      t.last = i + static_cast<std::uint32_t>(f.words.size());
+    }
+    return t;
+  }
+
+  const ActEntry* entry_of_pos(std::uint32_t i, std::uint32_t len, Pos pos) const {
+    const auto* forms = lex.forms(low[i]);
+    if (!forms) return nullptr;
+    for (const auto& f : *forms) {
+      if (f.words.size() != len) continue;
+      bool ok = true;
+      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[i + w] == f.words[w];
+      if (ok && lex.entries()[f.entry].pos == pos) return &lex.entries()[f.entry];
+    }
+    return nullptr;
+  }
+
+  // ---- content ----
+  std::optional<Span> region_span(std::int32_t r) const {
+    const QuoteRegion& q = regions[r];
+    if (q.open + 1 >= q.close) return std::nullopt;
+    return Span{tok(q.open + 1).start, tok(q.close - 1).end};
+  }
+  // Content from token b to the end of the sentence (without the final stop).
+  std::optional<Span> clause_span(std::uint32_t b, const Sentence& s) const {
+    if (b >= s.last_token) return std::nullopt;
+    std::uint32_t e = s.last_token;
+    while (e > b + 1 && (tok(e - 1).kind == TokenKind::Punct || (tok(e - 1).kind == TokenKind::Quote && mark[e - 1])))
+      --e;
+    // stop at a semicolon or an em dash
+    for (std::uint32_t k = b + 1; k < e; ++k)
+      if (low[k] == ";") { e = k; break; }
+    if (e <= b) return std::nullopt;
+    return Span{tok(b).start, tok(e - 1).end};
+  }
+
+  std::uint32_t first_token_at(std::uint32_t byte) const {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
+                               [](const Token& t, std::uint32_t b) { return t.start < b; });
+    return static_cast<std::uint32_t>(it - doc.tokens.begin());
+  }
+
+  // The first cue in the content: a cue word or a trigger of another act than SAY.
+  const ActEntry* cue_in(Span content) const {
+    const auto n = static_cast<std::uint32_t>(doc.tokens.size());
+    for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+      const auto* forms = lex.forms(low[k]);
+      if (!forms) continue;
+      for (const auto& f : *forms) {
+        if (k + f.words.size() > n) continue;
+        bool ok = true;
+        for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[k + w] == f.words[w];
+        if (!ok) continue;
+        const ActEntry& e = lex.entries()[f.entry];
+        if (e.act.empty() || e.act == "SAY" || e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light)
+          continue;
+        return &e;
+      }
+    }
+    return nullptr;
+  }
+
+  // A foreign actor named in the content (not the source's own country or organisation).
+  std::optional<Cand> actor_in(Span content, const std::string& sroot) const {
+    const auto n = static_cast<std::uint32_t>(doc.tokens.size());
+    for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+      if (ment[k] < 0) continue;
+      const Mention& m = doc.mentions[ment[k]];
+      Cand c = from_mention(ment[k]);
+      if (!c.ok || is_media(c.arg.actor) || actor_root(c.arg.actor) == sroot) continue;
+      return c;
+    }
+    return std::nullopt;
+  }
+
+  // The last target of the same source, in this paragraph or the `back` ones before.
+  std::optional<Cand> inherited_target(const std::string& sroot, std::uint32_t para, std::uint32_t back) const {
+    for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+      if (it->paragraph + back < para) break;
+      if (actor_root(it->arg.actor) != sroot) continue;
+      if (it->target) return Cand{*it->target, "", true, ""};
+    }
+    return std::nullopt;
+  }
+
+  // ---- the statement builder ----
+  void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
+            Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
+    const std::uint32_t para = doc.sentences[sentence].paragraph;
+    const std::string sroot = actor_root(src.arg.actor);
+    std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
+    if (act == "SAY" && e.cameo != "011" && content) {
+      // What a neutral statement does, from cues in its content.
+      if (const ActEntry* cue = cue_in(*content)) {
+        std::optional<Cand> t = tgt;
+        if (!t || !t->ok) t = actor_in(*content, sroot);
+        if (!t) t = inherited_target(sroot, para, 2);
+        if (t) {
+          act = cue->act;
+          cameo = cue->cameo;
+          tgt = t;
+        }
+      }
+    } else if (act != "SAY" && act != "DENY" && act != "SUPPORT" && act != "REJECT" && (!tgt || !tgt->ok)) {
+      tgt = inherited_target(sroot, para, 0);
+    }
+    Statement st;
+    st.source = src.arg;
+    if (tgt && tgt->ok && actor_root(tgt->arg.actor) != sroot) st.target = tgt->arg;
+    st.act = act;
+    st.cameo = cameo;
+    st.trigger = trigger;
+    st.content = content;
+    st.quote = is_quote;
+    st.negated = negated;
+    st.sentence = static_cast<std::int32_t>(sentence);
+    out.push_back(std::move(st));
+    out_para.push_back(doc.sentences[sentence].paragraph);
+    seen.push_back(Seen{src.arg, src.type, doc.sentences[sentence].paragraph, src.head,
+                        tgt && tgt->ok ? std::optional<Argument>(tgt->arg) : std::nullopt});
+  }
+
+  void process_sentence(std::uint32_t si);
+  void process_paragraph(std::uint32_t pi);
+  void finish();
+};
+
+// Skips auxiliaries, adverbs, negation and time expressions leftwards from j.
+std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, bool& negated) {
+  while (j >= lo) {
+    const auto u = static_cast<std::uint32_t>(j);
+    const std::string& w = x.low[u];
+    if (x.tok(u).kind != TokenKind::Word) break;
+    if (in(kNegation, w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)) {
+      negated = true;
+      --j;
+      continue;
+    }
+    if (x.ment[u] >= 0) break;
+    if (in(kAux, w) || in(kAdverbs, w)) { --j; continue; }
+    if (x.tok(u).shape == Shape::Lower && w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) {
+      --j;
+      // "immediately and heatedly"
+      if (j - 1 >= lo && (x.low[static_cast<std::size_t>(j)] == "and" || x.low[static_cast<std::size_t>(j)] == "or")) {
+        const std::string& p = x.low[static_cast<std::size_t>(j - 1)];
+        if (p.size() > 4 && p.compare(p.size() - 2, 2, "ly") == 0) --j;
+      }
+      continue;
+    }
+    if (in(kTime, w)) {
+      --j;
+      while (j >= lo && (in(kTimePrep, x.low[static_cast<std::size_t>(j)]))) --j;
+      continue;
+    }
+    break;
+  }
+  return j;
 }
+
+void Extractor::process_sentence(std::uint32_t si) {
+  const Sentence& s = doc.sentences[si];
+  const std::uint32_t lo = s.first_token, hi = s.last_token;
+  const bool title = doc.paragraphs[s.paragraph].title;
+  std::vector<std::uint32_t> used_as_target;  // mentions that were objects: no subjects later
+  const std::size_t first_out = out.size();
+  std::vector<std::uint32_t> skip_until(1, 0);
+  std::uint32_t resume = lo;
+  for (std::uint32_t i = lo; i < hi; ++i) {
+    if (i < resume) continue;
+    if (quote[i] >= 0 || mark[i] || ment[i] >= 0) continue;
+    Trigger t = match(i, hi);
+    if (!t.entry) continue;
+    const ActEntry* e = t.entry;
+    // Glued to a hyphen ("Iran-backed"): a modifier, no act.
+    if (i > lo && !tok(i).space_before && low[i - 1] == "-") continue;
+    const std::uint32_t len = t.last - t.first;
+    const bool ing = low[t.last - 1].size() > 4 && low[t.last - 1].compare(low[t.last - 1].size() - 3, 3, "ing") == 0;
+    // Noun or verb reading of a form listed as both.
+    const ActEntry* noun = entry_of_pos(i, len, Pos::Noun);
+    const ActEntry* verb = entry_of_pos(i, len, Pos::Verb);
+    if (!verb) verb = entry_of_pos(i, len, Pos::Phrase);
+    std::int64_t before = static_cast<std::int64_t>(i) - 1;
+    bool noun_context = false;
+    if (before >= lo) {
+      const std::string& p = low[static_cast<std::size_t>(before)];
+      noun_context = in(kDeterminers, p) || is_possessive_s(static_cast<std::uint32_t>(before)) ||
+                     (ment[static_cast<std::size_t>(before)] >= 0 && tok(static_cast<std::uint32_t>(before)).shape != Shape::Lower &&
+                      !title && doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||
+                     tok(static_cast<std::uint32_t>(before)).kind == TokenKind::Number ||
+                     (tok(static_cast<std::uint32_t>(before)).shape == Shape::Lower && !in(kStop, p) &&
+                      !in(kAux, p) && !in(kNegation, p) && !lex.forms(p) && noun && !verb);
+    }
+    if (noun && (noun_context || !verb)) e = noun;
+    else if (verb) e = verb;
+    // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
+    if (e->pos == Pos::Verb && before >= lo &&
+        (is_possessive_s(static_cast<std::uint32_t>(before)) || in(kDeterminers, low[static_cast<std::size_t>(before)])))
+      continue;
+    if (e->pos == Pos::Light) continue;
+    const bool is_noun = e->pos == Pos::Noun;
+    if (is_noun && !noun_context && !(before >= lo && in(kStop, low[static_cast<std::size_t>(before)]))) {
+      // a bare noun form with no determiner: still a noun if nothing marks a verb
+    }
+    resume = t.last;
+    Span trig{tok(t.first).start, tok(t.last - 1).end};
+    std::string act = e->act;
+
+    // Infinitive after another verb ("refused to confirm", "want to comment"): the outer verb decides.
+    if (!is_noun && before >= lo && low[static_cast<std::size_t>(before)] == "to" && e->pos != Pos::Phrase) continue;
+
+    bool negated = false;
+    std::vector<Cand> sources;
+    std::vector<Cand> targets;
+    bool passive = false;
+    std::uint32_t after = t.last;  // first token after the trigger (and its object)
+    std::optional<Span> content;
+    bool is_quote = false;
+    std::int64_t subject_first = -1;
+
+    if (is_noun) {
+      // Possessor ("Washington's warning"), NORP modifier ("Russian demands"),
+      // light verb subject ("gave a warning"), or "from/by X" after the noun.
+      std::int64_t j = before;
+      int adj = 0;
+      while (j >= lo && adj < 3 && tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower &&
+             tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word && !in(kStop, low[static_cast<std::size_t>(j)]) &&
+             !in(kDeterminers, low[static_cast<std::size_t>(j)]) && !lex.forms(low[static_cast<std::size_t>(j)])) {
+        --j;
+        ++adj;
+      }
+      if (j >= lo && tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Number) --j;
+      if (j >= lo && is_possessive_s(static_cast<std::uint32_t>(j))) {
+        NP np = np_left(j - 2, lo);
+        for (auto& c : np.items) sources.push_back(c);
+      } else if (j >= lo && ment[static_cast<std::size_t>(j)] >= 0 &&
+                 doc.mentions[ment[static_cast<std::size_t>(j)]].type == "NORP") {
+        Cand c = from_mention(ment[static_cast<std::size_t>(j)]);
+        if (c.ok) sources.push_back(c);
+      } else {
+        // light verb within a few tokens before: a/an/the + adjectives
+        std::int64_t k = j;
+        while (k >= lo && (in(kDeterminers, low[static_cast<std::size_t>(k)]) ||
+                           tok(static_cast<std::uint32_t>(k)).kind == TokenKind::Number))
+          --k;
+        if (k >= lo) {
+          const auto* lf = lex.forms(low[static_cast<std::size_t>(k)]);
+          bool light = false;
+          if (lf)
+            for (const auto& f : *lf)
+              if (lex.entries()[f.entry].pos == Pos::Light && f.words.size() == 1) light = true;
+          if (light) {
+            bool neg = false;
+            std::int64_t sj = skip_left(*this, k - 1, lo, neg);
+            negated = neg;
+            if (sj >= lo && (low[static_cast<std::size_t>(sj)] == "," || low[static_cast<std::size_t>(sj)] == "and")) {
+              if (out.size() > first_out) {
+                Cand c{out.back().source, seen.back().type, true, seen.back().head};
+                sources.push_back(c);
+                if (out.back().target) targets.push_back(Cand{*out.back().target, "", true, ""});
+              }
+            } else if (sj >= lo) {
+              NP np = np_left(sj, lo);
+              for (auto& c : np.items) sources.push_back(c);
+            }
+          }
+        }
+      }
+      if (sources.empty() && t.last + 1 < hi && (low[t.last] == "from" || low[t.last] == "by")) {
+        NP np = np_right(t.last + 1, hi, false);
+        for (auto& c : np.items) sources.push_back(c);
+        after = t.last + 1;
+        while (after < hi && (ment[after] >= 0 || in(kDeterminers, low[after]))) ++after;
+      }
+      if (sources.empty()) continue;
+    } else if (e->after) {
+      // "according to X"
+      NP np = np_right(t.last, hi, true);
+      for (auto& c : np.items) sources.push_back(c);
+      // content: the rest of the sentence outside the phrase, i.e. the main clause before it
+      if (t.first > lo) {
+        std::uint32_t ce = t.first;
+        while (ce > lo && tok(ce - 1).kind == TokenKind::Punct) --ce;
+        if (ce > lo) content = Span{tok(lo).start, tok(ce - 1).end};
+      }
+    } else {
+      // Passive: be + participle (+ by agent).
+      bool neg = false;
+      std::int64_t j = skip_left(*this, before, lo, neg);
+      negated = neg;
+      {
+        std::int64_t b = before;
+        while (b >= lo && (in(kAdverbs, low[static_cast<std::size_t>(b)]) || in(kNegation, low[static_cast<std::size_t>(b)]) ||
+                           (low[static_cast<std::size_t>(b)].size() > 4 &&
+                            low[static_cast<std::size_t>(b)].compare(low[static_cast<std::size_t>(b)].size() - 2, 2, "ly") == 0)))
+          --b;
+        if (b >= lo && in(kBe, low[static_cast<std::size_t>(b)]) && !ing) passive = true;
+      }
+      if (passive) {
+        std::uint32_t k = t.last;
+        while (k < hi && k < t.last + 4 && low[k] != "by" && !mark[k]) ++k;
+        if (k < hi && low[k] == "by") {
+          NP np = np_right(k + 1, hi, true);
+          for (auto& c : np.items) sources.push_back(c);
+          NP subj = np_left(j, lo);  // j skipped the be-form as an auxiliary
+          for (auto& c : subj.items) targets.push_back(c);
+          after = k + 1;
+          while (after < hi && (ment[after] >= 0 || in(kDeterminers, low[after]))) ++after;
+        }
+        if (sources.empty()) continue;  // agentless passive: no source
+      } else if (ing && (j < lo || low[static_cast<std::size_t>(j)] == "," || low[static_cast<std::size_t>(j)] == "while" ||
+                         low[static_cast<std::size_t>(j)] == "by" || low[static_cast<std::size_t>(j)] == "after")) {
+        // A participle clause: the source of the neighbouring statement (resolved later).
+        subject_first = -2;
+      } else if (j >= lo && low[static_cast<std::size_t>(j)] == "as" && j - 1 >= lo) {
+        // "quotes X as saying"
+        NP np = np_left(j - 1, lo);
+        for (auto& c : np.items) sources.push_back(c);
+      } else if (j >= lo && (low[static_cast<std::size_t>(j)] == "who" || low[static_cast<std::size_t>(j)] == "which" ||
+                             low[static_cast<std::size_t>(j)] == "that")) {
+        std::int64_t k = j - 1;
+        if (k >= lo && low[static_cast<std::size_t>(k)] == ",") --k;
+        NP np = np_left(k, lo);
+        for (auto& c : np.items) sources.push_back(c);
+      } else if (j >= lo && (low[static_cast<std::size_t>(j)] == "and" || low[static_cast<std::size_t>(j)] == "but")) {
+        // Coordinated verbs: "X dismissed ... and said ..." (or "the US and NATO" - try a noun phrase first).
+        NP np = np_left(j - 1, lo);
+        (void)np;
+        subject_first = -3;
+      } else if (j >= lo && (low[static_cast<std::size_t>(j)] == "," || mark[static_cast<std::size_t>(j)] ||
+                             low[static_cast<std::size_t>(j)] == ":")) {
+        // Appositive ("Lavrov, speaking at ..., referred") or inverted ('"...," said X').
+        const auto cj = static_cast<std::uint32_t>(j);
+        bool done = false;
+        if (low[cj] == ",") {
+          for (std::int64_t k = j - 1; k >= lo && k > j - 16; --k) {
+            const auto u = static_cast<std::uint32_t>(k);
+            if (mark[u] || quote[u] >= 0) break;
+            if (low[u] == ",") {
+              if (k - 1 >= lo) {
+                NP np = np_left(k - 1, lo);
+                for (auto& c : np.items) sources.push_back(c);
+                done = np.found;
+                if (!done) {
+                  // the appositive itself names the source ("..., Mario Draghi, described")
+                  NP ap = np_left(j - 1, static_cast<std::uint32_t>(k + 1));
+                  for (auto& c : ap.items) sources.push_back(c);
+                  done = ap.found;
+                }
+              }
+              break;
+            }
+          }
+          if (!done) {
+            // "..., the ministry, said": a noun phrase right before the comma with a name
+          }
+        }
+        if (!done && e->quote && t.last < hi) {
+          NP np = np_right(t.last, hi, true);
+          for (auto& c : np.items) sources.push_back(c);
+          if (!np.items.empty()) {
+            after = t.last;
+            while (after < hi && low[after] != "," && low[after] != "." && low[after] != "who") ++after;
+          }
+          // content: the quotation (or clause) before
+          std::int64_t q = j;
+          if (low[cj] == "," && q - 1 >= lo && mark[static_cast<std::size_t>(q - 1)]) --q;
+          if (mark[static_cast<std::size_t>(q)] && quote[static_cast<std::size_t>(q) - 1] >= 0) {
+            content = region_span(quote[static_cast<std::size_t>(q) - 1]);
+            is_quote = true;
+          } else if (low[cj] == "," && j > lo) {
+            content = Span{tok(lo).start, tok(cj - 1).end};
+          }
+        }
+      } else if (j >= lo) {
+        NP np = np_left(j, lo, title);
+        for (auto& c : np.items) {
+          bool was_target = false;
+          for (auto ut : used_as_target)
+            if (c.arg.start == doc.mentions[ut].start) was_target = true;
+          if (!was_target) sources.push_back(c);
+        }
+        if (np.found || !np.items.empty()) subject_first = np.first;
+        if (false) {
+          std::int64_t k = static_cast<std::int64_t>(np.first) - 1;
+          while (k >= lo && ment[static_cast<std::size_t>(k)] >= 0) {
+            Cand c = from_mention(ment[static_cast<std::size_t>(k)]);
+            const std::uint32_t ms = doc.mentions[ment[static_cast<std::size_t>(k)]].start;
+            if (c.ok) sources.insert(sources.begin(), c);
+            while (k >= lo && ment[static_cast<std::size_t>(k)] >= 0 && tok(static_cast<std::uint32_t>(k)).start >= ms) --k;
+          }
+        }
+        if (np.items.empty() && j >= lo) {
+          // The subject is no name: a source only if it is one of the few nominal or pronoun heads.
+        }
+      }
+    }
+
+    // Refusals: "refused to confirm" -> REJECT without target; skip the inner verb.
+    if (e->lemma == "refuse" && t.last < hi && low[t.last] == "to") {
+      std::uint32_t k = t.last + 1;
+      Trigger inner = k < hi ? match(k, hi) : Trigger{};
+      if (inner.entry) resume = inner.last;
+    }
+    if (e->need_for) {
+      NP np = np_right(t.last, hi, false);
+      std::uint32_t k = t.last;
+      while (k < hi && k < t.last + 8 && low[k] != "for") ++k;
+      if (k >= hi || low[k] != "for" || np.items.empty()) continue;
+    }
+    if (e->that_only && !(t.last < hi && low[t.last] == "that")) continue;
+
+    // Target by frame: object, or object of a listed preposition.
+    if (targets.empty() && !passive && !e->after) {
+      std::uint32_t k = after;
+      if (e->frame_obj && k < hi && !mark[k] && low[k] != "that") {
+        NP np = np_right(k, hi, false);
+        if (np.found) {
+          targets = np.items;
+          // past the object
+          std::uint32_t m = k;
+          while (m < hi && (ment[m] >= 0 || in(kDeterminers, low[m]) || low[m] == "and" || low[m] == "or" ||
+                            low[m] == "," || is_possessive_s(m) || (tok(m).kind == TokenKind::Quote && !mark[m])))
+            ++m;
+          after = m;
+        }
+      }
+      if (targets.empty() && k < hi) {
+        for (const auto& p : e->frame_preps)
+          if (low[k] == p && k + 1 < hi) {
+            NP np = np_right(k + 1, hi, false);
+            if (np.found) {
+              targets = np.items;
+              std::uint32_t m = k + 1;
+              while (m < hi && (ment[m] >= 0 || in(kDeterminers, low[m]) || low[m] == "and" || low[m] == "or"))
+                ++m;
+              after = m;
+            }
+            break;
+          }
+      }
+      for (auto& c : targets)
+        for (std::uint32_t u = lo; u < hi; ++u)
+          if (ment[u] >= 0 && doc.mentions[ment[u]].start == c.arg.start) used_as_target.push_back(ment[u]);
+    }
+
+    // Content: quotation after (':' or directly), that-clause, infinitive, "of ...", bare clause.
+    if (!content) {
+      std::uint32_t k = after;
+      if (k < hi && low[k] == ",") ++k;
+      if (k < hi && (low[k] == ":" || low[k] == ",") && k + 1 < hi && mark[k + 1]) ++k;
+      if (k < hi && mark[k] && k + 1 < doc.tokens.size() && quote[k + 1] >= 0) {
+        content = region_span(quote[k + 1]);
+        is_quote = true;
+      } else if (k < hi && (low[k] == "that" || low[k] == "to" || low[k] == "of" || low[k] == "for" ||
+                            low[k] == "against" || low[k] == "on")) {
+        content = clause_span(k, s);
+      } else if (k < hi && e->quote && tok(k).kind == TokenKind::Word && !in(kStop, low[k])) {
+        content = clause_span(k, s);
+      } else if (k < hi && e->quote && (low[k] == "it" || low[k] == "they" || low[k] == "he" || low[k] == "she" ||
+                                         low[k] == "there" || low[k] == "this" || low[k] == "we")) {
+        content = clause_span(k, s);
+      } else if (k < hi && low[k] == "as") {
+        content = clause_span(k, s);
+      }
+      // '"...," X said' : the quotation before the subject
+      if (!content && subject_first >= 0) {
+        std::int64_t q = subject_first - 1;
+        if (q >= lo && low[static_cast<std::size_t>(q)] == ",") --q;
+        if (q >= 0 && mark[static_cast<std::size_t>(q)] && q >= 1 && quote[static_cast<std::size_t>(q) - 1] >= 0) {
+          content = region_span(quote[static_cast<std::size_t>(q) - 1]);
+          is_quote = true;
+        } else if (q >= 0 && q + 1 == subject_first && mark[static_cast<std::size_t>(q)] && q >= 1) {
+          // closing mark directly before, e.g. ”X said — handled above
+        } else if (q >= lo && low[static_cast<std::size_t>(subject_first - 1)] == "," && q >= lo &&
+                   e->quote && !title) {
+          // "The bombers will fly ..., Shoigu said": the clause before
+          std::uint32_t b = lo;
+          if (mark[b]) ++b;
+          if (static_cast<std::int64_t>(b) <= q) content = Span{tok(b).start, tok(static_cast<std::uint32_t>(q)).end};
+        }
+      }
+    }
+    if (e->quote_only && !is_quote) continue;
+    // No content after the verb ("that Ukraine says is ..."): the rest of the sentence, for cues and targets.
+    if (!content && after < hi && !title) {
+      std::uint32_t k = after;
+      while (k < hi && (tok(k).kind == TokenKind::Punct)) ++k;
+      if (k < hi && !mark[k]) content = clause_span(k, s);
+    }
+
+    // Modal insistence: DEMAND only with a modal in the content.
+    if (e->modal && content) {
+      bool modal = false;
+      for (std::uint32_t u = t.last; u < hi && tok(u).start < content->end; ++u)
+        if (in(kModals, low[u])) modal = true;
+      if (!modal) act = "SAY";
+    }
+
+    // Target from the content when the act has none by frame.
+    if (targets.empty() && content && !passive && !e->after) {
+      std::uint32_t k = t.last;
+      while (k < doc.tokens.size() && tok(k).start < content->start) ++k;
+      if (k < doc.tokens.size() && low[k] == "that") ++k;
+      while (k < doc.tokens.size() && in(kDeterminers, low[k])) ++k;
+      const std::uint32_t limit = static_cast<std::uint32_t>(doc.tokens.size());
+      if (k < limit && ment[k] >= 0 && tok(k).start < content->end) {
+        Cand c = from_mention(ment[k]);
+        if (c.ok && !is_media(c.arg.actor) && !is_hyphen_glued(doc.mentions[ment[k]])) targets.push_back(c);
+      }
+      if (targets.empty() && act != "SAY" && act != "DENY" && act != "SUPPORT") {
+        int n = 0;
+        for (std::uint32_t u = k; u < limit && tok(u).start < content->end && n < 24; ++u, ++n) {
+          if (ment[u] < 0) continue;
+          const Mention& m = doc.mentions[ment[u]];
+          Cand c = from_mention(ment[u]);
+          if (!c.ok || is_media(c.arg.actor) || is_hyphen_glued(m)) continue;
+          bool same = false;
+          for (auto& sc : sources)
+            if (actor_root(sc.arg.actor) == actor_root(c.arg.actor)) same = true;
+          if (same) continue;
+          targets.push_back(c);
+          break;
+        }
+      }
+    }
+
+    if (subject_first == -2 || subject_first == -3) {
+      // Participle or coordinated verb: the previous statement's source in this sentence,
+      // else (participle) the next one's, resolved after the sentence.
+      if (out.size() > first_out) {
+        sources.push_back(Cand{out.back().source, seen.back().type, true, seen.back().head});
+        // The participle repeats the act before it toward the same target: one statement.
+        const std::string prev_t = out.back().target ? actor_root(out.back().target->actor) : std::string();
+        bool same = false;
+        for (auto& c : targets)
+          if (actor_root(c.arg.actor) == prev_t) same = true;
+        if (targets.empty() && prev_t.empty()) same = true;
+        if (same && subject_first == -2) continue;
+      } else if (subject_first == -3) {
+        // the first name of the sentence
+        for (std::uint32_t u = lo; u < i; ++u) {
+          if (quote[u] >= 0 || mark[u]) continue;
+          if (ment[u] >= 0) {
+            NP np = np_left(static_cast<std::int64_t>(u), lo);
+            Cand c = from_mention(ment[u]);
+            if (c.ok && !is_media(c.arg.actor)) sources.push_back(c);
+            break;
+          }
+          if (tok(u).kind == TokenKind::Word && tok(u).shape == Shape::Lower && in(kStop, low[u])) break;
+        }
+      } else {
+        // look ahead: the subject of the next trigger in the sentence
+        for (std::uint32_t u = t.last; u < hi; ++u) {
+          if (quote[u] >= 0 || mark[u] || low[u] != ",") continue;
+          std::uint32_t v = u + 1;
+          while (v < hi && (in(kDeterminers, low[v]) || (tok(v).shape != Shape::Lower && ment[v] < 0))) ++v;
+          if (v < hi && ment[v] >= 0) {
+            Cand c = from_mention(ment[v]);
+            // the rightmost name of that phrase
+            std::uint32_t w = v;
+            while (w + 1 < hi && (ment[w + 1] >= 0 || tok(w + 1).shape != Shape::Lower) && low[w + 1] != "," &&
+                   tok(w + 1).kind == TokenKind::Word)
+              ++w;
+            if (ment[w] >= 0) c = from_mention(ment[w]);
+            if (c.ok && !is_media(c.arg.actor)) sources.push_back(c);
+            break;
+          }
+        }
+      }
+    }
+
+    // Media reporting is not a statement of the medium; sources need an actor.
+    std::vector<Cand> srcs;
+    for (auto& c : sources)
+      if (c.ok && !is_media(c.arg.actor)) srcs.push_back(c);
+    if (srcs.empty()) continue;
+
+    for (const auto& src : srcs) {
+      const std::string sroot = actor_root(src.arg.actor);
+      std::vector<std::optional<Cand>> tg;
+      for (auto& c : targets)
+        if (c.ok && actor_root(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);
+      if (tg.empty()) tg.emplace_back(std::nullopt);
+      for (auto& tc : tg) emit(src, tc, *e, act, trig, content, is_quote, negated, si);
+    }
+  }
+  (void)skip_until;
+}
+
+void Extractor::process_paragraph(std::uint32_t pi) {
+  const Paragraph& p = doc.paragraphs[pi];
+  if (p.boilerplate) return;
+  const std::size_t before = out.size();
+  auto [first, last] = para_tokens(pi);
+  if (first >= last) return;
+  // A headline "X: ..." is X saying what follows.
+  for (std::uint32_t si = tok(first).sentence; si < doc.sentences.size() && doc.sentences[si].paragraph == pi; ++si) {
+    const std::uint32_t sf = doc.sentences[si].first_token, sl = doc.sentences[si].last_token;
+    if (ment[sf] < 0) continue;
+    std::uint32_t k = sf;
+    while (k < sl && ment[k] == ment[sf]) ++k;
+    if (!(k + 1 < sl && low[k] == ":")) continue;
+    Cand c = from_mention(ment[sf]);
+    if (c.ok && !is_media(c.arg.actor)) {
+      static const ActEntry say = [] {
+        ActEntry e;
+        e.act = "SAY";
+        e.cameo = "010";
+        return e;
+      }();
+      emit(c, std::nullopt, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end},
+           false, false, si);
+    }
+  }
+  if (false) {
+    std::uint32_t k = first;
+    while (k < last && ment[k] == ment[first]) ++k;
+    if (k + 1 < last && low[k] == ":") {
+      Cand c = from_mention(ment[first]);
+      if (c.ok && !is_media(c.arg.actor)) {
+        static const ActEntry say = [] {
+          ActEntry e;
+          e.act = "SAY";
+          e.cameo = "010";
+          return e;
+        }();
+        emit(c, std::nullopt, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(last - 1).end},
+             false, false, tok(k).sentence);
+      }
+    }
+  }
+  for (std::uint32_t si = tok(first).sentence; si < doc.sentences.size() && doc.sentences[si].paragraph == pi; ++si)
+    process_sentence(si);
+  // A paragraph that is only a quotation belongs to the speaker of the paragraph before.
+  bool opening_double = false;
+  if (mark[first]) {
+    bool op, cl;
+    opening_double = quote_kind(text(first), op, cl) == 2 && op;
+  }
+  if (out.size() == before && opening_double && first + 1 < last && quote[first + 1] >= 0 &&
+      regions[quote[first + 1]].close >= first + 6 && !p.title) {
+    for (std::size_t k = out.size(); k-- > 0;) {
+      if (out_para[k] + 1 != pi) break;
+      const Statement& prev = out[k];
+      static const ActEntry say = [] {
+        ActEntry e;
+        e.act = "SAY";
+        e.cameo = "010";
+        return e;
+      }();
+      Cand c{prev.source, seen[k].type, true};
+      c.arg.start = prev.source.start;
+      c.arg.end = prev.source.end;
+      emit(c, std::nullopt, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true,
+           false, tok(first).sentence);
+      break;
+    }
+  }
+}
+
+void Extractor::finish() {
+  // One statement per (paragraph, source, act, target).
+  std::set<std::tuple<std::uint32_t, std::string, std::string, std::string>> keys;
+  std::vector<Statement> kept;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const Statement& st = out[k];
+    auto key = std::make_tuple(out_para[k], actor_root(st.source.actor), st.act,
+                               st.target ? actor_root(st.target->actor) : std::string());
+    if (!keys.insert(key).second) continue;
+    kept.push_back(st);
+  }
+  doc.statements = std::move(kept);
+  for (auto& m : added) doc.mentions.push_back(std::move(m));
+}
+
+}  // namespace
+
+void extract_statements(Document& doc, const ActLexicon& lexicon) {
+  doc.statements.clear();
+  if (lexicon.empty() || doc.tokens.empty()) return;
+  Extractor x(doc, lexicon);
+  x.prepare();
+  for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) x.process_paragraph(pi);
+  x.finish();
+}
+
+void extract_statements(Document& doc, const Knowledge& knowledge) { extract_statements(doc, knowledge.acts); }
 
 }  // namespace standpoints

@@ -217,6 +217,11 @@ bool is_word_char(char32_t c) noexcept {
   if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
   if (c >= 0xFE30 && c <= 0xFE4F) return false;
   if (c >= 0xFF00 && c <= 0xFF0F) return false;  // fullwidth punctuation
+  if ((c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65)) return false;
+  // Punctuation of other scripts: Arabic comma, semicolon, question mark, percent
+  // and full stop; Armenian full stop; Devanagari dandas; Ethiopic wordspace and stops.
+  if (c == 0x060C || c == 0x061B || c == 0x061F || (c >= 0x066A && c <= 0x066D) || c == 0x06D4) return false;
+  if (c == 0x0589 || c == 0x0964 || c == 0x0965 || (c >= 0x1361 && c <= 0x1368)) return false;
   if (c == 0xFFFD || c == 0xFEFF) return false;
   if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji and pictographs
   return true;

@@ -34,20 +34,38 @@ def _as_item(x: Any, format: str = "article") -> tuple:
     if isinstance(x, os.PathLike):
         return ("file", os.fspath(x), format, None)
     if isinstance(x, str):
-        return ("fields", None, x, None, None, "")
+        return ("fields", None, _text(x), None, None, "")
     if isinstance(x, (bytes, bytearray, memoryview)):
         return ("bytes", bytes(x), format, "")
     if isinstance(x, dict):
         text = x.get("text")
         if text is None and isinstance(x.get("paragraphs"), list):
             text = "\n".join(p for p in x["paragraphs"] if isinstance(p, str))
-        return ("fields", _opt_str(x.get("title")), text or "", _opt_str(x.get("date")), _opt_str(x.get("url")),
-                str(x.get("id") or ""))
+        title = x.get("title")
+        return ("fields", None if title is None else _text(str(title)), _text(text or ""), _opt_str(x.get("date")),
+                _opt_str(x.get("url")), _field(str(x.get("id") or "")))
     raise TypeError(f"cannot analyse a {type(x).__name__}: give a path, a str, bytes or a dict")
 
 
-def _opt_str(v: Any) -> str | None:
-    return None if v is None else str(v)
+def _opt_str(v: Any) -> str | bytes | None:
+    return None if v is None else _field(str(v))
+
+
+def _text(s: str) -> str | bytes:
+    """Text for the core. A ``str`` holding lone surrogates (from ``surrogateescape`` decoding, say)
+    has no UTF-8 form: it goes as bytes with the surrogates encoded, so that the core reports invalid
+    UTF-8 (or replaces it with ``errors="replace"``) instead of the conversion failing."""
+    if s.isascii():
+        return s
+    try:
+        return s.encode("utf-8")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "surrogatepass")
+
+
+def _field(s: str) -> str | bytes:
+    """A metadata field (date, URL, id) for the core; lone surrogates become "?"."""
+    return s if s.isascii() else s.encode("utf-8", "replace")
 
 
 def _result(r: Any, path: str = "", line: int | None = None) -> Document | ReadError:
@@ -83,9 +101,39 @@ class Analyzer:
             files = [os.fspath(actors)]
         else:
             files = [os.fspath(a) for a in actors]
-        self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
+        for f in files:
+            if not os.path.isfile(f):
+                raise FileNotFoundError(2, "no such actor file", f)
+        self._files = files
+        self._added: list[dict] = []
         self.errors = errors
         self.stage = stage
+        self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
+
+    def add_actor(self, name: str, *, actor: str = "", type: str = "PERSON", aliases: Iterable[str] = (),
+                  country: str = "", start: str | None = None, end: str | None = None, id: str | None = None,
+                  flags: Iterable[str] = ()) -> None:
+        """Adds one actor of your own; it wins over the built-in knowledge base.
+
+        ``actor`` is its code (``"RUSGOV"``, ``"NATO"``), valid from ``start`` to ``end``
+        (``YYYY-MM-DD`` or ``YYYY``; None = open). Call it again with the same ``id`` to add
+        another dated code (a second office). ``flags``: ``surname`` (the last name alone refers
+        to the person once the full name was seen), ``seat``, ``media``, ``igo``, ``demonym``.
+        The knowledge is rebuilt on each call (about a tenth of a second): add many actors
+        at once with :meth:`add_actors`.
+        """
+        self.add_actors([{"name": name, "actor": actor, "type": type, "aliases": list(aliases),
+                          "country": country, "from": start or "", "to": end or "", "id": id or "",
+                          "flags": list(flags)}])
+
+    def add_actors(self, actors: Iterable[dict]) -> None:
+        """Adds several actors given as dicts with the keys of :meth:`add_actor`
+        (``from``/``to`` for the dates), rebuilding the knowledge once."""
+        import json
+
+        added = self._added + [dict(a) for a in actors]
+        core = _core.Analyzer(str(DATA_DIR), self._files, self.errors, _STAGES[self.stage], json.dumps(added))
+        self._added, self._core = added, core
 
     # -- one document
     def read(self, path: str | os.PathLike, *, format: str = "article", id: str | None = None) -> Document:
@@ -96,7 +144,13 @@ class Analyzer:
     def parse(self, text: str, *, title: str | None = None, date: str | None = None, url: str | None = None,
               id: str | None = None) -> Document:
         """Analyses text in hand: every non-empty line of ``text`` is a paragraph."""
-        r = self._core.analyze_one(("fields", title, text, date, url, id or ""))
+        if not isinstance(text, str):
+            raise TypeError(f"parse() takes the text as a str, not {type(text).__name__}; "
+                            "use analyze_many() for bytes")
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"title must be a str, not {type(title).__name__}")
+        r = self._core.analyze_one(("fields", None if title is None else _text(title), _text(text),
+                                    _opt_str(date), _opt_str(url), _field(id or "")))
         return self._raise_or_doc(r, "")
 
     def read_jsonl(self, path: str | os.PathLike, *, workers: int = 1, batch_size: int = 64

@@ -179,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     else:
         out = sys.stdout
+        # Records are UTF-8 JSON whatever the locale says (LANG=C, PYTHONIOENCODING=ascii).
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8", newline="\n")
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     bar = None
     if show:

@@ -66,6 +66,8 @@ class ActorTable {
                          std::size_t builtin_files = 1);
 
   void add(const ActorSpec& spec, bool user, const std::string& where = "");
+  // Adds the actors of a JSON list (ActorSpec fields); `name` is used in errors.
+  void add_json(const std::string& text, const std::string& name, bool user);
 
   std::size_t size() const noexcept { return entries_.size(); }
   const ActorEntry& entry(std::uint32_t i) const { return entries_[i]; }
@@ -103,7 +105,9 @@ class ActorTable {
 class NameCues {
  public:
   enum Kind : std::uint16_t {
-    kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128
+    kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128,
+    kOrgCue = 256,   // a common noun before an organisation's name ("insurer Allianz")
+    kOrgTail = 512,  // a common noun after one ("the Azov regiment")
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);
   std::uint16_t kinds(std::string_view word) const;

@@ -18,6 +18,7 @@ namespace standpoints {
 struct KnowledgeOptions {
   std::string data_dir;                   // the package's data/ folder
   std::vector<std::string> actor_files;   // the user's actors (TSV, JSON or PETRARCH .txt)
+  std::string extra_actors_json;          // actors added in code (a JSON list), after the files
 };
 
 struct Knowledge {

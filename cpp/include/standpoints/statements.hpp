@@ -2,7 +2,11 @@
 // rejects, denies or supports what, toward whom (SCHEMA.md "statements").
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "standpoints/document.hpp"
 
@@ -10,13 +14,56 @@ namespace standpoints {
 
 struct Knowledge;
 
-// The act lexicon (acts.tsv): trigger words and phrases with act and CAMEO code.
+// One row of acts.tsv.
+struct ActEntry {
+  enum class Pos : std::uint8_t { Verb, Noun, Phrase, Light, Nominal, Pronoun, Cue };
+  enum class Class : std::uint8_t { None, Person, Thing, Group, Org, Igo, Document };
+  std::string lemma;
+  Pos pos = Pos::Verb;
+  std::string act;    // SAY ... SUPPORT; empty for light verbs and nominals
+  std::string cameo;  // empty = null
+  bool frame_obj = false;                 // the direct object is the target
+  std::vector<std::string> frame_preps;   // the object of one of these prepositions is the target
+  // flags
+  bool quote = false;      // introduces quotations, may follow them inverted ("..., said X")
+  bool modal = false;      // DEMAND only with a modal in the content ("insisted that X must"), else SAY
+  bool after = false;      // the source follows the trigger ("according to X")
+  bool need_for = false;   // only as "V X for ..." ("attacked X for comparing")
+  bool that_only = false;  // only before a that-clause ("charged that")
+  bool quote_only = false; // only next to a quotation ("Lavrov continued")
+  Class cls = Class::None; // nominals and pronouns: what they stand for
+};
+
+// One surface form (one or more lower-case words) of an entry.
+struct ActForm {
+  std::vector<std::string> words;
+  std::uint32_t entry = 0;
+};
+
+// The act lexicon (acts.tsv): trigger words and phrases with act and CAMEO code,
+// light verbs, and nominal and pronoun source heads.
 class ActLexicon {
  public:
   static ActLexicon load(const std::string& path);  // throws KnowledgeError
+  static ActLexicon parse(std::string_view text, const std::string& name);
+
+  const std::vector<ActEntry>& entries() const noexcept { return entries_; }
+  // Forms whose first word is `lower_word`, longest first.
+  const std::vector<ActForm>* forms(std::string_view lower_word) const;
+  bool empty() const noexcept { return entries_.empty(); }
+
+ private:
+  std::vector<ActEntry> entries_;
+  std::unordered_map<std::string, std::vector<ActForm>> by_first_;
 };
 
-// Adds doc.statements. Runs after entities are resolved.
+// Adds doc.statements (and the nominal and pronoun mentions that name their
+// sources, appended to doc.mentions). Runs after entities are resolved.
 void extract_statements(Document& doc, const Knowledge& knowledge);
+void extract_statements(Document& doc, const ActLexicon& lexicon);
+
+// Country or international organisation at the head of an actor code
+// ("USAGOV" -> "USA", "NATOMIL" -> "NATO"), as the scorer compares them.
+std::string actor_root(std::string_view code);
 
 }  // namespace standpoints

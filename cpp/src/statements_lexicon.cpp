@@ -1,0 +1,133 @@
+// The act lexicon: acts.tsv into hash maps keyed by the first word of each form.
+#include <algorithm>
+
+#include "standpoints/statements.hpp"
+#include "standpoints/tsv.hpp"
+#include "standpoints/utf8.hpp"
+
+namespace standpoints {
+
+namespace {
+
+const char* const kActs[] = {"SAY", "OFFER", "DEMAND", "URGE", "WARN", "ACCUSE", "REJECT", "DENY", "SUPPORT"};
+
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+    std::size_t end = pos;
+    while (end < s.size() && s[end] != ' ') ++end;
+    if (end > pos) out.push_back(utf8::to_lower(s.substr(pos, end - pos)));
+    pos = end;
+  }
+  return out;
+}
+
+void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
+             std::unordered_map<std::string, std::vector<ActForm>>& by_first, const tsv::Row& row) {
+  ActEntry e;
+  e.lemma = std::string(row.get("phrase"));
+  const auto pos = row.get("pos");
+  if (pos == "verb") e.pos = ActEntry::Pos::Verb;
+  else if (pos == "noun") e.pos = ActEntry::Pos::Noun;
+  else if (pos == "phrase") e.pos = ActEntry::Pos::Phrase;
+  else if (pos == "light") e.pos = ActEntry::Pos::Light;
+  else if (pos == "nominal") e.pos = ActEntry::Pos::Nominal;
+  else if (pos == "pronoun") e.pos = ActEntry::Pos::Pronoun;
+  else if (pos == "cue") e.pos = ActEntry::Pos::Cue;
+  else row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun, cue)");
+  const bool trigger = e.pos == ActEntry::Pos::Verb || e.pos == ActEntry::Pos::Noun ||
+                       e.pos == ActEntry::Pos::Phrase || e.pos == ActEntry::Pos::Cue;
+  e.act = std::string(row.get("act"));
+  if (trigger) {
+    if (std::find(std::begin(kActs), std::end(kActs), e.act) == std::end(kActs))
+      row.fail("unknown act \"" + e.act + "\"");
+  }
+  e.cameo = std::string(row.get("cameo"));
+  for (auto f : tsv::split_list(row.get("frame"), ',')) {
+    if (f == "obj") e.frame_obj = true;
+    else if (f == "none") continue;
+    else if (f.substr(0, 5) == "prep:" && f.size() > 5) e.frame_preps.emplace_back(f.substr(5));
+    else row.fail("unknown frame \"" + std::string(f) + "\" (obj, prep:X, none)");
+  }
+  for (auto f : tsv::split_list(row.get("flags"), ',')) {
+    if (f == "quote") e.quote = true;
+    else if (f == "modal") e.modal = true;
+    else if (f == "after") e.after = true;
+    else if (f == "needfor") e.need_for = true;
+    else if (f == "thatonly") e.that_only = true;
+    else if (f == "quoteonly") e.quote_only = true;
+    else row.fail("unknown flag \"" + std::string(f) + "\"");
+  }
+  const auto cls = row.get("class");
+  if (cls.empty()) e.cls = ActEntry::Class::None;
+  else if (cls == "person") e.cls = ActEntry::Class::Person;
+  else if (cls == "thing") e.cls = ActEntry::Class::Thing;
+  else if (cls == "group") e.cls = ActEntry::Class::Group;
+  else if (cls == "org") e.cls = ActEntry::Class::Org;
+  else if (cls == "igo") e.cls = ActEntry::Class::Igo;
+  else if (cls == "document") e.cls = ActEntry::Class::Document;
+  else row.fail("unknown class \"" + std::string(cls) + "\"");
+  if ((e.pos == ActEntry::Pos::Nominal || e.pos == ActEntry::Pos::Pronoun) && e.cls == ActEntry::Class::None)
+    row.fail("a nominal or pronoun needs a class");
+  const auto index = static_cast<std::uint32_t>(entries.size());
+  auto forms = tsv::split_list(row.get("forms"));
+  if (forms.empty()) forms.push_back(row.get("phrase"));
+  for (auto f : forms) {
+    ActForm form;
+    form.words = split_words(f);
+    form.entry = index;
+    if (form.words.empty()) continue;
+    by_first[form.words.front()].push_back(std::move(form));
+  }
+  entries.push_back(std::move(e));
+  (void)lex;
+}
+
+}  // namespace
+
+ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
+  ActLexicon lex;
+  tsv::read_text(text, name, {"phrase", "pos", "act", "cameo", "forms", "frame"},
+                 [&](const tsv::Row& row) { add_row(lex, lex.entries_, lex.by_first_, row); });
+  for (auto& [word, forms] : lex.by_first_)
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
+  return lex;
+}
+
+ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
+
+const std::vector<ActForm>* ActLexicon::forms(std::string_view lower_word) const {
+  auto it = by_first_.find(std::string(lower_word));
+  return it == by_first_.end() ? nullptr : &it->second;
+}
+
+std::string actor_root(std::string_view code) {
+  static const char* const igos[] = {"ARABLEAGUE", "INTERPOL", "UNESCO", "UNICEF", "ECOWAS", "UNHCR", "AUKUS",
+                                     "ASEAN",      "BRICS",    "OSCE",   "IAEA",   "OPEC",   "CSTO",  "SADC",
+                                     "OECD",       "APEC",     "ICRC",   "EAEU",   "QUAD",   "NATO",  "WHO",
+                                     "IMF",        "WTO",      "GCC",    "SCO",    "G20",    "ICC",   "ICJ",
+                                     "CIS",        "OAS",      "OIC",    "WFP",    "UN",     "EU",    "WB",
+                                     "AU",         "G7"};
+  static const char* const roles[] = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
+                                      "SPY", "EDU", "NGO", "IGO", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "REL"};
+  if (code.empty()) return {};
+  std::string up(code);
+  for (auto& c : up) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  for (const char* igo : igos) {
+    const std::string_view g(igo);
+    if (up.size() < g.size() || std::string_view(up).substr(0, g.size()) != g) continue;
+    const std::string_view rest = std::string_view(up).substr(g.size());
+    if (rest.size() % 3 != 0) continue;
+    bool ok = true;
+    for (std::size_t i = 0; i < rest.size() && ok; i += 3)
+      ok = std::find_if(std::begin(roles), std::end(roles),
+                        [&](const char* r) { return rest.substr(i, 3) == r; }) != std::end(roles);
+    if (ok) return std::string(g);
+  }
+  return up.substr(0, 3);
+}
+
+}  // namespace standpoints

@@ -1,0 +1,72 @@
+"""Shared fixtures. Tests use the installed package (``pip install .[test]``), never python/ from
+the source tree: the source tree holds no compiled ``_core``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+DEV_ARTICLES = SHARED / "dev" / "articles"
+GOLD = SHARED / "dev" / "gold" / "dev.jsonl"
+SCORER = SHARED / "eval" / "score.py"
+EXAMPLE = REPO / "examples" / "000_b8f9c3329b9111b1.txt"
+
+
+@pytest.fixture(scope="session")
+def example() -> Path:
+    """The seed article bundled in examples/."""
+    assert EXAMPLE.is_file(), f"the bundled example {EXAMPLE} is missing"
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def dev_articles() -> list[Path]:
+    if not DEV_ARTICLES.is_dir():
+        pytest.skip(f"the dev articles are not at {DEV_ARTICLES} (../shared is absent on this machine)")
+    files = sorted(DEV_ARTICLES.glob("*.txt"))
+    if not files:
+        pytest.skip(f"{DEV_ARTICLES} holds no *.txt articles")
+    return files
+
+
+@pytest.fixture(scope="session")
+def scorer() -> Path:
+    if not SCORER.is_file() or not GOLD.is_file():
+        pytest.skip(f"the scorer {SCORER} or the gold file {GOLD} is absent (../shared is absent on this machine)")
+    return SCORER
+
+
+@pytest.fixture(scope="session")
+def gold(scorer) -> Path:
+    return GOLD
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write(name, content) -> Path: a file under tmp_path; str content is written as UTF-8."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return p
+
+    return _write
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: str | os.PathLike | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
+    """Runs ``python -m standpoints ARGS`` and returns the completed process (bytes out/err)."""
+    return subprocess.run([sys.executable, "-m", "standpoints", *args], input=stdin, capture_output=True,
+                          cwd=cwd, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

@@ -1,0 +1,112 @@
+"""Geocoding through the Python API: mentions.geo and entities.geo (SCHEMA.md), scored as
+shared/eval/score.py does: the country must match; a city within 50 km, a region within 150 km.
+
+The checks need the entity stage (GPE mentions). Without it every test is skipped; a test is also
+skipped when the entity stage finds no mention for the name it is about (that is the entity
+finder's business, not the geocoder's).
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import standpoints
+
+pytestmark = pytest.mark.skipif(
+    not standpoints.parse("Russia and Ukraine.").mentions,
+    reason="the entity stage produces no mentions yet: geocoding has nothing to place")
+
+
+def km(geo, lat, lon):
+    la1, lo1, la2, lo2 = map(math.radians, (geo.lat, geo.lon, lat, lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1, math.sqrt(h)))
+
+
+def mention(doc, text, nth=0):
+    found = [m for m in doc.mentions if m.text == text and m.type in ("GPE", "LOC")]
+    if len(found) <= nth:
+        pytest.skip(f"the entity stage finds no GPE/LOC mention {text!r}")
+    return found[nth]
+
+
+def assert_at(m, country, lat, lon, limit=50):
+    assert m.geo is not None, f"{m.text!r}: no geo"
+    assert m.geo.country == country, (m.text, m.geo.name, m.geo.country)
+    assert km(m.geo, lat, lon) <= limit, (m.text, m.geo.name, m.geo.lat, m.geo.lon)
+
+
+def assert_country(m, iso3):
+    assert m.geo is not None, f"{m.text!r}: no geo"
+    assert (m.geo.country, m.geo.feature) == (iso3, "country"), (m.text, m.geo.name, m.geo.feature)
+
+
+def test_countries_and_capitals_for_governments():
+    d = standpoints.parse("Washington warned Moscow on Tuesday that Russia would pay a price.")
+    assert_at(mention(d, "Washington"), "USA", 38.895, -77.036)  # USAGOV keeps the capital's point
+    assert_at(mention(d, "Moscow"), "RUS", 55.756, 37.617)
+    assert_country(mention(d, "Russia"), "RUS")
+
+
+def test_paris_without_and_with_texas():
+    d = standpoints.parse("Officials met in Paris on Monday to discuss the crisis with France and Germany.")
+    assert_at(mention(d, "Paris"), "FRA", 48.857, 2.352)
+    d = standpoints.parse("A tornado struck Paris, Texas, on Monday, the National Weather Service said.")
+    assert_at(mention(d, "Paris"), "USA", 33.66, -95.555)
+
+
+def test_georgia_country_and_us_state():
+    d = standpoints.parse("Russian troops entered Georgia in 2008, and Tbilisi accused Moscow of aggression.")
+    assert_country(mention(d, "Georgia"), "GEO")
+    d = standpoints.parse("Police in Atlanta, Georgia, arrested two men on Friday.")
+    g = mention(d, "Georgia")
+    assert g.geo is not None and g.geo.country == "USA" and g.geo.feature == "admin1"
+
+
+def test_city_country_patterns():
+    d = standpoints.parse("The agreement was signed Sept. 5 in Minsk, Belarus, by the separatist leaders.")
+    assert_at(mention(d, "Minsk"), "BLR", 53.904, 27.562)
+    assert_country(mention(d, "Belarus"), "BLR")
+    d = standpoints.parse("Officials said the town of Berdyansk, Ukraine, is in particular danger.")
+    assert_at(mention(d, "Berdyansk"), "UKR", 46.756, 36.788)
+
+
+@pytest.mark.parametrize("text,name,lat,lon", [
+    ("Ukraine said Kiev was shelled overnight.", "Kiev", 50.45, 30.523),
+    ("Ukraine said Kyiv was shelled overnight.", "Kyiv", 50.45, 30.523),
+    ("Ukraine said Odessa was shelled overnight.", "Odessa", 46.48, 30.73),
+    ("Ukraine said Odesa was shelled overnight.", "Odesa", 46.48, 30.73),
+])
+def test_alternate_spellings(text, name, lat, lon):
+    assert_at(mention(standpoints.parse(text), name), "UKR", lat, lon)
+
+
+def test_regions():
+    d = standpoints.parse("Russia annexed Crimea in 2014 and later attacked the Donbas.")
+    assert_at(mention(d, "Crimea"), "UKR", 45.0, 34.0, 150)
+    assert_at(mention(d, "Donbas"), "UKR", 48.3, 38.3, 150)
+
+
+def test_no_geo_without_support():
+    # Springfield: several US cities of similar size, and the document names no US place.
+    d = standpoints.parse("Russia and China held talks in Springfield on Tuesday.")
+    assert mention(d, "Springfield").geo is None
+
+
+def test_entity_geo_is_first_geocoded_mention():
+    d = standpoints.parse("Moscow said on Monday that Moscow would respond.")
+    ms = [m for m in d.mentions if m.text == "Moscow"]
+    if not ms or ms[0].entity is None:
+        pytest.skip("the entity stage finds no Moscow entity")
+    e = d.entities[ms[0].entity]
+    assert e.geo is not None and e.geo.country == "RUS"
+
+
+def test_record_fields():
+    d = standpoints.parse("Washington warned Moscow.")
+    geo = d.to_dict()["mentions"][0].get("geo")
+    if geo is None:
+        pytest.skip("the entity stage finds no Washington mention")
+    assert {"name", "country", "feature", "lat", "lon"} <= set(geo)
+    assert geo["feature"] in ("country", "admin1", "region", "city", "place")
