@@ -438,6 +438,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"peak RSS of the C++ runner: {peak:.1f} MB, of which {first['input_mb']:.1f} MB is the corpus held in "
             f"memory (target 200 MB)")
 
+        t = {k: v["seconds"] for k, v in core_rows.items()}
+        if {"entities", "geo", "all"} <= t.keys():  # issue 4: statements add <= 30% to reading + entities
+            say(f"C++: geo adds {(t['geo'] - t['entities']) / t['entities']:.0%} to reading + entities; statements "
+                f"add {(t['all'] - t['geo']) / t['entities']:.0%} (target <= 30%)")
         if args.memory:
             results["memory"] = run_memory()
         if args.peers:
