@@ -156,11 +156,12 @@ def test_format_json_is_one_valid_array(cli, write):
     assert arr[0]["id"] == "a" and "error" in arr[1]
 
 
-def test_format_json_with_no_records_is_an_empty_array(cli, tmp_path):
+def test_a_folder_without_inputs_is_one_error(cli, tmp_path):
     (tmp_path / "empty_folder").mkdir()
     r = cli("extract", "--format", "json", str(tmp_path / "empty_folder"))
-    arr = json.loads(r.stdout)
-    assert isinstance(arr, list)
+    assert r.returncode == 1
+    (rec,) = json.loads(r.stdout)
+    assert rec["path"].endswith("empty_folder") and rec["error"]
 
 
 def test_output_file(cli, tmp_path, write):

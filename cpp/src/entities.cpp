@@ -184,6 +184,12 @@ void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where)
   if (e.country.empty()) e.country = spec.country;
   if (!spec.actor.empty() || e.offices.empty()) e.offices.push_back(office);
   if ((e.flags & kIgo) && !spec.actor.empty()) igo_codes_.insert(spec.actor);
+  if (e.type == "PERSON") {
+    // Given names: the first word of a multi-word name ("Vladimir Putin").
+    const std::string_view n = e.name;
+    const auto sp = n.find(' ');
+    if (sp != std::string_view::npos && sp >= 2 && n.find('.') > sp) given_names_.emplace(n.substr(0, sp));
+  }
   index_alias(index, spec.name, user);
   for (const auto& a : spec.aliases) index_alias(index, a, user);
 }
@@ -608,6 +614,15 @@ struct Finder {
         i += title;
         continue;
       }
+      // A longer place name from the gazetteer beats a shorter knowledge-base
+      // phrase inside it: "New Jersey" is no "Jersey", "New Mexico" no "Mexico".
+      if (const std::size_t pn = multiword_place(i, b); pn > n) {
+        const std::string country = place_country(span_text(i, i + pn));
+        emit(i, i + pn, "GPE", -1);
+        doc.mentions.back().actor = country;
+        i += pn;
+        continue;
+      }
       if (n) {
         const ActorEntry& e = k.actors.entry(entry);
         if (split_country_prefix(i, n, b, entry, mode)) {
@@ -633,6 +648,34 @@ struct Finder {
         ++i;
       }
     }
+  }
+
+  std::string span_text(std::size_t a, std::size_t b) const {
+    return doc.text.substr(doc.tokens[a].start, doc.tokens[b - 1].end - doc.tokens[a].start);
+  }
+
+  // The country of a gazetteer name when its readings agree on one ("New
+  // York" the city and the state), or "" when the name is unknown or spans
+  // countries without one dominant reading.
+  std::string place_country(const std::string& name) const {
+    const auto cands = k.gazetteer.lookup(name);
+    if (cands.empty()) return {};
+    const std::string& c = k.gazetteer.place(cands.front()).country;
+    if (k.gazetteer.is_unambiguous_place(name)) return c;
+    for (std::size_t i = 1; i < cands.size() && i < 8; ++i)
+      if (k.gazetteer.place(cands[i]).country != c) return {};
+    return c;
+  }
+
+  // Longest run of 2 to 4 capitalised words at i that is a gazetteer place.
+  std::size_t multiword_place(std::size_t i, std::size_t b) const {
+    std::size_t caps = 0;
+    while (caps < 4 && i + caps < b && !claimed[i + caps] && is_cap(doc.tokens[i + caps]) &&
+           (caps == 0 || doc.tokens[i + caps].space_before))
+      ++caps;
+    for (std::size_t n = caps; n >= 2; --n)
+      if (!place_country(span_text(i, i + n)).empty()) return n;
+    return 0;
   }
 
   static bool is_state_style(std::string_view w) {
@@ -712,6 +755,73 @@ struct Finder {
     }
   }
 
+  bool titled_before(std::size_t s) const {
+    return s > 0 && (k.cues.kinds(text(s - 1)) & NameCues::kTitle) && doc.tokens[s - 1].shape != Shape::Lower;
+  }
+
+  // One-word places wait for the end of the document: a word that turns out
+  // to be someone's surname ("Bush", "Rubio") is no place.
+  std::vector<std::pair<std::size_t, std::string>> pending_places;
+
+  bool place_run(std::size_t s, std::size_t e) {
+    const std::string name = span_text(s, e);
+    const std::string country = place_country(name);
+    if (country.empty() || (e - s == 1 && !k.gazetteer.is_unambiguous_place(name))) return false;
+    if (e - s == 1) {
+      pending_places.emplace_back(s, country);
+      claimed[s] = 1;
+      return true;
+    }
+    emit(s, e, "GPE", -1);
+    doc.mentions.back().actor = country;
+    return true;
+  }
+
+  void flush_places() {
+    std::unordered_set<std::string> surnames;
+    for (const auto& m : doc.mentions) {
+      if (m.type != "PERSON") continue;
+      if (m.last_token - m.first_token >= 2) surnames.emplace(text(m.last_token - 1));
+    }
+    for (const auto& [s, country] : pending_places) {
+      claimed[s] = 0;
+      if (surnames.count(std::string(text(s)))) continue;
+      emit(s, s + 1, "GPE", -1);
+      doc.mentions.back().actor = country;
+    }
+  }
+
+  // A run the knowledge base knows as something other than a person by its
+  // first or last word ("House Democrats", "Senate Republican") is no name.
+  bool foreign_word(std::size_t i, bool first) const {
+    const auto* entries = k.actors.lookup_phrase(text(i));
+    if (!entries) return false;
+    for (auto e : *entries) {
+      const auto& t = k.actors.entry(e).type;
+      if (t == "PERSON") return false;
+      if (!first || t == "NORP" || t == "ORG") return true;
+    }
+    return false;
+  }
+
+  bool person_cue(std::size_t s, std::size_t e) const {
+    static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
+    if (s > 0 && (k.cues.kinds(text(s - 1)) & (NameCues::kRole | NameCues::kTitle))) return true;
+    if (e < doc.tokens.size()) {
+      const std::string_view next = text(e);
+      for (const char* v : verbs)
+        if (next == v) return true;
+      if (next == "," && e + 1 < doc.tokens.size()) {
+        std::size_t q = e + 1;
+        while (q < doc.tokens.size() && q < e + 5 && doc.tokens[q].shape != Shape::Capitalized &&
+               !(k.cues.kinds(text(q)) & (NameCues::kRole | NameCues::kTitle)))
+          ++q;
+        if (q < doc.tokens.size() && (k.cues.kinds(text(q)) & (NameCues::kRole | NameCues::kTitle))) return true;
+      }
+    }
+    return false;
+  }
+
   bool has_link(std::size_t s, std::size_t e) const {
     for (std::size_t i = s; i < e; ++i)
       if (text(i) == "of" || text(i) == "for") return true;
@@ -742,6 +852,9 @@ struct Finder {
     }
     while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
     if (s >= e) return;
+    // A place the knowledge base does not hold but the gazetteer knows
+    // without doubt ("Berdyansk", "Khan Younis"): a GPE in its country.
+    if (!titled_before(s) && place_run(s, e)) return;
     const std::size_t n = e - s;
     const std::string_view head = text(e - 1);
     const std::uint16_t head_kinds = cues.kinds(head);
@@ -808,6 +921,13 @@ struct Finder {
       // Names have words of two letters or more ("Plan B" is no person).
       for (std::size_t i = s; i < e; ++i)
         if (doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].end - doc.tokens[i].start < 2) words_ok = false;
+      if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
+      // Titles come before names: a run ending in one ("House Speaker") is no name.
+      if (cues.kinds(text(e - 1)) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
+      if (!k.gazetteer.lookup(text(e - 1)).empty() && !k.actors.is_given_name(text(s))) words_ok = false;
+      // Without a known given name, a person needs a cue: a role before or
+      // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
+      if (words_ok && !k.actors.is_given_name(text(s)) && !person_cue(s, e)) words_ok = false;
       if (words_ok) emit(s, e, "PERSON", -1);
     }
   }
@@ -827,6 +947,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     f.knowledge_pass(s.first_token, s.last_token, mode);
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
   }
+  f.flush_places();
   std::sort(doc.mentions.begin(), doc.mentions.end(),
             [](const Mention& a, const Mention& b) { return a.start < b.start; });
 }

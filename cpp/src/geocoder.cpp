@@ -301,6 +301,17 @@ std::string title_case(std::string_view s) {
   return out;
 }
 
+bool same_ascii_fold(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (ascii_upper(x)) x = static_cast<char>(x - 'A' + 'a');
+    if (ascii_upper(y)) y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 bool all_caps(std::string_view s) {
   bool letter = false;
   for (char c : s) {
@@ -322,6 +333,14 @@ std::span<const std::uint32_t> candidates(const Gazetteer& g, std::string_view t
   if (s != text && !(c = g.lookup(s)).empty()) return c;
   if (s.size() > 3 && all_caps(s)) {
     if (!(c = g.lookup(title_case(s))).empty()) return c;
+  }
+  // Formal country names: "Kingdom of Jordan", "Republic of Belarus" -> the country alone.
+  for (std::string_view prefix : {"Hashemite Kingdom of ", "Kingdom of ", "Republic of ", "State of ",
+                                  "Islamic Republic of ", "Federal Republic of ", "People's Republic of "}) {
+    if (s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
+    c = g.lookup(std::string_view(s).substr(prefix.size()));
+    if (!c.empty() && is_country(g.place(c[0]))) return c.first(1);
+    break;
   }
   return {};
 }
@@ -352,11 +371,13 @@ struct Target {
   std::vector<std::uint32_t> cands;
   bool constrained = false;  // a pattern, a suffix or the actor narrowed the candidates
   bool pattern = false;      // narrowed by "City, Country" / "X region"
+  bool area_word = false;    // narrowed by "X region", "X state"
   std::int64_t chosen = -1;
 };
 
 // After "X, ": the countries or divisions named right after the comma (empty when none).
-std::vector<const Place*> comma_places(const Gazetteer& g, const Document& doc, std::size_t end) {
+std::vector<const Place*> comma_places(const Gazetteer& g, const Document& doc, std::size_t end,
+                                       std::size_t* match_end = nullptr) {
   std::vector<const Place*> out;
   const std::string& t = doc.text;
   if (end + 2 >= t.size() || t[end] != ',' || t[end + 1] != ' ') return out;
@@ -384,11 +405,18 @@ std::vector<const Place*> comma_places(const Gazetteer& g, const Document& doc, 
     }
   }
   for (std::size_t i = n; i-- > 0;) {
-    for (auto idx : candidates(g, std::string_view(t).substr(p, ends[i] - p))) {
+    // "leaving Paris, U.S. negotiators ...": an abbreviation before a lower-case word is an adjective.
+    const std::string_view word = std::string_view(t).substr(p, ends[i] - p);
+    const bool abbreviation = std::none_of(word.begin(), word.end(), [](char c) { return ascii_lower(c); });
+    if (abbreviation && ends[i] + 1 < t.size() && t[ends[i]] == ' ' && ascii_lower(t[ends[i] + 1])) continue;
+    for (auto idx : candidates(g, word)) {
       const Place& pl = g.place(idx);
       if (is_country(pl) || is_area(pl)) out.push_back(&pl);
     }
-    if (!out.empty()) break;
+    if (!out.empty()) {
+      if (match_end) *match_end = ends[i];
+      break;
+    }
   }
   return out;
 }
@@ -446,7 +474,8 @@ void geocode(Document& doc, const Gazetteer& g) {
     if (t.cands.empty()) continue;
     // "Minsk, Belarus", "Paris, Texas".
     if (!(is_country(g.place(t.cands[0])) && t.cands.size() == 1)) {
-      const auto after = comma_places(g, doc, m.end);
+      std::size_t after_end = 0;
+      const auto after = comma_places(g, doc, m.end, &after_end);
       std::vector<std::uint32_t> keep;
       for (auto idx : t.cands) {
         const Place& p = g.place(idx);
@@ -457,7 +486,22 @@ void geocode(Document& doc, const Gazetteer& g) {
           break;
         }
       }
-      if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
+      if (!keep.empty()) {
+        t.cands = std::move(keep), t.constrained = t.pattern = true;
+      } else if (!after.empty() && std::all_of(after.begin(), after.end(), [](const Place* a) {
+                   return a->feature == "admin1";
+                 })) {
+        // "Georgetown, South Carolina," with no such town in the gazetteer: none of the places it
+        // knows. Only for a division closed by punctuation (an appositive, not a list of places).
+        const bool closed = after_end >= doc.text.size() || doc.text[after_end] == ',' ||
+                            doc.text[after_end] == '.' || doc.text[after_end] == ')' ||
+                            doc.text[after_end] == ';' || doc.text[after_end] == '\n';
+        const bool towns_only = std::none_of(t.cands.begin(), t.cands.end(), [&](std::uint32_t idx) {
+          return is_country(g.place(idx)) || is_area(g.place(idx));
+        });  // "Georgia, Alabama, and Florida" is a list
+        if (closed && towns_only) t.cands.clear();
+        if (t.cands.empty()) continue;
+      }
     }
     // "Atlanta, Georgia": the division of the place named just before the comma (a mention or
     // capitalised words the entity finder left alone).
@@ -492,7 +536,7 @@ void geocode(Document& doc, const Gazetteer& g) {
           for (auto idx : t.cands)
             if (is_area(g.place(idx))) keep.push_back(idx);
         }
-        if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = true;
+        if (!keep.empty()) t.cands = std::move(keep), t.constrained = t.pattern = t.area_word = true;
         break;
       }
     }
@@ -595,10 +639,11 @@ void geocode(Document& doc, const Gazetteer& g) {
       if (!dominant) continue;
     }
     // A division and its big namesake city in one country ("Washington", "New York"): the city.
-    if (is_area(bp) && !t.pattern) {
+    if (is_area(bp) && !t.area_word) {
       for (auto idx : t.cands) {
         const Place& p = g.place(idx);
-        if (p.country == bp.country && !is_area(p) && !is_country(p) && p.population >= 100000 && p.name == t.text) {
+        if (p.country == bp.country && !is_area(p) && !is_country(p) && p.population >= 100000 &&
+            same_ascii_fold(p.name, t.text)) {
           best = idx;
           break;
         }

@@ -78,12 +78,18 @@ struct Resolver {
     return out;
   }
 
-  // Mention index covering token i, or -1.
-  std::int32_t mention_at_token(std::size_t i) const {
+  // Mention covering each token (-1 for none); rebuilt after mentions change.
+  std::vector<std::int32_t> owner;
+
+  void index_tokens() {
+    owner.assign(doc.tokens.size(), -1);
     for (std::size_t m = 0; m < doc.mentions.size(); ++m)
-      if (doc.mentions[m].first_token <= i && i < doc.mentions[m].last_token) return static_cast<std::int32_t>(m);
-    return -1;
+      for (std::size_t i = doc.mentions[m].first_token; i < doc.mentions[m].last_token; ++i)
+        owner[i] = static_cast<std::int32_t>(m);
   }
+
+  // Mention index covering token i, or -1.
+  std::int32_t mention_at_token(std::size_t i) const { return i < owner.size() ? owner[i] : -1; }
 
   void add_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) {
     Mention m;
@@ -344,7 +350,10 @@ struct Resolver {
     std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
     cluster();
     std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    index_tokens();
     acronyms();
+    std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    index_tokens();
     actors();
   }
 };

@@ -58,7 +58,6 @@ constexpr std::array<std::string_view, 76> kStop = {
 constexpr std::array<std::string_view, 7> kModals = {"must", "should", "needs", "need", "has", "have", "demand"};
 constexpr std::array<std::string_view, 9> kBe = {"is", "are", "was", "were", "be", "been", "being", "am", "get"};
 
-bool is_say_class(const ActEntry& e) { return e.act == "SAY"; }
 
 struct QuoteRegion {
   std::uint32_t open = 0;   // token of the opening mark
@@ -201,7 +200,13 @@ struct Extractor {
     for (std::uint32_t k = open + 1; k < close; ++k) quote[k] = id;
   }
 
+  // Tokens of a possessive ending at k: "'s" as one token (1), or apostrophe + "s" (2), else 0.
+  int poss(std::uint32_t k) const {
+    if (low[k] == "'s" && !tok(k).space_before) return 1;
+    return is_possessive_s(k) ? 2 : 0;
+  }
   bool is_possessive_s(std::uint32_t k) const {
+    if (low[k] == "'s" && !tok(k).space_before) return true;
     // "s" right after an apostrophe glued to a word: Russia ’ s
     return low[k] == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
            !tok(k - 1).space_before && !mark[k - 1];
@@ -270,7 +275,7 @@ struct Extractor {
     c.arg.start = start;
     c.arg.end = end;
     c.type = s->type;
-    c.ok = true;
+    c.ok = !s->arg.actor.empty();
     return c;
   }
   Cand from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const {
@@ -285,7 +290,6 @@ struct Extractor {
     const std::uint32_t from = para >= 3 ? para - 3 : 0;
     const std::uint32_t start = tok(first_tok).start, end = tok(head_tok).end;
     Cand c;
-    auto is_person = [](const Mention& m) { return m.type == "PERSON"; };
     // A nominal that repeats the head of an earlier source ("the ministry" after
     // "Russia's defence ministry said") is that source.
     if (kind == MentionKind::Nominal) {
@@ -422,7 +426,7 @@ struct Extractor {
         continue;
       }
       const std::string& w = low[u];
-      if (is_possessive_s(u)) { k -= 2; continue; }
+      if (const int pl = poss(u)) { k -= pl; continue; }
       if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (conj_mention < 0) break;
@@ -492,7 +496,16 @@ struct Extractor {
       Cand c = from_mention(*it);
       if (tok(ue).kind == TokenKind::Word && tok(ue).shape == Shape::Lower) c.head = low[ue];
       if (c.ok && !is_media(c.arg.actor)) np.items.push_back(c);
-      else if (c.ok) np.items.push_back(Cand{c.arg, "MEDIA", false});
+      else if (c.ok) np.items.push_back(Cand{c.arg, "MEDIA", false, ""});
+      else if (doc.mentions[*it].type == "PERSON") {
+        // A person with no actor code: no statement, but pronouns may refer to them.
+        Cand p;
+        p.arg.entity = doc.mentions[*it].entity;
+        p.arg.start = doc.mentions[*it].start;
+        p.arg.end = doc.mentions[*it].end;
+        p.type = "PERSON";
+        np.items.push_back(p);
+      }
     }
     np.found = !heads.empty();
     return np;
@@ -619,8 +632,10 @@ struct Extractor {
   // ---- content ----
   std::optional<Span> region_span(std::int32_t r) const {
     const QuoteRegion& q = regions[r];
-    if (q.open + 1 >= q.close) return std::nullopt;
-    return Span{tok(q.open + 1).start, tok(q.close - 1).end};
+    std::uint32_t e = q.close;
+    while (e > q.open + 1 && (low[e - 1] == "," || low[e - 1] == ":")) --e;  // '"...," he said'
+    if (q.open + 1 >= e) return std::nullopt;
+    return Span{tok(q.open + 1).start, tok(e - 1).end};
   }
   // Content from token b to the end of the sentence (without the final stop).
   std::optional<Span> clause_span(std::uint32_t b, const Sentence& s) const {
@@ -641,36 +656,63 @@ struct Extractor {
     return static_cast<std::uint32_t>(it - doc.tokens.begin());
   }
 
-  // The first cue in the content: a cue word or a trigger of another act than SAY.
-  const ActEntry* cue_in(Span content) const {
+  // The first cue in the content: a cue word or a trigger of another act than SAY
+  // (a demand wins over the others). Outside quotations, a trigger verb ends the
+  // search: it makes a statement of its own.
+  const ActEntry* cue_in(const std::vector<Span>& spans) const {
     const auto n = static_cast<std::uint32_t>(doc.tokens.size());
-    for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
-      const auto* forms = lex.forms(low[k]);
-      if (!forms) continue;
-      for (const auto& f : *forms) {
-        if (k + f.words.size() > n) continue;
-        bool ok = true;
-        for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[k + w] == f.words[w];
-        if (!ok) continue;
-        const ActEntry& e = lex.entries()[f.entry];
-        if (e.act.empty() || e.act == "SAY" || e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light)
-          continue;
-        return &e;
+    const ActEntry* first = nullptr;
+    for (const Span& content : spans) {
+      for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+        const auto* forms = lex.forms(low[k]);
+        if (!forms) continue;
+        bool stop = false;
+        for (const auto& f : *forms) {
+          if (k + f.words.size() > n) continue;
+          bool ok = true;
+          for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[k + w] == f.words[w];
+          if (!ok) continue;
+          const ActEntry& e = lex.entries()[f.entry];
+          if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light || e.pos == Pos::Noun) continue;
+          if (quote[k] < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) { stop = true; break; }
+          if (e.act.empty() || e.act == "SAY") continue;
+          if (e.quote_only && quote[k] < 0) continue;
+          if (e.act == "DEMAND" && e.pos == Pos::Cue) return &e;
+          if (!first) first = &e;
+          break;
+        }
+        if (stop) break;
       }
     }
-    return nullptr;
+    return first;
+  }
+
+  // A name after a preposition of place ("over Syria", "in Ukraine") is where, not whom.
+  bool locative(std::uint32_t k) const {
+    static constexpr std::array<std::string_view, 12> preps = {"in", "into", "over", "near", "across", "inside",
+                                                                "throughout", "at", "from", "around", "within", "outside"};
+    std::int64_t j = static_cast<std::int64_t>(k) - 1;
+    while (j >= 0 && (in(kDeterminers, low[static_cast<std::size_t>(j)]) ||
+                      (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && low[static_cast<std::size_t>(j)].size() > 3 &&
+                       (low[static_cast<std::size_t>(j)] == "eastern" || low[static_cast<std::size_t>(j)] == "western" ||
+                        low[static_cast<std::size_t>(j)] == "southern" || low[static_cast<std::size_t>(j)] == "northern" ||
+                        low[static_cast<std::size_t>(j)] == "neighbouring" || low[static_cast<std::size_t>(j)] == "neighboring"))))
+      --j;
+    return j >= 0 && in(preps, low[static_cast<std::size_t>(j)]);
   }
 
   // A foreign actor named in the content (not the source's own country or organisation).
-  std::optional<Cand> actor_in(Span content, const std::string& sroot) const {
+  std::optional<Cand> actor_in(const std::vector<Span>& spans, const std::string& sroot) const {
     const auto n = static_cast<std::uint32_t>(doc.tokens.size());
-    for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
-      if (ment[k] < 0) continue;
-      const Mention& m = doc.mentions[ment[k]];
-      Cand c = from_mention(ment[k]);
-      if (!c.ok || is_media(c.arg.actor) || actor_root(c.arg.actor) == sroot) continue;
-      return c;
-    }
+    for (const Span& content : spans)
+      for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+        if (ment[k] < 0) continue;
+        const Mention& m = doc.mentions[ment[k]];
+        Cand c = from_mention(ment[k]);
+        if (!c.ok || is_media(c.arg.actor) || actor_root(c.arg.actor) == sroot || is_hyphen_glued(m) || locative(k))
+          continue;
+        return c;
+      }
     return std::nullopt;
   }
 
@@ -684,6 +726,30 @@ struct Extractor {
     return std::nullopt;
   }
 
+  // The most named foreign actor so far (outside quotations), a last resort for
+  // the target of a statement whose cue shows it is aimed at someone.
+  std::optional<Cand> salient_target(const std::string& sroot, std::uint32_t before) const {
+    std::map<std::string, std::pair<int, std::int32_t>> count;
+    for (std::uint32_t k = 0; k < before && k < doc.tokens.size(); ++k) {
+      if (ment[k] < 0 || quote[k] >= 0) continue;
+      if (k > 0 && ment[k - 1] == ment[k]) continue;
+      const Mention& m = doc.mentions[ment[k]];
+      const std::string a = actor_of(m);
+      if (a.empty() || is_media(a) || locative(k) || is_hyphen_glued(m)) continue;
+      const std::string r = actor_root(a);
+      if (r == sroot) continue;
+      auto& c = count[r];
+      ++c.first;
+      c.second = ment[k];
+    }
+    int best = 0;
+    std::int32_t mi = -1;
+    for (const auto& [r, c] : count)
+      if (c.first > best) { best = c.first; mi = c.second; }
+    if (best < 3) return std::nullopt;
+    return from_mention(mi);
+  }
+
   // ---- the statement builder ----
   void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
@@ -691,12 +757,19 @@ struct Extractor {
     const std::string sroot = actor_root(src.arg.actor);
     std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
     if (act == "SAY" && e.cameo != "011" && content) {
-      // What a neutral statement does, from cues in its content.
-      if (const ActEntry* cue = cue_in(*content)) {
+      // What a neutral statement does, from cues in its content (for a quotation,
+      // every quotation of the paragraph).
+      std::vector<Span> spans{*content};
+      if (is_quote)
+        for (std::size_t r = 0; r < regions.size(); ++r)
+          if (doc.sentences[tok(regions[r].open).sentence].paragraph == para)
+            if (auto sp = region_span(static_cast<std::int32_t>(r)); sp && sp->start != content->start) spans.push_back(*sp);
+      if (const ActEntry* cue = cue_in(spans)) {
         std::optional<Cand> t = tgt;
-        if (!t || !t->ok) t = actor_in(*content, sroot);
+        if (!t || !t->ok) t = actor_in(spans, sroot);
         if (!t) t = inherited_target(sroot, para, 2);
-        if (t) {
+        if (!t && cue->act != "REJECT" && cue->act != "DENY") t = salient_target(sroot, first_token_at(trigger.start));
+        if (t || cue->act == "REJECT" || cue->act == "DENY") {
           act = cue->act;
           cameo = cue->cameo;
           tgt = t;
@@ -806,6 +879,10 @@ void Extractor::process_sentence(std::uint32_t si) {
     Span trig{tok(t.first).start, tok(t.last - 1).end};
     std::string act = e->act;
 
+    // Hypothetical ("how Russia could say"): no act.
+    if (!is_noun && before >= lo && (low[static_cast<std::size_t>(before)] == "could" ||
+                                     low[static_cast<std::size_t>(before)] == "might"))
+      continue;
     // Infinitive after another verb ("refused to confirm", "want to comment"): the outer verb decides.
     if (!is_noun && before >= lo && low[static_cast<std::size_t>(before)] == "to" && e->pos != Pos::Phrase) continue;
 
@@ -831,7 +908,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       }
       if (j >= lo && tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Number) --j;
       if (j >= lo && is_possessive_s(static_cast<std::uint32_t>(j))) {
-        NP np = np_left(j - 2, lo);
+        NP np = np_left(j - poss(static_cast<std::uint32_t>(j)), lo);
         for (auto& c : np.items) sources.push_back(c);
       } else if (j >= lo && ment[static_cast<std::size_t>(j)] >= 0 &&
                  doc.mentions[ment[static_cast<std::size_t>(j)]].type == "NORP") {
@@ -933,22 +1010,30 @@ void Extractor::process_sentence(std::uint32_t si) {
         const auto cj = static_cast<std::uint32_t>(j);
         bool done = false;
         if (low[cj] == ",") {
-          for (std::int64_t k = j - 1; k >= lo && k > j - 16; --k) {
+          // Commas before this one, nearest first; the subject is the name before
+          // the earliest of them ("NPR's Deborah Amos, reporting from Amman, Jordan, tells").
+          std::vector<std::int64_t> commas;
+          for (std::int64_t k = j - 1; k >= lo && k > j - 20; --k) {
             const auto u = static_cast<std::uint32_t>(k);
             if (mark[u] || quote[u] >= 0) break;
-            if (low[u] == ",") {
-              if (k - 1 >= lo) {
-                NP np = np_left(k - 1, lo);
-                for (auto& c : np.items) sources.push_back(c);
-                done = np.found;
-                if (!done) {
-                  // the appositive itself names the source ("..., Mario Draghi, described")
-                  NP ap = np_left(j - 1, static_cast<std::uint32_t>(k + 1));
-                  for (auto& c : ap.items) sources.push_back(c);
-                  done = ap.found;
-                }
-              }
-              break;
+            if (low[u] == ",") commas.push_back(k);
+          }
+          for (auto it = commas.rbegin(); it != commas.rend() && !done; ++it) {
+            const std::int64_t k = *it;
+            if (k - 1 < lo || ment[static_cast<std::size_t>(k - 1)] < 0) continue;
+            NP np = np_left(k - 1, lo);
+            for (auto& c : np.items) sources.push_back(c);
+            done = np.found;
+          }
+          if (!done && !commas.empty() && commas.front() - 1 >= lo) {
+            NP np = np_left(commas.front() - 1, lo);
+            for (auto& c : np.items) sources.push_back(c);
+            done = np.found;
+            if (!done) {
+              // the appositive itself names the source ("..., Mario Draghi, described")
+              NP ap = np_left(j - 1, static_cast<std::uint32_t>(commas.front() + 1));
+              for (auto& c : ap.items) sources.push_back(c);
+              done = ap.found;
             }
           }
           if (!done) {
@@ -1044,6 +1129,15 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (ment[u] >= 0 && doc.mentions[ment[u]].start == c.arg.start) used_as_target.push_back(ment[u]);
     }
 
+    // '"...," X said': the quotation right before the subject comes first.
+    if (!content && subject_first >= 0) {
+      std::int64_t q = subject_first - 1;
+      if (q >= lo && low[static_cast<std::size_t>(q)] == ",") --q;
+      if (q >= 1 && mark[static_cast<std::size_t>(q)] && quote[static_cast<std::size_t>(q) - 1] >= 0) {
+        content = region_span(quote[static_cast<std::size_t>(q) - 1]);
+        is_quote = true;
+      }
+    }
     // Content: quotation after (':' or directly), that-clause, infinitive, "of ...", bare clause.
     if (!content) {
       std::uint32_t k = after;
@@ -1114,7 +1208,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (ment[u] < 0) continue;
           const Mention& m = doc.mentions[ment[u]];
           Cand c = from_mention(ment[u]);
-          if (!c.ok || is_media(c.arg.actor) || is_hyphen_glued(m)) continue;
+          if (!c.ok || is_media(c.arg.actor) || is_hyphen_glued(m) || locative(u)) continue;
           bool same = false;
           for (auto& sc : sources)
             if (actor_root(sc.arg.actor) == actor_root(c.arg.actor)) same = true;
@@ -1136,7 +1230,7 @@ void Extractor::process_sentence(std::uint32_t si) {
         for (auto& c : targets)
           if (actor_root(c.arg.actor) == prev_t) same = true;
         if (targets.empty() && prev_t.empty()) same = true;
-        if (same && subject_first == -2) continue;
+        if ((same || act == "SAY") && subject_first == -2) continue;
       } else if (subject_first == -3) {
         // the first name of the sentence
         for (std::uint32_t u = lo; u < i; ++u) {
@@ -1172,8 +1266,11 @@ void Extractor::process_sentence(std::uint32_t si) {
 
     // Media reporting is not a statement of the medium; sources need an actor.
     std::vector<Cand> srcs;
-    for (auto& c : sources)
+    for (auto& c : sources) {
       if (c.ok && !is_media(c.arg.actor)) srcs.push_back(c);
+      else if (!c.ok && c.type == "PERSON" && c.arg.actor.empty())
+        seen.push_back(Seen{c.arg, c.type, s.paragraph, c.head, std::nullopt});
+    }
     if (srcs.empty()) continue;
 
     for (const auto& src : srcs) {
@@ -1249,7 +1346,7 @@ void Extractor::process_paragraph(std::uint32_t pi) {
         e.cameo = "010";
         return e;
       }();
-      Cand c{prev.source, seen[k].type, true};
+      Cand c{prev.source, seen[k].type, true, seen[k].head};
       c.arg.start = prev.source.start;
       c.arg.end = prev.source.end;
       emit(c, std::nullopt, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true,

@@ -148,6 +148,20 @@ int main(int argc, char** argv) {
     geocode(f, g);
     CHECK(at(f.mentions[1], "USA", 33.66, -95.555));
   }
+  {  // "City, Country" false friends and dateline-style captions.
+    Document d = make("Less than a year out from leaving Paris, U.S. negotiators tried again.", {{"Paris", "FRAGOV"}, {"U.S.", "USA"}});
+    geocode(d, g);
+    CHECK(at(d.mentions[0], "FRA", 48.857, 2.352));
+    Document e = make("He arrives at the U.S. Capitol in Washington, U.S. December 16, 2019.", {{"U.S.", "USA"}, {"Washington", "USA"}});
+    geocode(e, g);
+    CHECK(at(e.mentions[1], "USA", 38.895, -77.036));
+    Document f = make("Flood waters in Georgetown, South Carolina, on October 4.", {{"Georgetown", "GUYGOV"}});
+    geocode(f, g);
+    CHECK(!f.mentions[0].geo);  // not Guyana's capital; the gazetteer has no Georgetown in South Carolina
+    Document h = make("Storms hit Georgia, Alabama, and Florida.", {{"Georgia", ""}, {"Alabama", ""}, {"Florida", ""}});
+    geocode(h, g);
+    CHECK(h.mentions[0].geo.has_value());  // a list of states
+  }
   {  // Georgia: the country by actor or default; the US state after a Georgia city.
     Document d = make("Russia and Georgia clashed.", {{"Russia", "RUS"}, {"Georgia", "GEO"}});
     geocode(d, g);

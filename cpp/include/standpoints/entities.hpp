@@ -80,6 +80,10 @@ class ActorTable {
   // The entry's code at the article date (YYYYMMDD, 0 = unknown).
   std::string actor_at(const ActorEntry& e, std::int32_t date) const;
 
+  // True for a word that opens some known person's name ("Vladimir"): the
+  // capitalised-span finder takes unknown two-word names as people only then.
+  bool is_given_name(std::string_view word) const { return given_names_.count(std::string(word)) > 0; }
+
   // True for the code of an international organisation ("NATO", "UN").
   bool is_igo_code(std::string_view code) const { return igo_codes_.count(std::string(code)) > 0; }
 
@@ -99,6 +103,7 @@ class ActorTable {
   std::unordered_map<std::string, std::vector<std::uint32_t>> folded_;  // lower-cased key
   std::unordered_map<std::string, std::uint8_t> max_tokens_;            // first token (folded) -> longest phrase
   std::unordered_set<std::string> igo_codes_;
+  std::unordered_set<std::string> given_names_;
 };
 
 // Name cues for names outside the knowledge base (name_cues.tsv).
