@@ -124,26 +124,33 @@ std::int32_t date_number(std::string_view d, bool end_of_period) {
 void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool user) {
   alias = utf8::strip(alias);
   if (alias.empty()) return;
-  std::vector<Token> toks;
+  std::vector<Token>& toks = scratch_tokens_;
+  toks.clear();
   const std::string text(alias);
   tokenize(text, 0, text.size(), rules_, toks);
   if (toks.empty() || toks.size() > 12) return;
-  std::string key;
-  for (std::size_t k = 0; k < toks.size(); ++k) {
-    if (k) key.push_back(kSep);
-    key.append(text, toks[k].start, toks[k].end - toks[k].start);
-  }
-  auto add_to = [&](std::vector<std::uint32_t>& list) {
-    if (std::find(list.begin(), list.end(), entry) != list.end()) return;
-    if (user) list.insert(list.begin(), entry);  // the user's entries win
-    else list.push_back(entry);
+  auto add_to = [&](StringMap<Node>& map, std::string_view text_source) {
+    std::string key;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      if (k) key.push_back(kSep);
+      key.append(text_source.substr(toks[k].start, toks[k].end - toks[k].start));
+      Node& node = map[key];
+      if (k + 1 < toks.size()) {
+        node.prefix = true;
+        continue;
+      }
+      if (node.list < 0) {
+        node.list = static_cast<std::int32_t>(lists_.size());
+        lists_.emplace_back();
+      }
+      auto& list = lists_[static_cast<std::size_t>(node.list)];
+      if (std::find(list.begin(), list.end(), entry) != list.end()) return;
+      if (user) list.insert(list.begin(), entry);  // the user's entries win
+      else list.push_back(entry);
+    }
   };
-  add_to(exact_[key]);
-  const std::string folded = utf8::to_lower(key);
-  add_to(folded_[folded]);
-  const std::string first = utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end - toks[0].start));
-  auto& mx = max_tokens_[first];
-  mx = std::max<std::uint8_t>(mx, static_cast<std::uint8_t>(toks.size()));
+  add_to(exact_, text);
+  add_to(folded_, utf8::to_lower(text));
 }
 
 void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where) {
@@ -390,49 +397,63 @@ ActorTable ActorTable::load(const std::vector<std::string>& paths, const Segment
 }
 
 const std::vector<std::uint32_t>* ActorTable::lookup_phrase(std::string_view key) const {
-  auto it = exact_.find(std::string(key));
-  return it == exact_.end() ? nullptr : &it->second;
+  auto it = exact_.find(key);
+  return it == exact_.end() || it->second.list < 0 ? nullptr : &lists_[static_cast<std::size_t>(it->second.list)];
 }
 
-std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t end, bool folded,
-                              std::uint32_t* entry) const {
+std::size_t ActorTable::match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end,
+                              bool folded, std::uint32_t* entry) const {
   const Token& first = doc.tokens[i];
-  const std::string first_folded = utf8::to_lower(token_text(doc, first));
-  auto mx = max_tokens_.find(first_folded);
-  if (mx == max_tokens_.end()) return 0;
-  const std::size_t longest = std::min<std::size_t>(mx->second, end - i);
-  std::string key;
-  for (std::size_t n = longest; n >= 1; --n) {
-    key.clear();
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k) key.push_back(kSep);
-      key.append(token_text(doc, doc.tokens[i + k]));
-    }
-    if (!folded) {
-      if (auto it = exact_.find(key); it != exact_.end()) {
-        *entry = it->second.front();
-        return n;
+  const std::string_view first_exact = token_text(doc, first);
+  // Multi-word names whose later words are written in lower case ("NATO-Russia
+  // council") match through the folded trie when the first word matches as written.
+  const bool lower_tail = !folded && (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps);
+  std::string exact_key, folded_key;
+  bool exact_alive = !folded, folded_alive = folded || lower_tail;
+  std::size_t best = 0;
+  for (std::size_t n = 1; i + n <= end && (exact_alive || folded_alive); ++n) {
+    const Token& t = doc.tokens[i + n - 1];
+    if (exact_alive) {
+      if (n > 1) exact_key.push_back(kSep);
+      exact_key.append(std::string_view(doc.text).substr(t.start, t.end - t.start));
+      auto it = exact_.find(exact_key);
+      if (it == exact_.end()) {
+        exact_alive = false;
+      } else {
+        if (it->second.list >= 0) {
+          best = n;
+          *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
+        }
+        exact_alive = it->second.prefix;
       }
-      // Multi-word names whose later words are written in lower case
-      // ("NATO-Russia council"): the first word must match exactly.
-      if (n >= 2) {
-        if (auto it = folded_.find(utf8::to_lower(key)); it != folded_.end()) {
-          for (std::uint32_t e : it->second) {
-            const std::string& name = entries_[e].name;
-            if (name.compare(0, first.end - first.start, token_text(doc, first)) == 0 &&
-                (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
-              *entry = e;
-              return n;
+    }
+    if (folded_alive) {
+      if (n > 1) folded_key.push_back(kSep);
+      folded_key.append(folded_text.substr(t.start, t.end - t.start));
+      auto it = folded_.find(folded_key);
+      if (it == folded_.end()) {
+        folded_alive = false;
+      } else {
+        if (it->second.list >= 0 && n > best) {
+          const auto& list = lists_[static_cast<std::size_t>(it->second.list)];
+          if (folded) {
+            best = n;
+            *entry = list.front();
+          } else if (n >= 2) {
+            for (std::uint32_t e : list) {
+              if (entries_[e].name.compare(0, first_exact.size(), first_exact) == 0) {
+                best = n;
+                *entry = e;
+                break;
+              }
             }
           }
         }
+        folded_alive = it->second.prefix;
       }
-    } else if (auto it = folded_.find(utf8::to_lower(key)); it != folded_.end()) {
-      *entry = it->second.front();
-      return n;
     }
   }
-  return 0;
+  return best;
 }
 
 std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {
@@ -487,6 +508,7 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
         key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
       }
       c.phrases_[key] = role;
+      c.phrase_starts_.insert(utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start)));
       c.max_phrase_ = std::max(c.max_phrase_, toks.size());
       return;
     }
@@ -497,16 +519,41 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
 }
 
 std::uint16_t NameCues::kinds(std::string_view word) const {
-  auto it = kinds_.find(std::string(word));
+  auto it = kinds_.find(word);
   return it == kinds_.end() ? 0 : it->second;
 }
 
 std::string_view NameCues::role(std::string_view word, Kind kind) const {
-  auto it = roles_.find(std::to_string(kind) + "|" + std::string(word));
+  char buf[80];
+  const std::string prefix = std::to_string(kind);
+  if (prefix.size() + 1 + word.size() > sizeof buf) return {};
+  std::size_t n = 0;
+  for (char c : prefix) buf[n++] = c;
+  buf[n++] = '|';
+  for (char c : word) buf[n++] = c;
+  auto it = roles_.find(std::string_view(buf, n));
   return it == roles_.end() ? std::string_view{} : std::string_view(it->second);
 }
 
 std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const {
+  const std::string_view w0 = token_text(doc, doc.tokens[i]);
+  // Most words start no phrase: answer from the one-word table alone.
+  bool may_start = false;
+  if (max_phrase_ > 1 && i + 1 < end) {
+    char lower[48];
+    if (w0.size() <= sizeof lower) {
+      for (std::size_t k = 0; k < w0.size(); ++k)
+        lower[k] = (w0[k] >= 'A' && w0[k] <= 'Z') ? static_cast<char>(w0[k] + 32) : w0[k];
+      may_start = phrase_starts_.find(std::string_view(lower, w0.size())) != phrase_starts_.end();
+    }
+  }
+  if (!may_start) {
+    if (kinds(w0) & kind) {
+      if (role) *role = std::string(this->role(w0, kind));
+      return 1;
+    }
+    return 0;
+  }
   std::string key = std::to_string(kind) + "|";
   const std::size_t base = key.size();
   std::size_t best = 0;
@@ -572,6 +619,7 @@ struct Finder {
   Document& doc;
   const Knowledge& k;
   std::vector<std::uint8_t> claimed;
+  std::string folded_text;  // doc.text lower-cased once: token keys without allocation
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -601,15 +649,15 @@ struct Finder {
       std::size_t n = 0;
       // Names start with a capital (or a digit: "G20"); ALL CAPS text is folded.
       const bool capital = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps || t.shape == Shape::Other;
-      if (capital) n = k.actors.match(doc, i, b, false, &entry);
+      if (capital) n = k.actors.match(doc, folded_text, i, b, false, &entry);
       if (!n && t.shape == Shape::AllCaps && (mode == CaseMode::AllCaps || t.end - t.start >= 4)) {
-        n = k.actors.match(doc, i, b, true, &entry);
+        n = k.actors.match(doc, folded_text, i, b, true, &entry);
         // Short folded matches must not be common words in capitals ("IN", "IT").
         if (n == 1 && k.actors.entry(entry).name.size() < 3) n = 0;
       }
       // A title is not part of a name even where the knowledge base lists
       // one ("Secretary of State Mike Pompeo"): skip it, then match on.
-      const std::size_t title = k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr);
+      const std::size_t title = t.shape == Shape::Capitalized ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr) : 0;
       if (title >= 2 && n <= title && i + title < b && is_cap(doc.tokens[i + title])) {
         i += title;
         continue;
@@ -650,14 +698,14 @@ struct Finder {
     }
   }
 
-  std::string span_text(std::size_t a, std::size_t b) const {
-    return doc.text.substr(doc.tokens[a].start, doc.tokens[b - 1].end - doc.tokens[a].start);
+  std::string_view span_text(std::size_t a, std::size_t b) const {
+    return std::string_view(doc.text).substr(doc.tokens[a].start, doc.tokens[b - 1].end - doc.tokens[a].start);
   }
 
   // The country of a gazetteer name when its readings agree on one ("New
   // York" the city and the state), or "" when the name is unknown or spans
   // countries without one dominant reading.
-  std::string place_country(const std::string& name) const {
+  std::string place_country(std::string_view name) const {
     const auto cands = k.gazetteer.lookup(name);
     if (cands.empty()) return {};
     const std::string& c = k.gazetteer.place(cands.front()).country;
@@ -690,11 +738,11 @@ struct Finder {
     if (n < 2 || (e.type != "ORG" && e.type != "PERSON")) return false;
     for (std::size_t p = 1; p < n; ++p) {
       std::uint32_t head = 0, rest = 0;
-      const std::size_t hn = k.actors.match(doc, i, i + p, mode == CaseMode::AllCaps, &head);
+      const std::size_t hn = k.actors.match(doc, folded_text, i, i + p, mode == CaseMode::AllCaps, &head);
       if (hn != p) continue;
       const auto& h = k.actors.entry(head);
       if (h.type != "GPE" && h.type != "NORP") continue;
-      const std::size_t rn = k.actors.match(doc, i + p, i + n, mode == CaseMode::AllCaps, &rest);
+      const std::size_t rn = k.actors.match(doc, folded_text, i + p, i + n, mode == CaseMode::AllCaps, &rest);
       if (rn != n - p) continue;
       emit(i, i + p, h.type, static_cast<std::int32_t>(head));
       emit(i + p, i + n, k.actors.entry(rest).type, static_cast<std::int32_t>(rest));
@@ -780,7 +828,7 @@ struct Finder {
   }
 
   bool place_run(std::size_t s, std::size_t e) {
-    const std::string name = span_text(s, e);
+    const std::string_view name = span_text(s, e);
     const std::string country = place_country(name);
     if (e - s == 1 && !k.gazetteer.is_unambiguous_place(name)) {
       if (!k.gazetteer.lookup(name).empty() && place_cue_before(s) && !sentence_initial(s) &&
@@ -803,7 +851,7 @@ struct Finder {
   }
 
   void flush_places() {
-    std::unordered_set<std::string> surnames;
+    StringSet surnames;
     for (const auto& m : doc.mentions) {
       if (m.type != "PERSON") continue;
       if (m.last_token - m.first_token >= 2) {
@@ -813,12 +861,12 @@ struct Finder {
     }
     for (const auto& [s, country] : pending_places) {
       claimed[s] = 0;
-      if (surnames.count(std::string(text(s)))) continue;
+      if (surnames.find(text(s)) != surnames.end()) continue;
       emit(s, s + 1, "GPE", -1);
       doc.mentions.back().actor = country;
     }
     // The countries the document names (by country names and places so far).
-    std::unordered_set<std::string> countries;
+    StringSet countries;
     for (const auto& m : doc.mentions) {
       if (m.type != "GPE") continue;
       if (m.kb >= 0) countries.insert(k.actors.entry(static_cast<std::uint32_t>(m.kb)).country);
@@ -826,10 +874,10 @@ struct Finder {
     }
     for (std::size_t s : weak_places) {
       claimed[s] = 0;
-      if (surnames.count(std::string(text(s)))) continue;
+      if (surnames.find(text(s)) != surnames.end()) continue;
       for (std::uint32_t c : k.gazetteer.lookup(text(s))) {
         const auto& place = k.gazetteer.place(c);
-        if (place.feature == "country" || !countries.count(place.country)) continue;
+        if (place.feature == "country" || countries.find(place.country) == countries.end()) continue;
         emit(s, s + 1, "GPE", -1);
         doc.mentions.back().actor = place.country;
         break;
@@ -983,7 +1031,9 @@ struct Finder {
 
 void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0)};
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text)};
+  // utf8::to_lower keeps every code point's byte length, so offsets carry over.
+  if (f.folded_text.size() != doc.text.size()) f.folded_text = doc.text;
   for (const Sentence& s : doc.sentences) {
     const Paragraph& p = doc.paragraphs[s.paragraph];
     if (p.boilerplate) continue;
