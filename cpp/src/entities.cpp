@@ -591,16 +591,31 @@ enum class CaseMode { Normal, TitleCase, AllCaps };
 // Title paragraphs need 70% capitalised words; headline-like lines inside
 // the body need 90% of the words other than short function words, so that a
 // sentence full of names ("President Oskar Hentzau spoke") stays a sentence.
+bool is_function_word(std::string_view w) {
+  switch (w.size()) {
+    case 1: return w[0] == 'a';
+    case 2: return w == "of" || w == "an" || w == "to" || w == "in" || w == "on" || w == "at" || w == "by";
+    case 3: return w == "the" || w == "and" || w == "for";
+    case 4: return w == "with";
+    default: return false;
+  }
+}
+
 CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last, bool title) {
+  // Most sentences have lower-case words early: stop counting once more than
+  // a tenth of the sentence's tokens are lower-case content words.
+  const std::size_t budget = (last - first) / 10 + 1;
+  std::size_t lower_content = 0;
   std::size_t words = 0, caps = 0, upper = 0, function_words = 0;
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::Word) continue;
-    const std::string_view w = token_text(doc, t);
-    if (t.shape == Shape::Lower && (w == "of" || w == "the" || w == "a" || w == "an" || w == "and" || w == "to" ||
-                                    w == "in" || w == "on" || w == "for" || w == "at" || w == "by" || w == "with")) {
-      ++function_words;
-      continue;
+    if (t.shape == Shape::Lower) {
+      if (is_function_word(token_text(doc, t))) {
+        ++function_words;
+        continue;
+      }
+      if (!title && ++lower_content > budget) return CaseMode::Normal;
     }
     ++words;
     if (t.shape == Shape::Capitalized) ++caps;
