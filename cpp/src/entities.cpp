@@ -1019,6 +1019,15 @@ struct Finder {
         return;
       }
     }
+    // "Susan Collins of Maine": with no organisation cue, a link word splits
+    // the run into a name and a place (or another name).
+    for (std::size_t i = s + 1; i + 1 < e; ++i) {
+      if (doc.tokens[i].shape == Shape::Lower && (text(i) == "of" || text(i) == "for")) {
+        process_run(s, i);
+        process_run(i + 1, e);
+        return;
+      }
+    }
     // Two to four capitalised words with no cue: a person's name.
     if (n >= 2 && n <= 4) {
       bool words_ok = true;
