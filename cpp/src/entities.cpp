@@ -961,6 +961,25 @@ struct Finder {
     }
     while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
     if (s >= e) return;
+    // "CEO of Project Veritas": a title of something, not before a name.
+    if (titled && doc.tokens[s].shape == Shape::Lower) {
+      while (s < e && doc.tokens[s].shape == Shape::Lower) ++s;
+      process_run(s, e);
+      return;
+    }
+    // "Massachusetts Sen. Ed Markey": a title inside the run splits it into
+    // what comes before (a place, a body) and the titled person after.
+    if (!titled) {
+      for (std::size_t p = s + 1; p + 1 < e; ++p) {
+        if (doc.tokens[p].shape == Shape::Lower) continue;
+        const std::size_t tn = cues.phrase_at(doc, p, e, NameCues::kTitle, nullptr);
+        if (tn && p + tn < e && is_cap(doc.tokens[p + tn])) {
+          process_run(s, p);
+          process_run(p, e);
+          return;
+        }
+      }
+    }
     // A place the knowledge base does not hold but the gazetteer knows
     // without doubt ("Berdyansk", "Khan Younis"): a GPE in its country.
     if (!titled_before(s) && place_run(s, e)) return;
