@@ -495,6 +495,10 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
     else if (kind == "connector") k = kConnector;
     else if (kind == "org_cue") k = kOrgCue;
     else if (kind == "org_tail") k = kOrgTail;
+    else if (kind == "not_given") k = kNotGiven;
+    else if (kind == "gpe_tail") k = kGpeTail;
+    else if (kind == "loc_tail") k = kLocTail;
+    else if (kind == "fac_tail") k = kFacTail;
     else row.fail("unknown cue kind \"" + std::string(kind) + "\"");
     const std::string cue(utf8::strip(row.get("cue")));
     if (cue.empty()) row.fail("empty cue");
@@ -698,12 +702,18 @@ struct Finder {
           i += n;
           continue;
         }
-        // A nationality that opens a named event ("Islamic Revolution").
-        if (e.type == "NORP" && i + n < b && is_cap(doc.tokens[i + n]) &&
-            (k.cues.kinds(text(i + n)) & NameCues::kEventTail) && doc.tokens[i + n].space_before) {
-          emit(i, i + n + 1, "EVENT", -1);
-          i += n + 1;
-          continue;
+        // A nationality or party that opens a named event ("Islamic
+        // Revolution", "Democratic National Convention").
+        if (e.type == "NORP") {
+          std::size_t j = i + n;
+          while (j < b && j < i + n + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before &&
+                 !(k.cues.kinds(text(j)) & NameCues::kEventTail))
+            ++j;
+          if (j < b && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && (k.cues.kinds(text(j)) & NameCues::kEventTail)) {
+            emit(i, j + 1, "EVENT", -1);
+            i = j + 1;
+            continue;
+          }
         }
         emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
         i += n;
@@ -913,6 +923,10 @@ struct Finder {
     return false;
   }
 
+  bool given(std::size_t i) const {
+    return k.actors.is_given_name(text(i)) && !(k.cues.kinds(text(i)) & NameCues::kNotGiven);
+  }
+
   bool person_cue(std::size_t s, std::size_t e) const {
     static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
     if (s > 0 && (k.cues.kinds(text(s - 1)) & (NameCues::kRole | NameCues::kTitle))) return true;
@@ -1004,6 +1018,13 @@ struct Finder {
       if (n >= 2) emit(s, e, "EVENT", -1);
       return;
     }
+    // Places and facilities by their last word: "Orange County", "Dnipro
+    // River", "Dulles Airport" (FAC is not a scored type, but it keeps such
+    // names from being taken for people).
+    if (n >= 2 && (head_kinds & (NameCues::kGpeTail | NameCues::kLocTail | NameCues::kFacTail))) {
+      emit(s, e, (head_kinds & NameCues::kGpeTail) ? "GPE" : (head_kinds & NameCues::kLocTail) ? "LOC" : "FAC", -1);
+      return;
+    }
     if (head_kinds & NameCues::kOrgHead) {
       std::string r(cues.role(head, NameCues::kOrgHead));
       for (std::size_t i = s; i < e; ++i) {
@@ -1061,10 +1082,10 @@ struct Finder {
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (cues.kinds(text(e - 1)) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
-      if (!k.gazetteer.lookup(text(e - 1)).empty() && !k.actors.is_given_name(text(s))) words_ok = false;
+      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s)) words_ok = false;
       // Without a known given name, a person needs a cue: a role before or
       // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
-      if (words_ok && !k.actors.is_given_name(text(s)) && !person_cue(s, e)) words_ok = false;
+      if (words_ok && !given(s) && !person_cue(s, e)) words_ok = false;
       if (words_ok) emit(s, e, "PERSON", -1);
     }
   }
