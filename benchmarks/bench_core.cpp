@@ -148,8 +148,9 @@ int main(int argc, char** argv) {
   // Best of N: the whole Knowledge, then the two big tables alone.
   const double load_best =
       best_of(load_runs, [&] { auto k = standpoints::Knowledge::load(options.knowledge); }).wall;
+  const auto rules = standpoints::SegmenterRules::load(dir + "abbreviations.tsv");
   const double actors_best =
-      best_of(load_runs, [&] { auto t = standpoints::ActorTable::load({dir + "actors.tsv"}); }).wall;
+      best_of(load_runs, [&] { auto t = standpoints::ActorTable::load({dir + "actors.tsv"}, rules); }).wall;
   const double gazetteer_best =
       best_of(load_runs, [&] { auto g = standpoints::Gazetteer::load(dir + "places.tsv"); }).wall;
 
