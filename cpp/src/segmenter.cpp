@@ -34,20 +34,31 @@ bool is_unspaced_stop(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0x
 // stop, Devanagari danda, Armenian full stop, Ethiopic full stop.
 bool is_script_stop(char32_t c) { return c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0589 || c == 0x1362; }
 
+inline bool ascii_word(unsigned char b) { return b < 0x80 && (utf8::detail::kAsciiClass.v[b] & utf8::detail::kAsciiWord); }
+
+// The case shape of text[start, end) in one pass; ASCII without decoding.
 Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
-  bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
+  bool first_upper = false, any_lower = false, any_letter = false;
+  std::size_t uppers = 0;
   for (std::size_t i = start; i < end;) {
-    const char32_t c = utf8::decode(text, i);
-    const bool up = utf8::is_upper(c), low = utf8::is_lower(c);
-    if (up || low) {
-      if (!any_letter) first_upper = up;
+    const auto b = static_cast<unsigned char>(text[i]);
+    bool up, low;
+    if (b < 0x80) {
+      up = b >= 'A' && b <= 'Z';
+      low = b >= 'a' && b <= 'z';
+      ++i;
+    } else {
+      const char32_t c = utf8::decode(text, i);
+      up = utf8::is_upper(c);
+      low = utf8::is_lower(c);
+    }
+    if ((up || low) && !any_letter) {
+      first_upper = up;
       any_letter = true;
     }
-    any_upper |= up;
+    uppers += up ? 1 : 0;
     any_lower |= low;
-    first = false;
   }
-  (void)first;
   if (!any_letter) {
     // Scripts without case (CJK, Arabic) count as neither.
     return Shape::Other;
@@ -55,13 +66,7 @@ Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
   if (!first_upper) return Shape::Lower;
   if (any_lower) return Shape::Capitalized;
   // "I", "A": one capital letter is a capitalised word, not an acronym.
-  std::size_t letters = 0;
-  for (std::size_t i = start; i < end;) {
-    const char32_t c = utf8::decode(text, i);
-    letters += utf8::is_upper(c) ? 1 : 0;
-  }
-  (void)any_upper;
-  return letters >= 2 ? Shape::AllCaps : Shape::Capitalized;
+  return uppers >= 2 ? Shape::AllCaps : Shape::Capitalized;
 }
 
 struct Tokenizer {
@@ -82,6 +87,10 @@ struct Tokenizer {
   // possessive 's, which becomes a token of its own).
   std::size_t scan_word(std::size_t pos, std::size_t end) const {
     while (pos < end) {
+      if (ascii_word(static_cast<unsigned char>(text[pos]))) {
+        ++pos;
+        continue;
+      }
       std::size_t p = pos;
       const char32_t c = utf8::decode(text, p);
       if (utf8::is_word_char(c)) {
@@ -115,6 +124,11 @@ struct Tokenizer {
   void run(std::size_t pos, std::size_t end) {
     bool space = true;
     while (pos < end) {
+      if (text[pos] == ' ') {
+        space = true;
+        ++pos;
+        continue;
+      }
       std::size_t p = pos;
       const char32_t c = utf8::decode(text, p);
       if (utf8::is_space(c)) {
@@ -127,6 +141,10 @@ struct Tokenizer {
         // Numbers: 3.5, 100,000, 1987; letters attached make "10th", "F-16" stays split.
         pos = p;
         while (pos < end) {
+          if (ascii_word(static_cast<unsigned char>(text[pos]))) {  // digits and letters
+            ++pos;
+            continue;
+          }
           const char32_t d = peek(pos);
           if (is_digit(d) || (utf8::is_word_char(d))) { pos = next(pos); continue; }
           if ((d == '.' || d == ',') && pos + 1 < end && is_digit(peek(pos + 1))) { pos += 2; continue; }
