@@ -188,6 +188,12 @@ char32_t to_lower(char32_t c) noexcept {
 
 std::string to_lower(std::string_view s) {
   std::string out;
+  to_lower(s, out);
+  return out;
+}
+
+void to_lower(std::string_view s, std::string& out) {
+  out.clear();
   out.reserve(s.size());
   std::size_t i = 0;
   const std::size_t n = s.size();
@@ -215,7 +221,6 @@ std::string to_lower(std::string_view s) {
     }
     encode(to_lower(decode(s, i)), out);
   }
-  return out;
 }
 
 bool detail::is_word_char_non_ascii(char32_t c) noexcept {

@@ -77,6 +77,8 @@ bool is_lower(char32_t cp) noexcept;
 // with a table; other code points pass through unchanged.
 char32_t to_lower(char32_t cp) noexcept;
 std::string to_lower(std::string_view s);
+// The same into `out` (replacing its content), reusing its buffer.
+void to_lower(std::string_view s, std::string& out);
 
 // Maps byte offsets in a UTF-8 text to code point offsets (Python str
 // indices). Keeps one checkpoint per 64 bytes, so memory is 1/16 of the text
