@@ -132,7 +132,7 @@ void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool u
   auto add_to = [&](StringMap<Node>& map, std::string_view text_source) {
     std::string key;
     for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (k) key.push_back(kSep);
+      if (k && toks[k].space_before) key.push_back(' ');
       key.append(text_source.substr(toks[k].start, toks[k].end - toks[k].start));
       Node& node = map[key];
       if (k + 1 < toks.size()) {
@@ -401,56 +401,96 @@ const std::vector<std::uint32_t>* ActorTable::lookup_phrase(std::string_view key
   return it == exact_.end() || it->second.list < 0 ? nullptr : &lists_[static_cast<std::size_t>(it->second.list)];
 }
 
+// Keys are token texts joined by one space where the text has whitespace
+// and by nothing where tokens touch ("NATO-Russia Council"). Where the
+// document's own spacing is exactly that, the key is a slice of the text and
+// needs no copy.
+namespace {
+
+struct KeyBuilder {
+  const Document& doc;
+  std::string_view source;  // doc.text or its lower-cased copy
+  std::size_t first;
+  std::string buffer;
+  bool in_buffer = false;
+
+  std::string_view key(std::size_t n) {
+    const Token& a = doc.tokens[first];
+    const Token& b = doc.tokens[first + n - 1];
+    if (!in_buffer) {
+      // Still a plain slice while every gap is one space (or none for touching tokens).
+      const Token& last = doc.tokens[first + n - 1];
+      bool plain = true;
+      if (n >= 2) {
+        const Token& prev = doc.tokens[first + n - 2];
+        const std::size_t gap = last.start - prev.end;
+        plain = last.space_before ? (gap == 1 && doc.text[prev.end] == ' ') : gap == 0;
+      }
+      if (plain) return source.substr(a.start, b.end - a.start);
+      in_buffer = true;
+      buffer.assign(source.substr(a.start, prev_end(n) - a.start));
+    }
+    if (b.space_before) buffer.push_back(' ');
+    buffer.append(source.substr(b.start, b.end - b.start));
+    return buffer;
+  }
+  std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end; }
+};
+
+}  // namespace
+
 std::size_t ActorTable::match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end,
                               bool folded, std::uint32_t* entry) const {
   const Token& first = doc.tokens[i];
-  const std::string_view first_exact = token_text(doc, first);
-  // Multi-word names whose later words are written in lower case ("NATO-Russia
-  // council") match through the folded trie when the first word matches as written.
-  const bool lower_tail = !folded && (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps);
-  std::string exact_key, folded_key;
-  bool exact_alive = !folded, folded_alive = folded || lower_tail;
   std::size_t best = 0;
-  for (std::size_t n = 1; i + n <= end && (exact_alive || folded_alive); ++n) {
-    const Token& t = doc.tokens[i + n - 1];
-    if (exact_alive) {
-      if (n > 1) exact_key.push_back(kSep);
-      exact_key.append(std::string_view(doc.text).substr(t.start, t.end - t.start));
-      auto it = exact_.find(exact_key);
-      if (it == exact_.end()) {
-        exact_alive = false;
-      } else {
-        if (it->second.list >= 0) {
-          best = n;
-          *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
-        }
-        exact_alive = it->second.prefix;
+  if (folded) {
+    KeyBuilder keys{doc, folded_text, i, {}};
+    for (std::size_t n = 1; i + n <= end; ++n) {
+      auto it = folded_.find(keys.key(n));
+      if (it == folded_.end()) break;
+      if (it->second.list >= 0) {
+        best = n;
+        *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
       }
+      if (!it->second.prefix) break;
     }
-    if (folded_alive) {
-      if (n > 1) folded_key.push_back(kSep);
-      folded_key.append(folded_text.substr(t.start, t.end - t.start));
-      auto it = folded_.find(folded_key);
-      if (it == folded_.end()) {
-        folded_alive = false;
-      } else {
-        if (it->second.list >= 0 && n > best) {
-          const auto& list = lists_[static_cast<std::size_t>(it->second.list)];
-          if (folded) {
-            best = n;
-            *entry = list.front();
-          } else if (n >= 2) {
-            for (std::uint32_t e : list) {
-              if (entries_[e].name.compare(0, first_exact.size(), first_exact) == 0) {
-                best = n;
-                *entry = e;
-                break;
-              }
-            }
+    return best;
+  }
+  KeyBuilder keys{doc, doc.text, i, {}};
+  std::size_t n = 1;
+  for (; i + n <= end; ++n) {
+    auto it = exact_.find(keys.key(n));
+    if (it == exact_.end()) break;
+    if (it->second.list >= 0) {
+      best = n;
+      *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
+    }
+    if (!it->second.prefix) {
+      ++n;
+      break;
+    }
+  }
+  // Multi-word names whose later words are written in lower case ("NATO-Russia
+  // council"): where the exact trie gave out on a lower-case word after two or
+  // more tokens, go on in the folded trie; the first word must match as written.
+  const std::size_t died = n;  // the exact trie had no key of `died` tokens
+  if (died >= 2 && i + died <= end && doc.tokens[i + died - 1].shape == Shape::Lower &&
+      (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
+    const std::string_view first_exact = token_text(doc, first);
+    KeyBuilder fkeys{doc, folded_text, i, {}};
+    for (std::size_t m = 1; i + m <= end; ++m) {
+      auto it = folded_.find(fkeys.key(m));
+      if (it == folded_.end()) break;
+      if (m >= died && it->second.list >= 0 && m > best) {
+        for (std::uint32_t e : lists_[static_cast<std::size_t>(it->second.list)]) {
+          if (entries_[e].name.compare(0, first_exact.size(), first_exact) == 0) {
+            best = m;
+            *entry = e;
+            break;
           }
         }
-        folded_alive = it->second.prefix;
       }
+      if (!it->second.prefix) break;
     }
   }
   return best;
