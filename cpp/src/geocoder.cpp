@@ -1,4 +1,5 @@
 #include "standpoints/geocoder.hpp"
+#include <map>
 
 #include <algorithm>
 #include <array>
@@ -557,10 +558,20 @@ void geocode(Document& doc, const Gazetteer& g) {
     const Place* place;
     std::string_view source;  // text of the mention that gave it ("" = an actor code)
   };
+  // Each list keeps, per place, at most two distinct sources: enough to answer
+  // "is there support from another mention than this one?" in constant time,
+  // and what keeps a huge document linear.
   std::vector<Ctx> ctx_countries, ctx_areas, anchors;
-  auto add = [](std::vector<Ctx>& v, const Place* p, std::string_view src) {
-    for (const Ctx& c : v)
-      if (c.place == p && c.source == src) return;
+  std::unordered_map<const void*, std::array<std::string_view, 2>> seen_countries, seen_areas, seen_anchors;
+  auto add = [&](std::vector<Ctx>& v, const Place* p, std::string_view src) {
+    auto& seen = &v == &ctx_countries ? seen_countries : &v == &ctx_areas ? seen_areas : seen_anchors;
+    auto [it, fresh] = seen.try_emplace(p, std::array<std::string_view, 2>{src, std::string_view{}});
+    if (!fresh) {
+      auto& srcs = it->second;
+      const bool two = srcs[1].data() != nullptr;
+      if (srcs[0] == src || (two && srcs[1] == src) || two) return;
+      srcs[1] = src.data() ? src : std::string_view("\0", 1);
+    }
     v.push_back({p, src});
   };
   for (const Mention& m : doc.mentions) {
@@ -588,21 +599,52 @@ void geocode(Document& doc, const Gazetteer& g) {
           if (is_area(g.place(idx)) && g.place(idx).country == best.country) add(ctx_areas, &g.place(idx), t.text);
     }
   }
-  auto in_ctx_country = [&](const Place& p, std::string_view self) {
-    for (const Ctx& c : ctx_countries)
-      if (c.place && c.place->country == p.country && c.source != self) return true;
+  // Indexes over the context, so that each question costs a hash lookup (or a
+  // few grid cells) instead of a scan of the whole document's context.
+  std::unordered_map<std::string_view, std::vector<const Ctx*>> countries_by_code;
+  for (const Ctx& c : ctx_countries)
+    if (c.place) countries_by_code[c.place->country].push_back(&c);
+  std::unordered_map<std::string, std::vector<const Ctx*>> areas_by_key;
+  for (const Ctx& c : ctx_areas) areas_by_key[c.place->country + "|" + c.place->name].push_back(&c);
+  constexpr double kCell = 3.0;  // degrees; kNearKm is under 3 degrees of latitude
+  auto cell_of = [&](double lat, double lon) {
+    return std::pair<int, int>{static_cast<int>(std::floor(lat / kCell)), static_cast<int>(std::floor(lon / kCell))};
+  };
+  std::map<std::pair<int, int>, std::vector<const Ctx*>> anchor_grid;
+  for (const Ctx& c : anchors) anchor_grid[cell_of(c.place->lat, c.place->lon)].push_back(&c);
+
+  auto other_source = [](const std::vector<const Ctx*>* v, std::string_view self) {
+    if (!v) return false;
+    for (const Ctx* c : *v)
+      if (c->source != self) return true;
     return false;
+  };
+  auto in_ctx_country = [&](const Place& p, std::string_view self) {
+    auto it = countries_by_code.find(p.country);
+    return other_source(it == countries_by_code.end() ? nullptr : &it->second, self);
   };
   auto in_ctx_area = [&](const Place& p, std::string_view self) {
     if (p.admin1.empty()) return false;
-    for (const Ctx& c : ctx_areas)
-      if (c.source != self && c.place->country == p.country && c.place->name == p.admin1) return true;
-    return false;
+    auto it = areas_by_key.find(p.country + "|" + p.admin1);
+    return other_source(it == areas_by_key.end() ? nullptr : &it->second, self);
   };
   auto near_anchor = [&](const Place& p, std::string_view self) {
-    for (const Ctx& c : anchors)
-      if (c.source != self && c.place != &p && distance_km(c.place->lat, c.place->lon, p.lat, p.lon) <= kNearKm)
-        return true;
+    if (anchors.empty()) return false;
+    const auto [clat, clon] = cell_of(p.lat, p.lon);
+    // Longitude cells shrink toward the poles: widen the search to cover kNearKm.
+    const double coslat = std::max(0.05, std::cos(p.lat * 3.14159265358979323846 / 180.0));
+    const int dlon = std::min(60, static_cast<int>(std::ceil(kNearKm / (111.0 * coslat * kCell))) + 1);
+    for (int a = clat - 1; a <= clat + 1; ++a) {
+      for (int b = clon - dlon; b <= clon + dlon; ++b) {
+        // Cells run from -60 to 59 (3-degree columns); wrap across the antimeridian.
+        const int wrapped = b < -60 ? b + 120 : b > 59 ? b - 120 : b;
+        auto it = anchor_grid.find({a, wrapped});
+        if (it == anchor_grid.end()) continue;
+        for (const Ctx* c : it->second)
+          if (c->source != self && c->place != &p && distance_km(c->place->lat, c->place->lon, p.lat, p.lon) <= kNearKm)
+            return true;
+      }
+    }
     return false;
   };
 
@@ -654,17 +696,26 @@ void geocode(Document& doc, const Gazetteer& g) {
 
   // One sense per document: an unconstrained mention takes the place a constrained mention of the
   // same text (or of the same entity) got.
+  // (The first constrained mention in text order wins, by text or by entity.)
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::int64_t>> sense_by_text;
+  std::unordered_map<std::int32_t, std::pair<std::size_t, std::int64_t>> sense_by_entity;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const Target& o = targets[i];
+    if (!o.constrained || o.chosen < 0) continue;
+    sense_by_text.try_emplace(o.text, i, o.chosen);
+    const std::int32_t ent = doc.mentions[o.mention].entity;
+    if (ent >= 0) sense_by_entity.try_emplace(ent, i, o.chosen);
+  }
   for (Target& t : targets) {
     if (t.constrained) continue;
     const Mention& m = doc.mentions[t.mention];
-    for (const Target& o : targets) {
-      if (!o.constrained || o.chosen < 0) continue;
-      const Mention& om = doc.mentions[o.mention];
-      if (o.text == t.text || (m.entity >= 0 && om.entity == m.entity)) {
-        t.chosen = o.chosen;
-        break;
-      }
+    const std::pair<std::size_t, std::int64_t>* hit = nullptr;
+    if (auto it = sense_by_text.find(t.text); it != sense_by_text.end()) hit = &it->second;
+    if (m.entity >= 0) {
+      if (auto it = sense_by_entity.find(m.entity); it != sense_by_entity.end() && (!hit || it->second.first < hit->first))
+        hit = &it->second;
     }
+    if (hit) t.chosen = hit->second;
   }
 
   // Names the gazetteer does not know, for entities that are countries ("Kingdom of Jordan").
