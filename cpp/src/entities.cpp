@@ -967,9 +967,30 @@ struct Finder {
     return k.actors.is_given_name(text(i)) && !(k.cues.kinds(text(i)) & NameCues::kNotGiven);
   }
 
-  bool person_cue(std::size_t s, std::size_t e) const {
+  // Capitalised words that also stand alone elsewhere in the document (as a
+  // person's surname does: "Fareed Zakaria" ... "Zakaria said"), counted once.
+  StringMap<std::uint32_t> lone_caps;
+  bool lone_caps_ready = false;
+
+  bool surname_elsewhere(std::size_t last) {
+    if (!lone_caps_ready) {
+      lone_caps_ready = true;
+      for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+        const Token& t = doc.tokens[i];
+        if (t.shape != Shape::Capitalized) continue;
+        const bool cap_before = i > 0 && doc.tokens[i - 1].shape == Shape::Capitalized && doc.tokens[i].space_before;
+        const bool cap_after = i + 1 < doc.tokens.size() && doc.tokens[i + 1].shape == Shape::Capitalized &&
+                               doc.tokens[i + 1].space_before;
+        if (!cap_before && !cap_after && !sentence_initial(i)) ++lone_caps[text(i)];
+      }
+    }
+    return lone_caps.find(text(last)) != lone_caps.end();
+  }
+
+  bool person_cue(std::size_t s, std::size_t e) {
     static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
     if (s > 0 && (k.cues.kinds(text(s - 1)) & (NameCues::kRole | NameCues::kTitle))) return true;
+    if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
     if (e < doc.tokens.size()) {
       const std::string_view next = text(e);
       for (const char* v : verbs)

@@ -134,6 +134,13 @@ struct Resolver {
         surname.emplace(last, m.entity);
       }
     }
+    // A bare surname seen before the full name ("Rep. Young" in a headline,
+    // "Don Young" below) joins the full name's entity.
+    for (auto& m : doc.mentions) {
+      if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token != 1) continue;
+      auto sn = surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start));
+      if (sn != surname.end()) m.entity = sn->second;
+    }
     // Later bare surnames (and earlier ones, as in headlines): "Putin", "Konashenkov".
     std::vector<std::uint8_t> covered(doc.tokens.size(), 0);
     for (const auto& m : doc.mentions)
@@ -366,6 +373,27 @@ struct Resolver {
     std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
     index_tokens();
     actors();
+    drop_empty_entities();
+  }
+
+  // Entities left without mentions (a surname that joined a full name) go;
+  // the others keep their order.
+  void drop_empty_entities() {
+    std::vector<std::int32_t> remap(doc.entities.size(), -1);
+    std::vector<Entity> kept;
+    kept.reserve(doc.entities.size());
+    for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+      if (doc.entities[i].mentions.empty()) continue;
+      remap[i] = static_cast<std::int32_t>(kept.size());
+      kept.push_back(std::move(doc.entities[i]));
+    }
+    if (kept.size() == doc.entities.size()) {
+      doc.entities = std::move(kept);
+      return;
+    }
+    doc.entities = std::move(kept);
+    for (auto& m : doc.mentions)
+      if (m.entity >= 0) m.entity = remap[static_cast<std::size_t>(m.entity)];
   }
 };
 
