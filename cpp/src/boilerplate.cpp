@@ -68,6 +68,7 @@ void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
   const std::string& p = patterns_.emplace_back(kind, std::move(lowercase_pattern)).second;
   if (kind != Kind::Contains && !p.empty()) {
     by_first_byte_[static_cast<unsigned char>(p[0])].push_back(index);
+    head_bytes_ = std::max(head_bytes_, p.size());
   } else if (kind == Kind::Contains && p.size() >= 2) {
     contains_.push_back(index);
     // Rebuild the shift table over the shortest length (at most 255).
@@ -75,13 +76,20 @@ void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
     for (const auto k : contains_) min_contains_ = std::min(min_contains_, patterns_[k].second.size());
     const std::size_t m = min_contains_;
     shift_.assign(65536, static_cast<std::uint8_t>(m - 1));
+    // Text that is not lower-cased is looked up with ASCII folded; a pair
+    // with a non-ASCII byte may lower to any other such pair, so it shifts by
+    // the least shift of those in the patterns.
+    std::uint8_t non_ascii = static_cast<std::uint8_t>(m - 1);
     for (const auto k : contains_) {
       const std::string& q = patterns_[k].second;
       for (std::size_t j = 1; j < m; ++j) {
         const unsigned pair = static_cast<unsigned char>(q[j - 1]) << 8 | static_cast<unsigned char>(q[j]);
         shift_[pair] = std::min(shift_[pair], static_cast<std::uint8_t>(m - 1 - j));
+        if (pair & 0x8080) non_ascii = std::min(non_ascii, shift_[pair]);
       }
     }
+    for (unsigned pair = 0; pair < 65536; ++pair)
+      if (pair & 0x8080) shift_[pair] = std::min(shift_[pair], non_ascii);
   } else {
     always_.push_back(index);
   }
@@ -100,31 +108,71 @@ bool matches_one(BoilerplatePatterns::Kind kind, std::string_view lower, std::st
 
 }  // namespace
 
-bool BoilerplatePatterns::matches(std::string_view lower) const {
-  for (const auto i : always_)
-    if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
-  if (lower.empty()) return false;
-  for (const auto i : by_first_byte_[static_cast<unsigned char>(lower[0])])
-    if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
-  if (contains_.empty()) return false;
-  // Contains patterns: a window of the shortest pattern's length slides by
-  // the shift of its last two bytes; where that is 0, some pattern may start
-  // at the window.
-  const std::size_t m = min_contains_, n = lower.size();
-  const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
+bool BoilerplatePatterns::matches(std::string_view lower) const { return matches(lower, lower); }
+
+bool BoilerplatePatterns::matches(std::string_view head, std::string_view paragraph) const {
+  if (!always_.empty()) {
+    const std::string lower = utf8::to_lower(paragraph);
+    for (const auto i : always_)
+      if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
+  }
+  if (paragraph.empty()) return false;
+  // to_lower keeps the length of valid UTF-8, so the head decides prefix and
+  // exact patterns.
+  for (const auto i : by_first_byte_[static_cast<unsigned char>(head[0])]) {
+    const std::string& p = patterns_[i].second;
+    if (patterns_[i].first == Kind::Exact ? paragraph.size() == p.size() && head.substr(0, p.size()) == p
+                                          : has_prefix(head, p))
+      return true;
+  }
+  return !contains_.empty() && contains_any(paragraph);
+}
+
+namespace {
+
+constexpr auto kFold = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+// True when `pattern` (lower-cased) is what utf8::to_lower gives for the
+// bytes of `text` at `start`.
+bool lower_equals_at(std::string_view text, std::size_t start, const std::string& pattern) {
+  if (text.size() - start < pattern.size()) return false;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + start;
+  std::size_t k = 0;
+  for (; k < pattern.size(); ++k) {
+    if (s[k] >= 0x80) break;
+    if (kFold[s[k]] != static_cast<unsigned char>(pattern[k])) return false;
+  }
+  if (k == pattern.size()) return true;
+  // Non-ASCII: lower the code points around the window and compare.
+  std::size_t from = start;
+  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  std::size_t to = start + pattern.size();
+  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+  const std::string lower = utf8::to_lower(text.substr(from, to - from));
+  return lower.size() == to - from && std::string_view(lower).substr(start - from, pattern.size()) == pattern;
+}
+
+}  // namespace
+
+bool BoilerplatePatterns::contains_any(std::string_view text) const {
+  // A window of the shortest pattern's length slides by the shift of its
+  // last two bytes (ASCII folded to lower case); where that is 0, some
+  // pattern may start at the window.
+  const std::size_t m = min_contains_, n = text.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t pos = m - 1; pos < n;) {
-    const std::uint8_t shift = shift_[static_cast<unsigned>(s[pos - 1]) << 8 | s[pos]];
+    const std::uint8_t shift = shift_[static_cast<unsigned>(kFold[s[pos - 1]]) << 8 | kFold[s[pos]]];
     if (shift) {
       pos += shift;
       continue;
     }
     const std::size_t start = pos + 1 - m;
-    for (const auto k : contains_) {
-      const std::string& p = patterns_[k].second;
-      if (n - start >= p.size() && static_cast<unsigned char>(p[0]) == s[start] &&
-          std::memcmp(s + start, p.data(), p.size()) == 0)
-        return true;
-    }
+    for (const auto k : contains_)
+      if (lower_equals_at(text, start, patterns_[k].second)) return true;
     ++pos;
   }
   return false;
@@ -163,8 +211,11 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
     ++body_index;
     const std::string_view text = std::string_view(doc.text).substr(para.start, para.end - para.start);
     if (text.size() > 600) continue;  // furniture is short; skip the work on long paragraphs
-    utf8::to_lower(text, lower);
-    para.boilerplate = patterns.matches(lower) || is_gallery_notice(lower) ||
+    // Lower-case only the head (at least 40 bytes: the gallery notice).
+    std::size_t head = std::min(text.size(), std::max<std::size_t>(patterns.head_bytes(), 40));
+    while (head < text.size() && (static_cast<unsigned char>(text[head]) & 0xC0) == 0x80) ++head;
+    utf8::to_lower(text.substr(0, head), lower);
+    para.boilerplate = patterns.matches(lower, text) || (text.size() < 40 && is_gallery_notice(lower)) ||
                        (!title.empty() && text == title) ||  // the title repeated as a line
                        is_byline_shape(doc, range, body_index);
   }

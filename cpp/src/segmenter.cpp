@@ -288,7 +288,8 @@ bool is_sentence_starter(std::string_view word) {
 }
 
 const AbbreviationKind* SegmenterRules::find(std::string_view word) const {
-  auto it = abbreviations_.find(std::string(word));
+  if (word.size() > longest_) return nullptr;
+  auto it = abbreviations_.find(word);
   return it == abbreviations_.end() ? nullptr : &it->second;
 }
 
@@ -337,6 +338,9 @@ void segment(Document& doc, const SegmenterRules& rules) {
       Terminal term = Terminal::None;
       bool unspaced = false;
       if (t.kind == TokenKind::Punct) {
+        // Only ".", "!", "?" (and runs of them) end sentences among ASCII punctuation.
+        const char b0 = text[t.start];
+        if (static_cast<unsigned char>(b0) < 0x80 && b0 != '.' && b0 != '!' && b0 != '?') continue;
         std::size_t q = 0;
         const char32_t c = utf8::decode(tok, q);
         if (tok == "." || tok == "!" || tok == "?" || tok == "?!" ) term = Terminal::Hard;
