@@ -12,6 +12,17 @@ namespace {
 
 bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+constexpr auto kFold = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+constexpr std::size_t kShiftTable = std::size_t{1} << 15;
+inline std::size_t block_hash(unsigned b0, unsigned b1, unsigned b2) {
+  return ((b0 << 10) ^ (b1 << 5) ^ b2) & (kShiftTable - 1);
+}
+
 // Tokens of paragraph `pi` (tokens are in text order; paragraphs too).
 struct TokenRange {
   std::size_t first, last;
@@ -71,25 +82,28 @@ void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
     head_bytes_ = std::max(head_bytes_, p.size());
   } else if (kind == Kind::Contains && p.size() >= 2) {
     contains_.push_back(index);
-    // Rebuild the shift table over the shortest length (at most 255).
+    // Rebuild the shift table over the shortest length (at most 255), for
+    // blocks of three bytes (hashed; a collision only shortens a shift).
     min_contains_ = 255;
     for (const auto k : contains_) min_contains_ = std::min(min_contains_, patterns_[k].second.size());
     const std::size_t m = min_contains_;
-    shift_.assign(65536, static_cast<std::uint8_t>(m - 1));
-    // Text that is not lower-cased is looked up with ASCII folded; a pair
-    // with a non-ASCII byte may lower to any other such pair, so it shifts by
-    // the least shift of those in the patterns.
-    std::uint8_t non_ascii = static_cast<std::uint8_t>(m - 1);
+    const auto none = static_cast<std::uint8_t>(m >= 3 ? m - 2 : 1);
+    shift_.assign(kShiftTable, none);
+    // Text that is not lower-cased is looked up with ASCII folded; a block
+    // with a non-ASCII byte may lower to any other such block, so it shifts
+    // by the least shift of those in the patterns.
+    non_ascii_shift_ = none;
     for (const auto k : contains_) {
       const std::string& q = patterns_[k].second;
-      for (std::size_t j = 1; j < m; ++j) {
-        const unsigned pair = static_cast<unsigned char>(q[j - 1]) << 8 | static_cast<unsigned char>(q[j]);
-        shift_[pair] = std::min(shift_[pair], static_cast<std::uint8_t>(m - 1 - j));
-        if (pair & 0x8080) non_ascii = std::min(non_ascii, shift_[pair]);
+      for (std::size_t j = 2; j < m; ++j) {
+        const auto b0 = static_cast<unsigned char>(q[j - 2]), b1 = static_cast<unsigned char>(q[j - 1]),
+                   b2 = static_cast<unsigned char>(q[j]);
+        const auto sh = static_cast<std::uint8_t>(m - 1 - j);
+        auto& slot = shift_[block_hash(b0, b1, b2)];
+        slot = std::min(slot, sh);
+        if ((b0 | b1 | b2) & 0x80) non_ascii_shift_ = std::min(non_ascii_shift_, sh);
       }
     }
-    for (unsigned pair = 0; pair < 65536; ++pair)
-      if (pair & 0x8080) shift_[pair] = std::min(shift_[pair], non_ascii);
   } else {
     always_.push_back(index);
   }
@@ -130,12 +144,6 @@ bool BoilerplatePatterns::matches(std::string_view head, std::string_view paragr
 
 namespace {
 
-constexpr auto kFold = [] {
-  std::array<unsigned char, 256> t{};
-  for (unsigned c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return t;
-}();
-
 // True when `pattern` (lower-cased) is what utf8::to_lower gives for the
 // bytes of `text` at `start`.
 bool lower_equals_at(std::string_view text, std::size_t start, const std::string& pattern) {
@@ -160,12 +168,20 @@ bool lower_equals_at(std::string_view text, std::size_t start, const std::string
 
 bool BoilerplatePatterns::contains_any(std::string_view text) const {
   // A window of the shortest pattern's length slides by the shift of its
-  // last two bytes (ASCII folded to lower case); where that is 0, some
+  // last three bytes (ASCII folded to lower case); where that is 0, some
   // pattern may start at the window.
   const std::size_t m = min_contains_, n = text.size();
+  if (m < 3) {
+    const std::string lower = utf8::to_lower(text);
+    for (const auto k : contains_)
+      if (lower.find(patterns_[k].second) != std::string::npos) return true;
+    return false;
+  }
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t pos = m - 1; pos < n;) {
-    const std::uint8_t shift = shift_[static_cast<unsigned>(kFold[s[pos - 1]]) << 8 | kFold[s[pos]]];
+    const unsigned char b0 = s[pos - 2], b1 = s[pos - 1], b2 = s[pos];
+    const std::uint8_t shift =
+        (b0 | b1 | b2) & 0x80 ? non_ascii_shift_ : shift_[block_hash(kFold[b0], kFold[b1], kFold[b2])];
     if (shift) {
       pos += shift;
       continue;
