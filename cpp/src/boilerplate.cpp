@@ -218,10 +218,11 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
   std::size_t tok = 0, body_index = 0;
   std::string lower;
   for (auto& para : doc.paragraphs) {
-    TokenRange range{tok, tok};
-    while (range.first < doc.tokens.size() && doc.tokens[range.first].start < para.start) ++range.first;
-    range.last = range.first;
-    while (range.last < doc.tokens.size() && doc.tokens[range.last].end <= para.end) ++range.last;
+    // Tokens are in text order: find the paragraph's by binary search.
+    const auto from = doc.tokens.begin() + static_cast<std::ptrdiff_t>(tok);
+    const auto first = std::partition_point(from, doc.tokens.end(), [&](const Token& t) { return t.start < para.start; });
+    const auto last = std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end <= para.end; });
+    TokenRange range{static_cast<std::size_t>(first - doc.tokens.begin()), static_cast<std::size_t>(last - doc.tokens.begin())};
     tok = range.last;
     if (para.title) continue;
     ++body_index;
