@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "standpoints/utf8.hpp"
 
 namespace standpoints {
@@ -405,6 +409,22 @@ class FastRecordParser {
   bool string_body(std::string& out) {
     for (;;) {
       const char* run = p_;
+#if defined(__SSE2__)
+      // Sixteen bytes at a time while none is '"', '\\' or below 0x20.
+      {
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+        while (end_ - p_ >= 16) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+          const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                           _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));  // unsigned v <= 0x1F
+          if (const int mask = _mm_movemask_epi8(hit)) {
+            p_ += __builtin_ctz(static_cast<unsigned>(mask));
+            break;
+          }
+          p_ += 16;
+        }
+      }
+#endif
       // Eight bytes at a time while none is '"', '\\' or below 0x20.
       while (end_ - p_ >= 8) {
         std::uint64_t w;
