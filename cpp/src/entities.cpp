@@ -124,26 +124,33 @@ std::int32_t date_number(std::string_view d, bool end_of_period) {
 void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool user) {
   alias = utf8::strip(alias);
   if (alias.empty()) return;
-  std::vector<Token> toks;
+  std::vector<Token>& toks = scratch_tokens_;
+  toks.clear();
   const std::string text(alias);
   tokenize(text, 0, text.size(), rules_, toks);
   if (toks.empty() || toks.size() > 12) return;
-  std::string key;
-  for (std::size_t k = 0; k < toks.size(); ++k) {
-    if (k) key.push_back(kSep);
-    key.append(text, toks[k].start, toks[k].end - toks[k].start);
-  }
-  auto add_to = [&](std::vector<std::uint32_t>& list) {
-    if (std::find(list.begin(), list.end(), entry) != list.end()) return;
-    if (user) list.insert(list.begin(), entry);  // the user's entries win
-    else list.push_back(entry);
+  auto add_to = [&](StringMap<Node>& map, std::string_view text_source) {
+    std::string key;
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      if (k && toks[k].space_before) key.push_back(' ');
+      key.append(text_source.substr(toks[k].start, toks[k].end - toks[k].start));
+      Node& node = map[key];
+      if (k + 1 < toks.size()) {
+        node.prefix = true;
+        continue;
+      }
+      if (node.list < 0) {
+        node.list = static_cast<std::int32_t>(lists_.size());
+        lists_.emplace_back();
+      }
+      auto& list = lists_[static_cast<std::size_t>(node.list)];
+      if (std::find(list.begin(), list.end(), entry) != list.end()) return;
+      if (user) list.insert(list.begin(), entry);  // the user's entries win
+      else list.push_back(entry);
+    }
   };
-  add_to(exact_[key]);
-  const std::string folded = utf8::to_lower(key);
-  add_to(folded_[folded]);
-  const std::string first = utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end - toks[0].start));
-  auto& mx = max_tokens_[first];
-  mx = std::max<std::uint8_t>(mx, static_cast<std::uint8_t>(toks.size()));
+  add_to(exact_, text);
+  add_to(folded_, utf8::to_lower(text));
 }
 
 void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where) {
@@ -390,49 +397,103 @@ ActorTable ActorTable::load(const std::vector<std::string>& paths, const Segment
 }
 
 const std::vector<std::uint32_t>* ActorTable::lookup_phrase(std::string_view key) const {
-  auto it = exact_.find(std::string(key));
-  return it == exact_.end() ? nullptr : &it->second;
+  auto it = exact_.find(key);
+  return it == exact_.end() || it->second.list < 0 ? nullptr : &lists_[static_cast<std::size_t>(it->second.list)];
 }
 
-std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t end, bool folded,
-                              std::uint32_t* entry) const {
-  const Token& first = doc.tokens[i];
-  const std::string first_folded = utf8::to_lower(token_text(doc, first));
-  auto mx = max_tokens_.find(first_folded);
-  if (mx == max_tokens_.end()) return 0;
-  const std::size_t longest = std::min<std::size_t>(mx->second, end - i);
-  std::string key;
-  for (std::size_t n = longest; n >= 1; --n) {
-    key.clear();
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k) key.push_back(kSep);
-      key.append(token_text(doc, doc.tokens[i + k]));
-    }
-    if (!folded) {
-      if (auto it = exact_.find(key); it != exact_.end()) {
-        *entry = it->second.front();
-        return n;
-      }
-      // Multi-word names whose later words are written in lower case
-      // ("NATO-Russia council"): the first word must match exactly.
+// Keys are token texts joined by one space where the text has whitespace
+// and by nothing where tokens touch ("NATO-Russia Council"). Where the
+// document's own spacing is exactly that, the key is a slice of the text and
+// needs no copy.
+namespace {
+
+struct KeyBuilder {
+  const Document& doc;
+  std::string_view source;  // doc.text or its lower-cased copy
+  std::size_t first;
+  std::string buffer;
+  bool in_buffer = false;
+
+  std::string_view key(std::size_t n) {
+    const Token& a = doc.tokens[first];
+    const Token& b = doc.tokens[first + n - 1];
+    if (!in_buffer) {
+      // Still a plain slice while every gap is one space (or none for touching tokens).
+      const Token& last = doc.tokens[first + n - 1];
+      bool plain = true;
       if (n >= 2) {
-        if (auto it = folded_.find(utf8::to_lower(key)); it != folded_.end()) {
-          for (std::uint32_t e : it->second) {
-            const std::string& name = entries_[e].name;
-            if (name.compare(0, first.end - first.start, token_text(doc, first)) == 0 &&
-                (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
-              *entry = e;
-              return n;
-            }
+        const Token& prev = doc.tokens[first + n - 2];
+        const std::size_t gap = last.start - prev.end;
+        plain = last.space_before ? (gap == 1 && doc.text[prev.end] == ' ') : gap == 0;
+      }
+      if (plain) return source.substr(a.start, b.end - a.start);
+      in_buffer = true;
+      buffer.assign(source.substr(a.start, prev_end(n) - a.start));
+    }
+    if (b.space_before) buffer.push_back(' ');
+    buffer.append(source.substr(b.start, b.end - b.start));
+    return buffer;
+  }
+  std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end; }
+};
+
+}  // namespace
+
+std::size_t ActorTable::match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end,
+                              bool folded, std::uint32_t* entry) const {
+  const Token& first = doc.tokens[i];
+  std::size_t best = 0;
+  if (folded) {
+    KeyBuilder keys{doc, folded_text, i, {}};
+    for (std::size_t n = 1; i + n <= end; ++n) {
+      auto it = folded_.find(keys.key(n));
+      if (it == folded_.end()) break;
+      if (it->second.list >= 0) {
+        best = n;
+        *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
+      }
+      if (!it->second.prefix) break;
+    }
+    return best;
+  }
+  KeyBuilder keys{doc, doc.text, i, {}};
+  std::size_t n = 1;
+  for (; i + n <= end; ++n) {
+    auto it = exact_.find(keys.key(n));
+    if (it == exact_.end()) break;
+    if (it->second.list >= 0) {
+      best = n;
+      *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
+    }
+    if (!it->second.prefix) {
+      ++n;
+      break;
+    }
+  }
+  // Multi-word names whose later words are written in lower case ("NATO-Russia
+  // council"): where the exact trie gave out on a lower-case word after two or
+  // more tokens, go on in the folded trie; the first word must match as written.
+  const std::size_t died = n;  // the exact trie had no key of `died` tokens
+  if (died >= 2 && i + died <= end && doc.tokens[i + died - 1].shape == Shape::Lower &&
+      (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
+    const std::string_view first_exact = token_text(doc, first);
+    KeyBuilder fkeys{doc, folded_text, i, {}};
+    for (std::size_t m = 1; i + m <= end; ++m) {
+      auto it = folded_.find(fkeys.key(m));
+      if (it == folded_.end()) break;
+      if (m >= died && it->second.list >= 0 && m > best) {
+        for (std::uint32_t e : lists_[static_cast<std::size_t>(it->second.list)]) {
+          if (entries_[e].name.compare(0, first_exact.size(), first_exact) == 0) {
+            best = m;
+            *entry = e;
+            break;
           }
         }
       }
-    } else if (auto it = folded_.find(utf8::to_lower(key)); it != folded_.end()) {
-      *entry = it->second.front();
-      return n;
+      if (!it->second.prefix) break;
     }
   }
-  return 0;
+  return best;
 }
 
 std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {
@@ -474,6 +535,10 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
     else if (kind == "connector") k = kConnector;
     else if (kind == "org_cue") k = kOrgCue;
     else if (kind == "org_tail") k = kOrgTail;
+    else if (kind == "not_given") k = kNotGiven;
+    else if (kind == "gpe_tail") k = kGpeTail;
+    else if (kind == "loc_tail") k = kLocTail;
+    else if (kind == "fac_tail") k = kFacTail;
     else row.fail("unknown cue kind \"" + std::string(kind) + "\"");
     const std::string cue(utf8::strip(row.get("cue")));
     if (cue.empty()) row.fail("empty cue");
@@ -487,6 +552,7 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
         key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
       }
       c.phrases_[key] = role;
+      c.phrase_starts_.insert(utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start)));
       c.max_phrase_ = std::max(c.max_phrase_, toks.size());
       return;
     }
@@ -497,16 +563,41 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
 }
 
 std::uint16_t NameCues::kinds(std::string_view word) const {
-  auto it = kinds_.find(std::string(word));
+  auto it = kinds_.find(word);
   return it == kinds_.end() ? 0 : it->second;
 }
 
 std::string_view NameCues::role(std::string_view word, Kind kind) const {
-  auto it = roles_.find(std::to_string(kind) + "|" + std::string(word));
+  char buf[80];
+  const std::string prefix = std::to_string(kind);
+  if (prefix.size() + 1 + word.size() > sizeof buf) return {};
+  std::size_t n = 0;
+  for (char c : prefix) buf[n++] = c;
+  buf[n++] = '|';
+  for (char c : word) buf[n++] = c;
+  auto it = roles_.find(std::string_view(buf, n));
   return it == roles_.end() ? std::string_view{} : std::string_view(it->second);
 }
 
 std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const {
+  const std::string_view w0 = token_text(doc, doc.tokens[i]);
+  // Most words start no phrase: answer from the one-word table alone.
+  bool may_start = false;
+  if (max_phrase_ > 1 && i + 1 < end) {
+    char lower[48];
+    if (w0.size() <= sizeof lower) {
+      for (std::size_t k = 0; k < w0.size(); ++k)
+        lower[k] = (w0[k] >= 'A' && w0[k] <= 'Z') ? static_cast<char>(w0[k] + 32) : w0[k];
+      may_start = phrase_starts_.find(std::string_view(lower, w0.size())) != phrase_starts_.end();
+    }
+  }
+  if (!may_start) {
+    if (kinds(w0) & kind) {
+      if (role) *role = std::string(this->role(w0, kind));
+      return 1;
+    }
+    return 0;
+  }
   std::string key = std::to_string(kind) + "|";
   const std::size_t base = key.size();
   std::size_t best = 0;
@@ -544,16 +635,31 @@ enum class CaseMode { Normal, TitleCase, AllCaps };
 // Title paragraphs need 70% capitalised words; headline-like lines inside
 // the body need 90% of the words other than short function words, so that a
 // sentence full of names ("President Oskar Hentzau spoke") stays a sentence.
+bool is_function_word(std::string_view w) {
+  switch (w.size()) {
+    case 1: return w[0] == 'a';
+    case 2: return w == "of" || w == "an" || w == "to" || w == "in" || w == "on" || w == "at" || w == "by";
+    case 3: return w == "the" || w == "and" || w == "for";
+    case 4: return w == "with";
+    default: return false;
+  }
+}
+
 CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last, bool title) {
+  // Most sentences have lower-case words early: stop counting once more than
+  // a tenth of the sentence's tokens are lower-case content words.
+  const std::size_t budget = (last - first) / 10 + 1;
+  std::size_t lower_content = 0;
   std::size_t words = 0, caps = 0, upper = 0, function_words = 0;
   for (std::size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::Word) continue;
-    const std::string_view w = token_text(doc, t);
-    if (t.shape == Shape::Lower && (w == "of" || w == "the" || w == "a" || w == "an" || w == "and" || w == "to" ||
-                                    w == "in" || w == "on" || w == "for" || w == "at" || w == "by" || w == "with")) {
-      ++function_words;
-      continue;
+    if (t.shape == Shape::Lower) {
+      if (is_function_word(token_text(doc, t))) {
+        ++function_words;
+        continue;
+      }
+      if (!title && ++lower_content > budget) return CaseMode::Normal;
     }
     ++words;
     if (t.shape == Shape::Capitalized) ++caps;
@@ -572,6 +678,7 @@ struct Finder {
   Document& doc;
   const Knowledge& k;
   std::vector<std::uint8_t> claimed;
+  std::string folded_text;  // doc.text lower-cased once: token keys without allocation
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -601,15 +708,15 @@ struct Finder {
       std::size_t n = 0;
       // Names start with a capital (or a digit: "G20"); ALL CAPS text is folded.
       const bool capital = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps || t.shape == Shape::Other;
-      if (capital) n = k.actors.match(doc, i, b, false, &entry);
+      if (capital) n = k.actors.match(doc, folded_text, i, b, false, &entry);
       if (!n && t.shape == Shape::AllCaps && (mode == CaseMode::AllCaps || t.end - t.start >= 4)) {
-        n = k.actors.match(doc, i, b, true, &entry);
+        n = k.actors.match(doc, folded_text, i, b, true, &entry);
         // Short folded matches must not be common words in capitals ("IN", "IT").
         if (n == 1 && k.actors.entry(entry).name.size() < 3) n = 0;
       }
       // A title is not part of a name even where the knowledge base lists
       // one ("Secretary of State Mike Pompeo"): skip it, then match on.
-      const std::size_t title = k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr);
+      const std::size_t title = t.shape == Shape::Capitalized ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr) : 0;
       if (title >= 2 && n <= title && i + title < b && is_cap(doc.tokens[i + title])) {
         i += title;
         continue;
@@ -635,12 +742,18 @@ struct Finder {
           i += n;
           continue;
         }
-        // A nationality that opens a named event ("Islamic Revolution").
-        if (e.type == "NORP" && i + n < b && is_cap(doc.tokens[i + n]) &&
-            (k.cues.kinds(text(i + n)) & NameCues::kEventTail) && doc.tokens[i + n].space_before) {
-          emit(i, i + n + 1, "EVENT", -1);
-          i += n + 1;
-          continue;
+        // A nationality or party that opens a named event ("Islamic
+        // Revolution", "Democratic National Convention").
+        if (e.type == "NORP") {
+          std::size_t j = i + n;
+          while (j < b && j < i + n + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before &&
+                 !(k.cues.kinds(text(j)) & NameCues::kEventTail))
+            ++j;
+          if (j < b && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && (k.cues.kinds(text(j)) & NameCues::kEventTail)) {
+            emit(i, j + 1, "EVENT", -1);
+            i = j + 1;
+            continue;
+          }
         }
         emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
         i += n;
@@ -650,14 +763,14 @@ struct Finder {
     }
   }
 
-  std::string span_text(std::size_t a, std::size_t b) const {
-    return doc.text.substr(doc.tokens[a].start, doc.tokens[b - 1].end - doc.tokens[a].start);
+  std::string_view span_text(std::size_t a, std::size_t b) const {
+    return std::string_view(doc.text).substr(doc.tokens[a].start, doc.tokens[b - 1].end - doc.tokens[a].start);
   }
 
   // The country of a gazetteer name when its readings agree on one ("New
   // York" the city and the state), or "" when the name is unknown or spans
   // countries without one dominant reading.
-  std::string place_country(const std::string& name) const {
+  std::string place_country(std::string_view name) const {
     const auto cands = k.gazetteer.lookup(name);
     if (cands.empty()) return {};
     const std::string& c = k.gazetteer.place(cands.front()).country;
@@ -690,11 +803,11 @@ struct Finder {
     if (n < 2 || (e.type != "ORG" && e.type != "PERSON")) return false;
     for (std::size_t p = 1; p < n; ++p) {
       std::uint32_t head = 0, rest = 0;
-      const std::size_t hn = k.actors.match(doc, i, i + p, mode == CaseMode::AllCaps, &head);
+      const std::size_t hn = k.actors.match(doc, folded_text, i, i + p, mode == CaseMode::AllCaps, &head);
       if (hn != p) continue;
       const auto& h = k.actors.entry(head);
       if (h.type != "GPE" && h.type != "NORP") continue;
-      const std::size_t rn = k.actors.match(doc, i + p, i + n, mode == CaseMode::AllCaps, &rest);
+      const std::size_t rn = k.actors.match(doc, folded_text, i + p, i + n, mode == CaseMode::AllCaps, &rest);
       if (rn != n - p) continue;
       emit(i, i + p, h.type, static_cast<std::int32_t>(head));
       emit(i + p, i + n, k.actors.entry(rest).type, static_cast<std::int32_t>(rest));
@@ -780,7 +893,7 @@ struct Finder {
   }
 
   bool place_run(std::size_t s, std::size_t e) {
-    const std::string name = span_text(s, e);
+    const std::string_view name = span_text(s, e);
     const std::string country = place_country(name);
     if (e - s == 1 && !k.gazetteer.is_unambiguous_place(name)) {
       if (!k.gazetteer.lookup(name).empty() && place_cue_before(s) && !sentence_initial(s) &&
@@ -803,7 +916,7 @@ struct Finder {
   }
 
   void flush_places() {
-    std::unordered_set<std::string> surnames;
+    StringSet surnames;
     for (const auto& m : doc.mentions) {
       if (m.type != "PERSON") continue;
       if (m.last_token - m.first_token >= 2) {
@@ -813,12 +926,12 @@ struct Finder {
     }
     for (const auto& [s, country] : pending_places) {
       claimed[s] = 0;
-      if (surnames.count(std::string(text(s)))) continue;
+      if (surnames.find(text(s)) != surnames.end()) continue;
       emit(s, s + 1, "GPE", -1);
       doc.mentions.back().actor = country;
     }
     // The countries the document names (by country names and places so far).
-    std::unordered_set<std::string> countries;
+    StringSet countries;
     for (const auto& m : doc.mentions) {
       if (m.type != "GPE") continue;
       if (m.kb >= 0) countries.insert(k.actors.entry(static_cast<std::uint32_t>(m.kb)).country);
@@ -826,10 +939,10 @@ struct Finder {
     }
     for (std::size_t s : weak_places) {
       claimed[s] = 0;
-      if (surnames.count(std::string(text(s)))) continue;
+      if (surnames.find(text(s)) != surnames.end()) continue;
       for (std::uint32_t c : k.gazetteer.lookup(text(s))) {
         const auto& place = k.gazetteer.place(c);
-        if (place.feature == "country" || !countries.count(place.country)) continue;
+        if (place.feature == "country" || countries.find(place.country) == countries.end()) continue;
         emit(s, s + 1, "GPE", -1);
         doc.mentions.back().actor = place.country;
         break;
@@ -848,6 +961,10 @@ struct Finder {
       if (!first || t == "NORP" || t == "ORG") return true;
     }
     return false;
+  }
+
+  bool given(std::size_t i) const {
+    return k.actors.is_given_name(text(i)) && !(k.cues.kinds(text(i)) & NameCues::kNotGiven);
   }
 
   bool person_cue(std::size_t s, std::size_t e) const {
@@ -898,6 +1015,25 @@ struct Finder {
     }
     while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
     if (s >= e) return;
+    // "CEO of Project Veritas": a title of something, not before a name.
+    if (titled && doc.tokens[s].shape == Shape::Lower) {
+      while (s < e && doc.tokens[s].shape == Shape::Lower) ++s;
+      process_run(s, e);
+      return;
+    }
+    // "Massachusetts Sen. Ed Markey": a title inside the run splits it into
+    // what comes before (a place, a body) and the titled person after.
+    if (!titled) {
+      for (std::size_t p = s + 1; p + 1 < e; ++p) {
+        if (doc.tokens[p].shape == Shape::Lower) continue;
+        const std::size_t tn = cues.phrase_at(doc, p, e, NameCues::kTitle, nullptr);
+        if (tn && p + tn < e && is_cap(doc.tokens[p + tn])) {
+          process_run(s, p);
+          process_run(p, e);
+          return;
+        }
+      }
+    }
     // A place the knowledge base does not hold but the gazetteer knows
     // without doubt ("Berdyansk", "Khan Younis"): a GPE in its country.
     if (!titled_before(s) && place_run(s, e)) return;
@@ -920,6 +1056,13 @@ struct Finder {
     }
     if (head_kinds & NameCues::kEventTail) {
       if (n >= 2) emit(s, e, "EVENT", -1);
+      return;
+    }
+    // Places and facilities by their last word: "Orange County", "Dnipro
+    // River", "Dulles Airport" (FAC is not a scored type, but it keeps such
+    // names from being taken for people).
+    if (n >= 2 && (head_kinds & (NameCues::kGpeTail | NameCues::kLocTail | NameCues::kFacTail))) {
+      emit(s, e, (head_kinds & NameCues::kGpeTail) ? "GPE" : (head_kinds & NameCues::kLocTail) ? "LOC" : "FAC", -1);
       return;
     }
     if (head_kinds & NameCues::kOrgHead) {
@@ -956,6 +1099,15 @@ struct Finder {
         return;
       }
     }
+    // "Susan Collins of Maine": with no organisation cue, a link word splits
+    // the run into a name and a place (or another name).
+    for (std::size_t i = s + 1; i + 1 < e; ++i) {
+      if (doc.tokens[i].shape == Shape::Lower && (text(i) == "of" || text(i) == "for")) {
+        process_run(s, i);
+        process_run(i + 1, e);
+        return;
+      }
+    }
     // Two to four capitalised words with no cue: a person's name.
     if (n >= 2 && n <= 4) {
       bool words_ok = true;
@@ -970,10 +1122,10 @@ struct Finder {
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (cues.kinds(text(e - 1)) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
-      if (!k.gazetteer.lookup(text(e - 1)).empty() && !k.actors.is_given_name(text(s))) words_ok = false;
+      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s)) words_ok = false;
       // Without a known given name, a person needs a cue: a role before or
       // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
-      if (words_ok && !k.actors.is_given_name(text(s)) && !person_cue(s, e)) words_ok = false;
+      if (words_ok && !given(s) && !person_cue(s, e)) words_ok = false;
       if (words_ok) emit(s, e, "PERSON", -1);
     }
   }
@@ -983,7 +1135,9 @@ struct Finder {
 
 void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0)};
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text)};
+  // utf8::to_lower keeps every code point's byte length, so offsets carry over.
+  if (f.folded_text.size() != doc.text.size()) f.folded_text = doc.text;
   for (const Sentence& s : doc.sentences) {
     const Paragraph& p = doc.paragraphs[s.paragraph];
     if (p.boilerplate) continue;

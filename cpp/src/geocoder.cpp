@@ -681,10 +681,14 @@ void geocode(Document& doc, const Gazetteer& g) {
     t.chosen = cp - &g.place(0);  // rows are contiguous
   }
 
+  // One Geo per place and document, shared by all its mentions.
+  std::unordered_map<std::int64_t, std::shared_ptr<const Geo>> made;
   for (const Target& t : targets) {
     if (t.chosen < 0) continue;
     Mention& m = doc.mentions[t.mention];
-    m.geo = to_geo(g.place(static_cast<std::uint32_t>(t.chosen)));
+    auto& geo = made[t.chosen];
+    if (!geo) geo = std::make_shared<const Geo>(to_geo(g.place(static_cast<std::uint32_t>(t.chosen))));
+    m.geo = geo;
   }
   // Entity geo: that of its first geocoded mention.
   for (Entity& e : doc.entities) {

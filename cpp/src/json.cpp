@@ -2,6 +2,8 @@
 
 #include "standpoints/utf8.hpp"
 
+#include <charconv>
+
 namespace standpoints {
 
 namespace {
@@ -137,7 +139,221 @@ ordered_json to_record(const Document& doc, const WriteOptions& options) {
   return w.record(options);
 }
 
+namespace {
+
+// The one-line record written straight into a string, field for field as
+// to_record builds it: no JSON tree, so a 100 MB article with millions of
+// mentions needs the output string and little more.
+class StreamWriter {
+ public:
+  StreamWriter(const Document& doc, const WriteOptions& options) : doc_(doc), map_(doc.text), options_(options) {
+    out_.reserve(doc.text.size() * 2 + doc.mentions.size() * 160 + doc.sentences.size() * 48 +
+                 doc.statements.size() * 400 + 4096);
+  }
+
+  std::string run() {
+    out_.push_back('{');
+    key("id"); str(doc_.id);
+    key("title"); opt(doc_.title);
+    key("date"); opt(doc_.date);
+    key("url"); opt(doc_.url);
+    key("source"); opt(doc_.source);
+    key("text"); str(doc_.text);
+    key("paragraphs"); out_.push_back('[');
+    for (std::size_t i = 0; i < doc_.paragraphs.size(); ++i) {
+      const auto& p = doc_.paragraphs[i];
+      open(i);
+      key("start"); num(cp(p.start));
+      key("end"); num(cp(p.end));
+      key("kind"); str(p.title ? "title" : "body");
+      key("boilerplate"); boolean(p.boilerplate);
+      out_.push_back('}');
+    }
+    out_.push_back(']');
+    key("sentences"); out_.push_back('[');
+    for (std::size_t i = 0; i < doc_.sentences.size(); ++i) {
+      const auto& s = doc_.sentences[i];
+      open(i);
+      key("start"); num(cp(s.start));
+      key("end"); num(cp(s.end));
+      key("paragraph"); num(s.paragraph);
+      out_.push_back('}');
+    }
+    out_.push_back(']');
+    key("mentions"); out_.push_back('[');
+    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) {
+      const auto& m = doc_.mentions[i];
+      open(i);
+      span_fields(m.start, m.end);
+      key("type"); str(m.type);
+      key("kind"); str(m.kind == MentionKind::Name ? "name" : m.kind == MentionKind::Nominal ? "nominal" : "pronoun");
+      key("entity"); index(m.entity);
+      key("sentence"); index(m.sentence);
+      key("actor"); code(m.actor);
+      if (!m.role.empty()) { key("role"); str(m.role); }
+      if (m.geo) { key("geo"); geo(*m.geo); }
+      out_.push_back('}');
+    }
+    out_.push_back(']');
+    key("entities"); out_.push_back('[');
+    for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
+      const auto& e = doc_.entities[i];
+      open(i);
+      key("id"); str(e.id);
+      key("name"); str(e.name);
+      key("type"); str(e.type);
+      key("actor"); code(e.actor);
+      key("country"); code(e.country);
+      key("mentions"); out_.push_back('[');
+      for (std::size_t k = 0; k < e.mentions.size(); ++k) {
+        if (k) out_.push_back(',');
+        num(e.mentions[k]);
+      }
+      out_.push_back(']');
+      if (!e.role.empty()) { key("role"); str(e.role); }
+      if (e.geo) { key("geo"); geo(*e.geo); }
+      out_.push_back('}');
+    }
+    out_.push_back(']');
+    key("statements"); out_.push_back('[');
+    for (std::size_t i = 0; i < doc_.statements.size(); ++i) {
+      const auto& s = doc_.statements[i];
+      open(i);
+      key("source"); argument(s.source);
+      key("act"); str(s.act);
+      key("cameo"); code(s.cameo);
+      key("target");
+      if (s.target) argument(*s.target); else out_.append("null");
+      key("trigger"); out_.push_back('{'); first_ = true; span_fields(s.trigger.start, s.trigger.end); out_.push_back('}');
+      key("content");
+      if (s.content) { out_.push_back('{'); first_ = true; span_fields(s.content->start, s.content->end); out_.push_back('}'); }
+      else out_.append("null");
+      key("quote"); boolean(s.quote);
+      key("negated"); boolean(s.negated);
+      key("sentence"); index(s.sentence);
+      out_.push_back('}');
+    }
+    out_.push_back(']');
+    if (options_.tokens) {
+      key("tokens"); out_.push_back('[');
+      for (std::size_t i = 0; i < doc_.tokens.size(); ++i) {
+        if (i) out_.push_back(',');
+        out_.push_back('[');
+        num(cp(doc_.tokens[i].start));
+        out_.push_back(',');
+        num(cp(doc_.tokens[i].end));
+        out_.push_back(']');
+      }
+      out_.push_back(']');
+    }
+    out_.push_back('}');
+    return std::move(out_);
+  }
+
+ private:
+  std::size_t cp(std::uint32_t byte) const { return map_.to_codepoints(byte); }
+
+  void open(std::size_t i) {
+    if (i) out_.push_back(',');
+    out_.push_back('{');
+    first_ = true;
+  }
+  void key(const char* k) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    out_.push_back('"');
+    out_.append(k);
+    out_.append("\":");
+  }
+  void num(std::int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  }
+  void num_double(double v) {
+    // The tree writer's format, so both writers agree to the byte.
+    out_.append(ordered_json(v).dump());
+  }
+  void boolean(bool b) { out_.append(b ? "true" : "false"); }
+  void index(std::int32_t i) {
+    if (i >= 0) num(i);
+    else out_.append("null");
+  }
+  void code(const std::string& c) {
+    if (c.empty()) out_.append("null");
+    else str(c);
+  }
+  void opt(const std::optional<std::string>& s) {
+    if (s) str(*s);
+    else out_.append("null");
+  }
+  void str(std::string_view s) {
+    out_.push_back('"');
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.substr(run, i - run));
+      run = i + 1;
+      switch (c) {
+        case '"': out_.append("\\\""); break;
+        case '\\': out_.append("\\\\"); break;
+        case '\n': out_.append("\\n"); break;
+        case '\r': out_.append("\\r"); break;
+        case '\t': out_.append("\\t"); break;
+        case '\b': out_.append("\\b"); break;
+        case '\f': out_.append("\\f"); break;
+        default: {
+          static const char* hex = "0123456789abcdef";
+          out_.append("\\u00");
+          out_.push_back(hex[c >> 4]);
+          out_.push_back(hex[c & 15]);
+        }
+      }
+    }
+    out_.append(s.substr(run));
+    out_.push_back('"');
+  }
+  void span_fields(std::uint32_t s, std::uint32_t e) {
+    key("start"); num(cp(s));
+    key("end"); num(cp(e));
+    key("text"); str(std::string_view(doc_.text).substr(s, e - s));
+  }
+  void argument(const Argument& a) {
+    out_.push_back('{');
+    first_ = true;
+    key("entity"); index(a.entity);
+    key("actor"); code(a.actor);
+    span_fields(a.start, a.end);
+    out_.push_back('}');
+  }
+  void geo(const Geo& g) {
+    out_.push_back('{');
+    first_ = true;
+    key("name"); str(g.name);
+    key("country"); str(g.country);
+    key("feature"); str(g.feature);
+    if (g.has_point) {
+      key("lat"); num_double(g.lat);
+      key("lon"); num_double(g.lon);
+    }
+    if (g.geonameid) { key("geonameid"); num(g.geonameid); }
+    if (g.population) { key("population"); num(g.population); }
+    if (!g.admin1.empty()) { key("admin1"); str(g.admin1); }
+    out_.push_back('}');
+  }
+
+  const Document& doc_;
+  utf8::OffsetMap map_;
+  const WriteOptions& options_;
+  std::string out_;
+  bool first_ = true;
+};
+
+}  // namespace
+
 std::string to_json(const Document& doc, int indent, const WriteOptions& options) {
+  if (indent < 0) return StreamWriter(doc, options).run();
   return to_record(doc, options).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

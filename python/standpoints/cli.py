@@ -211,10 +211,13 @@ def main(argv: list[str] | None = None) -> int:
                     else:
                         line = r.to_json(-1)
                         ok += 1
+                # Two writes, not one concatenation: a record can be gigabytes.
                 if args.format == "json":
-                    out.write(("\n" if first else ",\n") + line)
+                    out.write("\n" if first else ",\n")
+                    out.write(line)
                 else:
-                    out.write(line + "\n")
+                    out.write(line)
+                    out.write("\n")
                 first = False
             if bar is not None:
                 bar.update(len(batch))

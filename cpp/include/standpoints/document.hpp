@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,7 +68,9 @@ struct Mention {
   std::int32_t entity = -1;
   std::int32_t sentence = -1;
   std::string actor;  // empty = none
-  std::optional<Geo> geo;
+  // Shared, immutable: every "Russia" of a document points at one Geo, so a
+  // huge article's mentions stay small.
+  std::shared_ptr<const Geo> geo;
   std::int32_t kb = -1;  // knowledge-base entry (internal), -1 = found in text only
   std::string role;       // role word that cued the mention ("spokesman"), if any
   std::uint32_t first_token = 0;  // tokens [first_token, last_token) (internal)
@@ -81,7 +84,7 @@ struct Entity {
   std::string actor;
   std::string country;
   std::vector<std::int32_t> mentions;
-  std::optional<Geo> geo;
+  std::shared_ptr<const Geo> geo;
   std::string role;
 };
 

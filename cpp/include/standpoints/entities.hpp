@@ -13,6 +13,7 @@
 
 #include "standpoints/document.hpp"
 #include "standpoints/segmenter.hpp"
+#include "standpoints/string_map.hpp"
 
 namespace standpoints {
 
@@ -75,17 +76,19 @@ class ActorTable {
   // Longest phrase starting at token `i` of `doc` (not beyond `end`). Returns
   // the number of tokens matched and the best entry; `folded` compares
   // lower-cased text (ALL CAPS headlines).
-  std::size_t match(const Document& doc, std::size_t i, std::size_t end, bool folded, std::uint32_t* entry) const;
+  // `folded_text` is doc.text lower-cased (same byte offsets; see utf8::to_lower).
+  std::size_t match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end, bool folded,
+                    std::uint32_t* entry) const;
 
   // The entry's code at the article date (YYYYMMDD, 0 = unknown).
   std::string actor_at(const ActorEntry& e, std::int32_t date) const;
 
   // True for a word that opens some known person's name ("Vladimir"): the
   // capitalised-span finder takes unknown two-word names as people only then.
-  bool is_given_name(std::string_view word) const { return given_names_.count(std::string(word)) > 0; }
+  bool is_given_name(std::string_view word) const { return given_names_.find(word) != given_names_.end(); }
 
   // True for the code of an international organisation ("NATO", "UN").
-  bool is_igo_code(std::string_view code) const { return igo_codes_.count(std::string(code)) > 0; }
+  bool is_igo_code(std::string_view code) const { return igo_codes_.find(code) != igo_codes_.end(); }
 
   // An exact single-word alias (used to test capitalised words).
   const std::vector<std::uint32_t>* lookup_phrase(std::string_view key) const;
@@ -98,12 +101,20 @@ class ActorTable {
 
   SegmenterRules rules_;
   std::vector<ActorEntry> entries_;
-  std::unordered_map<std::string, std::uint32_t> by_id_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> exact_;   // key: tokens joined by '\x1f'
-  std::unordered_map<std::string, std::vector<std::uint32_t>> folded_;  // lower-cased key
-  std::unordered_map<std::string, std::uint8_t> max_tokens_;            // first token (folded) -> longest phrase
-  std::unordered_set<std::string> igo_codes_;
-  std::unordered_set<std::string> given_names_;
+  StringMap<std::uint32_t> by_id_;
+  // A token trie kept in hash maps: every alias and every proper prefix of
+  // one (tokens joined by '\x1f') is a key, so matching extends one token at
+  // a time and stops at the first key that is no prefix.
+  struct Node {
+    std::int32_t list = -1;  // index into lists_ when the key is a whole alias
+    bool prefix = false;     // some longer alias starts with this key
+  };
+  StringMap<Node> exact_;   // as written
+  StringMap<Node> folded_;  // lower-cased
+  std::vector<std::vector<std::uint32_t>> lists_;  // entries per alias, best first
+  StringSet igo_codes_;
+  StringSet given_names_;
+  std::vector<Token> scratch_tokens_;             // reused while loading
 };
 
 // Name cues for names outside the knowledge base (name_cues.tsv).
@@ -113,6 +124,7 @@ class NameCues {
     kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128,
     kOrgCue = 256,   // a common noun before an organisation's name ("insurer Allianz")
     kOrgTail = 512,  // a common noun after one ("the Azov regiment")
+    kNotGiven = 1024, kGpeTail = 2048, kLocTail = 4096, kFacTail = 8192,
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);
   std::uint16_t kinds(std::string_view word) const;
@@ -122,9 +134,10 @@ class NameCues {
   std::size_t phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const;
 
  private:
-  std::unordered_map<std::string, std::uint16_t> kinds_;
-  std::unordered_map<std::string, std::string> roles_;  // key: kind '|' word
-  std::unordered_map<std::string, std::string> phrases_; // key: kind '|' folded tokens joined by ' '
+  StringMap<std::uint16_t> kinds_;
+  StringMap<std::string> roles_;    // key: kind '|' word
+  StringMap<std::string> phrases_;  // key: kind '|' folded tokens joined by ' '
+  StringSet phrase_starts_;         // folded first words of multi-word phrases
   std::size_t max_phrase_ = 1;
 };
 
