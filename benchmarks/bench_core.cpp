@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
         sentences += doc.sentences.size();
         tokens += doc.tokens.size();
         mentions += doc.mentions.size();
-        for (const auto& m : doc.mentions) geo += m.geo.has_value();
+        for (const auto& m : doc.mentions) geo += m.geo != nullptr;
         statements += doc.statements.size();
       } catch (const std::exception&) {
         ++errors;

@@ -12,6 +12,17 @@ namespace {
 
 bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+constexpr auto kFold = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+constexpr std::size_t kShiftTable = std::size_t{1} << 15;
+inline std::size_t block_hash(unsigned b0, unsigned b1, unsigned b2) {
+  return ((b0 << 10) ^ (b1 << 5) ^ b2) & (kShiftTable - 1);
+}
+
 // Tokens of paragraph `pi` (tokens are in text order; paragraphs too).
 struct TokenRange {
   std::size_t first, last;
@@ -68,18 +79,29 @@ void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
   const std::string& p = patterns_.emplace_back(kind, std::move(lowercase_pattern)).second;
   if (kind != Kind::Contains && !p.empty()) {
     by_first_byte_[static_cast<unsigned char>(p[0])].push_back(index);
+    head_bytes_ = std::max(head_bytes_, p.size());
   } else if (kind == Kind::Contains && p.size() >= 2) {
     contains_.push_back(index);
-    // Rebuild the shift table over the shortest length (at most 255).
+    // Rebuild the shift table over the shortest length (at most 255), for
+    // blocks of three bytes (hashed; a collision only shortens a shift).
     min_contains_ = 255;
     for (const auto k : contains_) min_contains_ = std::min(min_contains_, patterns_[k].second.size());
     const std::size_t m = min_contains_;
-    shift_.assign(65536, static_cast<std::uint8_t>(m - 1));
+    const auto none = static_cast<std::uint8_t>(m >= 3 ? m - 2 : 1);
+    shift_.assign(kShiftTable, none);
+    // Text that is not lower-cased is looked up with ASCII folded; a block
+    // with a non-ASCII byte may lower to any other such block, so it shifts
+    // by the least shift of those in the patterns.
+    non_ascii_shift_ = none;
     for (const auto k : contains_) {
       const std::string& q = patterns_[k].second;
-      for (std::size_t j = 1; j < m; ++j) {
-        const unsigned pair = static_cast<unsigned char>(q[j - 1]) << 8 | static_cast<unsigned char>(q[j]);
-        shift_[pair] = std::min(shift_[pair], static_cast<std::uint8_t>(m - 1 - j));
+      for (std::size_t j = 2; j < m; ++j) {
+        const auto b0 = static_cast<unsigned char>(q[j - 2]), b1 = static_cast<unsigned char>(q[j - 1]),
+                   b2 = static_cast<unsigned char>(q[j]);
+        const auto sh = static_cast<std::uint8_t>(m - 1 - j);
+        auto& slot = shift_[block_hash(b0, b1, b2)];
+        slot = std::min(slot, sh);
+        if ((b0 | b1 | b2) & 0x80) non_ascii_shift_ = std::min(non_ascii_shift_, sh);
       }
     }
   } else {
@@ -100,31 +122,73 @@ bool matches_one(BoilerplatePatterns::Kind kind, std::string_view lower, std::st
 
 }  // namespace
 
-bool BoilerplatePatterns::matches(std::string_view lower) const {
-  for (const auto i : always_)
-    if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
-  if (lower.empty()) return false;
-  for (const auto i : by_first_byte_[static_cast<unsigned char>(lower[0])])
-    if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
-  if (contains_.empty()) return false;
-  // Contains patterns: a window of the shortest pattern's length slides by
-  // the shift of its last two bytes; where that is 0, some pattern may start
-  // at the window.
-  const std::size_t m = min_contains_, n = lower.size();
-  const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
+bool BoilerplatePatterns::matches(std::string_view lower) const { return matches(lower, lower); }
+
+bool BoilerplatePatterns::matches(std::string_view head, std::string_view paragraph) const {
+  if (!always_.empty()) {
+    const std::string lower = utf8::to_lower(paragraph);
+    for (const auto i : always_)
+      if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
+  }
+  if (paragraph.empty()) return false;
+  // to_lower keeps the length of valid UTF-8, so the head decides prefix and
+  // exact patterns.
+  for (const auto i : by_first_byte_[static_cast<unsigned char>(head[0])]) {
+    const std::string& p = patterns_[i].second;
+    if (patterns_[i].first == Kind::Exact ? paragraph.size() == p.size() && head.substr(0, p.size()) == p
+                                          : has_prefix(head, p))
+      return true;
+  }
+  return !contains_.empty() && contains_any(paragraph);
+}
+
+namespace {
+
+// True when `pattern` (lower-cased) is what utf8::to_lower gives for the
+// bytes of `text` at `start`.
+bool lower_equals_at(std::string_view text, std::size_t start, const std::string& pattern) {
+  if (text.size() - start < pattern.size()) return false;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + start;
+  std::size_t k = 0;
+  for (; k < pattern.size(); ++k) {
+    if (s[k] >= 0x80) break;
+    if (kFold[s[k]] != static_cast<unsigned char>(pattern[k])) return false;
+  }
+  if (k == pattern.size()) return true;
+  // Non-ASCII: lower the code points around the window and compare.
+  std::size_t from = start;
+  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  std::size_t to = start + pattern.size();
+  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+  const std::string lower = utf8::to_lower(text.substr(from, to - from));
+  return lower.size() == to - from && std::string_view(lower).substr(start - from, pattern.size()) == pattern;
+}
+
+}  // namespace
+
+bool BoilerplatePatterns::contains_any(std::string_view text) const {
+  // A window of the shortest pattern's length slides by the shift of its
+  // last three bytes (ASCII folded to lower case); where that is 0, some
+  // pattern may start at the window.
+  const std::size_t m = min_contains_, n = text.size();
+  if (m < 3) {
+    const std::string lower = utf8::to_lower(text);
+    for (const auto k : contains_)
+      if (lower.find(patterns_[k].second) != std::string::npos) return true;
+    return false;
+  }
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t pos = m - 1; pos < n;) {
-    const std::uint8_t shift = shift_[static_cast<unsigned>(s[pos - 1]) << 8 | s[pos]];
+    const unsigned char b0 = s[pos - 2], b1 = s[pos - 1], b2 = s[pos];
+    const std::uint8_t shift =
+        (b0 | b1 | b2) & 0x80 ? non_ascii_shift_ : shift_[block_hash(kFold[b0], kFold[b1], kFold[b2])];
     if (shift) {
       pos += shift;
       continue;
     }
     const std::size_t start = pos + 1 - m;
-    for (const auto k : contains_) {
-      const std::string& p = patterns_[k].second;
-      if (n - start >= p.size() && static_cast<unsigned char>(p[0]) == s[start] &&
-          std::memcmp(s + start, p.data(), p.size()) == 0)
-        return true;
-    }
+    for (const auto k : contains_)
+      if (lower_equals_at(text, start, patterns_[k].second)) return true;
     ++pos;
   }
   return false;
@@ -154,17 +218,21 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
   std::size_t tok = 0, body_index = 0;
   std::string lower;
   for (auto& para : doc.paragraphs) {
-    TokenRange range{tok, tok};
-    while (range.first < doc.tokens.size() && doc.tokens[range.first].start < para.start) ++range.first;
-    range.last = range.first;
-    while (range.last < doc.tokens.size() && doc.tokens[range.last].end <= para.end) ++range.last;
+    // Tokens are in text order: find the paragraph's by binary search.
+    const auto from = doc.tokens.begin() + static_cast<std::ptrdiff_t>(tok);
+    const auto first = std::partition_point(from, doc.tokens.end(), [&](const Token& t) { return t.start < para.start; });
+    const auto last = std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end <= para.end; });
+    TokenRange range{static_cast<std::size_t>(first - doc.tokens.begin()), static_cast<std::size_t>(last - doc.tokens.begin())};
     tok = range.last;
     if (para.title) continue;
     ++body_index;
     const std::string_view text = std::string_view(doc.text).substr(para.start, para.end - para.start);
     if (text.size() > 600) continue;  // furniture is short; skip the work on long paragraphs
-    utf8::to_lower(text, lower);
-    para.boilerplate = patterns.matches(lower) || is_gallery_notice(lower) ||
+    // Lower-case only the head (at least 40 bytes: the gallery notice).
+    std::size_t head = std::min(text.size(), std::max<std::size_t>(patterns.head_bytes(), 40));
+    while (head < text.size() && (static_cast<unsigned char>(text[head]) & 0xC0) == 0x80) ++head;
+    utf8::to_lower(text.substr(0, head), lower);
+    para.boilerplate = patterns.matches(lower, text) || (text.size() < 40 && is_gallery_notice(lower)) ||
                        (!title.empty() && text == title) ||  // the title repeated as a line
                        is_byline_shape(doc, range, body_index);
   }

@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "standpoints/utf8.hpp"
 
 namespace standpoints {
@@ -144,22 +148,34 @@ bool parse_url(std::string_view s, std::string* host) {
   return true;
 }
 
-std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
+namespace {
+
+// prepare_text, which may take over `owned` (holding the same bytes as
+// `bytes`) instead of copying it. `clean`: the caller has already checked
+// that the bytes hold no NUL and are valid UTF-8.
+std::string prepare_text_impl(std::string_view bytes, std::string* owned, const ReadOptions& options, bool clean) {
   std::size_t skipped = 0;
-  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) bytes.remove_prefix(skipped = 3);
-  check_no_nul(bytes, skipped);
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) {
+    bytes.remove_prefix(skipped = 3);
+    owned = nullptr;
+  }
   std::string repaired;
-  if (auto bad = utf8::first_invalid(bytes)) {
-    if (options.invalid_utf8 == InvalidUtf8::Error) {
-      const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
-      throw ReadError("invalid UTF-8 at byte offset " + std::to_string(skipped + *bad), line, skipped + *bad);
+  if (!clean) {
+    check_no_nul(bytes, skipped);
+    if (auto bad = utf8::first_invalid(bytes)) {
+      if (options.invalid_utf8 == InvalidUtf8::Error) {
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        throw ReadError("invalid UTF-8 at byte offset " + std::to_string(skipped + *bad), line, skipped + *bad);
+      }
+      repaired = utf8::replace_invalid(bytes);
+      bytes = repaired;
+      owned = nullptr;
     }
-    repaired = utf8::replace_invalid(bytes);
-    bytes = repaired;
   }
   std::string out;
   if (!std::memchr(bytes.data(), '\r', bytes.size())) {
-    out.assign(bytes);
+    if (owned) out = std::move(*owned);
+    else out.assign(bytes);
   } else {
     // CRLF and CR become LF: copy the runs between CRs whole.
     out.reserve(bytes.size());
@@ -176,6 +192,12 @@ std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
   }
   if (utf8::strip(out).empty()) throw ReadError(bytes.empty() ? "empty input" : "input holds only whitespace");
   return out;
+}
+
+}  // namespace
+
+std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
+  return prepare_text_impl(bytes, nullptr, options, false);
 }
 
 Document read_article(std::string_view bytes, std::string id, const ReadOptions& options) {
@@ -218,9 +240,13 @@ Document read_plain(std::string_view bytes, std::string id, const ReadOptions& o
   return doc;
 }
 
-Document make_document(std::optional<std::string> title, std::string_view body,
-                       std::optional<std::string> date, std::optional<std::string> url,
-                       std::string id, const ReadOptions& options) {
+namespace {
+
+// make_document; `owned_body` (holding `body`) may be taken over, `clean` as
+// for prepare_text_impl.
+Document make_document_impl(std::optional<std::string> title, std::string_view body, std::string* owned_body,
+                            std::optional<std::string> date, std::optional<std::string> url, std::string id,
+                            const ReadOptions& options, bool clean) {
   Document doc;
   doc.id = std::move(id);
   if (title && !utf8::strip(*title).empty()) {
@@ -233,12 +259,21 @@ Document make_document(std::optional<std::string> title, std::string_view body,
   if (date) doc.date = normalize_date(*date);
   if (url) doc.url = url_or_null(utf8::strip(*url), &doc.source);
   std::string text;
-  if (!utf8::strip(body).empty()) text = prepare_text(body, options);
+  if (!utf8::strip(body).empty()) text = prepare_text_impl(body, owned_body, options, clean);
   else if (!doc.title) throw ReadError("empty input: no title and no text");
   std::vector<std::string_view> paragraphs;
   for (const auto& line : nonempty_lines(text)) paragraphs.push_back(line.text);
   assemble(doc, paragraphs);
   return doc;
+}
+
+}  // namespace
+
+Document make_document(std::optional<std::string> title, std::string_view body,
+                       std::optional<std::string> date, std::optional<std::string> url,
+                       std::string id, const ReadOptions& options) {
+  return make_document_impl(std::move(title), body, nullptr, std::move(date), std::move(url), std::move(id), options,
+                            false);
 }
 
 namespace {
@@ -374,6 +409,22 @@ class FastRecordParser {
   bool string_body(std::string& out) {
     for (;;) {
       const char* run = p_;
+#if defined(__SSE2__)
+      // Sixteen bytes at a time while none is '"', '\\' or below 0x20.
+      {
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+        while (end_ - p_ >= 16) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+          const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                           _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));  // unsigned v <= 0x1F
+          if (const int mask = _mm_movemask_epi8(hit)) {
+            p_ += __builtin_ctz(static_cast<unsigned>(mask));
+            break;
+          }
+          p_ += 16;
+        }
+      }
+#endif
       // Eight bytes at a time while none is '"', '\\' or below 0x20.
       while (end_ - p_ >= 8) {
         std::uint64_t w;
@@ -487,8 +538,10 @@ Document read_json_record(std::string_view line, const ReadOptions& options) {
       if (title) check_no_nul(*title);
       check_no_nul(body);
       try {
-        return make_document(std::move(title), body, string_or_null(r.date), string_or_null(r.url), std::move(id),
-                             options);
+        // The line is valid UTF-8 (so is what its escapes decode to) and the
+        // body holds no NUL: prepare the text without checking again, in place.
+        return make_document_impl(std::move(title), body, &body, string_or_null(r.date), string_or_null(r.url),
+                                  std::move(id), options, true);
       } catch (const ReadError& e) {
         throw ReadError(e.what());
       }

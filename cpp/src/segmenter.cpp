@@ -127,8 +127,9 @@ struct Tokenizer {
     out.push_back(t);
   }
 
-  // The ASCII letters and digits from `pos` (before `end`), with the shape
-  // that shape_of gives them; eight bytes at a time where the text allows.
+  // The ASCII letters and digits from `pos` (before `end`; text[pos] is an
+  // ASCII letter), with the shape that shape_of gives them; eight bytes at a
+  // time where the text allows.
   struct AsciiRun {
     std::size_t end;
     Shape shape;
@@ -136,7 +137,7 @@ struct Tokenizer {
   AsciiRun ascii_run(std::size_t pos, std::size_t end) const {
     std::size_t uppers = 0;
     bool any_lower = false;
-    int first = -1;  // case of the first letter: 1 upper, 0 lower, -1 none yet
+    const int first = text[pos] >= 'A' && text[pos] <= 'Z' ? 1 : 0;  // the case of the first letter
     if constexpr (std::endian::native == std::endian::little) {
       constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
       // High bit of each byte set where the (7-bit) byte is in [lo, hi].
@@ -147,18 +148,17 @@ struct Tokenizer {
         std::uint64_t w;
         std::memcpy(&w, text.data() + pos, 8);
         const std::uint64_t w7 = w & ~highs;
-        std::uint64_t up = in_range(w7, 'A', 'Z'), low = in_range(w7, 'a', 'z');
-        const std::uint64_t word = (up | low | in_range(w7, '0', '9')) & ~(w & highs);
+        // Letters fold to 'a'..'z' with bit 5 set; bit 5 set in a letter means lower case.
+        const std::uint64_t letter = in_range(w7 | (ones * 0x20), 'a', 'z');
+        const std::uint64_t lower_bit = (w7 & (ones * 0x20)) << 2;
+        std::uint64_t up = letter & ~lower_bit, low = letter & lower_bit;
+        const std::uint64_t word = (letter | in_range(w7, '0', '9')) & ~(w & highs);
         const std::uint64_t stop = ~word & highs;
         const unsigned n = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8;
         if (n < 8) {
           const std::uint64_t keep = (std::uint64_t{1} << (8 * n)) - 1;
           up &= keep;
           low &= keep;
-        }
-        if (first < 0 && (up | low)) {
-          const std::uint64_t letters = up | low;
-          first = (up & (letters & (~letters + 1))) ? 1 : 0;
         }
         uppers += static_cast<std::size_t>(((up >> 7) * ones) >> 56);  // one bit per byte: sum the bytes
         any_lower |= low != 0;
@@ -170,14 +170,12 @@ struct Tokenizer {
       const auto b = static_cast<unsigned char>(text[pos]);
       if (!ascii_word(b)) break;
       const bool up = b >= 'A' && b <= 'Z', low = b >= 'a' && b <= 'z';
-      if (first < 0 && (up || low)) first = up ? 1 : 0;
       uppers += up ? 1 : 0;
       any_lower |= low;
     }
     return {pos, shape(first, any_lower, uppers)};
   }
   static Shape shape(int first, bool any_lower, std::size_t uppers) {
-    if (first < 0) return Shape::Other;
     if (first == 0) return Shape::Lower;
     if (any_lower) return Shape::Capitalized;
     return uppers >= 2 ? Shape::AllCaps : Shape::Capitalized;
@@ -288,7 +286,8 @@ bool is_sentence_starter(std::string_view word) {
 }
 
 const AbbreviationKind* SegmenterRules::find(std::string_view word) const {
-  auto it = abbreviations_.find(std::string(word));
+  if (word.size() > longest_) return nullptr;
+  auto it = abbreviations_.find(word);
   return it == abbreviations_.end() ? nullptr : &it->second;
 }
 
@@ -333,10 +332,14 @@ void segment(Document& doc, const SegmenterRules& rules) {
     };
     for (std::size_t i = first; i < last; ++i) {
       const Token& t = doc.tokens[i];
-      const std::string_view tok = text.substr(t.start, t.end - t.start);
+      if (t.kind == TokenKind::Number || t.kind == TokenKind::Quote) continue;  // never a terminal
+      const std::string_view tok(text.data() + t.start, t.end - t.start);
       Terminal term = Terminal::None;
       bool unspaced = false;
       if (t.kind == TokenKind::Punct) {
+        // Only ".", "!", "?" (and runs of them) end sentences among ASCII punctuation.
+        const char b0 = text[t.start];
+        if (static_cast<unsigned char>(b0) < 0x80 && b0 != '.' && b0 != '!' && b0 != '?') continue;
         std::size_t q = 0;
         const char32_t c = utf8::decode(tok, q);
         if (tok == "." || tok == "!" || tok == "?" || tok == "?!" ) term = Terminal::Hard;

@@ -202,7 +202,7 @@ def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rb") as f:
         for n, raw in enumerate(f, 1):
-            if raw.strip():
+            if raw and not raw.isspace():  # raw.strip() without copying the line
                 yield n, raw
 
 

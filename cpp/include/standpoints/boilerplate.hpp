@@ -19,18 +19,28 @@ class BoilerplatePatterns {
   void add(Kind kind, std::string lowercase_pattern);
   // True when the lower-cased paragraph matches one pattern.
   bool matches(std::string_view lowercase_paragraph) const;
+  // The same without lower-casing the whole paragraph: `lowercase_head` is
+  // utf8::to_lower of the paragraph's first head_bytes() bytes or more (up to
+  // a code point boundary, or all of it); contains patterns are matched on
+  // `paragraph` itself, folding case as they go. `paragraph` is valid UTF-8.
+  bool matches(std::string_view lowercase_head, std::string_view paragraph) const;
+  std::size_t head_bytes() const noexcept { return head_bytes_; }
 
  private:
+  bool contains_any(std::string_view paragraph) const;
+
   std::vector<std::pair<Kind, std::string>> patterns_;
   // Indexes into patterns_, built by add(): prefix and exact patterns by
   // their first byte; contains patterns of two bytes or more searched
-  // together (Wu-Manber: a shift per pair of bytes, over the shortest
+  // together (Wu-Manber: a shift per block of three bytes, over the shortest
   // pattern's length `min_contains_`); the rest always tried.
   std::array<std::vector<std::uint32_t>, 256> by_first_byte_;
   std::vector<std::uint32_t> contains_;
   std::size_t min_contains_ = 0;
-  std::vector<std::uint8_t> shift_;  // 65536 entries, indexed by two bytes
+  std::vector<std::uint8_t> shift_;  // by a hash of three bytes
+  std::uint8_t non_ascii_shift_ = 1;
   std::vector<std::uint32_t> always_;
+  std::size_t head_bytes_ = 0;  // the longest prefix or exact pattern
 };
 
 // Sets Paragraph::boilerplate on body paragraphs. Needs tokens (segment first).

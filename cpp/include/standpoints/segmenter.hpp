@@ -2,6 +2,8 @@
 // each paragraph. One pass over the text; no regular expressions.
 #pragma once
 
+#include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,11 +20,20 @@ class SegmenterRules {
  public:
   SegmenterRules() = default;
   static SegmenterRules load(const std::string& path);  // throws KnowledgeError
-  void add(std::string word, AbbreviationKind kind) { abbreviations_[std::move(word)] = kind; }
+  void add(std::string word, AbbreviationKind kind) {
+    longest_ = std::max(longest_, word.size());
+    abbreviations_[std::move(word)] = kind;
+  }
   const AbbreviationKind* find(std::string_view word) const;
 
  private:
-  std::unordered_map<std::string, AbbreviationKind> abbreviations_;
+  // Looked up by string_view, without building a string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, AbbreviationKind, Hash, std::equal_to<>> abbreviations_;
+  std::size_t longest_ = 0;
 };
 
 // Fills doc.tokens and doc.sentences from doc.text and doc.paragraphs.
