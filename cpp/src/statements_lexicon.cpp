@@ -25,7 +25,7 @@ std::vector<std::string> split_words(std::string_view s) {
 }
 
 void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
-             std::unordered_map<std::string, std::vector<ActForm>>& by_first, const tsv::Row& row) {
+             boost::unordered_flat_map<std::string, std::vector<ActForm>, WordHash, std::equal_to<>>& by_first, const tsv::Row& row) {
   ActEntry e;
   e.lemma = std::string(row.get("phrase"));
   const auto pos = row.get("pos");
@@ -91,16 +91,22 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   ActLexicon lex;
   tsv::read_text(text, name, {"phrase", "pos", "act", "cameo", "forms", "frame"},
                  [&](const tsv::Row& row) { add_row(lex, lex.entries_, lex.by_first_, row); });
-  for (auto& [word, forms] : lex.by_first_)
+  for (auto& [word, forms] : lex.by_first_) {
+    if (word.size() < 64) lex.first_len_[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << word.size();
+    else lex.first_len_[static_cast<unsigned char>(word[0])] = ~std::uint64_t{0};
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
+  }
   return lex;
 }
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
 
 const std::vector<ActForm>* ActLexicon::forms(std::string_view lower_word) const {
-  auto it = by_first_.find(std::string(lower_word));
+  if (lower_word.empty()) return nullptr;
+  const std::uint64_t lens = first_len_[static_cast<unsigned char>(lower_word[0])];
+  if (lower_word.size() < 64 ? !((lens >> lower_word.size()) & 1) : lens != ~std::uint64_t{0}) return nullptr;
+  auto it = by_first_.find(lower_word);
   return it == by_first_.end() ? nullptr : &it->second;
 }
 
