@@ -70,6 +70,8 @@ class ActLexicon {
   // Bit n of first_len_[b]: some form's first word starts with byte b and is n
   // bytes long (n < 64); most words are turned away without hashing.
   std::array<std::uint64_t, 256> first_len_{};
+  // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
+  std::array<std::uint64_t, 1024> first_two_{};
 };
 
 // Adds doc.statements (and the nominal and pronoun mentions that name their
