@@ -1,5 +1,8 @@
 #include "standpoints/boilerplate.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "standpoints/tsv.hpp"
 #include "standpoints/utf8.hpp"
 
@@ -61,22 +64,68 @@ bool is_byline_shape(const Document& doc, TokenRange r, std::size_t body_index) 
 }  // namespace
 
 void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
-  patterns_.emplace_back(kind, std::move(lowercase_pattern));
+  const auto index = static_cast<std::uint32_t>(patterns_.size());
+  const std::string& p = patterns_.emplace_back(kind, std::move(lowercase_pattern)).second;
+  if (kind != Kind::Contains && !p.empty()) {
+    by_first_byte_[static_cast<unsigned char>(p[0])].push_back(index);
+  } else if (kind == Kind::Contains && p.size() >= 2) {
+    contains_.push_back(index);
+    // Rebuild the shift table over the shortest length (at most 255).
+    min_contains_ = 255;
+    for (const auto k : contains_) min_contains_ = std::min(min_contains_, patterns_[k].second.size());
+    const std::size_t m = min_contains_;
+    shift_.assign(65536, static_cast<std::uint8_t>(m - 1));
+    for (const auto k : contains_) {
+      const std::string& q = patterns_[k].second;
+      for (std::size_t j = 1; j < m; ++j) {
+        const unsigned pair = static_cast<unsigned char>(q[j - 1]) << 8 | static_cast<unsigned char>(q[j]);
+        shift_[pair] = std::min(shift_[pair], static_cast<std::uint8_t>(m - 1 - j));
+      }
+    }
+  } else {
+    always_.push_back(index);
+  }
 }
 
+namespace {
+
+bool matches_one(BoilerplatePatterns::Kind kind, std::string_view lower, std::string_view p) {
+  switch (kind) {
+    case BoilerplatePatterns::Kind::Prefix: return has_prefix(lower, p);
+    case BoilerplatePatterns::Kind::Exact: return lower == p;
+    case BoilerplatePatterns::Kind::Contains: return lower.find(p) != std::string_view::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool BoilerplatePatterns::matches(std::string_view lower) const {
-  for (const auto& [kind, p] : patterns_) {
-    switch (kind) {
-      case Kind::Prefix:
-        if (has_prefix(lower, p)) return true;
-        break;
-      case Kind::Exact:
-        if (lower == p) return true;
-        break;
-      case Kind::Contains:
-        if (lower.find(p) != std::string_view::npos) return true;
-        break;
+  for (const auto i : always_)
+    if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
+  if (lower.empty()) return false;
+  for (const auto i : by_first_byte_[static_cast<unsigned char>(lower[0])])
+    if (matches_one(patterns_[i].first, lower, patterns_[i].second)) return true;
+  if (contains_.empty()) return false;
+  // Contains patterns: a window of the shortest pattern's length slides by
+  // the shift of its last two bytes; where that is 0, some pattern may start
+  // at the window.
+  const std::size_t m = min_contains_, n = lower.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(lower.data());
+  for (std::size_t pos = m - 1; pos < n;) {
+    const std::uint8_t shift = shift_[static_cast<unsigned>(s[pos - 1]) << 8 | s[pos]];
+    if (shift) {
+      pos += shift;
+      continue;
     }
+    const std::size_t start = pos + 1 - m;
+    for (const auto k : contains_) {
+      const std::string& p = patterns_[k].second;
+      if (n - start >= p.size() && static_cast<unsigned char>(p[0]) == s[start] &&
+          std::memcmp(s + start, p.data(), p.size()) == 0)
+        return true;
+    }
+    ++pos;
   }
   return false;
 }
@@ -103,6 +152,7 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
   for (const auto& p : doc.paragraphs)
     if (p.title) title = std::string_view(doc.text).substr(p.start, p.end - p.start);
   std::size_t tok = 0, body_index = 0;
+  std::string lower;
   for (auto& para : doc.paragraphs) {
     TokenRange range{tok, tok};
     while (range.first < doc.tokens.size() && doc.tokens[range.first].start < para.start) ++range.first;
@@ -113,7 +163,7 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
     ++body_index;
     const std::string_view text = std::string_view(doc.text).substr(para.start, para.end - para.start);
     if (text.size() > 600) continue;  // furniture is short; skip the work on long paragraphs
-    const std::string lower = utf8::to_lower(text);
+    utf8::to_lower(text, lower);
     para.boilerplate = patterns.matches(lower) || is_gallery_notice(lower) ||
                        (!title.empty() && text == title) ||  // the title repeated as a line
                        is_byline_shape(doc, range, body_index);

@@ -132,7 +132,7 @@ void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool u
   auto add_to = [&](StringMap<Node>& map, std::string_view text_source) {
     std::string key;
     for (std::size_t k = 0; k < toks.size(); ++k) {
-      if (k) key.push_back(kSep);
+      if (k && toks[k].space_before) key.push_back(' ');
       key.append(text_source.substr(toks[k].start, toks[k].end - toks[k].start));
       Node& node = map[key];
       if (k + 1 < toks.size()) {
@@ -401,56 +401,96 @@ const std::vector<std::uint32_t>* ActorTable::lookup_phrase(std::string_view key
   return it == exact_.end() || it->second.list < 0 ? nullptr : &lists_[static_cast<std::size_t>(it->second.list)];
 }
 
+// Keys are token texts joined by one space where the text has whitespace
+// and by nothing where tokens touch ("NATO-Russia Council"). Where the
+// document's own spacing is exactly that, the key is a slice of the text and
+// needs no copy.
+namespace {
+
+struct KeyBuilder {
+  const Document& doc;
+  std::string_view source;  // doc.text or its lower-cased copy
+  std::size_t first;
+  std::string buffer;
+  bool in_buffer = false;
+
+  std::string_view key(std::size_t n) {
+    const Token& a = doc.tokens[first];
+    const Token& b = doc.tokens[first + n - 1];
+    if (!in_buffer) {
+      // Still a plain slice while every gap is one space (or none for touching tokens).
+      const Token& last = doc.tokens[first + n - 1];
+      bool plain = true;
+      if (n >= 2) {
+        const Token& prev = doc.tokens[first + n - 2];
+        const std::size_t gap = last.start - prev.end;
+        plain = last.space_before ? (gap == 1 && doc.text[prev.end] == ' ') : gap == 0;
+      }
+      if (plain) return source.substr(a.start, b.end - a.start);
+      in_buffer = true;
+      buffer.assign(source.substr(a.start, prev_end(n) - a.start));
+    }
+    if (b.space_before) buffer.push_back(' ');
+    buffer.append(source.substr(b.start, b.end - b.start));
+    return buffer;
+  }
+  std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end; }
+};
+
+}  // namespace
+
 std::size_t ActorTable::match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end,
                               bool folded, std::uint32_t* entry) const {
   const Token& first = doc.tokens[i];
-  const std::string_view first_exact = token_text(doc, first);
-  // Multi-word names whose later words are written in lower case ("NATO-Russia
-  // council") match through the folded trie when the first word matches as written.
-  const bool lower_tail = !folded && (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps);
-  std::string exact_key, folded_key;
-  bool exact_alive = !folded, folded_alive = folded || lower_tail;
   std::size_t best = 0;
-  for (std::size_t n = 1; i + n <= end && (exact_alive || folded_alive); ++n) {
-    const Token& t = doc.tokens[i + n - 1];
-    if (exact_alive) {
-      if (n > 1) exact_key.push_back(kSep);
-      exact_key.append(std::string_view(doc.text).substr(t.start, t.end - t.start));
-      auto it = exact_.find(exact_key);
-      if (it == exact_.end()) {
-        exact_alive = false;
-      } else {
-        if (it->second.list >= 0) {
-          best = n;
-          *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
-        }
-        exact_alive = it->second.prefix;
+  if (folded) {
+    KeyBuilder keys{doc, folded_text, i, {}};
+    for (std::size_t n = 1; i + n <= end; ++n) {
+      auto it = folded_.find(keys.key(n));
+      if (it == folded_.end()) break;
+      if (it->second.list >= 0) {
+        best = n;
+        *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
       }
+      if (!it->second.prefix) break;
     }
-    if (folded_alive) {
-      if (n > 1) folded_key.push_back(kSep);
-      folded_key.append(folded_text.substr(t.start, t.end - t.start));
-      auto it = folded_.find(folded_key);
-      if (it == folded_.end()) {
-        folded_alive = false;
-      } else {
-        if (it->second.list >= 0 && n > best) {
-          const auto& list = lists_[static_cast<std::size_t>(it->second.list)];
-          if (folded) {
-            best = n;
-            *entry = list.front();
-          } else if (n >= 2) {
-            for (std::uint32_t e : list) {
-              if (entries_[e].name.compare(0, first_exact.size(), first_exact) == 0) {
-                best = n;
-                *entry = e;
-                break;
-              }
-            }
+    return best;
+  }
+  KeyBuilder keys{doc, doc.text, i, {}};
+  std::size_t n = 1;
+  for (; i + n <= end; ++n) {
+    auto it = exact_.find(keys.key(n));
+    if (it == exact_.end()) break;
+    if (it->second.list >= 0) {
+      best = n;
+      *entry = lists_[static_cast<std::size_t>(it->second.list)].front();
+    }
+    if (!it->second.prefix) {
+      ++n;
+      break;
+    }
+  }
+  // Multi-word names whose later words are written in lower case ("NATO-Russia
+  // council"): where the exact trie gave out on a lower-case word after two or
+  // more tokens, go on in the folded trie; the first word must match as written.
+  const std::size_t died = n;  // the exact trie had no key of `died` tokens
+  if (died >= 2 && i + died <= end && doc.tokens[i + died - 1].shape == Shape::Lower &&
+      (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
+    const std::string_view first_exact = token_text(doc, first);
+    KeyBuilder fkeys{doc, folded_text, i, {}};
+    for (std::size_t m = 1; i + m <= end; ++m) {
+      auto it = folded_.find(fkeys.key(m));
+      if (it == folded_.end()) break;
+      if (m >= died && it->second.list >= 0 && m > best) {
+        for (std::uint32_t e : lists_[static_cast<std::size_t>(it->second.list)]) {
+          if (entries_[e].name.compare(0, first_exact.size(), first_exact) == 0) {
+            best = m;
+            *entry = e;
+            break;
           }
         }
-        folded_alive = it->second.prefix;
       }
+      if (!it->second.prefix) break;
     }
   }
   return best;
@@ -495,6 +535,10 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
     else if (kind == "connector") k = kConnector;
     else if (kind == "org_cue") k = kOrgCue;
     else if (kind == "org_tail") k = kOrgTail;
+    else if (kind == "not_given") k = kNotGiven;
+    else if (kind == "gpe_tail") k = kGpeTail;
+    else if (kind == "loc_tail") k = kLocTail;
+    else if (kind == "fac_tail") k = kFacTail;
     else row.fail("unknown cue kind \"" + std::string(kind) + "\"");
     const std::string cue(utf8::strip(row.get("cue")));
     if (cue.empty()) row.fail("empty cue");
@@ -698,12 +742,18 @@ struct Finder {
           i += n;
           continue;
         }
-        // A nationality that opens a named event ("Islamic Revolution").
-        if (e.type == "NORP" && i + n < b && is_cap(doc.tokens[i + n]) &&
-            (k.cues.kinds(text(i + n)) & NameCues::kEventTail) && doc.tokens[i + n].space_before) {
-          emit(i, i + n + 1, "EVENT", -1);
-          i += n + 1;
-          continue;
+        // A nationality or party that opens a named event ("Islamic
+        // Revolution", "Democratic National Convention").
+        if (e.type == "NORP") {
+          std::size_t j = i + n;
+          while (j < b && j < i + n + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before &&
+                 !(k.cues.kinds(text(j)) & NameCues::kEventTail))
+            ++j;
+          if (j < b && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && (k.cues.kinds(text(j)) & NameCues::kEventTail)) {
+            emit(i, j + 1, "EVENT", -1);
+            i = j + 1;
+            continue;
+          }
         }
         emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
         i += n;
@@ -913,6 +963,10 @@ struct Finder {
     return false;
   }
 
+  bool given(std::size_t i) const {
+    return k.actors.is_given_name(text(i)) && !(k.cues.kinds(text(i)) & NameCues::kNotGiven);
+  }
+
   bool person_cue(std::size_t s, std::size_t e) const {
     static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
     if (s > 0 && (k.cues.kinds(text(s - 1)) & (NameCues::kRole | NameCues::kTitle))) return true;
@@ -961,6 +1015,25 @@ struct Finder {
     }
     while (e > s && doc.tokens[e - 1].kind != TokenKind::Word) --e;  // never end on a hyphen
     if (s >= e) return;
+    // "CEO of Project Veritas": a title of something, not before a name.
+    if (titled && doc.tokens[s].shape == Shape::Lower) {
+      while (s < e && doc.tokens[s].shape == Shape::Lower) ++s;
+      process_run(s, e);
+      return;
+    }
+    // "Massachusetts Sen. Ed Markey": a title inside the run splits it into
+    // what comes before (a place, a body) and the titled person after.
+    if (!titled) {
+      for (std::size_t p = s + 1; p + 1 < e; ++p) {
+        if (doc.tokens[p].shape == Shape::Lower) continue;
+        const std::size_t tn = cues.phrase_at(doc, p, e, NameCues::kTitle, nullptr);
+        if (tn && p + tn < e && is_cap(doc.tokens[p + tn])) {
+          process_run(s, p);
+          process_run(p, e);
+          return;
+        }
+      }
+    }
     // A place the knowledge base does not hold but the gazetteer knows
     // without doubt ("Berdyansk", "Khan Younis"): a GPE in its country.
     if (!titled_before(s) && place_run(s, e)) return;
@@ -983,6 +1056,13 @@ struct Finder {
     }
     if (head_kinds & NameCues::kEventTail) {
       if (n >= 2) emit(s, e, "EVENT", -1);
+      return;
+    }
+    // Places and facilities by their last word: "Orange County", "Dnipro
+    // River", "Dulles Airport" (FAC is not a scored type, but it keeps such
+    // names from being taken for people).
+    if (n >= 2 && (head_kinds & (NameCues::kGpeTail | NameCues::kLocTail | NameCues::kFacTail))) {
+      emit(s, e, (head_kinds & NameCues::kGpeTail) ? "GPE" : (head_kinds & NameCues::kLocTail) ? "LOC" : "FAC", -1);
       return;
     }
     if (head_kinds & NameCues::kOrgHead) {
@@ -1019,6 +1099,15 @@ struct Finder {
         return;
       }
     }
+    // "Susan Collins of Maine": with no organisation cue, a link word splits
+    // the run into a name and a place (or another name).
+    for (std::size_t i = s + 1; i + 1 < e; ++i) {
+      if (doc.tokens[i].shape == Shape::Lower && (text(i) == "of" || text(i) == "for")) {
+        process_run(s, i);
+        process_run(i + 1, e);
+        return;
+      }
+    }
     // Two to four capitalised words with no cue: a person's name.
     if (n >= 2 && n <= 4) {
       bool words_ok = true;
@@ -1033,10 +1122,10 @@ struct Finder {
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (cues.kinds(text(e - 1)) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
-      if (!k.gazetteer.lookup(text(e - 1)).empty() && !k.actors.is_given_name(text(s))) words_ok = false;
+      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s)) words_ok = false;
       // Without a known given name, a person needs a cue: a role before or
       // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
-      if (words_ok && !k.actors.is_given_name(text(s)) && !person_cue(s, e)) words_ok = false;
+      if (words_ok && !given(s) && !person_cue(s, e)) words_ok = false;
       if (words_ok) emit(s, e, "PERSON", -1);
     }
   }

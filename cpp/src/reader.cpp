@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "standpoints/utf8.hpp"
@@ -157,14 +158,20 @@ std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
     bytes = repaired;
   }
   std::string out;
-  out.reserve(bytes.size());
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const char c = bytes[i];
-    if (c == '\r') {
+  if (!std::memchr(bytes.data(), '\r', bytes.size())) {
+    out.assign(bytes);
+  } else {
+    // CRLF and CR become LF: copy the runs between CRs whole.
+    out.reserve(bytes.size());
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+      const void* cr = std::memchr(bytes.data() + i, '\r', bytes.size() - i);
+      const std::size_t j = cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - bytes.data()) : bytes.size();
+      out.append(bytes.data() + i, j - i);
+      if (j == bytes.size()) break;
       out.push_back('\n');
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-    } else {
-      out.push_back(c);
+      i = j + 1;
+      if (i < bytes.size() && bytes[i] == '\n') ++i;
     }
   }
   if (utf8::strip(out).empty()) throw ReadError(bytes.empty() ? "empty input" : "input holds only whitespace");
@@ -234,7 +241,197 @@ Document make_document(std::optional<std::string> title, std::string_view body,
   return doc;
 }
 
-Document read_json_record(std::string_view line, const ReadOptions& options) {
+namespace {
+
+// The fast path of read_json_record, for the records that real corpora hold:
+// one object whose values are strings or null, with "paragraphs" a list of
+// strings. Anything else (numbers, booleans, nested values, a repeated key,
+// a lone surrogate escape, invalid UTF-8, a syntax error) makes it return
+// false, and the caller parses the line with nlohmann/json instead, which
+// gives the same fields and the same error messages.
+class FastRecordParser {
+ public:
+  enum class State : std::uint8_t { Absent, Null, String, List };
+  struct Field {
+    State state = State::Absent;
+    std::string value;  // a string's value; a list's strings each followed by "\n"
+  };
+  Field id, title, date, url, text, paragraphs;
+
+  explicit FastRecordParser(std::string_view line) : p_(line.data()), end_(line.data() + line.size()) {}
+
+  bool parse() {
+    skip_ws();
+    if (!eat('{')) return false;
+    skip_ws();
+    if (eat('}')) return finish();
+    std::string key;
+    for (;;) {
+      key.clear();
+      if (!eat('"') || !string_body(key)) return false;
+      skip_ws();
+      if (!eat(':')) return false;
+      skip_ws();
+      Field* field = field_for(key);
+      if (field && field->state != State::Absent) return false;  // a repeated key
+      if (!value(field, field == &paragraphs)) return false;
+      skip_ws();
+      if (eat(',')) {
+        skip_ws();
+        continue;
+      }
+      if (eat('}')) return finish();
+      return false;
+    }
+  }
+
+ private:
+  const char* p_;
+  const char* end_;
+
+  bool eat(char c) {
+    if (p_ < end_ && *p_ == c) {
+      ++p_;
+      return true;
+    }
+    return false;
+  }
+  void skip_ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  bool finish() {
+    skip_ws();
+    return p_ == end_;
+  }
+
+  Field* field_for(std::string_view key) {
+    if (key == "id") return &id;
+    if (key == "title") return &title;
+    if (key == "date") return &date;
+    if (key == "url") return &url;
+    if (key == "text") return &text;
+    if (key == "paragraphs") return &paragraphs;
+    return nullptr;
+  }
+
+  // A value: a string, null, or (when `list_ok`) a list of strings.
+  bool value(Field* field, bool list_ok) {
+    if (p_ >= end_) return false;
+    std::string ignored;
+    if (*p_ == '"') {
+      ++p_;
+      std::string& out = field ? field->value : ignored;
+      if (!string_body(out)) return false;
+      if (field) field->state = State::String;
+      return true;
+    }
+    if (*p_ == 'n') {
+      if (end_ - p_ < 4 || std::memcmp(p_, "null", 4) != 0) return false;
+      p_ += 4;
+      if (field) field->state = State::Null;
+      return true;
+    }
+    if (*p_ == '[' && list_ok) {
+      ++p_;
+      skip_ws();
+      field->state = State::List;
+      if (eat(']')) return true;
+      for (;;) {
+        if (!eat('"') || !string_body(field->value)) return false;
+        field->value.push_back('\n');
+        skip_ws();
+        if (eat(',')) {
+          skip_ws();
+          continue;
+        }
+        return eat(']');
+      }
+    }
+    return false;
+  }
+
+  static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  bool hex4(unsigned& v) {
+    if (end_ - p_ < 4) return false;
+    v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const int h = hex(p_[k]);
+      if (h < 0) return false;
+      v = (v << 4) | static_cast<unsigned>(h);
+    }
+    p_ += 4;
+    return true;
+  }
+
+  // The rest of a string after its opening quote, unescaped and appended to
+  // `out`. The line is valid UTF-8 (checked before), so bytes >= 0x80 copy as
+  // they are; control characters must be escaped.
+  bool string_body(std::string& out) {
+    for (;;) {
+      const char* run = p_;
+      // Eight bytes at a time while none is '"', '\\' or below 0x20.
+      while (end_ - p_ >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p_, 8);
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        const std::uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+        if (hit & highs) break;
+        p_ += 8;
+      }
+      while (p_ < end_) {
+        const auto c = static_cast<unsigned char>(*p_);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        ++p_;
+      }
+      out.append(run, static_cast<std::size_t>(p_ - run));
+      if (p_ >= end_) return false;
+      const char c = *p_++;
+      if (c == '"') return true;
+      if (c != '\\' || p_ >= end_) return false;  // a raw control character, or a cut escape
+      switch (*p_++) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          unsigned cp;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a lone low surrogate
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned lo;
+            if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          utf8::encode(static_cast<char32_t>(cp), out);
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+  }
+};
+
+std::optional<std::string> string_or_null(FastRecordParser::Field& f) {
+  if (f.state == FastRecordParser::State::String) return std::move(f.value);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Document read_json_record_slow(std::string_view line, const ReadOptions& options) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line.begin(), line.end());
@@ -275,6 +472,29 @@ Document read_json_record(std::string_view line, const ReadOptions& options) {
   } catch (const ReadError& e) {
     throw ReadError(e.what());
   }
+}
+
+Document read_json_record(std::string_view line, const ReadOptions& options) {
+  if (!utf8::first_invalid(line)) {
+    FastRecordParser r(line);
+    if (r.parse()) {
+      // As below: "paragraphs" (a list) wins over "text".
+      std::string id = string_or_null(r.id).value_or("");
+      std::string body = r.paragraphs.state == FastRecordParser::State::List ? std::move(r.paragraphs.value)
+                         : r.text.state == FastRecordParser::State::String ? std::move(r.text.value)
+                                                                            : std::string();
+      auto title = string_or_null(r.title);
+      if (title) check_no_nul(*title);
+      check_no_nul(body);
+      try {
+        return make_document(std::move(title), body, string_or_null(r.date), string_or_null(r.url), std::move(id),
+                             options);
+      } catch (const ReadError& e) {
+        throw ReadError(e.what());
+      }
+    }
+  }
+  return read_json_record_slow(line, options);
 }
 
 std::string id_from_path(std::string_view path) {

@@ -1,5 +1,7 @@
 #include "standpoints/resolver.hpp"
 
+#include "standpoints/string_map.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -40,7 +42,8 @@ struct Resolver {
   Document& doc;
   const Knowledge& k;
   std::int32_t date;
-  std::unordered_map<std::string, std::int32_t> by_key;  // entity key -> index
+  StringMap<std::int32_t> by_key;  // entity key -> index
+  boost::unordered_flat_map<std::int32_t, std::int32_t> by_entry;  // knowledge-base entry -> entity
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -105,17 +108,25 @@ struct Resolver {
 
   // 1. Entities for knowledge-base and text-found names.
   void cluster() {
-    std::unordered_map<std::string, std::int32_t> surname;  // last word of a person's name -> entity
+    StringMap<std::int32_t> surname;  // last word of a person's name -> entity
     for (auto& m : doc.mentions) {
-      const std::string t = mention_text(m);
+      const std::string_view t = std::string_view(doc.text).substr(m.start, m.end - m.start);
       if (m.kb >= 0) {
-        const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
-        m.entity = entity_for("kb:" + a.id, m, a.name);
-        doc.entities[static_cast<std::size_t>(m.entity)].type = a.type;
-      } else if (m.type == "PERSON" && m.last_token - m.first_token == 1 && surname.count(t)) {
-        m.entity = surname[t];
+        // Knowledge-base entities are keyed by entry, without building a string key.
+        auto known = by_entry.find(m.kb);
+        if (known != by_entry.end()) {
+          m.entity = known->second;
+        } else {
+          const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+          m.entity = entity_for("kb:" + a.id, m, a.name);
+          doc.entities[static_cast<std::size_t>(m.entity)].type = a.type;
+          by_entry.emplace(m.kb, m.entity);
+        }
+      } else if (auto sn = surname.find(t);
+                 m.type == "PERSON" && m.last_token - m.first_token == 1 && sn != surname.end()) {
+        m.entity = sn->second;
       } else {
-        m.entity = entity_for(m.type + ":" + slug(t), m, t);
+        m.entity = entity_for(m.type + ":" + slug(t), m, std::string(t));
         doc.entities[static_cast<std::size_t>(m.entity)].id = slug(t);
       }
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
@@ -136,7 +147,7 @@ struct Resolver {
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
     }
     if (surname.empty()) return;
-    std::unordered_map<std::string, std::int32_t> folded;
+    StringMap<std::int32_t> folded;
     for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);
     const std::size_t n_before = doc.mentions.size();
     for (const Sentence& s : doc.sentences) {
@@ -146,7 +157,7 @@ struct Resolver {
         const Token& t = doc.tokens[i];
         if (covered[i] || t.kind != TokenKind::Word) continue;
         if (t.shape == Shape::Capitalized) {
-          auto it = surname.find(std::string(text(i)));
+          auto it = surname.find(text(i));
           if (it != surname.end()) add_mention(i, i + 1, "PERSON", it->second);
         } else if (t.shape == Shape::AllCaps && p.title) {
           auto it = folded.find(utf8::to_lower(text(i)));
@@ -163,7 +174,7 @@ struct Resolver {
   // 2. "Organization for Security and Cooperation in Europe (OSCE)": the
   // acronym joins the entity of the name before it, here and later on.
   void acronyms() {
-    std::unordered_map<std::string, std::int32_t> alias;
+    StringMap<std::int32_t> alias;
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
       Mention& m = doc.mentions[mi];
       const std::size_t after = m.last_token;
@@ -185,7 +196,7 @@ struct Resolver {
     if (alias.empty()) return;
     for (auto& m : doc.mentions) {
       if (m.kb >= 0) continue;
-      auto it = alias.find(mention_text(m));
+      auto it = alias.find(std::string_view(doc.text).substr(m.start, m.end - m.start));
       if (it != alias.end()) m.entity = it->second;
     }
   }

@@ -1,6 +1,9 @@
 #include "standpoints/segmenter.hpp"
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "standpoints/tsv.hpp"
 #include "standpoints/utf8.hpp"
@@ -34,20 +37,31 @@ bool is_unspaced_stop(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0x
 // stop, Devanagari danda, Armenian full stop, Ethiopic full stop.
 bool is_script_stop(char32_t c) { return c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0589 || c == 0x1362; }
 
+inline bool ascii_word(unsigned char b) { return b < 0x80 && (utf8::detail::kAsciiClass.v[b] & utf8::detail::kAsciiWord); }
+
+// The case shape of text[start, end) in one pass; ASCII without decoding.
 Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
-  bool first = true, first_upper = false, any_lower = false, any_upper = false, any_letter = false;
+  bool first_upper = false, any_lower = false, any_letter = false;
+  std::size_t uppers = 0;
   for (std::size_t i = start; i < end;) {
-    const char32_t c = utf8::decode(text, i);
-    const bool up = utf8::is_upper(c), low = utf8::is_lower(c);
-    if (up || low) {
-      if (!any_letter) first_upper = up;
+    const auto b = static_cast<unsigned char>(text[i]);
+    bool up, low;
+    if (b < 0x80) {
+      up = b >= 'A' && b <= 'Z';
+      low = b >= 'a' && b <= 'z';
+      ++i;
+    } else {
+      const char32_t c = utf8::decode(text, i);
+      up = utf8::is_upper(c);
+      low = utf8::is_lower(c);
+    }
+    if ((up || low) && !any_letter) {
+      first_upper = up;
       any_letter = true;
     }
-    any_upper |= up;
+    uppers += up ? 1 : 0;
     any_lower |= low;
-    first = false;
   }
-  (void)first;
   if (!any_letter) {
     // Scripts without case (CJK, Arabic) count as neither.
     return Shape::Other;
@@ -55,13 +69,7 @@ Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
   if (!first_upper) return Shape::Lower;
   if (any_lower) return Shape::Capitalized;
   // "I", "A": one capital letter is a capitalised word, not an acronym.
-  std::size_t letters = 0;
-  for (std::size_t i = start; i < end;) {
-    const char32_t c = utf8::decode(text, i);
-    letters += utf8::is_upper(c) ? 1 : 0;
-  }
-  (void)any_upper;
-  return letters >= 2 ? Shape::AllCaps : Shape::Capitalized;
+  return uppers >= 2 ? Shape::AllCaps : Shape::Capitalized;
 }
 
 struct Tokenizer {
@@ -82,6 +90,10 @@ struct Tokenizer {
   // possessive 's, which becomes a token of its own).
   std::size_t scan_word(std::size_t pos, std::size_t end) const {
     while (pos < end) {
+      if (ascii_word(static_cast<unsigned char>(text[pos]))) {
+        ++pos;
+        continue;
+      }
       std::size_t p = pos;
       const char32_t c = utf8::decode(text, p);
       if (utf8::is_word_char(c)) {
@@ -103,18 +115,82 @@ struct Tokenizer {
   }
 
   void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before) {
+    push(start, end, kind, space_before, kind == TokenKind::Word ? shape_of(text, start, end) : Shape::Other);
+  }
+  void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
     Token t;
     t.start = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     t.kind = kind;
     t.space_before = space_before;
-    t.shape = kind == TokenKind::Word ? shape_of(text, start, end) : Shape::Other;
+    t.shape = shape;
     out.push_back(t);
+  }
+
+  // The ASCII letters and digits from `pos` (before `end`), with the shape
+  // that shape_of gives them; eight bytes at a time where the text allows.
+  struct AsciiRun {
+    std::size_t end;
+    Shape shape;
+  };
+  AsciiRun ascii_run(std::size_t pos, std::size_t end) const {
+    std::size_t uppers = 0;
+    bool any_lower = false;
+    int first = -1;  // case of the first letter: 1 upper, 0 lower, -1 none yet
+    if constexpr (std::endian::native == std::endian::little) {
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      // High bit of each byte set where the (7-bit) byte is in [lo, hi].
+      auto in_range = [&](std::uint64_t w7, unsigned lo, unsigned hi) {
+        return (w7 + ones * (0x80 - lo)) & ~(w7 + ones * (0x7F - hi)) & highs;
+      };
+      while (end - pos >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, text.data() + pos, 8);
+        const std::uint64_t w7 = w & ~highs;
+        std::uint64_t up = in_range(w7, 'A', 'Z'), low = in_range(w7, 'a', 'z');
+        const std::uint64_t word = (up | low | in_range(w7, '0', '9')) & ~(w & highs);
+        const std::uint64_t stop = ~word & highs;
+        const unsigned n = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8;
+        if (n < 8) {
+          const std::uint64_t keep = (std::uint64_t{1} << (8 * n)) - 1;
+          up &= keep;
+          low &= keep;
+        }
+        if (first < 0 && (up | low)) {
+          const std::uint64_t letters = up | low;
+          first = (up & (letters & (~letters + 1))) ? 1 : 0;
+        }
+        uppers += static_cast<std::size_t>(((up >> 7) * ones) >> 56);  // one bit per byte: sum the bytes
+        any_lower |= low != 0;
+        pos += n;
+        if (n < 8) return {pos, shape(first, any_lower, uppers)};
+      }
+    }
+    for (; pos < end; ++pos) {
+      const auto b = static_cast<unsigned char>(text[pos]);
+      if (!ascii_word(b)) break;
+      const bool up = b >= 'A' && b <= 'Z', low = b >= 'a' && b <= 'z';
+      if (first < 0 && (up || low)) first = up ? 1 : 0;
+      uppers += up ? 1 : 0;
+      any_lower |= low;
+    }
+    return {pos, shape(first, any_lower, uppers)};
+  }
+  static Shape shape(int first, bool any_lower, std::size_t uppers) {
+    if (first < 0) return Shape::Other;
+    if (first == 0) return Shape::Lower;
+    if (any_lower) return Shape::Capitalized;
+    return uppers >= 2 ? Shape::AllCaps : Shape::Capitalized;
   }
 
   void run(std::size_t pos, std::size_t end) {
     bool space = true;
     while (pos < end) {
+      if (text[pos] == ' ') {
+        space = true;
+        ++pos;
+        continue;
+      }
       std::size_t p = pos;
       const char32_t c = utf8::decode(text, p);
       if (utf8::is_space(c)) {
@@ -127,6 +203,10 @@ struct Tokenizer {
         // Numbers: 3.5, 100,000, 1987; letters attached make "10th", "F-16" stays split.
         pos = p;
         while (pos < end) {
+          if (ascii_word(static_cast<unsigned char>(text[pos]))) {  // digits and letters
+            ++pos;
+            continue;
+          }
           const char32_t d = peek(pos);
           if (is_digit(d) || (utf8::is_word_char(d))) { pos = next(pos); continue; }
           if ((d == '.' || d == ',') && pos + 1 < end && is_digit(peek(pos + 1))) { pos += 2; continue; }
@@ -134,7 +214,16 @@ struct Tokenizer {
         }
         push(start, pos, TokenKind::Number, space);
       } else if (utf8::is_word_char(c)) {
-        pos = scan_word(start, end);
+        // An ASCII word ends at a byte that is no ASCII letter or digit; if
+        // that byte may continue the word (non-ASCII, an apostrophe), the
+        // general scan goes on from there and the shape is computed after.
+        AsciiRun run = c < 0x80 ? ascii_run(start, end) : AsciiRun{start, Shape::Other};
+        bool shape_known = run.end > start;
+        pos = run.end;
+        if (pos < end && (static_cast<unsigned char>(text[pos]) >= 0x80 || text[pos] == '\'')) {
+          pos = scan_word(pos, end);
+          shape_known = false;
+        }
         // A full stop that belongs to the word: initials and initialisms
         // ("J.", "U.S.", "a.m.") and listed abbreviations ("Gen.", "Sept.").
         if (pos < end && text[pos] == '.') {
@@ -149,12 +238,14 @@ struct Tokenizer {
               if (!utf8::is_word_char(d) || is_digit(d) || q >= end || text[q] != '.') break;
               // Only single letters continue the initialism.
               pos = q + 1;
+              shape_known = false;
             }
           } else if (rules.find(word)) {
             pos += 1;
           }
         }
-        push(start, pos, TokenKind::Word, space);
+        // A full stop added to the word does not change its shape.
+        push(start, pos, TokenKind::Word, space, shape_known ? run.shape : shape_of(text, start, pos));
       } else if (is_apostrophe(c) && p < end && (text[p] == 's' || text[p] == 'S') &&
                  (p + 1 >= end || !utf8::is_word_char(peek(p + 1))) && !space) {
         // The possessive "'s" is one token: "Russia's" -> "Russia", "'s".

@@ -60,12 +60,8 @@ std::size_t invalid_subpart_length(std::string_view s, std::size_t i) noexcept {
 
 }  // namespace
 
-char32_t decode(std::string_view s, std::size_t& pos) noexcept {
+char32_t detail::decode_multibyte(std::string_view s, std::size_t& pos) noexcept {
   const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
-  }
   const std::size_t len = valid_sequence_length(s, pos);
   if (len == 0) {
     ++pos;
@@ -136,7 +132,7 @@ std::string replace_invalid(std::string_view s) {
   return out;
 }
 
-bool is_space(char32_t c) noexcept {
+bool detail::is_space_non_ascii(char32_t c) noexcept {
   return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
          c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
          c == 0x202F || c == 0x205F || c == 0x3000;
@@ -192,9 +188,31 @@ char32_t to_lower(char32_t c) noexcept {
 
 std::string to_lower(std::string_view s) {
   std::string out;
+  to_lower(s, out);
+  return out;
+}
+
+void to_lower(std::string_view s, std::string& out) {
+  out.clear();
   out.reserve(s.size());
   std::size_t i = 0;
-  while (i < s.size()) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    // ASCII, eight bytes at a time: add 0x20 to the bytes in 'A'..'Z'.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, s.data() + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      if (w & highs) break;
+      const std::uint64_t ge_a = w + ones * (0x80 - 'A');  // high bit set where byte >= 'A'
+      const std::uint64_t gt_z = w + ones * (0x7F - 'Z');  // high bit set where byte > 'Z'
+      w |= ((ge_a & ~gt_z) & highs) >> 2;
+      char buf[8];
+      __builtin_memcpy(buf, &w, 8);
+      out.append(buf, 8);
+      i += 8;
+    }
+    if (i >= n) break;
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       out.push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));
@@ -203,12 +221,10 @@ std::string to_lower(std::string_view s) {
     }
     encode(to_lower(decode(s, i)), out);
   }
-  return out;
 }
 
-bool is_word_char(char32_t c) noexcept {
-  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  if (is_space(c)) return false;
+bool detail::is_word_char_non_ascii(char32_t c) noexcept {
+  if (is_space_non_ascii(c)) return false;
   if (c >= 0x80 && c <= 0xBF) return c == 0xAA || c == 0xB5 || c == 0xBA;  // Latin-1 punctuation/symbols
   if (c == 0xD7 || c == 0xF7) return false;
   if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation, quotes, dashes

@@ -124,6 +124,7 @@ class NameCues {
     kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128,
     kOrgCue = 256,   // a common noun before an organisation's name ("insurer Allianz")
     kOrgTail = 512,  // a common noun after one ("the Azov regiment")
+    kNotGiven = 1024, kGpeTail = 2048, kLocTail = 4096, kFacTail = 8192,
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);
   std::uint16_t kinds(std::string_view word) const;

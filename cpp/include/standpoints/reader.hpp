@@ -55,6 +55,9 @@ Document read_plain(std::string_view bytes, std::string id, const ReadOptions& o
 
 // One JSON Lines record {"id","title","date","url","text"|"paragraphs"}.
 Document read_json_record(std::string_view line, const ReadOptions& options = {});
+// The same for any record, parsed with nlohmann/json: what read_json_record
+// falls back to for records off its fast path, and its reference in tests.
+Document read_json_record_slow(std::string_view line, const ReadOptions& options = {});
 
 // Builds a document from fields already in hand (the Python `parse`).
 // `body` is split into lines like a file body.

@@ -11,9 +11,36 @@
 
 namespace standpoints::utf8 {
 
+namespace detail {
+char32_t decode_multibyte(std::string_view s, std::size_t& pos) noexcept;
+bool is_space_non_ascii(char32_t cp) noexcept;
+bool is_word_char_non_ascii(char32_t cp) noexcept;
+
+// ASCII classes: bit 0 space (Python's isspace), bit 1 word character (letter or digit).
+inline constexpr unsigned char kAsciiSpace = 1, kAsciiWord = 2;
+inline constexpr auto kAsciiClass = [] {
+  struct Table {
+    unsigned char v[128] = {};
+  } t;
+  for (int c = 0x09; c <= 0x0D; ++c) t.v[c] = kAsciiSpace;
+  for (int c = 0x1C; c <= 0x20; ++c) t.v[c] = kAsciiSpace;
+  for (int c = '0'; c <= '9'; ++c) t.v[c] = kAsciiWord;
+  for (int c = 'A'; c <= 'Z'; ++c) t.v[c] = kAsciiWord;
+  for (int c = 'a'; c <= 'z'; ++c) t.v[c] = kAsciiWord;
+  return t;
+}();
+}  // namespace detail
+
 // Decodes one code point at `pos` (which must be a valid sequence start in
 // validated text) and advances `pos`. Returns U+FFFD on malformed input.
-char32_t decode(std::string_view s, std::size_t& pos) noexcept;
+inline char32_t decode(std::string_view s, std::size_t& pos) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  return detail::decode_multibyte(s, pos);
+}
 
 // Appends the UTF-8 encoding of `cp`.
 void encode(char32_t cp, std::string& out);
@@ -27,7 +54,10 @@ std::optional<std::size_t> first_invalid(std::string_view s) noexcept;
 std::string replace_invalid(std::string_view s);
 
 // Python's str.isspace() for one code point.
-bool is_space(char32_t cp) noexcept;
+inline bool is_space(char32_t cp) noexcept {
+  if (cp < 0x80) return detail::kAsciiClass.v[cp] & detail::kAsciiSpace;
+  return detail::is_space_non_ascii(cp);
+}
 
 // Strips Python-whitespace from both ends (the reader's "stripped line").
 std::string_view strip(std::string_view s) noexcept;
@@ -35,7 +65,10 @@ std::string_view strip(std::string_view s) noexcept;
 // True for code points that belong inside words (letters, digits, marks,
 // and any non-ASCII code point that is not punctuation, space or a symbol we
 // know). Deliberately coarse: scripts without case still form words.
-bool is_word_char(char32_t cp) noexcept;
+inline bool is_word_char(char32_t cp) noexcept {
+  if (cp < 0x80) return detail::kAsciiClass.v[cp] & detail::kAsciiWord;
+  return detail::is_word_char_non_ascii(cp);
+}
 
 bool is_upper(char32_t cp) noexcept;   // Latin/Greek/Cyrillic capitals
 bool is_lower(char32_t cp) noexcept;
@@ -44,6 +77,8 @@ bool is_lower(char32_t cp) noexcept;
 // with a table; other code points pass through unchanged.
 char32_t to_lower(char32_t cp) noexcept;
 std::string to_lower(std::string_view s);
+// The same into `out` (replacing its content), reusing its buffer.
+void to_lower(std::string_view s, std::string& out);
 
 // Maps byte offsets in a UTF-8 text to code point offsets (Python str
 // indices). Keeps one checkpoint per 64 bytes, so memory is 1/16 of the text
