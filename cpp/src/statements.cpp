@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -83,7 +84,11 @@ struct Seen {
 struct Extractor {
   Document& doc;
   const ActLexicon& lex;
-  std::vector<std::string> low;     // lower-cased token text
+  std::string lowered;                   // the document lower-cased (same byte offsets)
+  std::deque<std::string> respelled;     // tokens whose lower-cased text differs in length
+  std::vector<std::string_view> low;     // lower-cased token text
+  std::vector<const std::vector<ActForm>*> fw;  // lexicon forms starting with each token
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
   std::vector<std::int32_t> ment;   // mention covering each token, -1
   std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
   std::vector<char> mark;           // token is a quotation mark that opens or closes a region
@@ -107,6 +112,7 @@ struct Extractor {
     return {};
   }
   static bool is_media(const std::string& actor) {
+    if (actor.find("MED") == std::string::npos) return false;
     const std::string root = actor_root(actor);
     return actor.size() > root.size() && actor.find("MED", root.size()) != std::string::npos;
   }
@@ -115,12 +121,29 @@ struct Extractor {
   void prepare() {
     const std::size_t n = doc.tokens.size();
     low.resize(n);
+    fw.resize(n);
+    lower_text();
+    const bool curly = lowered.find("\xE2\x80\x99") != std::string::npos;
+    const std::string_view lt(lowered);
     for (std::size_t i = 0; i < n; ++i) {
-      low[i] = utf8::to_lower(text(static_cast<std::uint32_t>(i)));
+      const Token& tk = doc.tokens[i];
+      low[i] = lt.substr(tk.start, tk.end - tk.start);
       // Curly apostrophes as straight ones: "didn’t" -> "didn't", "’s" handled apart.
-      auto& w = low[i];
-      for (std::size_t p = 0; (p = w.find("\xE2\x80\x99", p)) != std::string::npos;) w.replace(p, 3, "'");
+      if (curly && low[i].size() >= 3 && low[i].find("\xE2\x80\x99") != std::string_view::npos) {
+        std::string w(low[i]);
+        for (std::size_t p = 0; (p = w.find("\xE2\x80\x99", p)) != std::string::npos;) w.replace(p, 3, "'");
+        low[i] = respelled.emplace_back(std::move(w));
+      }
+      fw[i] = lex.forms(low[i]);
     }
+    ptok.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
+    for (const auto& s : doc.sentences)
+      if (s.paragraph < ptok.size()) {
+        ptok[s.paragraph].first = std::min(ptok[s.paragraph].first, s.first_token);
+        ptok[s.paragraph].second = std::max(ptok[s.paragraph].second, s.last_token);
+      }
+    for (auto& r : ptok)
+      if (r.first == UINT32_MAX) r = {0, 0};
     ment.assign(n, -1);
     std::size_t t = 0;
     std::vector<std::size_t> order(doc.mentions.size());
@@ -138,17 +161,33 @@ struct Extractor {
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi);
   }
 
-  // Token range of a paragraph.
-  std::pair<std::uint32_t, std::uint32_t> para_tokens(std::uint32_t pi) const {
-    std::uint32_t first = UINT32_MAX, last = 0;
-    for (const auto& s : doc.sentences)
-      if (s.paragraph == pi) {
-        first = std::min(first, s.first_token);
-        last = std::max(last, s.last_token);
+  // The document lower-cased in place of a copy, as utf8::to_lower does it
+  // (every mapping keeps the byte length of the code point, so token offsets
+  // hold); ASCII bytes are folded without decoding.
+  void lower_text() {
+    lowered.assign(doc.text);
+    std::string buf;
+    for (std::size_t i = 0; i < lowered.size();) {
+      const auto b = static_cast<unsigned char>(lowered[i]);
+      if (b < 0x80) {
+        if (b >= 'A' && b <= 'Z') lowered[i] = static_cast<char>(b + 32);
+        ++i;
+        continue;
       }
-    if (first == UINT32_MAX) return {0, 0};
-    return {first, last};
+      std::size_t j = i;
+      const char32_t cp = utf8::decode(doc.text, j);
+      const char32_t lc = utf8::to_lower(cp);
+      if (lc != cp) {
+        buf.clear();
+        utf8::encode(lc, buf);
+        if (buf.size() == j - i) std::copy(buf.begin(), buf.end(), lowered.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+      i = j > i ? j : i + 1;
+    }
   }
+
+  // Token range of a paragraph.
+  std::pair<std::uint32_t, std::uint32_t> para_tokens(std::uint32_t pi) const { return ptok[pi]; }
 
   static int quote_kind(std::string_view q, bool& opening, bool& closing) {
     // 2: double-quote family, 1: single curly, 0: ignore
@@ -371,7 +410,7 @@ struct Extractor {
   }
 
   const ActEntry* nominal_entry(std::uint32_t k) const {
-    const auto* forms = lex.forms(low[k]);
+    const auto* forms = fw[k];
     if (!forms) return nullptr;
     for (const auto& f : *forms) {
       const auto& e = lex.entries()[f.entry];
@@ -425,7 +464,7 @@ struct Extractor {
         first = static_cast<std::uint32_t>(k + 1);
         continue;
       }
-      const std::string& w = low[u];
+      const std::string_view w = low[u];
       if (const int pl = poss(u)) { k -= pl; continue; }
       if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
@@ -447,7 +486,7 @@ struct Extractor {
       if (in(kDeterminers, w)) {
         first = u;
         if (k - 1 >= lo) {
-          const std::string& p = low[static_cast<std::size_t>(k - 1)];
+          const std::string_view p = low[static_cast<std::size_t>(k - 1)];
           if ((p == "and" || p == "or" || p == ",") && conj_mention >= 0) { --k; continue; }
         }
         break;
@@ -456,10 +495,10 @@ struct Extractor {
       if (tok(u).kind == TokenKind::Word) {
         if (tok(u).shape == Shape::Lower) {
           if (in(kStop, w) || ++words > 4) break;
-          if (lex.forms(w) && !nominal_entry(u)) {
+          if (fw[u] && !nominal_entry(u)) {
             // a trigger verb is no part of a noun phrase
             bool trig = false;
-            for (const auto& f : *lex.forms(w))
+            for (const auto& f : *fw[u])
               if (lex.entries()[f.entry].pos == Pos::Verb) trig = true;
             if (trig) break;
           }
@@ -539,7 +578,7 @@ struct Extractor {
         while (k < hi && ment[k] >= 0 && doc.tokens[k].start < m.end) ++k;
         continue;
       }
-      const std::string& w = low[k];
+      const std::string_view w = low[k];
       if (is_possessive_s(k)) { ++k; continue; }
       if (tok(k).kind == TokenKind::Quote && !mark[k]) { ++k; continue; }
       if (w == "and" || w == "or" || w == "&" || w == ",") {
@@ -596,7 +635,7 @@ struct Extractor {
   // The longest lexicon form starting at token i (within [i, hi)).
   Trigger match(std::uint32_t i, std::uint32_t hi) const {
     Trigger t;
-    const auto* forms = lex.forms(low[i]);
+    const auto* forms = fw[i];
     if (!forms) return t;
     for (const auto& f : *forms) {
       if (i + f.words.size() > hi) continue;
@@ -618,7 +657,7 @@ struct Extractor {
   }
 
   const ActEntry* entry_of_pos(std::uint32_t i, std::uint32_t len, Pos pos) const {
-    const auto* forms = lex.forms(low[i]);
+    const auto* forms = fw[i];
     if (!forms) return nullptr;
     for (const auto& f : *forms) {
       if (f.words.size() != len) continue;
@@ -664,7 +703,7 @@ struct Extractor {
     const ActEntry* first = nullptr;
     for (const Span& content : spans) {
       for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
-        const auto* forms = lex.forms(low[k]);
+        const auto* forms = fw[k];
         if (!forms) continue;
         bool stop = false;
         for (const auto& f : *forms) {
@@ -803,7 +842,7 @@ struct Extractor {
 std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, bool& negated) {
   while (j >= lo) {
     const auto u = static_cast<std::uint32_t>(j);
-    const std::string& w = x.low[u];
+    const std::string_view w = x.low[u];
     if (x.tok(u).kind != TokenKind::Word) break;
     if (in(kNegation, w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)) {
       negated = true;
@@ -816,7 +855,7 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
       --j;
       // "immediately and heatedly"
       if (j - 1 >= lo && (x.low[static_cast<std::size_t>(j)] == "and" || x.low[static_cast<std::size_t>(j)] == "or")) {
-        const std::string& p = x.low[static_cast<std::size_t>(j - 1)];
+        const std::string_view p = x.low[static_cast<std::size_t>(j - 1)];
         if (p.size() > 4 && p.compare(p.size() - 2, 2, "ly") == 0) --j;
       }
       continue;
@@ -834,10 +873,15 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
 void Extractor::process_sentence(std::uint32_t si) {
   const Sentence& s = doc.sentences[si];
   const std::uint32_t lo = s.first_token, hi = s.last_token;
+  // Most sentences hold no trigger word: nothing to do.
+  {
+    bool any = false;
+    for (std::uint32_t i = lo; i < hi && !any; ++i) any = fw[i] && quote[i] < 0 && !mark[i] && ment[i] < 0;
+    if (!any) return;
+  }
   const bool title = doc.paragraphs[s.paragraph].title;
   std::vector<std::uint32_t> used_as_target;  // mentions that were objects: no subjects later
   const std::size_t first_out = out.size();
-  std::vector<std::uint32_t> skip_until(1, 0);
   std::uint32_t resume = lo;
   for (std::uint32_t i = lo; i < hi; ++i) {
     if (i < resume) continue;
@@ -856,13 +900,13 @@ void Extractor::process_sentence(std::uint32_t si) {
     std::int64_t before = static_cast<std::int64_t>(i) - 1;
     bool noun_context = false;
     if (before >= lo) {
-      const std::string& p = low[static_cast<std::size_t>(before)];
+      const std::string_view p = low[static_cast<std::size_t>(before)];
       noun_context = in(kDeterminers, p) || is_possessive_s(static_cast<std::uint32_t>(before)) ||
                      (ment[static_cast<std::size_t>(before)] >= 0 && tok(static_cast<std::uint32_t>(before)).shape != Shape::Lower &&
                       !title && doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||
                      tok(static_cast<std::uint32_t>(before)).kind == TokenKind::Number ||
                      (tok(static_cast<std::uint32_t>(before)).shape == Shape::Lower && !in(kStop, p) &&
-                      !in(kAux, p) && !in(kNegation, p) && !lex.forms(p) && noun && !verb);
+                      !in(kAux, p) && !in(kNegation, p) && !fw[static_cast<std::size_t>(before)] && noun && !verb);
     }
     if (noun && (noun_context || !verb)) e = noun;
     else if (verb) e = verb;
@@ -902,7 +946,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       int adj = 0;
       while (j >= lo && adj < 3 && tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower &&
              tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word && !in(kStop, low[static_cast<std::size_t>(j)]) &&
-             !in(kDeterminers, low[static_cast<std::size_t>(j)]) && !lex.forms(low[static_cast<std::size_t>(j)])) {
+             !in(kDeterminers, low[static_cast<std::size_t>(j)]) && !fw[static_cast<std::size_t>(j)]) {
         --j;
         ++adj;
       }
@@ -921,7 +965,7 @@ void Extractor::process_sentence(std::uint32_t si) {
                            tok(static_cast<std::uint32_t>(k)).kind == TokenKind::Number))
           --k;
         if (k >= lo) {
-          const auto* lf = lex.forms(low[static_cast<std::size_t>(k)]);
+          const auto* lf = fw[static_cast<std::size_t>(k)];
           bool light = false;
           if (lf)
             for (const auto& f : *lf)
@@ -1282,7 +1326,6 @@ void Extractor::process_sentence(std::uint32_t si) {
       for (auto& tc : tg) emit(src, tc, *e, act, trig, content, is_quote, negated, si);
     }
   }
-  (void)skip_until;
 }
 
 void Extractor::process_paragraph(std::uint32_t pi) {

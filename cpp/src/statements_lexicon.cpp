@@ -1,5 +1,6 @@
 // The act lexicon: acts.tsv into hash maps keyed by the first word of each form.
 #include <algorithm>
+#include <array>
 
 #include "standpoints/statements.hpp"
 #include "standpoints/tsv.hpp"
@@ -25,7 +26,7 @@ std::vector<std::string> split_words(std::string_view s) {
 }
 
 void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
-             std::unordered_map<std::string, std::vector<ActForm>>& by_first, const tsv::Row& row) {
+             boost::unordered_flat_map<std::string, std::vector<ActForm>, WordHash, std::equal_to<>>& by_first, const tsv::Row& row) {
   ActEntry e;
   e.lemma = std::string(row.get("phrase"));
   const auto pos = row.get("pos");
@@ -91,16 +92,28 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   ActLexicon lex;
   tsv::read_text(text, name, {"phrase", "pos", "act", "cameo", "forms", "frame"},
                  [&](const tsv::Row& row) { add_row(lex, lex.entries_, lex.by_first_, row); });
-  for (auto& [word, forms] : lex.by_first_)
+  for (auto& [word, forms] : lex.by_first_) {
+    const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 8 |
+                            (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u);
+    lex.first_two_[two >> 6] |= std::uint64_t{1} << (two & 63);
+    if (word.size() < 64) lex.first_len_[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << word.size();
+    else lex.first_len_[static_cast<unsigned char>(word[0])] = ~std::uint64_t{0};
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
+  }
   return lex;
 }
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
 
 const std::vector<ActForm>* ActLexicon::forms(std::string_view lower_word) const {
-  auto it = by_first_.find(std::string(lower_word));
+  if (lower_word.empty()) return nullptr;
+  const std::uint64_t lens = first_len_[static_cast<unsigned char>(lower_word[0])];
+  if (lower_word.size() < 64 ? !((lens >> lower_word.size()) & 1) : lens != ~std::uint64_t{0}) return nullptr;
+  const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(lower_word[0])) << 8 |
+                          (lower_word.size() > 1 ? static_cast<unsigned char>(lower_word[1]) : 0u);
+  if (!((first_two_[two >> 6] >> (two & 63)) & 1)) return nullptr;
+  auto it = by_first_.find(lower_word);
   return it == by_first_.end() ? nullptr : &it->second;
 }
 
@@ -113,11 +126,18 @@ std::string actor_root(std::string_view code) {
                                      "AU",         "G7"};
   static const char* const roles[] = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
                                       "SPY", "EDU", "NGO", "IGO", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "REL"};
+  // The organisations by first letter, in list order (the first match wins).
+  static const std::array<std::vector<std::string_view>, 26> by_letter = [] {
+    std::array<std::vector<std::string_view>, 26> t;
+    for (const char* igo : igos) t[static_cast<std::size_t>(igo[0] - 'A')].emplace_back(igo);
+    return t;
+  }();
   if (code.empty()) return {};
   std::string up(code);
   for (auto& c : up) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-  for (const char* igo : igos) {
-    const std::string_view g(igo);
+  const auto first = static_cast<unsigned char>(up[0]);
+  const std::vector<std::string_view> none;
+  for (const std::string_view g : first >= 'A' && first <= 'Z' ? by_letter[first - 'A'] : none) {
     if (up.size() < g.size() || std::string_view(up).substr(0, g.size()) != g) continue;
     const std::string_view rest = std::string_view(up).substr(g.size());
     if (rest.size() % 3 != 0) continue;

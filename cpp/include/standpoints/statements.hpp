@@ -2,13 +2,14 @@
 // rejects, denies or supports what, toward whom (SCHEMA.md "statements").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "standpoints/document.hpp"
+#include "standpoints/string_map.hpp"
 
 namespace standpoints {
 
@@ -34,6 +35,17 @@ struct ActEntry {
   Class cls = Class::None; // nominals and pronouns: what they stand for
 };
 
+// FNV-1a over a lexicon word (a few bytes): cheaper than std::hash for the
+// per-token look-ups; the table mixes the result further.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h);
+  }
+};
+
 // One surface form (one or more lower-case words) of an entry.
 struct ActForm {
   std::vector<std::string> words;
@@ -54,7 +66,12 @@ class ActLexicon {
 
  private:
   std::vector<ActEntry> entries_;
-  std::unordered_map<std::string, std::vector<ActForm>> by_first_;
+  boost::unordered_flat_map<std::string, std::vector<ActForm>, WordHash, std::equal_to<>> by_first_;
+  // Bit n of first_len_[b]: some form's first word starts with byte b and is n
+  // bytes long (n < 64); most words are turned away without hashing.
+  std::array<std::uint64_t, 256> first_len_{};
+  // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
+  std::array<std::uint64_t, 1024> first_two_{};
 };
 
 // Adds doc.statements (and the nominal and pronoun mentions that name their
