@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
@@ -25,10 +26,21 @@ namespace {
 using Pos = ActEntry::Pos;
 using Class = ActEntry::Class;
 
+// Word lists are short; comparing length and first byte before the bytes
+// avoids a memcmp call per entry.
 template <std::size_t N>
 bool in(const std::array<std::string_view, N>& set, std::string_view w) {
-  for (auto s : set)
-    if (s == w) return true;
+  if (w.empty()) {
+    for (auto s : set)
+      if (s.empty()) return true;
+    return false;
+  }
+  for (auto s : set) {
+    if (s.size() != w.size() || s[0] != w[0]) continue;
+    std::size_t k = 1;
+    while (k < s.size() && s[k] == w[k]) ++k;
+    if (k == s.size()) return true;
+  }
   return false;
 }
 
@@ -167,7 +179,21 @@ struct Extractor {
   void lower_text() {
     lowered.assign(doc.text);
     std::string buf;
-    for (std::size_t i = 0; i < lowered.size();) {
+    const std::size_t n = lowered.size();
+    for (std::size_t i = 0; i < n;) {
+      if (i + 8 <= n) {
+        // Eight ASCII bytes at a time: set bit 5 of each byte in 'A'..'Z'.
+        std::uint64_t x;
+        std::memcpy(&x, lowered.data() + i, 8);
+        if (!(x & 0x8080808080808080ull)) {
+          const std::uint64_t ge_a = (x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull;  // >= 'A'
+          const std::uint64_t gt_z = (x + 0x2525252525252525ull) & 0x8080808080808080ull;  // > 'Z'
+          x |= (ge_a & ~gt_z) >> 2;
+          std::memcpy(lowered.data() + i, &x, 8);
+          i += 8;
+          continue;
+        }
+      }
       const auto b = static_cast<unsigned char>(lowered[i]);
       if (b < 0x80) {
         if (b >= 'A' && b <= 'Z') lowered[i] = static_cast<char>(b + 32);

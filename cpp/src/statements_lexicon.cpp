@@ -1,5 +1,6 @@
 // The act lexicon: acts.tsv into hash maps keyed by the first word of each form.
 #include <algorithm>
+#include <cstring>
 #include <array>
 
 #include "standpoints/statements.hpp"
@@ -101,7 +102,39 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
   }
+  lex.build_index();
   return lex;
+}
+
+namespace {
+std::uint64_t key8(std::string_view w) noexcept {
+  std::uint64_t k = 0;
+  if (w.size() >= 8) std::memcpy(&k, w.data(), 8);
+  else
+    for (std::size_t i = 0; i < w.size(); ++i) k |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return k;
+}
+std::size_t slot_of(std::uint64_t key, std::size_t size, unsigned shift) noexcept {
+  return static_cast<std::size_t>(((key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull) >> shift);
+}
+}  // namespace
+
+void ActLexicon::build_index() {
+  std::size_t cap = 16;
+  unsigned bits = 4;
+  while (cap < by_first_.size() * 4) { cap *= 2; ++bits; }
+  index_.assign(cap, Slot{});
+  index_shift_ = 64 - bits;
+  index_words_.clear();
+  index_forms_.clear();
+  for (const auto& [word, forms] : by_first_) {
+    const std::uint64_t k = key8(word);
+    std::size_t s = slot_of(k, word.size(), index_shift_);
+    while (index_[s].size != 0) s = (s + 1) & (cap - 1);
+    index_[s] = Slot{k, static_cast<std::uint32_t>(word.size()), static_cast<std::uint32_t>(index_words_.size())};
+    index_words_.push_back(word);
+    index_forms_.push_back(forms);
+  }
 }
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
@@ -113,8 +146,16 @@ const std::vector<ActForm>* ActLexicon::forms(std::string_view lower_word) const
   const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(lower_word[0])) << 8 |
                           (lower_word.size() > 1 ? static_cast<unsigned char>(lower_word[1]) : 0u);
   if (!((first_two_[two >> 6] >> (two & 63)) & 1)) return nullptr;
-  auto it = by_first_.find(lower_word);
-  return it == by_first_.end() ? nullptr : &it->second;
+  if (index_.empty()) return nullptr;
+  const std::uint64_t k = key8(lower_word);
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t s = slot_of(k, lower_word.size(), index_shift_);; s = (s + 1) & mask) {
+    const Slot& slot = index_[s];
+    if (slot.size == 0) return nullptr;
+    if (slot.key == k && slot.size == lower_word.size() &&
+        (slot.size <= 8 || std::string_view(index_words_[slot.id]).substr(8) == lower_word.substr(8)))
+      return &index_forms_[slot.id];
+  }
 }
 
 std::string actor_root(std::string_view code) {

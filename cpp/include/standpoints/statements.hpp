@@ -72,6 +72,18 @@ class ActLexicon {
   std::array<std::uint64_t, 256> first_len_{};
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
+  // An open-addressing index over by_first_ keyed by a word's first eight bytes
+  // and its length: one multiply and (for words up to eight bytes) one compare.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t size = 0;  // 0 = empty
+    std::uint32_t id = 0;     // into index_words_ and index_forms_
+  };
+  std::vector<Slot> index_;
+  std::vector<std::string> index_words_;
+  std::vector<std::vector<ActForm>> index_forms_;
+  unsigned index_shift_ = 64;
+  void build_index();
 };
 
 // Adds doc.statements (and the nominal and pronoun mentions that name their
