@@ -105,6 +105,9 @@ struct Extractor {
   std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
   std::vector<char> mark;           // token is a quotation mark that opens or closes a region
   std::vector<QuoteRegion> regions;
+  mutable std::vector<std::vector<std::int32_t>> regions_by_para;  // built on first use
+  static constexpr std::size_t kQuotesPerParagraph = 16;
+  static constexpr std::size_t kLookBack = 64;
   std::vector<Mention> added;       // nominal and pronoun mentions
   std::vector<Seen> seen;           // sources so far, in order
   std::vector<Statement> out;
@@ -783,7 +786,9 @@ struct Extractor {
 
   // The last target of the same source, in this paragraph or the `back` ones before.
   std::optional<Cand> inherited_target(const std::string& sroot, std::uint32_t para, std::uint32_t back) const {
-    for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+    // A bounded look-back keeps a huge one-paragraph document linear.
+    std::size_t looked = 0;
+    for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
       if (it->paragraph + back < para) break;
       if (actor_root(it->arg.actor) != sroot) continue;
       if (it->target) return Cand{*it->target, "", true, ""};
@@ -793,16 +798,27 @@ struct Extractor {
 
   // The most named foreign actor so far (outside quotations), a last resort for
   // the target of a statement whose cue shows it is aimed at someone.
+  // Counts of named actors outside quotations, kept up to a position and
+  // extended as the extractor moves on (calls come in text order), so the
+  // whole document is counted once, not once per statement.
+  mutable std::map<std::string, std::pair<int, std::int32_t>> salient_count;
+  mutable std::uint32_t salient_pos = 0;
+
   std::optional<Cand> salient_target(const std::string& sroot, std::uint32_t before) const {
-    std::map<std::string, std::pair<int, std::int32_t>> count;
-    for (std::uint32_t k = 0; k < before && k < doc.tokens.size(); ++k) {
+    if (before < salient_pos) {
+      salient_count.clear();
+      salient_pos = 0;
+    }
+    auto& count = salient_count;
+    const std::uint32_t from = salient_pos;
+    salient_pos = std::max<std::uint32_t>(salient_pos, std::min<std::uint32_t>(before, static_cast<std::uint32_t>(doc.tokens.size())));
+    for (std::uint32_t k = from; k < before && k < doc.tokens.size(); ++k) {
       if (ment[k] < 0 || quote[k] >= 0) continue;
       if (k > 0 && ment[k - 1] == ment[k]) continue;
       const Mention& m = doc.mentions[ment[k]];
       const std::string a = actor_of(m);
       if (a.empty() || is_media(a) || locative(k) || is_hyphen_glued(m)) continue;
       const std::string r = actor_root(a);
-      if (r == sroot) continue;
       auto& c = count[r];
       ++c.first;
       c.second = ment[k];
@@ -810,7 +826,7 @@ struct Extractor {
     int best = 0;
     std::int32_t mi = -1;
     for (const auto& [r, c] : count)
-      if (c.first > best) { best = c.first; mi = c.second; }
+      if (r != sroot && c.first > best) { best = c.first; mi = c.second; }
     if (best < 3) return std::nullopt;
     return from_mention(mi);
   }
@@ -825,10 +841,18 @@ struct Extractor {
       // What a neutral statement does, from cues in its content (for a quotation,
       // every quotation of the paragraph).
       std::vector<Span> spans{*content};
-      if (is_quote)
-        for (std::size_t r = 0; r < regions.size(); ++r)
-          if (doc.sentences[tok(regions[r].open).sentence].paragraph == para)
-            if (auto sp = region_span(static_cast<std::int32_t>(r)); sp && sp->start != content->start) spans.push_back(*sp);
+      if (is_quote) {
+        // The paragraph's quotations (the first kQuotesPerParagraph of them).
+        if (regions_by_para.empty()) {
+          regions_by_para.resize(doc.paragraphs.size());
+          for (std::size_t r = 0; r < regions.size(); ++r) {
+            auto& list = regions_by_para[doc.sentences[tok(regions[r].open).sentence].paragraph];
+            if (list.size() < kQuotesPerParagraph) list.push_back(static_cast<std::int32_t>(r));
+          }
+        }
+        for (std::int32_t r : regions_by_para[para])
+          if (auto sp = region_span(r); sp && sp->start != content->start) spans.push_back(*sp);
+      }
       if (const ActEntry* cue = cue_in(spans)) {
         std::optional<Cand> t = tgt;
         if (!t || !t->ok) t = actor_in(spans, sroot);
