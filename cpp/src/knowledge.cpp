@@ -1,20 +1,31 @@
 #include "standpoints/knowledge.hpp"
 
+#include <future>
+
 namespace standpoints {
 
 std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto k = std::make_shared<Knowledge>();
   const std::string dir = options.data_dir.empty() || options.data_dir.back() == '/' ? options.data_dir
                                                                                       : options.data_dir + "/";
+  // The gazetteer needs nothing else: it loads on a second thread while the
+  // actors (the biggest table) load here, so start-up waits for the slower
+  // of the two rather than their sum. Errors travel through the future.
+  auto gazetteer = std::async(std::launch::async, [path = dir + "places.tsv"] { return Gazetteer::load(path); });
   k->abbreviations = SegmenterRules::load(dir + "abbreviations.tsv");
   k->boilerplate = BoilerplatePatterns::load(dir + "boilerplate.tsv");
   std::vector<std::string> actor_files{dir + "actors.tsv"};
   actor_files.insert(actor_files.end(), options.actor_files.begin(), options.actor_files.end());
-  k->actors = ActorTable::load(actor_files, k->abbreviations);
-  if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
-  k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
-  k->gazetteer = Gazetteer::load(dir + "places.tsv");
-  k->acts = ActLexicon::load(dir + "acts.tsv");
+  try {
+    k->actors = ActorTable::load(actor_files, k->abbreviations);
+    if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
+    k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
+    k->acts = ActLexicon::load(dir + "acts.tsv");
+  } catch (...) {
+    gazetteer.wait();  // never leave the thread running past an error
+    throw;
+  }
+  k->gazetteer = gazetteer.get();
   return k;
 }
 

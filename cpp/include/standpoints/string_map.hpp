@@ -8,15 +8,26 @@
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 
 namespace standpoints {
 
+// FNV-1a, inline: the keys are short words and phrases, where a call into
+// the library's general string hash costs more than the hashing itself. The
+// Boost tables mix the bits of a hash that does not declare itself avalanching.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    return static_cast<std::size_t>(h);
+  }
 };
 
 template <class V>
