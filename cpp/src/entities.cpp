@@ -1156,7 +1156,7 @@ struct Finder {
 
 void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text)};
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text), {}, {}, {}, false};
   // utf8::to_lower keeps every code point's byte length, so offsets carry over.
   if (f.folded_text.size() != doc.text.size()) f.folded_text = doc.text;
   for (const Sentence& s : doc.sentences) {
