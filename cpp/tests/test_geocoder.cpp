@@ -8,19 +8,13 @@
 
 #include "standpoints/geocoder.hpp"
 
+#include "check.hpp"
+
 using namespace standpoints;
 
 namespace {
 
-int failures = 0;
-
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (!(cond)) {                                                         \
-      std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                          \
-    }                                                                      \
-  } while (0)
+using standpoints::testing::failures;
 
 struct Spec {
   std::string text;  // surface form

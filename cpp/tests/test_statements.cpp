@@ -10,19 +10,13 @@
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
 
+#include "check.hpp"
+
 using namespace standpoints;
 
 namespace {
 
-int failures = 0;
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    if (!(cond)) {                                                       \
-      std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                        \
-    }                                                                    \
-  } while (0)
+using standpoints::testing::failures;
 
 const std::string kData = STANDPOINTS_DATA_DIR;
 const SegmenterRules& rules() {
