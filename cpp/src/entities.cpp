@@ -523,23 +523,15 @@ std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {
 NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
   NameCues c;
   tsv::read_file(path, {"cue", "kind"}, [&](const tsv::Row& row) {
+    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
+        {"title", kTitle},         {"role", kRole},           {"org_head", kOrgHead},   {"org_first", kOrgFirst},
+        {"law_tail", kLawTail},    {"event_tail", kEventTail}, {"stop", kStop},          {"connector", kConnector},
+        {"org_cue", kOrgCue},      {"org_tail", kOrgTail},    {"not_given", kNotGiven}, {"gpe_tail", kGpeTail},
+        {"loc_tail", kLocTail},    {"fac_tail", kFacTail}};
     const std::string_view kind = row.get("kind");
-    Kind k;
-    if (kind == "title") k = kTitle;
-    else if (kind == "role") k = kRole;
-    else if (kind == "org_head") k = kOrgHead;
-    else if (kind == "org_first") k = kOrgFirst;
-    else if (kind == "law_tail") k = kLawTail;
-    else if (kind == "event_tail") k = kEventTail;
-    else if (kind == "stop") k = kStop;
-    else if (kind == "connector") k = kConnector;
-    else if (kind == "org_cue") k = kOrgCue;
-    else if (kind == "org_tail") k = kOrgTail;
-    else if (kind == "not_given") k = kNotGiven;
-    else if (kind == "gpe_tail") k = kGpeTail;
-    else if (kind == "loc_tail") k = kLocTail;
-    else if (kind == "fac_tail") k = kFacTail;
-    else row.fail("unknown cue kind \"" + std::string(kind) + "\"");
+    const auto* found = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
+    if (found == std::end(kKinds)) row.fail("unknown cue kind \"" + std::string(kind) + "\"");
+    const Kind k = found->second;
     const std::string cue(utf8::strip(row.get("cue")));
     if (cue.empty()) row.fail("empty cue");
     const std::string role(row.get("role"));

@@ -1160,18 +1160,6 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (!was_target) sources.push_back(c);
         }
         if (np.found || !np.items.empty()) subject_first = np.first;
-        if (false) {
-          std::int64_t k = static_cast<std::int64_t>(np.first) - 1;
-          while (k >= lo && ment[static_cast<std::size_t>(k)] >= 0) {
-            Cand c = from_mention(ment[static_cast<std::size_t>(k)]);
-            const std::uint32_t ms = doc.mentions[ment[static_cast<std::size_t>(k)]].start;
-            if (c.ok) sources.insert(sources.begin(), c);
-            while (k >= lo && ment[static_cast<std::size_t>(k)] >= 0 && tok(static_cast<std::uint32_t>(k)).start >= ms) --k;
-          }
-        }
-        if (np.items.empty() && j >= lo) {
-          // The subject is no name: a source only if it is one of the few nominal or pronoun heads.
-        }
       }
     }
 
@@ -1401,23 +1389,6 @@ void Extractor::process_paragraph(std::uint32_t pi) {
       }();
       emit(c, std::nullopt, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end},
            false, false, si);
-    }
-  }
-  if (false) {
-    std::uint32_t k = first;
-    while (k < last && ment[k] == ment[first]) ++k;
-    if (k + 1 < last && low[k] == ":") {
-      Cand c = from_mention(ment[first]);
-      if (c.ok && !is_media(c.arg.actor)) {
-        static const ActEntry say = [] {
-          ActEntry e;
-          e.act = "SAY";
-          e.cameo = "010";
-          return e;
-        }();
-        emit(c, std::nullopt, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(last - 1).end},
-             false, false, tok(k).sentence);
-      }
     }
   }
   for (std::uint32_t si = tok(first).sentence; si < doc.sentences.size() && doc.sentences[si].paragraph == pi; ++si)
