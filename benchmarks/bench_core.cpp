@@ -2,6 +2,7 @@
 //
 //   standpoints_bench --data python/standpoints/data --input news-5k.jsonl
 //                     [--stage read|segment|entities|geo|statements|all] [--runs N] [--json]
+//                     [--dump FILE]
 //
 // Reads a plain (not gzipped) JSON Lines file into memory, times the knowledge
 // load (the whole Knowledge, then the actor table and the gazetteer alone),
@@ -12,7 +13,9 @@
 //                headline figure;
 //   json_mb_s  - bytes of the JSON lines as read (JSON syntax, escapes, id/url).
 // Peak RSS comes from getrusage(RUSAGE_SELF) and includes the corpus held in
-// memory (reported as input_mb).
+// memory (reported as input_mb). --dump FILE writes every record's JSON (one
+// line each, after the timed runs) so that a speed change can be checked to
+// leave the output byte for byte the same.
 #include <sys/resource.h>
 #include <time.h>
 
@@ -30,6 +33,7 @@
 #include "standpoints/analyzer.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/geocoder.hpp"
+#include "standpoints/json.hpp"
 #include "standpoints/knowledge.hpp"
 
 namespace {
@@ -49,7 +53,7 @@ double peak_rss_mb() {
 [[noreturn]] void usage(const char* msg) {
   std::fprintf(stderr,
                "error: %s\nusage: standpoints_bench --data DIR --input FILE.jsonl "
-               "[--stage read|segment|entities|geo|statements|all] [--runs N] [--load-runs N] [--json]\n",
+               "[--stage read|segment|entities|geo|statements|all] [--runs N] [--load-runs N] [--json] [--dump FILE]\n",
                msg);
   std::exit(2);
 }
@@ -93,7 +97,7 @@ Best best_of(int runs, F&& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data_dir, input, stage_name = "segment";
+  std::string data_dir, input, stage_name = "segment", dump;
   int runs = 5, load_runs = 5;
   bool json = false;
   for (int i = 1; i < argc; ++i) {
@@ -108,6 +112,7 @@ int main(int argc, char** argv) {
     else if (a == "--runs") runs = std::max(1, std::stoi(value()));
     else if (a == "--load-runs") load_runs = std::max(1, std::stoi(value()));
     else if (a == "--json") json = true;
+    else if (a == "--dump") dump = value();
     else usage("unknown argument");
   }
   if (data_dir.empty() || input.empty()) usage("--data and --input are required");
@@ -176,6 +181,17 @@ int main(int argc, char** argv) {
     }
   });
   const double best = timed.cpu;
+  if (!dump.empty()) {
+    std::ofstream out(dump, std::ios::binary);
+    if (!out) usage("cannot open --dump");
+    for (const auto& line : lines) {
+      try {
+        out << standpoints::to_json(analyzer.analyze_json_record(line)) << '\n';
+      } catch (const std::exception& e) {
+        out << "{\"error\": \"" << e.what() << "\"}\n";
+      }
+    }
+  }
   const double docs = static_cast<double>(lines.size() - errors);
   const double text_mb_s = static_cast<double>(text_bytes) / 1e6 / best;
   const double json_mb_s = static_cast<double>(json_bytes) / 1e6 / best;
