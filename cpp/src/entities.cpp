@@ -571,36 +571,55 @@ std::string_view NameCues::role(std::string_view word, Kind kind) const {
   return it == roles_.end() ? std::string_view{} : std::string_view(it->second);
 }
 
-std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const {
+bool NameCues::starts_phrase(std::string_view word) const {
+  char lower[48];
+  if (max_phrase_ <= 1 || word.size() > sizeof lower) return false;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    lower[k] = (word[k] >= 'A' && word[k] <= 'Z') ? static_cast<char>(word[k] + 32) : word[k];
+  return phrase_starts_.find(std::string_view(lower, word.size())) != phrase_starts_.end();
+}
+
+std::uint16_t TokenCues::compute(std::size_t i) const {
+  const std::string_view w = token_text(doc_, doc_.tokens[i]);
+  static_assert(NameCues::kFacTail < kKnown, "cue kinds must fit below the memo's flag bits");
+  return static_cast<std::uint16_t>(kKnown | cues_.kinds(w) | (cues_.starts_phrase(w) ? kStarts : 0));
+}
+
+void sort_mentions_by_start(std::vector<Mention>& mentions) {
+  const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+  if (std::is_sorted(mentions.begin(), mentions.end(), by_start)) return;
+  std::vector<std::uint32_t> order(mentions.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return mentions[a].start < mentions[b].start; });
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(mentions[i]));
+  mentions.swap(sorted);
+}
+
+std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,
+                                TokenCues* memo) const {
   const std::string_view w0 = token_text(doc, doc.tokens[i]);
   // Most words start no phrase: answer from the one-word table alone.
-  bool may_start = false;
-  if (max_phrase_ > 1 && i + 1 < end) {
-    char lower[48];
-    if (w0.size() <= sizeof lower) {
-      for (std::size_t k = 0; k < w0.size(); ++k)
-        lower[k] = (w0[k] >= 'A' && w0[k] <= 'Z') ? static_cast<char>(w0[k] + 32) : w0[k];
-      may_start = phrase_starts_.find(std::string_view(lower, w0.size())) != phrase_starts_.end();
-    }
-  }
+  const bool may_start = max_phrase_ > 1 && i + 1 < end && (memo ? memo->starts_phrase(i) : starts_phrase(w0));
+  const std::uint16_t kinds0 = memo ? memo->kinds(i) : kinds(w0);
   if (!may_start) {
-    if (kinds(w0) & kind) {
+    if (kinds0 & kind) {
       if (role) *role = std::string(this->role(w0, kind));
       return 1;
     }
     return 0;
   }
   std::string key = std::to_string(kind) + "|";
-  const std::size_t base = key.size();
   std::size_t best = 0;
   for (std::size_t n = 1; n <= max_phrase_ && i + n <= end; ++n) {
     if (n > 1) key.push_back(' ');
     key += utf8::to_lower(token_text(doc, doc.tokens[i + n - 1]));
     if (n == 1) {
-      const std::string_view w = token_text(doc, doc.tokens[i]);
-      if (kinds(w) & kind) {
+      if (kinds0 & kind) {
         best = 1;
-        if (role) *role = std::string(this->role(w, kind));
+        if (role) *role = std::string(this->role(w0, kind));
       }
       continue;
     }
@@ -609,7 +628,6 @@ std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t 
       if (role) *role = it->second;
     }
   }
-  (void)base;
   return best;
 }
 
@@ -671,6 +689,7 @@ struct Finder {
   const Knowledge& k;
   std::vector<std::uint8_t> claimed;
   std::string folded_text;  // doc.text lower-cased once: token keys without allocation
+  mutable TokenCues memo;   // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -708,7 +727,7 @@ struct Finder {
       }
       // A title is not part of a name even where the knowledge base lists
       // one ("Secretary of State Mike Pompeo"): skip it, then match on.
-      const std::size_t title = t.shape == Shape::Capitalized ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr) : 0;
+      const std::size_t title = t.shape == Shape::Capitalized ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr, &memo) : 0;
       if (title >= 2 && n <= title && i + title < b && is_cap(doc.tokens[i + title])) {
         i += title;
         continue;
@@ -739,9 +758,9 @@ struct Finder {
         if (e.type == "NORP") {
           std::size_t j = i + n;
           while (j < b && j < i + n + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before &&
-                 !(k.cues.kinds(text(j)) & NameCues::kEventTail))
+                 !(memo.kinds(j) & NameCues::kEventTail))
             ++j;
-          if (j < b && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && (k.cues.kinds(text(j)) & NameCues::kEventTail)) {
+          if (j < b && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && (memo.kinds(j) & NameCues::kEventTail)) {
             emit(i, j + 1, "EVENT", -1);
             i = j + 1;
             continue;
@@ -811,7 +830,6 @@ struct Finder {
 
   // Capitalised runs outside the knowledge base.
   void capitalised_pass(std::size_t a, std::size_t b) {
-    const auto& cues = k.cues;
     for (std::size_t i = a; i < b;) {
       if (claimed[i] || !is_cap(doc.tokens[i])) {
         ++i;
@@ -819,7 +837,7 @@ struct Finder {
       }
       // Grow the run: capitalised words, with connectors between them.
       std::size_t last_cap = i;
-      bool org_like = (cues.kinds(text(i)) & NameCues::kOrgFirst) != 0;
+      bool org_like = (memo.kinds(i) & NameCues::kOrgFirst) != 0;
       std::size_t j = i + 1;
       while (j < b && !claimed[j]) {
         const Token& t = doc.tokens[j];
@@ -836,7 +854,7 @@ struct Finder {
           ++j;
           continue;
         }
-        if (t.kind == TokenKind::Word && (cues.kinds(w) & NameCues::kConnector) && j + 1 < b && !claimed[j + 1]) {
+        if (t.kind == TokenKind::Word && (memo.kinds(j) & NameCues::kConnector) && j + 1 < b && !claimed[j + 1]) {
           const bool personal = w == "al" || w == "bin" || w == "de" || w == "van" || w == "von" || w == "der" ||
                                 w == "da" || w == "del" || w == "du" || w == "la" || w == "le";
           const bool link = w == "of" || w == "for";
@@ -845,7 +863,7 @@ struct Finder {
             // A connector must be followed by a capitalised word (or another connector).
             std::size_t q = j + 1;
             while (q < b && !claimed[q] && doc.tokens[q].kind == TokenKind::Word &&
-                   (cues.kinds(text(q)) & NameCues::kConnector) && !is_cap(doc.tokens[q]))
+                   (memo.kinds(q) & NameCues::kConnector) && !is_cap(doc.tokens[q]))
               ++q;
             if (q < b && !claimed[q] && is_cap(doc.tokens[q]) && q - j <= 2) {
               j = q;
@@ -861,7 +879,7 @@ struct Finder {
   }
 
   bool titled_before(std::size_t s) const {
-    return s > 0 && (k.cues.kinds(text(s - 1)) & NameCues::kTitle) && doc.tokens[s - 1].shape != Shape::Lower;
+    return s > 0 && (memo.kinds(s - 1) & NameCues::kTitle) && doc.tokens[s - 1].shape != Shape::Lower;
   }
 
   // One-word places wait for the end of the document: a word that turns out
@@ -956,7 +974,7 @@ struct Finder {
   }
 
   bool given(std::size_t i) const {
-    return k.actors.is_given_name(text(i)) && !(k.cues.kinds(text(i)) & NameCues::kNotGiven);
+    return k.actors.is_given_name(text(i)) && !(memo.kinds(i) & NameCues::kNotGiven);
   }
 
   // Capitalised words that also stand alone elsewhere in the document (as a
@@ -981,7 +999,7 @@ struct Finder {
 
   bool person_cue(std::size_t s, std::size_t e) {
     static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
-    if (s > 0 && (k.cues.kinds(text(s - 1)) & (NameCues::kRole | NameCues::kTitle))) return true;
+    if (s > 0 && (memo.kinds(s - 1) & (NameCues::kRole | NameCues::kTitle))) return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
     if (e < doc.tokens.size()) {
       const std::string_view next = text(e);
@@ -990,9 +1008,9 @@ struct Finder {
       if (next == "," && e + 1 < doc.tokens.size()) {
         std::size_t q = e + 1;
         while (q < doc.tokens.size() && q < e + 5 && doc.tokens[q].shape != Shape::Capitalized &&
-               !(k.cues.kinds(text(q)) & (NameCues::kRole | NameCues::kTitle)))
+               !(memo.kinds(q) & (NameCues::kRole | NameCues::kTitle)))
           ++q;
-        if (q < doc.tokens.size() && (k.cues.kinds(text(q)) & (NameCues::kRole | NameCues::kTitle))) return true;
+        if (q < doc.tokens.size() && (memo.kinds(q) & (NameCues::kRole | NameCues::kTitle))) return true;
       }
     }
     return false;
@@ -1014,13 +1032,13 @@ struct Finder {
   void process_run(std::size_t s, std::size_t e) {
     const auto& cues = k.cues;
     // Leading words that never start a name ("But", "The", "Monday").
-    while (s < e && ((cues.kinds(text(s)) & NameCues::kStop) || doc.tokens[s].kind != TokenKind::Word)) ++s;
+    while (s < e && ((memo.kinds(s) & NameCues::kStop) || doc.tokens[s].kind != TokenKind::Word)) ++s;
     // Titles in front of a person ("President", "Maj. Gen.", "Foreign Minister").
     std::string role;
     bool titled = false;
     while (s < e) {
       std::string r;
-      const std::size_t n = cues.phrase_at(doc, s, e, NameCues::kTitle, &r);
+      const std::size_t n = cues.phrase_at(doc, s, e, NameCues::kTitle, &r, &memo);
       if (!n) break;
       titled = true;
       if (!r.empty()) role = r;
@@ -1039,7 +1057,7 @@ struct Finder {
     if (!titled) {
       for (std::size_t p = s + 1; p + 1 < e; ++p) {
         if (doc.tokens[p].shape == Shape::Lower) continue;
-        const std::size_t tn = cues.phrase_at(doc, p, e, NameCues::kTitle, nullptr);
+        const std::size_t tn = cues.phrase_at(doc, p, e, NameCues::kTitle, nullptr, &memo);
         if (tn && p + tn < e && is_cap(doc.tokens[p + tn])) {
           process_run(s, p);
           process_run(p, e);
@@ -1052,8 +1070,8 @@ struct Finder {
     if (!titled_before(s) && place_run(s, e)) return;
     const std::size_t n = e - s;
     const std::string_view head = text(e - 1);
-    const std::uint16_t head_kinds = cues.kinds(head);
-    const std::uint16_t first_kinds = cues.kinds(text(s));
+    const std::uint16_t head_kinds = memo.kinds(e - 1);
+    const std::uint16_t first_kinds = memo.kinds(s);
     if (titled) {
       emit(s, e, "PERSON", -1, role);
       return;
@@ -1103,11 +1121,11 @@ struct Finder {
     // One word named as an organisation by the noun before or after it:
     // "insurer Allianz", "the Azov regiment".
     if (n == 1 && !sentence_initial(s)) {
-      if (s > 0 && doc.tokens[s - 1].shape == Shape::Lower && (cues.kinds(text(s - 1)) & NameCues::kOrgCue)) {
+      if (s > 0 && doc.tokens[s - 1].shape == Shape::Lower && (memo.kinds(s - 1) & NameCues::kOrgCue)) {
         emit(s, e, "ORG", -1, std::string(cues.role(text(s - 1), NameCues::kOrgCue)));
         return;
       }
-      if (e < doc.tokens.size() && doc.tokens[e].shape == Shape::Lower && (cues.kinds(text(e)) & NameCues::kOrgTail)) {
+      if (e < doc.tokens.size() && doc.tokens[e].shape == Shape::Lower && (memo.kinds(e) & NameCues::kOrgTail)) {
         emit(s, e, "ORG", -1, std::string(cues.role(text(e), NameCues::kOrgTail)));
         return;
       }
@@ -1127,14 +1145,14 @@ struct Finder {
       for (std::size_t i = s; i < e; ++i) {
         const Token& t = doc.tokens[i];
         if (t.kind == TokenKind::Word && t.shape == Shape::AllCaps) words_ok = false;
-        if (t.kind == TokenKind::Word && (cues.kinds(text(i)) & NameCues::kStop)) words_ok = false;
+        if (t.kind == TokenKind::Word && (memo.kinds(i) & NameCues::kStop)) words_ok = false;
       }
       // Names have words of two letters or more ("Plan B" is no person).
       for (std::size_t i = s; i < e; ++i)
         if (doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].end - doc.tokens[i].start < 2) words_ok = false;
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
-      if (cues.kinds(text(e - 1)) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
+      if (memo.kinds(e - 1) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
       if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s)) words_ok = false;
       // Without a known given name, a person needs a cue: a role before or
       // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
@@ -1148,7 +1166,8 @@ struct Finder {
 
 void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text), {}, {}, {}, false};
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text),
+           TokenCues(doc, knowledge.cues), {}, {}, {}, false};
   // utf8::to_lower keeps every code point's byte length, so offsets carry over.
   if (f.folded_text.size() != doc.text.size()) f.folded_text = doc.text;
   for (const Sentence& s : doc.sentences) {
@@ -1161,8 +1180,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
   }
   f.flush_places();
-  std::sort(doc.mentions.begin(), doc.mentions.end(),
-            [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  sort_mentions_by_start(doc.mentions);
 }
 
 }  // namespace standpoints

@@ -44,6 +44,7 @@ struct Resolver {
   std::int32_t date;
   StringMap<std::int32_t> by_key;  // entity key -> index
   boost::unordered_flat_map<std::int32_t, std::int32_t> by_entry;  // knowledge-base entry -> entity
+  TokenCues memo;  // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -222,14 +223,14 @@ struct Resolver {
       if (mi >= 0) return mi;
       const std::string_view w = text(p);
       // "Russia's ambassador, Anatoly Viktorov": a comma right after a role word.
-      if (w == "," && j == i && p > 0 && (k.cues.kinds(text(p - 1)) & (NameCues::kRole | NameCues::kTitle))) {
+      if (w == "," && j == i && p > 0 && (memo.kinds(p - 1) & (NameCues::kRole | NameCues::kTitle))) {
         j = p;
         ++steps;
         continue;
       }
       std::string r;
-      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r) || k.cues.phrase_at(doc, p, i, NameCues::kRole, &r) ||
-          (k.cues.kinds(w) & (NameCues::kTitle | NameCues::kRole))) {
+      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r, &memo) || k.cues.phrase_at(doc, p, i, NameCues::kRole, &r, &memo) ||
+          (memo.kinds(p) & (NameCues::kTitle | NameCues::kRole))) {
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
         if (role && role->empty() && !r.empty()) *role = r;
@@ -266,8 +267,8 @@ struct Resolver {
       }
       if (w == "," || w == "." || w == ";") break;
       std::string r;
-      if ((k.cues.kinds(w) & (NameCues::kRole | NameCues::kTitle)) ||
-          k.cues.phrase_at(doc, p, doc.tokens.size(), NameCues::kRole, &r)) {
+      if ((memo.kinds(p) & (NameCues::kRole | NameCues::kTitle)) ||
+          k.cues.phrase_at(doc, p, doc.tokens.size(), NameCues::kRole, &r, &memo)) {
         saw_role = true;
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
@@ -365,12 +366,12 @@ struct Resolver {
   }
 
   void run() {
-    std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    sort_mentions_by_start(doc.mentions);
     cluster();
-    std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    sort_mentions_by_start(doc.mentions);
     index_tokens();
     acronyms();
-    std::sort(doc.mentions.begin(), doc.mentions.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    sort_mentions_by_start(doc.mentions);
     index_tokens();
     actors();
     drop_empty_entities();
@@ -401,7 +402,7 @@ struct Resolver {
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
-  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}};
+  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}};
   r.run();
 }
 

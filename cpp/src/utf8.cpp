@@ -199,10 +199,14 @@ std::string to_lower(std::string_view s) {
 }
 
 void to_lower(std::string_view s, std::string& out) {
-  out.clear();
-  out.reserve(s.size());
-  std::size_t i = 0;
+  // Written in place into a buffer of the input's size: every mapping of
+  // to_lower(char32_t) keeps a code point's UTF-8 length (ASCII, Latin-1,
+  // Latin Extended-A, Greek, Cyrillic), so the sizes match; should a mapping
+  // ever change a length, the rest is appended code point by code point.
   const std::size_t n = s.size();
+  out.resize(n);
+  char* o = out.data();
+  std::size_t i = 0;
   while (i < n) {
     // ASCII, eight bytes at a time: add 0x20 to the bytes in 'A'..'Z'.
     while (i + 8 <= n) {
@@ -213,19 +217,33 @@ void to_lower(std::string_view s, std::string& out) {
       const std::uint64_t ge_a = w + ones * (0x80 - 'A');  // high bit set where byte >= 'A'
       const std::uint64_t gt_z = w + ones * (0x7F - 'Z');  // high bit set where byte > 'Z'
       w |= ((ge_a & ~gt_z) & highs) >> 2;
-      char buf[8];
-      __builtin_memcpy(buf, &w, 8);
-      out.append(buf, 8);
+      __builtin_memcpy(o + i, &w, 8);
       i += 8;
     }
     if (i >= n) break;
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      out.push_back(static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b));
+      o[i] = static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b);
       ++i;
       continue;
     }
-    encode(to_lower(decode(s, i)), out);
+    const std::size_t at = i;
+    const char32_t c = decode(s, i);  // advances i past the code point
+    const char32_t lower = to_lower(c);
+    if (lower == c) {
+      for (std::size_t k = at; k < i; ++k) o[k] = s[k];
+      continue;
+    }
+    std::string enc;
+    encode(lower, enc);
+    if (enc.size() == i - at) {
+      for (std::size_t k = 0; k < enc.size(); ++k) o[at + k] = enc[k];
+      continue;
+    }
+    out.resize(at);  // lengths differ: the slow path for the rest
+    out += enc;
+    while (i < n) encode(to_lower(decode(s, i)), out);
+    return;
   }
 }
 

@@ -130,8 +130,12 @@ class NameCues {
   std::uint16_t kinds(std::string_view word) const;
   // Role code given by a cue of `kind` for `word` ("" if none).
   std::string_view role(std::string_view word, Kind kind) const;
+  // True for a word (any case) that opens a multi-word title or role phrase.
+  bool starts_phrase(std::string_view word) const;
   // Longest multi-word title/role phrase starting at token i: number of tokens, 0 if none.
-  std::size_t phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role) const;
+  // With `memo`, token i's kinds come from the document's memo (TokenCues).
+  std::size_t phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,
+                        class TokenCues* memo = nullptr) const;
 
  private:
   StringMap<std::uint16_t> kinds_;
@@ -140,6 +144,35 @@ class NameCues {
   StringSet phrase_starts_;         // folded first words of multi-word phrases
   std::size_t max_phrase_ = 1;
 };
+
+// The cue kinds of a document's tokens, each looked up once (lazily) and
+// kept for the finder and the resolver, which ask about the same words many
+// times. Per document and per call: the shared NameCues stay immutable.
+class TokenCues {
+ public:
+  TokenCues(const Document& doc, const NameCues& cues) : doc_(doc), cues_(cues), info_(doc.tokens.size(), 0) {}
+  // NameCues::kinds of token i's text.
+  std::uint16_t kinds(std::size_t i) { return static_cast<std::uint16_t>(info(i) & kKindsMask); }
+  // NameCues::starts_phrase of token i's text.
+  bool starts_phrase(std::size_t i) { return (info(i) & kStarts) != 0; }
+
+ private:
+  static constexpr std::uint16_t kKnown = 0x4000, kStarts = 0x8000, kKindsMask = 0x3FFF;
+  std::uint16_t info(std::size_t i) {
+    std::uint16_t& v = info_[i];
+    if (!v) v = compute(i);
+    return v;
+  }
+  std::uint16_t compute(std::size_t i) const;
+  const Document& doc_;
+  const NameCues& cues_;
+  std::vector<std::uint16_t> info_;  // 0 = not looked up yet
+};
+
+// Sorts mentions by start offset. Most passes leave them sorted or append a
+// few: the check is linear, and an unsorted list is sorted through an index
+// so that each (string-holding) mention moves once.
+void sort_mentions_by_start(std::vector<Mention>& mentions);
 
 // Date "YYYY-MM-DD" (or YYYY) as YYYYMMDD; 0 when absent or unparsable.
 std::int32_t date_number(std::string_view date, bool end_of_period = false);
