@@ -544,17 +544,21 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
         key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
       }
       c.phrases_[key] = role;
-      c.phrase_starts_.insert(utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start)));
+      const std::string first = utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start));
+      c.starts_filter_.add(first);
+      c.phrase_starts_.insert(first);
       c.max_phrase_ = std::max(c.max_phrase_, toks.size());
       return;
     }
     c.kinds_[cue] |= k;
+    c.kinds_filter_.add(cue);
     c.roles_[std::to_string(k) + "|" + cue] = role;
   });
   return c;
 }
 
 std::uint16_t NameCues::kinds(std::string_view word) const {
+  if (!kinds_filter_.may_contain(word)) return 0;
   auto it = kinds_.find(word);
   return it == kinds_.end() ? 0 : it->second;
 }
@@ -573,7 +577,7 @@ std::string_view NameCues::role(std::string_view word, Kind kind) const {
 
 bool NameCues::starts_phrase(std::string_view word) const {
   char lower[48];
-  if (max_phrase_ <= 1 || word.size() > sizeof lower) return false;
+  if (max_phrase_ <= 1 || word.size() > sizeof lower || !starts_filter_.may_contain(word)) return false;
   for (std::size_t k = 0; k < word.size(); ++k)
     lower[k] = (word[k] >= 'A' && word[k] <= 'Z') ? static_cast<char>(word[k] + 32) : word[k];
   return phrase_starts_.find(std::string_view(lower, word.size())) != phrase_starts_.end();
@@ -1166,6 +1170,8 @@ struct Finder {
 
 void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
+  // News runs at about one name per ten tokens; capped for huge documents.
+  doc.mentions.reserve(std::min<std::size_t>(doc.tokens.size() / 8 + 8, 4096));
   Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text),
            TokenCues(doc, knowledge.cues), {}, {}, {}, false};
   // utf8::to_lower keeps every code point's byte length, so offsets carry over.

@@ -127,8 +127,9 @@ struct Resolver {
                  m.type == "PERSON" && m.last_token - m.first_token == 1 && sn != surname.end()) {
         m.entity = sn->second;
       } else {
-        m.entity = entity_for(m.type + ":" + slug(t), m, std::string(t));
-        doc.entities[static_cast<std::size_t>(m.entity)].id = slug(t);
+        std::string id = slug(t);
+        m.entity = entity_for(m.type + ":" + id, m, std::string(t));
+        doc.entities[static_cast<std::size_t>(m.entity)].id = std::move(id);
       }
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
         const std::string last(text(m.last_token - 1));
@@ -157,6 +158,14 @@ struct Resolver {
     if (surname.empty()) return;
     StringMap<std::int32_t> folded;
     for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);
+    // A document has a handful of surnames and thousands of capitalised
+    // words: a 64-bit filter on (first letter, length) skips most look-ups.
+    const auto filter_bit = [](std::string_view w) {
+      if (w.empty()) return std::uint64_t{1};
+      return std::uint64_t{1} << ((static_cast<unsigned char>(w[0]) ^ (w.size() * 7)) & 63);
+    };
+    std::uint64_t filter = 0;
+    for (const auto& [w, e] : surname) filter |= filter_bit(w);
     const std::size_t n_before = doc.mentions.size();
     for (const Sentence& s : doc.sentences) {
       const Paragraph& p = doc.paragraphs[s.paragraph];
@@ -165,6 +174,7 @@ struct Resolver {
         const Token& t = doc.tokens[i];
         if (covered[i] || t.kind != TokenKind::Word) continue;
         if (t.shape == Shape::Capitalized) {
+          if (!(filter & filter_bit(text(i)))) continue;
           auto it = surname.find(text(i));
           if (it != surname.end()) add_mention(i, i + 1, "PERSON", it->second);
         } else if (t.shape == Shape::AllCaps && p.title) {
@@ -366,6 +376,9 @@ struct Resolver {
   }
 
   void run() {
+    // At most one entity per mention; capped so that a huge document does not
+    // reserve for millions of mentions that mostly share entities.
+    doc.entities.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));
     sort_mentions_by_start(doc.mentions);
     cluster();
     sort_mentions_by_start(doc.mentions);

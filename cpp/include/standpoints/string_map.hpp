@@ -8,6 +8,7 @@
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -33,5 +34,33 @@ struct StringHash {
 template <class V>
 using StringMap = boost::unordered_flat_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = boost::unordered_flat_set<std::string, StringHash, std::equal_to<>>;
+
+// A 1024-bit filter (one hash of the first and last byte and the length)
+// in front of a small word table: most words of a text are in no cue list,
+// and the filter says so without hashing the whole word. `fold` makes it
+// ASCII case-blind, for tables of lower-cased words.
+template <bool fold>
+class WordFilter {
+ public:
+  void add(std::string_view w) noexcept {
+    const std::size_t b = bit(w);
+    bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  bool may_contain(std::string_view w) const noexcept {
+    const std::size_t b = bit(w);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+
+ private:
+  static unsigned byte(char c) noexcept {
+    const auto u = static_cast<unsigned char>(c);
+    return fold && u >= 'A' && u <= 'Z' ? u + 32 : u;
+  }
+  static std::size_t bit(std::string_view w) noexcept {
+    if (w.empty()) return 0;
+    return (byte(w.front()) * 31u + byte(w.back()) * 7u + w.size() * 131u) & 1023u;
+  }
+  std::array<std::uint64_t, 16> bits_{};
+};
 
 }  // namespace standpoints
