@@ -409,7 +409,7 @@ namespace {
 
 struct KeyBuilder {
   const Document& doc;
-  std::string_view source;  // doc.text or its lower-cased copy
+  std::string_view source;  // doc.text
   std::size_t first;
   std::string buffer;
   bool in_buffer = false;
@@ -437,14 +437,34 @@ struct KeyBuilder {
   std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end; }
 };
 
+// The same keys lower-cased (for the folded trie), built token by token:
+// only the few tokens tried are folded, never the whole text.
+struct FoldedKeyBuilder {
+  const Document& doc;
+  std::size_t first;
+  std::string buffer;
+
+  std::string_view key(std::size_t n) {
+    const Token& t = doc.tokens[first + n - 1];
+    if (n == 1) buffer.clear();
+    else if (t.space_before) buffer.push_back(' ');
+    const std::string_view w = token_text(doc, t);
+    const std::size_t at = buffer.size();
+    buffer.resize(at + w.size());
+    // A mapping that changed a length would shift offsets: keep the word as written.
+    if (!utf8::to_lower_same_length(w, buffer.data() + at)) std::copy(w.begin(), w.end(), buffer.begin() + at);
+    return buffer;
+  }
+};
+
 }  // namespace
 
-std::size_t ActorTable::match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end,
-                              bool folded, std::uint32_t* entry) const {
+std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t end, bool folded,
+                              std::uint32_t* entry) const {
   const Token& first = doc.tokens[i];
   std::size_t best = 0;
   if (folded) {
-    KeyBuilder keys{doc, folded_text, i, {}};
+    FoldedKeyBuilder keys{doc, i, {}};
     for (std::size_t n = 1; i + n <= end; ++n) {
       auto it = folded_.find(keys.key(n));
       if (it == folded_.end()) break;
@@ -477,7 +497,7 @@ std::size_t ActorTable::match(const Document& doc, std::string_view folded_text,
   if (died >= 2 && i + died <= end && doc.tokens[i + died - 1].shape == Shape::Lower &&
       (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
     const std::string_view first_exact = token_text(doc, first);
-    KeyBuilder fkeys{doc, folded_text, i, {}};
+    FoldedKeyBuilder fkeys{doc, i, {}};
     for (std::size_t m = 1; i + m <= end; ++m) {
       auto it = folded_.find(fkeys.key(m));
       if (it == folded_.end()) break;
@@ -692,7 +712,6 @@ struct Finder {
   Document& doc;
   const Knowledge& k;
   std::vector<std::uint8_t> claimed;
-  std::string folded_text;  // doc.text lower-cased once: token keys without allocation
   mutable TokenCues memo;   // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
@@ -723,9 +742,9 @@ struct Finder {
       std::size_t n = 0;
       // Names start with a capital (or a digit: "G20"); ALL CAPS text is folded.
       const bool capital = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps || t.shape == Shape::Other;
-      if (capital) n = k.actors.match(doc, folded_text, i, b, false, &entry);
+      if (capital) n = k.actors.match(doc, i, b, false, &entry);
       if (!n && t.shape == Shape::AllCaps && (mode == CaseMode::AllCaps || t.end - t.start >= 4)) {
-        n = k.actors.match(doc, folded_text, i, b, true, &entry);
+        n = k.actors.match(doc, i, b, true, &entry);
         // Short folded matches must not be common words in capitals ("IN", "IT").
         if (n == 1 && k.actors.entry(entry).name.size() < 3) n = 0;
       }
@@ -818,11 +837,11 @@ struct Finder {
     if (n < 2 || (e.type != "ORG" && e.type != "PERSON")) return false;
     for (std::size_t p = 1; p < n; ++p) {
       std::uint32_t head = 0, rest = 0;
-      const std::size_t hn = k.actors.match(doc, folded_text, i, i + p, mode == CaseMode::AllCaps, &head);
+      const std::size_t hn = k.actors.match(doc, i, i + p, mode == CaseMode::AllCaps, &head);
       if (hn != p) continue;
       const auto& h = k.actors.entry(head);
       if (h.type != "GPE" && h.type != "NORP") continue;
-      const std::size_t rn = k.actors.match(doc, folded_text, i + p, i + n, mode == CaseMode::AllCaps, &rest);
+      const std::size_t rn = k.actors.match(doc, i + p, i + n, mode == CaseMode::AllCaps, &rest);
       if (rn != n - p) continue;
       emit(i, i + p, h.type, static_cast<std::int32_t>(head));
       emit(i + p, i + n, k.actors.entry(rest).type, static_cast<std::int32_t>(rest));
@@ -1172,10 +1191,8 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
   // News runs at about one name per ten tokens; capped for huge documents.
   doc.mentions.reserve(std::min<std::size_t>(doc.tokens.size() / 8 + 8, 4096));
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), utf8::to_lower(doc.text),
-           TokenCues(doc, knowledge.cues), {}, {}, {}, false};
-  // utf8::to_lower keeps every code point's byte length, so offsets carry over.
-  if (f.folded_text.size() != doc.text.size()) f.folded_text = doc.text;
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), TokenCues(doc, knowledge.cues),
+           {}, {}, {}, false};
   for (const Sentence& s : doc.sentences) {
     const Paragraph& p = doc.paragraphs[s.paragraph];
     if (p.boilerplate) continue;

@@ -199,13 +199,16 @@ std::string to_lower(std::string_view s) {
 }
 
 void to_lower(std::string_view s, std::string& out) {
-  // Written in place into a buffer of the input's size: every mapping of
-  // to_lower(char32_t) keeps a code point's UTF-8 length (ASCII, Latin-1,
-  // Latin Extended-A, Greek, Cyrillic), so the sizes match; should a mapping
-  // ever change a length, the rest is appended code point by code point.
+  // Written in place into a buffer of the input's size; should a mapping
+  // ever change a length, code point by code point.
+  out.resize(s.size());
+  if (to_lower_same_length(s, out.data())) return;
+  out.clear();
+  for (std::size_t i = 0; i < s.size();) encode(to_lower(decode(s, i)), out);
+}
+
+bool to_lower_same_length(std::string_view s, char* o) noexcept {
   const std::size_t n = s.size();
-  out.resize(n);
-  char* o = out.data();
   std::size_t i = 0;
   while (i < n) {
     // ASCII, eight bytes at a time: add 0x20 to the bytes in 'A'..'Z'.
@@ -234,17 +237,27 @@ void to_lower(std::string_view s, std::string& out) {
       for (std::size_t k = at; k < i; ++k) o[k] = s[k];
       continue;
     }
-    std::string enc;
-    encode(lower, enc);
-    if (enc.size() == i - at) {
-      for (std::size_t k = 0; k < enc.size(); ++k) o[at + k] = enc[k];
-      continue;
+    char enc[4];
+    std::size_t len = 0;
+    if (lower < 0x80) {
+      enc[len++] = static_cast<char>(lower);
+    } else if (lower < 0x800) {
+      enc[len++] = static_cast<char>(0xC0 | (lower >> 6));
+      enc[len++] = static_cast<char>(0x80 | (lower & 0x3F));
+    } else if (lower < 0x10000) {
+      enc[len++] = static_cast<char>(0xE0 | (lower >> 12));
+      enc[len++] = static_cast<char>(0x80 | ((lower >> 6) & 0x3F));
+      enc[len++] = static_cast<char>(0x80 | (lower & 0x3F));
+    } else {
+      enc[len++] = static_cast<char>(0xF0 | (lower >> 18));
+      enc[len++] = static_cast<char>(0x80 | ((lower >> 12) & 0x3F));
+      enc[len++] = static_cast<char>(0x80 | ((lower >> 6) & 0x3F));
+      enc[len++] = static_cast<char>(0x80 | (lower & 0x3F));
     }
-    out.resize(at);  // lengths differ: the slow path for the rest
-    out += enc;
-    while (i < n) encode(to_lower(decode(s, i)), out);
-    return;
+    if (len != i - at) return false;
+    for (std::size_t k = 0; k < len; ++k) o[at + k] = enc[k];
   }
+  return true;
 }
 
 bool detail::is_word_char_non_ascii(char32_t c) noexcept {

@@ -76,9 +76,7 @@ class ActorTable {
   // Longest phrase starting at token `i` of `doc` (not beyond `end`). Returns
   // the number of tokens matched and the best entry; `folded` compares
   // lower-cased text (ALL CAPS headlines).
-  // `folded_text` is doc.text lower-cased (same byte offsets; see utf8::to_lower).
-  std::size_t match(const Document& doc, std::string_view folded_text, std::size_t i, std::size_t end, bool folded,
-                    std::uint32_t* entry) const;
+  std::size_t match(const Document& doc, std::size_t i, std::size_t end, bool folded, std::uint32_t* entry) const;
 
   // The entry's code at the article date (YYYYMMDD, 0 = unknown).
   std::string actor_at(const ActorEntry& e, std::int32_t date) const;

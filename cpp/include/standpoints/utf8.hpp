@@ -79,6 +79,10 @@ char32_t to_lower(char32_t cp) noexcept;
 std::string to_lower(std::string_view s);
 // The same into `out` (replacing its content), reusing its buffer.
 void to_lower(std::string_view s, std::string& out);
+// Lower-cases `s` into out[0, s.size()) when every code point keeps its UTF-8
+// length (true for all mappings of to_lower(char32_t)); returns false, with
+// `out` partly written, if one would not.
+bool to_lower_same_length(std::string_view s, char* out) noexcept;
 
 // Maps byte offsets in a UTF-8 text to code point offsets (Python str
 // indices). Keeps one checkpoint per 64 bytes, so memory is 1/16 of the text
