@@ -150,7 +150,10 @@ void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool u
     }
   };
   add_to(exact_, text);
-  add_to(folded_, utf8::to_lower(text));
+  const std::string folded = utf8::to_lower(text);
+  add_to(folded_, folded);
+  for (std::size_t k = 1; k < toks.size(); ++k)
+    folded_tails_.emplace(std::string_view(folded).substr(toks[k].start, toks[k].end - toks[k].start));
 }
 
 void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where) {
@@ -495,7 +498,8 @@ std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t en
   // more tokens, go on in the folded trie; the first word must match as written.
   const std::size_t died = n;  // the exact trie had no key of `died` tokens
   if (died >= 2 && i + died <= end && doc.tokens[i + died - 1].shape == Shape::Lower &&
-      (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps)) {
+      (first.shape == Shape::Capitalized || first.shape == Shape::AllCaps) &&
+      may_continue_folded(token_text(doc, doc.tokens[i + died - 1]))) {
     const std::string_view first_exact = token_text(doc, first);
     FoldedKeyBuilder fkeys{doc, i, {}};
     for (std::size_t m = 1; i + m <= end; ++m) {
@@ -514,6 +518,12 @@ std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t en
     }
   }
   return best;
+}
+
+bool ActorTable::may_continue_folded(std::string_view word) const {
+  char lower[64];
+  if (word.size() > sizeof lower || !utf8::to_lower_same_length(word, lower)) return true;  // no quick answer
+  return folded_tails_.find(std::string_view(lower, word.size())) != folded_tails_.end();
 }
 
 std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {

@@ -93,6 +93,7 @@ class ActorTable {
 
  private:
   void index_alias(std::uint32_t entry, std::string_view alias, bool user);
+  bool may_continue_folded(std::string_view word) const;
   void load_tsv(const std::string& path, bool user);
   void load_json(const std::string& path, bool user);
   void load_petrarch(const std::string& path, bool user);
@@ -110,6 +111,10 @@ class ActorTable {
   StringMap<Node> exact_;   // as written
   StringMap<Node> folded_;  // lower-cased
   std::vector<std::vector<std::uint32_t>> lists_;  // entries per alias, best first
+  // Lower-cased words that occur after the first token of some alias: a
+  // lower-case word outside this set ends every folded match ("Russian
+  // troops"), so the matcher need not walk the folded trie for it.
+  StringSet folded_tails_;
   StringSet igo_codes_;
   StringSet given_names_;
   std::vector<Token> scratch_tokens_;             // reused while loading
