@@ -622,13 +622,13 @@ std::uint16_t TokenCues::compute(std::size_t i) const {
 void sort_mentions_by_start(std::vector<Mention>& mentions) {
   const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
   if (std::is_sorted(mentions.begin(), mentions.end(), by_start)) return;
-  std::vector<std::uint32_t> order(mentions.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return mentions[a].start < mentions[b].start; });
+  // (start, index) pairs sort without reaching into the mentions.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> order(mentions.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {mentions[i].start, i};
+  std::sort(order.begin(), order.end());
   std::vector<Mention> sorted;
   sorted.reserve(mentions.size());
-  for (std::uint32_t i : order) sorted.push_back(std::move(mentions[i]));
+  for (const auto& [start, i] : order) sorted.push_back(std::move(mentions[i]));
   mentions.swap(sorted);
 }
 

@@ -132,8 +132,8 @@ struct Resolver {
         doc.entities[static_cast<std::size_t>(m.entity)].id = std::move(id);
       }
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
-        const std::string last(text(m.last_token - 1));
-        surname.emplace(last, m.entity);
+        const std::string_view last = text(m.last_token - 1);
+        if (surname.find(last) == surname.end()) surname.emplace(std::string(last), m.entity);
       }
     }
     // A bare surname seen before the full name ("Rep. Young" in a headline,
@@ -324,7 +324,13 @@ struct Resolver {
       m.actor = combine(c.actor, role.empty() ? std::string("GOV") : role);
     }
     // Every mention of an entity shares what one of them learned.
-    for (auto& e : doc.entities) e.mentions.clear();
+    std::vector<std::uint32_t> counts(doc.entities.size(), 0);
+    for (const Mention& m : doc.mentions)
+      if (m.entity >= 0) ++counts[static_cast<std::size_t>(m.entity)];
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      doc.entities[ei].mentions.clear();
+      doc.entities[ei].mentions.reserve(counts[ei]);
+    }
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
       const Mention& m = doc.mentions[mi];
       if (m.entity >= 0) doc.entities[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::int32_t>(mi));
@@ -383,9 +389,12 @@ struct Resolver {
     cluster();
     sort_mentions_by_start(doc.mentions);
     index_tokens();
+    const std::size_t before_acronyms = doc.mentions.size();
     acronyms();
-    sort_mentions_by_start(doc.mentions);
-    index_tokens();
+    if (doc.mentions.size() != before_acronyms) {  // new mentions: re-sort and re-index
+      sort_mentions_by_start(doc.mentions);
+      index_tokens();
+    }
     actors();
     drop_empty_entities();
   }
