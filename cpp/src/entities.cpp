@@ -613,12 +613,6 @@ bool NameCues::starts_phrase(std::string_view word) const {
   return phrase_starts_.find(std::string_view(lower, word.size())) != phrase_starts_.end();
 }
 
-std::uint16_t TokenCues::compute(std::size_t i) const {
-  const std::string_view w = token_text(doc_, doc_.tokens[i]);
-  static_assert(NameCues::kFacTail < kKnown, "cue kinds must fit below the memo's flag bits");
-  return static_cast<std::uint16_t>(kKnown | cues_.kinds(w) | (cues_.starts_phrase(w) ? kStarts : 0));
-}
-
 void sort_mentions_by_start(std::vector<Mention>& mentions) {
   const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
   if (std::is_sorted(mentions.begin(), mentions.end(), by_start)) return;
@@ -760,7 +754,10 @@ struct Finder {
       }
       // A title is not part of a name even where the knowledge base lists
       // one ("Secretary of State Mike Pompeo"): skip it, then match on.
-      const std::size_t title = t.shape == Shape::Capitalized ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr, &memo) : 0;
+      // (Only a word that opens a phrase can start a title of two words or more.)
+      const std::size_t title = t.shape == Shape::Capitalized && memo.starts_phrase(i)
+                                    ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr, &memo)
+                                    : 0;
       if (title >= 2 && n <= title && i + title < b && is_cap(doc.tokens[i + title])) {
         i += title;
         continue;
@@ -814,11 +811,15 @@ struct Finder {
   // The country of a gazetteer name when its readings agree on one ("New
   // York" the city and the state), or "" when the name is unknown or spans
   // countries without one dominant reading.
-  std::string place_country(std::string_view name) const {
-    const auto cands = k.gazetteer.lookup(name);
+  std::string place_country(std::string_view name) const { return place_country(name, k.gazetteer.lookup(name)); }
+  // The same for candidates already looked up, and whether the name is unambiguous.
+  std::string place_country(std::string_view name, std::span<const std::uint32_t> cands,
+                            bool* unambiguous = nullptr) const {
     if (cands.empty()) return {};
     const std::string& c = k.gazetteer.place(cands.front()).country;
-    if (k.gazetteer.is_unambiguous_place(name)) return c;
+    const bool sure = k.gazetteer.is_unambiguous_place(name, cands);
+    if (unambiguous) *unambiguous = sure;
+    if (sure) return c;
     for (std::size_t i = 1; i < cands.size() && i < 8; ++i)
       if (k.gazetteer.place(cands[i]).country != c) return {};
     return c;
@@ -937,9 +938,11 @@ struct Finder {
 
   bool place_run(std::size_t s, std::size_t e) {
     const std::string_view name = span_text(s, e);
-    const std::string country = place_country(name);
-    if (e - s == 1 && !k.gazetteer.is_unambiguous_place(name)) {
-      if (!k.gazetteer.lookup(name).empty() && place_cue_before(s) && !sentence_initial(s) &&
+    const auto cands = k.gazetteer.lookup(name);  // once: the tests below share it
+    bool unambiguous = false;
+    const std::string country = place_country(name, cands, &unambiguous);
+    if (e - s == 1 && !unambiguous) {
+      if (!cands.empty() && place_cue_before(s) && !sentence_initial(s) &&
           !k.actors.is_given_name(name)) {
         weak_places.push_back(s);
         claimed[s] = 1;

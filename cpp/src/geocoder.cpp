@@ -243,8 +243,9 @@ const Place* Gazetteer::country(std::string_view iso3) const {
   return it == t_->countries.end() ? nullptr : &t_->places[it->second];
 }
 
-bool Gazetteer::is_unambiguous_place(std::string_view name) const {
-  const auto cands = lookup(name);
+bool Gazetteer::is_unambiguous_place(std::string_view name) const { return is_unambiguous_place(name, lookup(name)); }
+
+bool Gazetteer::is_unambiguous_place(std::string_view name, std::span<const std::uint32_t> cands) const {
   if (cands.empty() || name.size() < 3 || common_word(name)) return false;
   const Place& best = place(cands[0]);
   if (is_country(best)) return true;

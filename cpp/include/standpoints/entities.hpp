@@ -157,21 +157,29 @@ class TokenCues {
  public:
   TokenCues(const Document& doc, const NameCues& cues) : doc_(doc), cues_(cues), info_(doc.tokens.size(), 0) {}
   // NameCues::kinds of token i's text.
-  std::uint16_t kinds(std::size_t i) { return static_cast<std::uint16_t>(info(i) & kKindsMask); }
+  std::uint16_t kinds(std::size_t i) {
+    std::uint32_t& v = info_[i];
+    if (!(v & kKindsKnown)) v |= kKindsKnown | cues_.kinds(text(i));
+    return static_cast<std::uint16_t>(v & kKindsMask);
+  }
   // NameCues::starts_phrase of token i's text.
-  bool starts_phrase(std::size_t i) { return (info(i) & kStarts) != 0; }
+  bool starts_phrase(std::size_t i) {
+    std::uint32_t& v = info_[i];
+    if (!(v & kStartsKnown)) v |= kStartsKnown | (cues_.starts_phrase(text(i)) ? kStarts : 0);
+    return (v & kStarts) != 0;
+  }
 
  private:
-  static constexpr std::uint16_t kKnown = 0x4000, kStarts = 0x8000, kKindsMask = 0x3FFF;
-  std::uint16_t info(std::size_t i) {
-    std::uint16_t& v = info_[i];
-    if (!v) v = compute(i);
-    return v;
+  // The low 16 bits: the cue kinds; above them, whether kinds and
+  // starts_phrase were looked up, and the latter's answer.
+  static constexpr std::uint32_t kKindsMask = 0xFFFF, kKindsKnown = 0x10000, kStartsKnown = 0x20000, kStarts = 0x40000;
+  std::string_view text(std::size_t i) const {
+    const Token& t = doc_.tokens[i];
+    return std::string_view(doc_.text).substr(t.start, t.end - t.start);
   }
-  std::uint16_t compute(std::size_t i) const;
   const Document& doc_;
   const NameCues& cues_;
-  std::vector<std::uint16_t> info_;  // 0 = not looked up yet
+  std::vector<std::uint32_t> info_;  // 0 = nothing looked up yet
 };
 
 // Sorts mentions by start offset. Most passes leave them sorted or append a

@@ -45,6 +45,8 @@ class Gazetteer {
   // a division or region, or a city far bigger than any namesake) and is no common English word:
   // safe to turn into a GPE mention when capitalised in body text.
   bool is_unambiguous_place(std::string_view name) const;
+  // The same for candidates already looked up (`cands` = lookup(name)).
+  bool is_unambiguous_place(std::string_view name, std::span<const std::uint32_t> cands) const;
 
   struct Tables;  // implementation detail
 
