@@ -615,7 +615,17 @@ bool NameCues::starts_phrase(std::string_view word) const {
 
 void sort_mentions_by_start(std::vector<Mention>& mentions) {
   const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
-  if (std::is_sorted(mentions.begin(), mentions.end(), by_start)) return;
+  const auto sorted_end = std::is_sorted_until(mentions.begin(), mentions.end(), by_start);
+  if (sorted_end == mentions.end()) return;
+  // A sorted list with a few mentions appended (places decided at the end of
+  // the finder, surnames added by the resolver): sort the tail and merge,
+  // which moves only the mentions after the first insertion point.
+  const auto head = static_cast<std::size_t>(sorted_end - mentions.begin());
+  if (mentions.size() - head <= mentions.size() / 4) {
+    std::sort(sorted_end, mentions.end(), by_start);
+    std::inplace_merge(mentions.begin(), sorted_end, mentions.end(), by_start);
+    return;
+  }
   // (start, index) pairs sort without reaching into the mentions.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order(mentions.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {mentions[i].start, i};
@@ -693,7 +703,7 @@ CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last, boo
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::Word) continue;
     if (t.shape == Shape::Lower) {
-      if (is_function_word(token_text(doc, t))) {
+      if (t.end - t.start <= 4 && is_function_word(token_text(doc, t))) {  // (function words are short)
         ++function_words;
         continue;
       }
@@ -1212,8 +1222,13 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     // Headlines, and headline-like lines inside the body (live-blog updates),
     // are matched against the knowledge base only.
     const CaseMode mode = case_mode(doc, s.first_token, s.last_token, p.title);
+    const std::size_t first_mention = doc.mentions.size();
     f.knowledge_pass(s.first_token, s.last_token, mode);
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
+    // The two passes interleave within the sentence: put its few mentions in
+    // order now, so that the document's list needs only a merge at the end.
+    std::sort(doc.mentions.begin() + static_cast<std::ptrdiff_t>(first_mention), doc.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.start < b.start; });
   }
   f.flush_places();
   sort_mentions_by_start(doc.mentions);
