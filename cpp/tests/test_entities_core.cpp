@@ -1,0 +1,110 @@
+// The entity stage's building blocks that the speed work introduced:
+// in-place lower-casing, the mention sort (merge and full paths), and the
+// per-document cue memo, checked against their plain definitions.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "check.hpp"
+#include "standpoints/entities.hpp"
+#include "standpoints/segmenter.hpp"
+#include "standpoints/utf8.hpp"
+
+using namespace standpoints;
+
+namespace {
+
+// Lower-casing code point by code point: the definition the fast path must match.
+std::string slow_lower(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) utf8::encode(utf8::to_lower(utf8::decode(s, i)), out);
+  return out;
+}
+
+void lower_case_matches_the_code_point_definition() {
+  const std::vector<std::string> samples = {
+      "",
+      "NATO",
+      "The Kremlin SAID on Monday",                            // ASCII across 8-byte blocks
+      "\xC3\x89MMANUEL MACRON \xC3\x80 PARIS",                 // Latin-1 capitals between ASCII
+      "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 / \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",  // Greek, Cyrillic
+      "Russia\xE2\x80\x99s \xE2\x80\x9CSPECIAL OPERATION\xE2\x80\x9D",  // curly quotes stay as they are
+      "\xC5\x81\xC3\x93" "D\xC5\xB9 12345678 ABCDEFGHIJKLMNOPQRSTUVWXYZ",  // Latin Extended-A
+  };
+  for (const auto& s : samples) {
+    std::string fast(s.size(), '\0');
+    CHECK(utf8::to_lower_same_length(s, fast.data()));
+    CHECK(fast == slow_lower(s));
+    CHECK(utf8::to_lower(s) == slow_lower(s));
+  }
+}
+
+Mention at(std::uint32_t start) {
+  Mention m;
+  m.start = start;
+  m.end = start + 1;
+  m.type = "GPE";
+  m.actor = "X" + std::to_string(start);  // a payload that must travel with its mention
+  return m;
+}
+
+bool sorted_with_payloads(const std::vector<Mention>& ms, std::size_t n) {
+  if (ms.size() != n) return false;
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    if (i && ms[i - 1].start >= ms[i].start) return false;
+    if (ms[i].actor != "X" + std::to_string(ms[i].start)) return false;
+  }
+  return true;
+}
+
+void mentions_sort_by_start() {
+  // A sorted list with a few mentions appended (the merge path).
+  std::vector<Mention> ms;
+  for (std::uint32_t s = 0; s < 100; s += 2) ms.push_back(at(s));
+  for (std::uint32_t s : {51u, 7u, 99u}) ms.push_back(at(s));
+  sort_mentions_by_start(ms);
+  CHECK(sorted_with_payloads(ms, 53));
+  // Mostly out of order (the full sort).
+  std::vector<Mention> rev;
+  for (std::uint32_t s = 40; s-- > 0;) rev.push_back(at(s * 3));
+  sort_mentions_by_start(rev);
+  CHECK(sorted_with_payloads(rev, 40));
+  // Already sorted and empty lists stay as they are.
+  sort_mentions_by_start(ms);
+  CHECK(sorted_with_payloads(ms, 53));
+  std::vector<Mention> none;
+  sort_mentions_by_start(none);
+  CHECK(none.empty());
+}
+
+void token_cues_agree_with_name_cues() {
+  const std::string dir = STANDPOINTS_DATA_DIR;
+  const auto rules = SegmenterRules::load(dir + "/abbreviations.tsv");
+  const NameCues cues = NameCues::load(dir + "/name_cues.tsv", rules);
+  Document doc;
+  doc.text = "But Foreign Minister Sergei Lavrov said the Defense Ministry of Ukraine and Prime Minister X met.";
+  tokenize(doc.text, 0, doc.text.size(), rules, doc.tokens);
+  TokenCues memo(doc, cues);
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass reads the memo
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+      const std::string_view w = token_text(doc, doc.tokens[i]);
+      CHECK(memo.kinds(i) == cues.kinds(w));
+      CHECK(memo.starts_phrase(i) == cues.starts_phrase(w));
+    }
+  }
+  // The memo answers what the data says: "Minister" is a title, "Ministry" an organisation head.
+  CHECK(cues.kinds("Minister") & NameCues::kTitle);
+  CHECK(cues.kinds("Ministry") & NameCues::kOrgHead);
+  CHECK(cues.starts_phrase("Foreign") && cues.starts_phrase("PRIME"));
+  CHECK(!cues.starts_phrase("Lavrov"));
+}
+
+}  // namespace
+
+int main() {
+  lower_case_matches_the_code_point_definition();
+  mentions_sort_by_start();
+  token_cues_agree_with_name_cues();
+  if (standpoints::testing::failures) std::fprintf(stderr, "%d check(s) failed\n", standpoints::testing::failures);
+  return standpoints::testing::failures == 0 ? 0 : 1;
+}
