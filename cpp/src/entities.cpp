@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "standpoints/knowledge.hpp"
 #include "standpoints/tsv.hpp"
@@ -389,6 +390,20 @@ ActorTable ActorTable::load(const std::vector<std::string>& paths, const Segment
                             std::size_t builtin_files) {
   ActorTable t;
   t.rules_ = rules;
+  // Room for the tables up front (about one row per 80 bytes, a few keys per
+  // row): growing them one rehash at a time moves every key several times.
+  std::size_t bytes = 0;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(p, ec);
+    if (!ec) bytes += static_cast<std::size_t>(n);
+  }
+  const std::size_t rows = bytes / 80 + 16;
+  t.entries_.reserve(rows);
+  t.by_id_.reserve(rows);
+  t.lists_.reserve(rows + rows / 4);
+  t.exact_.reserve(rows * 2);
+  t.folded_.reserve(rows * 2);
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& p = paths[i];
     const bool user = i >= builtin_files;
