@@ -26,50 +26,61 @@ namespace {
 using Pos = ActEntry::Pos;
 using Class = ActEntry::Class;
 
-// Word lists are short; comparing length and first byte before the bytes
-// avoids a memcmp call per entry.
+// A short word list. The hot loops ask it about most tokens near a trigger,
+// and most words are in none of the lists: a bit per (first byte, length)
+// turns them away before any comparison. Built at compile time.
 template <std::size_t N>
-bool in(const std::array<std::string_view, N>& set, std::string_view w) {
-  if (w.empty()) {
-    for (auto s : set)
-      if (s.empty()) return true;
+class WordSet {
+ public:
+  consteval WordSet(const std::array<std::string_view, N>& words) : words_(words) {
+    for (const std::string_view w : words) {
+      if (w.empty() || w.size() >= 32) throw "WordSet: words of 1 to 31 bytes";
+      lengths_[static_cast<unsigned char>(w[0])] |= std::uint32_t{1} << w.size();
+    }
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty() || w.size() >= 32 || !((lengths_[static_cast<unsigned char>(w[0])] >> w.size()) & 1)) return false;
+    for (const std::string_view s : words_)
+      if (s.size() == w.size() && s[0] == w[0] && s == w) return true;
     return false;
   }
-  for (auto s : set) {
-    if (s.size() != w.size() || s[0] != w[0]) continue;
-    std::size_t k = 1;
-    while (k < s.size() && s[k] == w[k]) ++k;
-    if (k == s.size()) return true;
-  }
-  return false;
+
+ private:
+  std::array<std::string_view, N> words_;
+  std::array<std::uint32_t, 256> lengths_{};
+};
+
+template <std::size_t N>
+bool in(const WordSet<N>& set, std::string_view w) {
+  return set.contains(w);
 }
 
-constexpr std::array<std::string_view, 30> kAux = {
+constexpr WordSet<30> kAux{std::array<std::string_view, 30>{
     "has", "have", "had", "did", "does", "do", "will", "would", "could", "can", "may", "might", "should", "shall",
-    "must", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'ve", "'d", "also", "again", "then", "to"};
-constexpr std::array<std::string_view, 28> kAdverbs = {
+    "must", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'ve", "'d", "also", "again", "then", "to"}};
+constexpr WordSet<28> kAdverbs{std::array<std::string_view, 28>{
     "already", "still", "later", "earlier", "now", "yet", "even", "just", "once", "further", "ever", "previously",
     "reportedly", "repeatedly", "again", "also", "then", "often", "first", "twice", "initially", "long",
-    "swiftly", "quickly", "immediately", "separately", "privately", "publicly"};
-constexpr std::array<std::string_view, 3> kNegation = {"not", "never", "no"};
-constexpr std::array<std::string_view, 31> kTime = {
+    "swiftly", "quickly", "immediately", "separately", "privately", "publicly"}};
+constexpr WordSet<3> kNegation{std::array<std::string_view, 3>{"not", "never", "no"}};
+constexpr WordSet<31> kTime{std::array<std::string_view, 31>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "week",
     "month", "year", "weekend", "morning", "afternoon", "evening", "night", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "tonight", "days"};
-constexpr std::array<std::string_view, 10> kTimePrep = {"on", "this", "last", "next", "in", "early", "late",
-                                                         "earlier", "at", "recent"};
-constexpr std::array<std::string_view, 16> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our",
+    "may", "june", "july", "august", "september", "october", "november", "december", "tonight", "days"}};
+constexpr WordSet<10> kTimePrep{std::array<std::string_view, 10>{"on", "this", "last", "next", "in", "early", "late",
+                                                         "earlier", "at", "recent"}};
+constexpr WordSet<16> kDeterminers{std::array<std::string_view, 16>{"the", "a", "an", "its", "his", "her", "their", "our",
                                                             "both", "all", "some", "several", "many", "other",
-                                                            "another", "two"};
-constexpr std::array<std::string_view, 76> kStop = {
+                                                            "another", "two"}};
+constexpr WordSet<76> kStop{std::array<std::string_view, 76>{
     "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "about", "against", "after",
     "before", "during", "since", "than", "as", "like", "between", "through", "near", "amid", "across", "that",
     "which", "who", "whom", "whose", "while", "when", "where", "if", "because", "but", "so", "although", "though",
     "whether", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "did", "does", "do", "will",
     "would", "could", "can", "may", "might", "should", "must", "not", "never", "it", "they", "he", "she", "we", "i",
-    "you", "there", "this", "these", "those", "what"};
-constexpr std::array<std::string_view, 7> kModals = {"must", "should", "needs", "need", "has", "have", "demand"};
-constexpr std::array<std::string_view, 9> kBe = {"is", "are", "was", "were", "be", "been", "being", "am", "get"};
+    "you", "there", "this", "these", "those", "what"}};
+constexpr WordSet<7> kModals{std::array<std::string_view, 7>{"must", "should", "needs", "need", "has", "have", "demand"}};
+constexpr WordSet<9> kBe{std::array<std::string_view, 9>{"is", "are", "was", "were", "be", "been", "being", "am", "get"}};
 
 
 struct QuoteRegion {
@@ -99,7 +110,12 @@ struct Extractor {
   std::string lowered;                   // the document lower-cased (same byte offsets)
   std::deque<std::string> respelled;     // tokens whose lower-cased text differs in length
   std::vector<std::string_view> low;     // lower-cased token text
-  std::vector<const std::vector<ActForm>*> fw;  // lexicon forms starting with each token
+  // Lexicon forms starting with each token, looked up on first use (most
+  // tokens are never asked about); kNotLooked until then.
+  mutable std::vector<const std::vector<ActForm>*> fw_;
+  static inline const std::vector<ActForm> kNotLookedUp{};
+  static constexpr const std::vector<ActForm>* kNotLooked = &kNotLookedUp;
+  std::vector<char> trig;  // some form starting with the token can be a trigger (match() may find one)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
   std::vector<std::int32_t> ment;   // mention covering each token, -1
   std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
@@ -114,6 +130,11 @@ struct Extractor {
   std::vector<std::uint32_t> out_para;
 
   Extractor(Document& d, const ActLexicon& l) : doc(d), lex(l) {}
+
+  const std::vector<ActForm>* fw(std::size_t t) const {
+    if (fw_[t] == kNotLooked) fw_[t] = lex.forms(low[t]);
+    return fw_[t];
+  }
 
   std::string_view text(std::uint32_t t) const {
     return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
@@ -136,20 +157,32 @@ struct Extractor {
   void prepare() {
     const std::size_t n = doc.tokens.size();
     low.resize(n);
-    fw.resize(n);
+    fw_.assign(n, kNotLooked);
+    trig.resize(n);
     lower_text();
-    const bool curly = lowered.find("\xE2\x80\x99") != std::string::npos;
+    const std::size_t text_size = lowered.size();
+    // Eight NUL bytes after the text: every token's first eight bytes can be
+    // read in one load for the lexicon key (token offsets are unchanged).
+    lowered.append(8, '\0');
     const std::string_view lt(lowered);
+    // Curly apostrophes as straight ones: "didn’t" -> "didn't", "’s" handled apart.
+    // Found once in the whole text; `curly` is the next one at or after the token.
+    constexpr std::string_view kCurly = "\xE2\x80\x99";
+    std::size_t curly = lt.substr(0, text_size).find(kCurly);
     for (std::size_t i = 0; i < n; ++i) {
       const Token& tk = doc.tokens[i];
       low[i] = lt.substr(tk.start, tk.end - tk.start);
-      // Curly apostrophes as straight ones: "didn’t" -> "didn't", "’s" handled apart.
-      if (curly && low[i].size() >= 3 && low[i].find("\xE2\x80\x99") != std::string_view::npos) {
+      while (curly < tk.start) curly = lt.substr(0, text_size).find(kCurly, curly + 1);
+      if (curly != std::string_view::npos && curly + kCurly.size() <= tk.end && low[i].size() >= 3) {
         std::string w(low[i]);
-        for (std::size_t p = 0; (p = w.find("\xE2\x80\x99", p)) != std::string::npos;) w.replace(p, 3, "'");
+        for (std::size_t p = 0; (p = w.find(kCurly, p)) != std::string::npos;) w.replace(p, 3, "'");
         low[i] = respelled.emplace_back(std::move(w));
+        const ActLexicon::FirstWord f = lex.first_word(low[i]);
+        fw_[i] = f.forms;
+        trig[i] = f.may_trigger;
+        continue;
       }
-      fw[i] = lex.forms(low[i]);
+      trig[i] = lex.may_start_trigger_padded(low[i]);
     }
     ptok.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
     for (const auto& s : doc.sentences)
@@ -439,7 +472,7 @@ struct Extractor {
   }
 
   const ActEntry* nominal_entry(std::uint32_t k) const {
-    const auto* forms = fw[k];
+    const auto* forms = fw(k);
     if (!forms) return nullptr;
     for (const auto& f : *forms) {
       const auto& e = lex.entries()[f.entry];
@@ -524,10 +557,10 @@ struct Extractor {
       if (tok(u).kind == TokenKind::Word) {
         if (tok(u).shape == Shape::Lower) {
           if (in(kStop, w) || ++words > 4) break;
-          if (fw[u] && !nominal_entry(u)) {
+          if (fw(u) && !nominal_entry(u)) {
             // a trigger verb is no part of a noun phrase
             bool trig = false;
-            for (const auto& f : *fw[u])
+            for (const auto& f : *fw(u))
               if (lex.entries()[f.entry].pos == Pos::Verb) trig = true;
             if (trig) break;
           }
@@ -664,7 +697,7 @@ struct Extractor {
   // The longest lexicon form starting at token i (within [i, hi)).
   Trigger match(std::uint32_t i, std::uint32_t hi) const {
     Trigger t;
-    const auto* forms = fw[i];
+    const auto* forms = fw(i);
     if (!forms) return t;
     for (const auto& f : *forms) {
       if (i + f.words.size() > hi) continue;
@@ -686,7 +719,7 @@ struct Extractor {
   }
 
   const ActEntry* entry_of_pos(std::uint32_t i, std::uint32_t len, Pos pos) const {
-    const auto* forms = fw[i];
+    const auto* forms = fw(i);
     if (!forms) return nullptr;
     for (const auto& f : *forms) {
       if (f.words.size() != len) continue;
@@ -732,7 +765,7 @@ struct Extractor {
     const ActEntry* first = nullptr;
     for (const Span& content : spans) {
       for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
-        const auto* forms = fw[k];
+        const auto* forms = fw(k);
         if (!forms) continue;
         bool stop = false;
         for (const auto& f : *forms) {
@@ -757,8 +790,8 @@ struct Extractor {
 
   // A name after a preposition of place ("over Syria", "in Ukraine") is where, not whom.
   bool locative(std::uint32_t k) const {
-    static constexpr std::array<std::string_view, 12> preps = {"in", "into", "over", "near", "across", "inside",
-                                                                "throughout", "at", "from", "around", "within", "outside"};
+    static constexpr WordSet<12> preps{std::array<std::string_view, 12>{"in", "into", "over", "near", "across", "inside",
+                                                                "throughout", "at", "from", "around", "within", "outside"}};
     std::int64_t j = static_cast<std::int64_t>(k) - 1;
     while (j >= 0 && (in(kDeterminers, low[static_cast<std::size_t>(j)]) ||
                       (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && low[static_cast<std::size_t>(j)].size() > 3 &&
@@ -923,10 +956,10 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
 void Extractor::process_sentence(std::uint32_t si) {
   const Sentence& s = doc.sentences[si];
   const std::uint32_t lo = s.first_token, hi = s.last_token;
-  // Most sentences hold no trigger word: nothing to do.
+  // Most sentences hold no word that can start a trigger: nothing to do.
   {
     bool any = false;
-    for (std::uint32_t i = lo; i < hi && !any; ++i) any = fw[i] && quote[i] < 0 && !mark[i] && ment[i] < 0;
+    for (std::uint32_t i = lo; i < hi && !any; ++i) any = trig[i] && quote[i] < 0 && !mark[i] && ment[i] < 0;
     if (!any) return;
   }
   const bool title = doc.paragraphs[s.paragraph].title;
@@ -935,7 +968,7 @@ void Extractor::process_sentence(std::uint32_t si) {
   std::uint32_t resume = lo;
   for (std::uint32_t i = lo; i < hi; ++i) {
     if (i < resume) continue;
-    if (quote[i] >= 0 || mark[i] || ment[i] >= 0) continue;
+    if (!trig[i] || quote[i] >= 0 || mark[i] || ment[i] >= 0) continue;  // match() would find nothing
     Trigger t = match(i, hi);
     if (!t.entry) continue;
     const ActEntry* e = t.entry;
@@ -956,7 +989,7 @@ void Extractor::process_sentence(std::uint32_t si) {
                       !title && doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||
                      tok(static_cast<std::uint32_t>(before)).kind == TokenKind::Number ||
                      (tok(static_cast<std::uint32_t>(before)).shape == Shape::Lower && !in(kStop, p) &&
-                      !in(kAux, p) && !in(kNegation, p) && !fw[static_cast<std::size_t>(before)] && noun && !verb);
+                      !in(kAux, p) && !in(kNegation, p) && !fw(static_cast<std::size_t>(before)) && noun && !verb);
     }
     if (noun && (noun_context || !verb)) e = noun;
     else if (verb) e = verb;
@@ -996,7 +1029,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       int adj = 0;
       while (j >= lo && adj < 3 && tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower &&
              tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word && !in(kStop, low[static_cast<std::size_t>(j)]) &&
-             !in(kDeterminers, low[static_cast<std::size_t>(j)]) && !fw[static_cast<std::size_t>(j)]) {
+             !in(kDeterminers, low[static_cast<std::size_t>(j)]) && !fw(static_cast<std::size_t>(j))) {
         --j;
         ++adj;
       }
@@ -1015,7 +1048,7 @@ void Extractor::process_sentence(std::uint32_t si) {
                            tok(static_cast<std::uint32_t>(k)).kind == TokenKind::Number))
           --k;
         if (k >= lo) {
-          const auto* lf = fw[static_cast<std::size_t>(k)];
+          const auto* lf = fw(static_cast<std::size_t>(k));
           bool light = false;
           if (lf)
             for (const auto& f : *lf)

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -60,8 +62,37 @@ class ActLexicon {
   static ActLexicon parse(std::string_view text, const std::string& name);
 
   const std::vector<ActEntry>& entries() const noexcept { return entries_; }
+  // The forms whose first word is one word, longest first, and whether one
+  // of them can start a trigger (a verb, noun, phrase or light verb form).
+  struct FirstWord {
+    const std::vector<ActForm>* forms = nullptr;
+    bool may_trigger = false;
+  };
   // Forms whose first word is `lower_word`, longest first.
-  const std::vector<ActForm>* forms(std::string_view lower_word) const;
+  const std::vector<ActForm>* forms(std::string_view lower_word) const { return first_word(lower_word).forms; }
+  FirstWord first_word(std::string_view lower_word) const {
+    return may_be_first(lower_word) ? probe(lower_word, key8(lower_word)) : FirstWord{};
+  }
+  // The same look-up for a word with eight readable bytes at its start (the
+  // extractor pads its lower-cased text): the key is then one load and a
+  // mask instead of a loop over the bytes. Called once per token.
+  FirstWord first_word_padded(std::string_view lower_word) const {
+    if (!may_be_first(lower_word)) return {};
+    if constexpr (std::endian::native == std::endian::little) {
+      std::uint64_t k;
+      std::memcpy(&k, lower_word.data(), 8);
+      if (lower_word.size() < 8) k &= (std::uint64_t{1} << (8 * lower_word.size())) - 1;
+      return probe(lower_word, k);
+    } else {
+      return probe(lower_word, key8(lower_word));
+    }
+  }
+  // False for a word (eight readable bytes at its start) that starts no
+  // verb, noun, phrase or light verb form: bit filters only, no look-up.
+  // Most tokens stop here, common function words included.
+  bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
+    return passes(trigger_len_, trigger_two_, lower_word) && first_word_padded(lower_word).may_trigger;
+  }
   bool empty() const noexcept { return entries_.empty(); }
 
  private:
@@ -72,18 +103,59 @@ class ActLexicon {
   std::array<std::uint64_t, 256> first_len_{};
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
+  // The same two filters over the first words that can start a trigger.
+  std::array<std::uint64_t, 256> trigger_len_{};
+  std::array<std::uint64_t, 1024> trigger_two_{};
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
     std::uint64_t key = 0;
     std::uint32_t size = 0;  // 0 = empty
-    std::uint32_t id = 0;     // into index_words_ and index_forms_
+    std::uint32_t id = 0;     // into index_words_, index_forms_ and index_trigger_
   };
   std::vector<Slot> index_;
   std::vector<std::string> index_words_;
   std::vector<std::vector<ActForm>> index_forms_;
+  std::vector<char> index_trigger_;  // some form of the word can start a trigger
   unsigned index_shift_ = 64;
   void build_index();
+
+  // The two bit filters; inline, since most tokens stop here.
+  bool may_be_first(std::string_view w) const noexcept { return passes(first_len_, first_two_, w); }
+  static bool passes(const std::array<std::uint64_t, 256>& len, const std::array<std::uint64_t, 1024>& two_bytes,
+                     std::string_view w) noexcept {
+    if (w.empty()) return false;
+    const std::uint64_t lens = len[static_cast<unsigned char>(w[0])];
+    if (w.size() < 64 ? !((lens >> w.size()) & 1) : lens != ~std::uint64_t{0}) return false;
+    const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8 |
+                            (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
+    return (two_bytes[two >> 6] >> (two & 63)) & 1;
+  }
+  static void add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
+                            std::string_view word);
+  // A word's first eight bytes (fewer for a shorter word) as the index key.
+  static std::uint64_t key8(std::string_view w) noexcept {
+    std::uint64_t k = 0;
+    if (w.size() >= 8) std::memcpy(&k, w.data(), 8);
+    else
+      for (std::size_t i = 0; i < w.size(); ++i) k |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return k;
+  }
+  std::size_t slot_of(std::uint64_t key, std::size_t size) const noexcept {
+    return static_cast<std::size_t>(((key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull) >> index_shift_);
+  }
+  // Inline as well: about half the tokens (the common short words) pass the filters.
+  FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
+    if (index_.empty()) return {};
+    const std::size_t mask = index_.size() - 1;
+    for (std::size_t s = slot_of(key, w.size());; s = (s + 1) & mask) {
+      const Slot& slot = index_[s];
+      if (slot.size == 0) return {};
+      if (slot.key == key && slot.size == w.size() &&
+          (slot.size <= 8 || std::string_view(index_words_[slot.id]).substr(8) == w.substr(8)))
+        return {&index_forms_[slot.id], index_trigger_[slot.id] != 0};
+    }
+  }
 };
 
 // Adds doc.statements (and the nominal and pronoun mentions that name their
