@@ -78,20 +78,19 @@ class ActLexicon {
   // mask instead of a loop over the bytes. Called once per token.
   FirstWord first_word_padded(std::string_view lower_word) const {
     if (!may_be_first(lower_word)) return {};
-    if constexpr (std::endian::native == std::endian::little) {
-      std::uint64_t k;
-      std::memcpy(&k, lower_word.data(), 8);
-      if (lower_word.size() < 8) k &= (std::uint64_t{1} << (8 * lower_word.size())) - 1;
-      return probe(lower_word, k);
-    } else {
-      return probe(lower_word, key8(lower_word));
-    }
+    return probe(lower_word, padded_key(lower_word));
   }
   // False for a word (eight readable bytes at its start) that starts no
   // verb, noun, phrase or light verb form: bit filters only, no look-up.
   // Most tokens stop here, common function words included.
   bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
-    return passes(trigger_len_, trigger_two_, lower_word) && first_word_padded(lower_word).may_trigger;
+    const std::size_t size = lower_word.size();
+    if (size == 0 || size >= 64) return size != 0 && first_word(lower_word).may_trigger;
+    const auto b0 = static_cast<unsigned char>(lower_word[0]);
+    if (!((trigger_len_[b0] >> size) & 1)) return false;
+    const std::size_t two = std::size_t{b0} << 8 | (size > 1 ? static_cast<unsigned char>(lower_word[1]) : 0u);
+    if (!((trigger_two_[two >> 6] >> (two & 63)) & 1)) return false;
+    return probe(lower_word, padded_key(lower_word)).may_trigger;
   }
   bool empty() const noexcept { return entries_.empty(); }
 
@@ -145,6 +144,17 @@ class ActLexicon {
     return static_cast<std::size_t>(((key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull) >> index_shift_);
   }
   // Inline as well: about half the tokens (the common short words) pass the filters.
+  // key8() of a word with eight readable bytes at its start.
+  static std::uint64_t padded_key(std::string_view w) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+      std::uint64_t k;
+      std::memcpy(&k, w.data(), 8);
+      if (w.size() < 8) k &= (std::uint64_t{1} << (8 * w.size())) - 1;
+      return k;
+    } else {
+      return key8(w);
+    }
+  }
   FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
     if (index_.empty()) return {};
     const std::size_t mask = index_.size() - 1;
