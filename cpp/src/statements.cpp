@@ -26,28 +26,60 @@ namespace {
 using Pos = ActEntry::Pos;
 using Class = ActEntry::Class;
 
+// Token text. Comparing it with a literal ("and", ",") tests the length and
+// then a fixed number of bytes, which the compiler does inline; the
+// std::string_view operator calls memcmp for each equal-length word.
+struct Word : std::string_view {
+  Word() = default;
+  constexpr Word(std::string_view w) noexcept : std::string_view(w) {}
+  template <std::size_t N>
+  friend bool operator==(Word w, const char (&lit)[N]) noexcept {
+    return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+  }
+  friend bool operator==(Word w, std::string_view s) noexcept { return equal_bytes(w, s); }
+  // Short words: a byte loop is cheaper than a memcmp call.
+  static bool equal_bytes(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+};
+
 // A short word list. The hot loops ask it about most tokens near a trigger,
 // and most words are in none of the lists: a bit per (first byte, length)
 // turns them away before any comparison. Built at compile time.
 template <std::size_t N>
 class WordSet {
+  static_assert(N < 256);
+
  public:
   consteval WordSet(const std::array<std::string_view, N>& words) : words_(words) {
-    for (const std::string_view w : words) {
+    for (const std::string_view w : words)
       if (w.empty() || w.size() >= 32) throw "WordSet: words of 1 to 31 bytes";
-      lengths_[static_cast<unsigned char>(w[0])] |= std::uint32_t{1} << w.size();
-    }
+    // Sorted by first byte (stable), each byte's words found through first_.
+    for (std::size_t i = 1; i < N; ++i)
+      for (std::size_t j = i; j > 0 && static_cast<unsigned char>(words_[j][0]) < static_cast<unsigned char>(words_[j - 1][0]); --j)
+        std::swap(words_[j], words_[j - 1]);
+    for (std::size_t b = 0; b <= 256; ++b) first_[b] = static_cast<std::uint8_t>(N);
+    for (std::size_t i = N; i-- > 0;) first_[static_cast<unsigned char>(words_[i][0])] = static_cast<std::uint8_t>(i);
+    for (std::size_t b = 256; b-- > 0;)
+      if (first_[b] == N || first_[b] > first_[b + 1]) first_[b] = first_[b + 1];
+    for (const std::string_view w : words_) lengths_[static_cast<unsigned char>(w[0])] |= std::uint32_t{1} << w.size();
   }
   bool contains(std::string_view w) const {
-    if (w.empty() || w.size() >= 32 || !((lengths_[static_cast<unsigned char>(w[0])] >> w.size()) & 1)) return false;
-    for (const std::string_view s : words_)
-      if (s.size() == w.size() && s[0] == w[0] && s == w) return true;
+    if (w.empty() || w.size() >= 32) return false;
+    const auto b = static_cast<unsigned char>(w[0]);
+    if (!((lengths_[b] >> w.size()) & 1)) return false;
+    for (std::size_t i = first_[b]; i < first_[b + 1]; ++i)
+      if (Word::equal_bytes(words_[i], w)) return true;
     return false;
   }
 
  private:
   std::array<std::string_view, N> words_;
-  std::array<std::uint32_t, 256> lengths_{};
+  std::array<std::uint32_t, 256> lengths_{};  // bit n: a word of n bytes starts with the byte
+  std::array<std::uint8_t, 257> first_{};     // words_[first_[b], first_[b + 1]) start with byte b
 };
 
 template <std::size_t N>
@@ -117,11 +149,6 @@ struct Extractor {
   // Tokens that can start a trigger outside names and quotations, in order:
   // the only places process_sentence() looks for one.
   std::vector<std::uint32_t> candidates;
-  // Lexicon forms starting with each token, looked up on first use (most
-  // tokens are never asked about); kNotLooked until then.
-  mutable std::vector<const std::vector<ActForm>*> fw_;
-  static inline const std::vector<ActForm> kNotLookedUp{};
-  static constexpr const std::vector<ActForm>* kNotLooked = &kNotLookedUp;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
   std::vector<std::int32_t> ment;   // mention covering each token, -1
   std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
@@ -139,19 +166,23 @@ struct Extractor {
 
   // Lower-cased token text: a view of the lower-cased document unless the
   // token had curly apostrophes (rare).
-  std::string_view low(std::size_t t) const {
-    const Token& tk = doc.tokens[t];
+  [[gnu::always_inline]] Word low(std::size_t t) const {
     if (flags[t] & kRespelled) [[unlikely]] return respelled_text(t);
+    const Token& tk = doc.tokens[t];
     return std::string_view(lowered.data() + tk.start, tk.end - tk.start);
   }
-  std::string_view respelled_text(std::size_t t) const {
+  [[gnu::noinline]] std::string_view respelled_text(std::size_t t) const {
     return std::lower_bound(respelled_of.begin(), respelled_of.end(), std::pair<std::uint32_t, std::string_view>(
                                 static_cast<std::uint32_t>(t), std::string_view()))->second;
   }
 
+  // Lexicon forms starting with token t. Looked up on each call, not kept
+  // per token: a look-up costs about as much as filling such an array, and
+  // only tokens near triggers are asked about.
   const std::vector<ActForm>* fw(std::size_t t) const {
-    if (fw_[t] == kNotLooked) fw_[t] = lex.forms(low(t));  // respelled tokens are looked up in respell()
-    return fw_[t];
+    if (flags[t] & kRespelled) [[unlikely]] return lex.forms(respelled_text(t));
+    const Token& tk = doc.tokens[t];
+    return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;
   }
 
   std::string_view text(std::uint32_t t) const {
@@ -174,7 +205,6 @@ struct Extractor {
   // ---- setup: lower-cased text, mention map, quotation regions ----
   void prepare() {
     const std::size_t n = doc.tokens.size();
-    fw_.assign(n, kNotLooked);
     flags.assign(n, 0);
     lower_text();
     const std::size_t text_size = lowered.size();
@@ -263,7 +293,6 @@ struct Extractor {
     const std::string_view text = respelled.emplace_back(std::move(s));
     respelled_of.emplace_back(static_cast<std::uint32_t>(i), text);
     const ActLexicon::FirstWord f = lex.first_word(text);  // not padded: its own string
-    fw_[i] = f.forms;
     flags[i] = static_cast<std::uint8_t>(kRespelled | (f.may_trigger ? kTrigger : 0));
   }
 
@@ -271,6 +300,7 @@ struct Extractor {
   // (every mapping keeps the byte length of the code point, so token offsets
   // hold); ASCII bytes are folded without decoding.
   void lower_text() {
+    lowered.reserve(doc.text.size() + 8);  // room for the padding prepare() appends
     lowered.assign(doc.text);
     std::string buf;
     const std::size_t n = lowered.size();
@@ -587,7 +617,7 @@ struct Extractor {
         first = static_cast<std::uint32_t>(k + 1);
         continue;
       }
-      const std::string_view w = low(u);
+      const Word w = low(u);
       if (const int pl = poss(u)) { k -= pl; continue; }
       if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
@@ -609,7 +639,7 @@ struct Extractor {
       if (in(kDeterminers, w)) {
         first = u;
         if (k - 1 >= lo) {
-          const std::string_view p = low(static_cast<std::size_t>(k - 1));
+          const Word p = low(static_cast<std::size_t>(k - 1));
           if ((p == "and" || p == "or" || p == ",") && conj_mention >= 0) { --k; continue; }
         }
         break;
@@ -701,7 +731,7 @@ struct Extractor {
         while (k < hi && ment[k] >= 0 && doc.tokens[k].start < m.end) ++k;
         continue;
       }
-      const std::string_view w = low(k);
+      const Word w = low(k);
       if (is_possessive_s(k)) { ++k; continue; }
       if (tok(k).kind == TokenKind::Quote && !mark[k]) { ++k; continue; }
       if (w == "and" || w == "or" || w == "&" || w == ",") {
@@ -986,7 +1016,7 @@ struct Extractor {
 std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, bool& negated) {
   while (j >= lo) {
     const auto u = static_cast<std::uint32_t>(j);
-    const std::string_view w = x.low(u);
+    const Word w = x.low(u);
     if (x.tok(u).kind != TokenKind::Word) break;
     if (in(kNegation, w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)) {
       negated = true;
@@ -999,7 +1029,7 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
       --j;
       // "immediately and heatedly"
       if (j - 1 >= lo && (x.low(static_cast<std::size_t>(j)) == "and" || x.low(static_cast<std::size_t>(j)) == "or")) {
-        const std::string_view p = x.low(static_cast<std::size_t>(j - 1));
+        const Word p = x.low(static_cast<std::size_t>(j - 1));
         if (p.size() > 4 && p.compare(p.size() - 2, 2, "ly") == 0) --j;
       }
       continue;
@@ -1042,7 +1072,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     std::int64_t before = static_cast<std::int64_t>(i) - 1;
     bool noun_context = false;
     if (before >= lo) {
-      const std::string_view p = low(static_cast<std::size_t>(before));
+      const Word p = low(static_cast<std::size_t>(before));
       noun_context = in(kDeterminers, p) || is_possessive_s(static_cast<std::uint32_t>(before)) ||
                      (ment[static_cast<std::size_t>(before)] >= 0 && tok(static_cast<std::uint32_t>(before)).shape != Shape::Lower &&
                       !title && doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||

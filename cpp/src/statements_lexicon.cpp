@@ -111,7 +111,7 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   for (auto& [word, forms] : lex.by_first_) {
     add_to_filter(lex.first_len_, lex.first_two_, word);
     if (std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) { return may_start_trigger(lex.entries_[f.entry]); }))
-      add_to_filter(lex.trigger_len_, lex.trigger_two_, word);
+      lex.add_trigger_word(word);
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
   }

@@ -81,16 +81,14 @@ class ActLexicon {
     return probe(lower_word, padded_key(lower_word));
   }
   // False for a word (eight readable bytes at its start) that starts no
-  // verb, noun, phrase or light verb form: bit filters only, no look-up.
-  // Most tokens stop here, common function words included.
-  bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
-    const std::size_t size = lower_word.size();
-    if (size == 0 || size >= 64) return size != 0 && first_word(lower_word).may_trigger;
-    const auto b0 = static_cast<unsigned char>(lower_word[0]);
-    if (!((trigger_len_[b0] >> size) & 1)) return false;
-    const std::size_t two = std::size_t{b0} << 8 | (size > 1 ? static_cast<unsigned char>(lower_word[1]) : 0u);
-    if (!((trigger_two_[two >> 6] >> (two & 63)) & 1)) return false;
-    return probe(lower_word, padded_key(lower_word)).may_trigger;
+  // verb, noun, phrase or light verb form. Asked about every token: one
+  // load, one multiply and a bit test turn most words away (a bit per hash
+  // of the trigger words' index keys); the rest are looked up.
+  [[gnu::always_inline]] bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
+    const std::uint64_t key = padded_key(lower_word);
+    const std::uint64_t h = mix(key, lower_word.size()) >> (64 - kTriggerBitsLog2);
+    if (!((trigger_bits_[h >> 6] >> (h & 63)) & 1)) return false;
+    return probe(lower_word, key).may_trigger;
   }
   bool empty() const noexcept { return entries_.empty(); }
 
@@ -102,9 +100,10 @@ class ActLexicon {
   std::array<std::uint64_t, 256> first_len_{};
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
-  // The same two filters over the first words that can start a trigger.
-  std::array<std::uint64_t, 256> trigger_len_{};
-  std::array<std::uint64_t, 1024> trigger_two_{};
+  // Bit h: some first word that can start a trigger has a key whose mix()
+  // has h in its top bits (a filter: a set bit may be a collision).
+  static constexpr unsigned kTriggerBitsLog2 = 14;
+  std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64> trigger_bits_{};
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
@@ -132,6 +131,10 @@ class ActLexicon {
   }
   static void add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
                             std::string_view word);
+  void add_trigger_word(std::string_view word) noexcept {
+    const std::uint64_t h = mix(key8(word), word.size()) >> (64 - kTriggerBitsLog2);
+    trigger_bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
   // A word's first eight bytes (fewer for a shorter word) as the index key.
   static std::uint64_t key8(std::string_view w) noexcept {
     std::uint64_t k = 0;
@@ -140,8 +143,12 @@ class ActLexicon {
       for (std::size_t i = 0; i < w.size(); ++i) k |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
     return k;
   }
+  // A word's index key and length mixed into 64 bits; the top bits pick its slot.
+  static std::uint64_t mix(std::uint64_t key, std::size_t size) noexcept {
+    return (key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull;
+  }
   std::size_t slot_of(std::uint64_t key, std::size_t size) const noexcept {
-    return static_cast<std::size_t>(((key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull) >> index_shift_);
+    return static_cast<std::size_t>(mix(key, size) >> index_shift_);
   }
   // Inline as well: about half the tokens (the common short words) pass the filters.
   // key8() of a word with eight readable bytes at its start.
@@ -155,7 +162,7 @@ class ActLexicon {
       return key8(w);
     }
   }
-  FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
+  [[gnu::always_inline]] FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
     if (index_.empty()) return {};
     const std::size_t mask = index_.size() - 1;
     for (std::size_t s = slot_of(key, w.size());; s = (s + 1) & mask) {
