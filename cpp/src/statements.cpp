@@ -196,10 +196,26 @@ struct Extractor {
       return doc.entities[m.entity].actor;
     return {};
   }
-  static bool is_media(const std::string& actor) {
-    if (actor.find("MED") == std::string::npos) return false;
-    const std::string root = actor_root(actor);
-    return actor.size() > root.size() && actor.find("MED", root.size()) != std::string::npos;
+  // actor_root() and whether the code names a medium, per actor code: a
+  // document has a few dozen codes, asked about for every candidate source
+  // and target.
+  struct ActorInfo {
+    std::string root;
+    bool media = false;
+  };
+  mutable boost::unordered_flat_map<std::string, ActorInfo, WordHash, std::equal_to<>> actor_info_;
+  const ActorInfo& actor_info(std::string_view actor) const {
+    if (auto it = actor_info_.find(actor); it != actor_info_.end()) return it->second;
+    ActorInfo info;
+    info.root = actor_root(actor);
+    // A medium: "MED" among the roles after the root.
+    info.media = actor.size() > info.root.size() && actor.find("MED", info.root.size()) != std::string_view::npos;
+    return actor_info_.emplace(std::string(actor), std::move(info)).first->second;
+  }
+  std::string root_of(std::string_view actor) const { return actor_info(actor).root; }
+  bool is_media(std::string_view actor) const {
+    // Most codes have no "MED" at all: no look-up.
+    return actor.find("MED") != std::string_view::npos && actor_info(actor).media;
   }
 
   // ---- setup: lower-cased text, mention map, quotation regions ----
@@ -525,7 +541,7 @@ struct Extractor {
       case Class::Igo: {
         const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
           const std::string a = actor_of(m);
-          const std::string r = actor_root(a);
+          const std::string r = root_of(a);
           return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" ||
                  r == "G20" || r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
         });
@@ -538,7 +554,7 @@ struct Extractor {
         const Seen* best = nullptr;
         int best_n = 0;
         for (const auto& s : seen) {
-          const int k = ++count[actor_root(s.arg.actor)];
+          const int k = ++count[root_of(s.arg.actor)];
           if (k >= best_n) { best_n = k; best = &s; }
         }
         c = from_seen(best, start, end);
@@ -901,7 +917,7 @@ struct Extractor {
         if (ment[k] < 0) continue;
         const Mention& m = doc.mentions[ment[k]];
         Cand c = from_mention(ment[k]);
-        if (!c.ok || is_media(c.arg.actor) || actor_root(c.arg.actor) == sroot || is_hyphen_glued(m) || locative(k))
+        if (!c.ok || is_media(c.arg.actor) || root_of(c.arg.actor) == sroot || is_hyphen_glued(m) || locative(k))
           continue;
         return c;
       }
@@ -914,7 +930,7 @@ struct Extractor {
     std::size_t looked = 0;
     for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
       if (it->paragraph + back < para) break;
-      if (actor_root(it->arg.actor) != sroot) continue;
+      if (root_of(it->arg.actor) != sroot) continue;
       if (it->target) return Cand{*it->target, "", true, ""};
     }
     return std::nullopt;
@@ -942,7 +958,7 @@ struct Extractor {
       const Mention& m = doc.mentions[ment[k]];
       const std::string a = actor_of(m);
       if (a.empty() || is_media(a) || locative(k) || is_hyphen_glued(m)) continue;
-      const std::string r = actor_root(a);
+      const std::string r = root_of(a);
       auto& c = count[r];
       ++c.first;
       c.second = ment[k];
@@ -959,7 +975,7 @@ struct Extractor {
   void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
     const std::uint32_t para = doc.sentences[sentence].paragraph;
-    const std::string sroot = actor_root(src.arg.actor);
+    const std::string sroot = root_of(src.arg.actor);
     std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
     if (act == "SAY" && e.cameo != "011" && content) {
       // What a neutral statement does, from cues in its content (for a quotation,
@@ -993,7 +1009,7 @@ struct Extractor {
     }
     Statement st;
     st.source = src.arg;
-    if (tgt && tgt->ok && actor_root(tgt->arg.actor) != sroot) st.target = tgt->arg;
+    if (tgt && tgt->ok && root_of(tgt->arg.actor) != sroot) st.target = tgt->arg;
     st.act = act;
     st.cameo = cameo;
     st.trigger = trigger;
@@ -1415,7 +1431,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (!c.ok || is_media(c.arg.actor) || is_hyphen_glued(m) || locative(u)) continue;
           bool same = false;
           for (auto& sc : sources)
-            if (actor_root(sc.arg.actor) == actor_root(c.arg.actor)) same = true;
+            if (root_of(sc.arg.actor) == root_of(c.arg.actor)) same = true;
           if (same) continue;
           targets.push_back(c);
           break;
@@ -1429,10 +1445,10 @@ void Extractor::process_sentence(std::uint32_t si) {
       if (out.size() > first_out) {
         sources.push_back(Cand{out.back().source, seen.back().type, true, seen.back().head});
         // The participle repeats the act before it toward the same target: one statement.
-        const std::string prev_t = out.back().target ? actor_root(out.back().target->actor) : std::string();
+        const std::string prev_t = out.back().target ? root_of(out.back().target->actor) : std::string();
         bool same = false;
         for (auto& c : targets)
-          if (actor_root(c.arg.actor) == prev_t) same = true;
+          if (root_of(c.arg.actor) == prev_t) same = true;
         if (targets.empty() && prev_t.empty()) same = true;
         if ((same || act == "SAY") && subject_first == -2) continue;
       } else if (subject_first == -3) {
@@ -1478,10 +1494,10 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (srcs.empty()) continue;
 
     for (const auto& src : srcs) {
-      const std::string sroot = actor_root(src.arg.actor);
+      const std::string sroot = root_of(src.arg.actor);
       std::vector<std::optional<Cand>> tg;
       for (auto& c : targets)
-        if (c.ok && actor_root(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);
+        if (c.ok && root_of(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);
       if (tg.empty()) tg.emplace_back(std::nullopt);
       for (auto& tc : tg) emit(src, tc, *e, act, trig, content, is_quote, negated, si);
     }
@@ -1548,8 +1564,8 @@ void Extractor::finish() {
   std::vector<Statement> kept;
   for (std::size_t k = 0; k < out.size(); ++k) {
     const Statement& st = out[k];
-    auto key = std::make_tuple(out_para[k], actor_root(st.source.actor), st.act,
-                               st.target ? actor_root(st.target->actor) : std::string());
+    auto key = std::make_tuple(out_para[k], root_of(st.source.actor), st.act,
+                               st.target ? root_of(st.target->actor) : std::string());
     if (!keys.insert(key).second) continue;
     kept.push_back(st);
   }

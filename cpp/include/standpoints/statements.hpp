@@ -75,10 +75,13 @@ class ActLexicon {
   }
   // The same look-up for a word with eight readable bytes at its start (the
   // extractor pads its lower-cased text): the key is then one load and a
-  // mask instead of a loop over the bytes. Called once per token.
+  // mask instead of a loop over the bytes, and a bit filter over all first
+  // words turns most words away before the index.
   FirstWord first_word_padded(std::string_view lower_word) const {
-    if (!may_be_first(lower_word)) return {};
-    return probe(lower_word, padded_key(lower_word));
+    const std::uint64_t key = padded_key(lower_word);
+    const std::uint64_t h = filter_hash(key);
+    if (!((word_bits_[h >> 6] >> (h & 63)) & 1)) return {};
+    return probe(lower_word, key);
   }
   // False for a word (eight readable bytes at its start) that starts no
   // verb, noun, phrase or light verb form. Asked about every token: one
@@ -86,7 +89,7 @@ class ActLexicon {
   // of the trigger words' index keys); the rest are looked up.
   [[gnu::always_inline]] bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
     const std::uint64_t key = padded_key(lower_word);
-    const std::uint64_t h = mix(key, lower_word.size()) >> (64 - kTriggerBitsLog2);
+    const std::uint64_t h = filter_hash(key);
     if (!((trigger_bits_[h >> 6] >> (h & 63)) & 1)) return false;
     return probe(lower_word, key).may_trigger;
   }
@@ -104,6 +107,7 @@ class ActLexicon {
   // has h in its top bits (a filter: a set bit may be a collision).
   static constexpr unsigned kTriggerBitsLog2 = 14;
   std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64> trigger_bits_{};
+  std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64> word_bits_{};  // the same over all first words
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
@@ -131,9 +135,15 @@ class ActLexicon {
   }
   static void add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
                             std::string_view word);
-  void add_trigger_word(std::string_view word) noexcept {
-    const std::uint64_t h = mix(key8(word), word.size()) >> (64 - kTriggerBitsLog2);
-    trigger_bits_[h >> 6] |= std::uint64_t{1} << (h & 63);
+  static void add_to_bits(std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64>& bits,
+                          std::string_view word) noexcept {
+    const std::uint64_t h = filter_hash(key8(word));
+    bits[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  // The filter's bit for a key (the key alone: words up to eight bytes have
+  // distinct keys, longer ones share a bit with their eight-byte prefix).
+  static std::uint64_t filter_hash(std::uint64_t key) noexcept {
+    return (key * 0x9E3779B97F4A7C15ull) >> (64 - kTriggerBitsLog2);
   }
   // A word's first eight bytes (fewer for a shorter word) as the index key.
   static std::uint64_t key8(std::string_view w) noexcept {
@@ -154,10 +164,19 @@ class ActLexicon {
   // key8() of a word with eight readable bytes at its start.
   static std::uint64_t padded_key(std::string_view w) noexcept {
     if constexpr (std::endian::native == std::endian::little) {
+      // The bytes of the word among the eight loaded, by its length.
+      static constexpr std::uint64_t kMask[9] = {0,
+                                                 0xFF,
+                                                 0xFFFF,
+                                                 0xFFFFFF,
+                                                 0xFFFFFFFF,
+                                                 0xFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFFFF};
       std::uint64_t k;
       std::memcpy(&k, w.data(), 8);
-      if (w.size() < 8) k &= (std::uint64_t{1} << (8 * w.size())) - 1;
-      return k;
+      return k & kMask[w.size() < 8 ? w.size() : 8];
     } else {
       return key8(w);
     }
