@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <deque>
+#include <forward_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -144,7 +144,9 @@ struct Extractor {
   Document& doc;
   const ActLexicon& lex;
   std::string lowered;                   // the document lower-cased (same byte offsets)
-  std::deque<std::string> respelled;     // tokens whose lower-cased text differs in length
+  // Texts of tokens whose lower-cased text differs in length (a list: stable
+  // addresses, and no allocation for the many documents without any).
+  std::forward_list<std::string> respelled;
   // Per-token flags from the set-up (kTrigger, kRespelled).
   std::vector<std::uint8_t> flags;
   static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
@@ -183,7 +185,7 @@ struct Extractor {
   // Lexicon forms starting with token t. Looked up on each call, not kept
   // per token: a look-up costs about as much as filling such an array, and
   // only tokens near triggers are asked about.
-  const std::vector<ActForm>* fw(std::size_t t) const {
+  [[gnu::always_inline]] const std::vector<ActForm>* fw(std::size_t t) const {
     if (flags[t] & kRespelled) [[unlikely]] return lex.forms(respelled_text(t));
     const Token& tk = doc.tokens[t];
     return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;
@@ -238,9 +240,16 @@ struct Extractor {
     constexpr std::string_view kCurly = "\xE2\x80\x99";
     std::size_t curly = lt.find(kCurly);
     std::vector<std::uint32_t> quote_tokens;  // for find_quotes
+    // Rough sizes (a few percent of the tokens), to spare most regrowth.
+    quote_tokens.reserve(n / 32 + 8);
+    candidates.reserve(n / 16 + 8);
+    // Local copies of the pointers: the pushes in the loop would otherwise
+    // make the compiler reload them for every token.
+    const char* const text = lowered.data();
+    const Token* const tokens = doc.tokens.data();
     for (std::size_t i = 0; i < n; ++i) {
-      const Token& tk = doc.tokens[i];
-      const std::string_view w(lowered.data() + tk.start, tk.end - tk.start);
+      const Token& tk = tokens[i];
+      const std::string_view w(text + tk.start, tk.end - tk.start);
       if (tk.kind == TokenKind::Quote) quote_tokens.push_back(static_cast<std::uint32_t>(i));
       if (curly < tk.end) {
         while (curly < tk.start) curly = lt.find(kCurly, curly + 1);
@@ -310,7 +319,7 @@ struct Extractor {
     constexpr std::string_view kCurly = "\xE2\x80\x99";
     std::string s(w);
     for (std::size_t p = 0; (p = s.find(kCurly, p)) != std::string::npos;) s.replace(p, 3, "'");
-    const std::string_view text = respelled.emplace_back(std::move(s));
+    const std::string_view text = respelled.emplace_front(std::move(s));
     respelled_of.emplace_back(static_cast<std::uint32_t>(i), text);
     const ActLexicon::FirstWord f = lex.first_word(text);  // not padded: its own string
     flags[i] = static_cast<std::uint8_t>(kRespelled | (f.may_trigger ? kTrigger : 0));

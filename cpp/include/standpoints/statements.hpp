@@ -77,7 +77,7 @@ class ActLexicon {
   // extractor pads its lower-cased text): the key is then one load and a
   // mask instead of a loop over the bytes, and a bit filter over all first
   // words turns most words away before the index.
-  FirstWord first_word_padded(std::string_view lower_word) const {
+  [[gnu::always_inline]] FirstWord first_word_padded(std::string_view lower_word) const {
     const std::uint64_t key = padded_key(lower_word);
     const std::uint64_t h = filter_hash(key);
     if (!((word_bits_[h >> 6] >> (h & 63)) & 1)) return {};
