@@ -172,12 +172,12 @@ struct Extractor {
 
   // Lower-cased token text: a view of the lower-cased document unless the
   // token had curly apostrophes (rare).
-  [[gnu::always_inline]] Word low(std::size_t t) const {
+  STANDPOINTS_ALWAYS_INLINE Word low(std::size_t t) const {
     if (flags[t] & kRespelled) [[unlikely]] return respelled_text(t);
     const Token& tk = doc.tokens[t];
     return std::string_view(lowered.data() + tk.start, tk.end - tk.start);
   }
-  [[gnu::noinline]] std::string_view respelled_text(std::size_t t) const {
+  STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const {
     return std::lower_bound(respelled_of.begin(), respelled_of.end(), std::pair<std::uint32_t, std::string_view>(
                                 static_cast<std::uint32_t>(t), std::string_view()))->second;
   }
@@ -185,7 +185,7 @@ struct Extractor {
   // Lexicon forms starting with token t. Looked up on each call, not kept
   // per token: a look-up costs about as much as filling such an array, and
   // only tokens near triggers are asked about.
-  [[gnu::always_inline]] const std::vector<ActForm>* fw(std::size_t t) const {
+  STANDPOINTS_ALWAYS_INLINE const std::vector<ActForm>* fw(std::size_t t) const {
     if (flags[t] & kRespelled) [[unlikely]] return lex.forms(respelled_text(t));
     const Token& tk = doc.tokens[t];
     return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;

@@ -13,6 +13,16 @@
 #include "standpoints/document.hpp"
 #include "standpoints/string_map.hpp"
 
+// The per-token look-ups must be inlined into the extractor's loops; GCC
+// and Clang otherwise keep some of them as calls.
+#if defined(__GNUC__)
+#define STANDPOINTS_ALWAYS_INLINE [[gnu::always_inline]]
+#define STANDPOINTS_NOINLINE [[gnu::noinline]]
+#else
+#define STANDPOINTS_ALWAYS_INLINE
+#define STANDPOINTS_NOINLINE
+#endif
+
 namespace standpoints {
 
 struct Knowledge;
@@ -77,7 +87,7 @@ class ActLexicon {
   // extractor pads its lower-cased text): the key is then one load and a
   // mask instead of a loop over the bytes, and a bit filter over all first
   // words turns most words away before the index.
-  [[gnu::always_inline]] FirstWord first_word_padded(std::string_view lower_word) const {
+  STANDPOINTS_ALWAYS_INLINE FirstWord first_word_padded(std::string_view lower_word) const {
     const std::uint64_t key = padded_key(lower_word);
     const std::uint64_t h = filter_hash(key);
     if (!((word_bits_[h >> 6] >> (h & 63)) & 1)) return {};
@@ -87,7 +97,7 @@ class ActLexicon {
   // verb, noun, phrase or light verb form. Asked about every token: one
   // load, one multiply and a bit test turn most words away (a bit per hash
   // of the trigger words' index keys); the rest are looked up.
-  [[gnu::always_inline]] bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
+  STANDPOINTS_ALWAYS_INLINE bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
     const std::uint64_t key = padded_key(lower_word);
     const std::uint64_t h = filter_hash(key);
     if (!((trigger_bits_[h >> 6] >> (h & 63)) & 1)) return false;
@@ -103,11 +113,13 @@ class ActLexicon {
   std::array<std::uint64_t, 256> first_len_{};
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
-  // Bit h: some first word that can start a trigger has a key whose mix()
-  // has h in its top bits (a filter: a set bit may be a collision).
-  static constexpr unsigned kTriggerBitsLog2 = 14;
-  std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64> trigger_bits_{};
-  std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64> word_bits_{};  // the same over all first words
+  // Bit filter_hash(key) is set for the index key of every first word that
+  // can start a trigger (trigger_bits_), of every first word (word_bits_).
+  // A clear bit rules a word out; a set bit may be a collision.
+  static constexpr unsigned kFilterBitsLog2 = 14;
+  using FilterBits = std::array<std::uint64_t, (std::size_t{1} << kFilterBitsLog2) / 64>;
+  FilterBits trigger_bits_{};
+  FilterBits word_bits_{};
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
@@ -122,7 +134,7 @@ class ActLexicon {
   unsigned index_shift_ = 64;
   void build_index();
 
-  // The two bit filters; inline, since most tokens stop here.
+  // The (first byte, length) and first-two-bytes filters of the unpadded look-up.
   bool may_be_first(std::string_view w) const noexcept { return passes(first_len_, first_two_, w); }
   static bool passes(const std::array<std::uint64_t, 256>& len, const std::array<std::uint64_t, 1024>& two_bytes,
                      std::string_view w) noexcept {
@@ -135,15 +147,14 @@ class ActLexicon {
   }
   static void add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
                             std::string_view word);
-  static void add_to_bits(std::array<std::uint64_t, (std::size_t{1} << kTriggerBitsLog2) / 64>& bits,
-                          std::string_view word) noexcept {
+  static void add_to_bits(FilterBits& bits, std::string_view word) noexcept {
     const std::uint64_t h = filter_hash(key8(word));
     bits[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
   // The filter's bit for a key (the key alone: words up to eight bytes have
   // distinct keys, longer ones share a bit with their eight-byte prefix).
   static std::uint64_t filter_hash(std::uint64_t key) noexcept {
-    return (key * 0x9E3779B97F4A7C15ull) >> (64 - kTriggerBitsLog2);
+    return (key * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBitsLog2);
   }
   // A word's first eight bytes (fewer for a shorter word) as the index key.
   static std::uint64_t key8(std::string_view w) noexcept {
@@ -160,7 +171,6 @@ class ActLexicon {
   std::size_t slot_of(std::uint64_t key, std::size_t size) const noexcept {
     return static_cast<std::size_t>(mix(key, size) >> index_shift_);
   }
-  // Inline as well: about half the tokens (the common short words) pass the filters.
   // key8() of a word with eight readable bytes at its start.
   static std::uint64_t padded_key(std::string_view w) noexcept {
     if constexpr (std::endian::native == std::endian::little) {
@@ -181,7 +191,8 @@ class ActLexicon {
       return key8(w);
     }
   }
-  [[gnu::always_inline]] FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
+  // The index look-up; inline, as it runs for every trigger candidate.
+  STANDPOINTS_ALWAYS_INLINE FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
     if (index_.empty()) return {};
     const std::size_t mask = index_.size() - 1;
     for (std::size_t s = slot_of(key, w.size());; s = (s + 1) & mask) {
