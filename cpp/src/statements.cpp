@@ -11,13 +11,17 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <deque>
+#include <forward_list>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "standpoints/knowledge.hpp"
 #include "standpoints/utf8.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace standpoints {
 
@@ -26,50 +30,93 @@ namespace {
 using Pos = ActEntry::Pos;
 using Class = ActEntry::Class;
 
-// Word lists are short; comparing length and first byte before the bytes
-// avoids a memcmp call per entry.
+// Token text. Comparing it with a literal ("and", ",") tests the length and
+// then a fixed number of bytes, which the compiler does inline; the
+// std::string_view operator calls memcmp for each equal-length word.
+struct Word : std::string_view {
+  Word() = default;
+  constexpr Word(std::string_view w) noexcept : std::string_view(w) {}
+  template <std::size_t N>
+  friend bool operator==(Word w, const char (&lit)[N]) noexcept {
+    return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+  }
+  friend bool operator==(Word w, std::string_view s) noexcept { return equal_bytes(w, s); }
+  // Short words: a byte loop is cheaper than a memcmp call.
+  static bool equal_bytes(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+};
+
+// A short word list. The hot loops ask it about most tokens near a trigger,
+// and most words are in none of the lists: a bit per (first byte, length)
+// turns them away before any comparison. Built at compile time.
 template <std::size_t N>
-bool in(const std::array<std::string_view, N>& set, std::string_view w) {
-  if (w.empty()) {
-    for (auto s : set)
-      if (s.empty()) return true;
+class WordSet {
+  static_assert(N < 256);
+
+ public:
+  consteval WordSet(const std::array<std::string_view, N>& words) : words_(words) {
+    for (const std::string_view w : words)
+      if (w.empty() || w.size() >= 32) throw "WordSet: words of 1 to 31 bytes";
+    // Sorted by first byte (stable), each byte's words found through first_.
+    for (std::size_t i = 1; i < N; ++i)
+      for (std::size_t j = i; j > 0 && static_cast<unsigned char>(words_[j][0]) < static_cast<unsigned char>(words_[j - 1][0]); --j)
+        std::swap(words_[j], words_[j - 1]);
+    for (std::size_t b = 0; b <= 256; ++b) first_[b] = static_cast<std::uint8_t>(N);
+    for (std::size_t i = N; i-- > 0;) first_[static_cast<unsigned char>(words_[i][0])] = static_cast<std::uint8_t>(i);
+    for (std::size_t b = 256; b-- > 0;)
+      if (first_[b] == N || first_[b] > first_[b + 1]) first_[b] = first_[b + 1];
+    for (const std::string_view w : words_) lengths_[static_cast<unsigned char>(w[0])] |= std::uint32_t{1} << w.size();
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty() || w.size() >= 32) return false;
+    const auto b = static_cast<unsigned char>(w[0]);
+    if (!((lengths_[b] >> w.size()) & 1)) return false;
+    for (std::size_t i = first_[b]; i < first_[b + 1]; ++i)
+      if (Word::equal_bytes(words_[i], w)) return true;
     return false;
   }
-  for (auto s : set) {
-    if (s.size() != w.size() || s[0] != w[0]) continue;
-    std::size_t k = 1;
-    while (k < s.size() && s[k] == w[k]) ++k;
-    if (k == s.size()) return true;
-  }
-  return false;
+
+ private:
+  std::array<std::string_view, N> words_;
+  std::array<std::uint32_t, 256> lengths_{};  // bit n: a word of n bytes starts with the byte
+  std::array<std::uint8_t, 257> first_{};     // words_[first_[b], first_[b + 1]) start with byte b
+};
+
+template <std::size_t N>
+bool in(const WordSet<N>& set, std::string_view w) {
+  return set.contains(w);
 }
 
-constexpr std::array<std::string_view, 30> kAux = {
+constexpr WordSet<30> kAux{std::array<std::string_view, 30>{
     "has", "have", "had", "did", "does", "do", "will", "would", "could", "can", "may", "might", "should", "shall",
-    "must", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'ve", "'d", "also", "again", "then", "to"};
-constexpr std::array<std::string_view, 28> kAdverbs = {
+    "must", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'ve", "'d", "also", "again", "then", "to"}};
+constexpr WordSet<28> kAdverbs{std::array<std::string_view, 28>{
     "already", "still", "later", "earlier", "now", "yet", "even", "just", "once", "further", "ever", "previously",
     "reportedly", "repeatedly", "again", "also", "then", "often", "first", "twice", "initially", "long",
-    "swiftly", "quickly", "immediately", "separately", "privately", "publicly"};
-constexpr std::array<std::string_view, 3> kNegation = {"not", "never", "no"};
-constexpr std::array<std::string_view, 31> kTime = {
+    "swiftly", "quickly", "immediately", "separately", "privately", "publicly"}};
+constexpr WordSet<3> kNegation{std::array<std::string_view, 3>{"not", "never", "no"}};
+constexpr WordSet<31> kTime{std::array<std::string_view, 31>{
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "week",
     "month", "year", "weekend", "morning", "afternoon", "evening", "night", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "tonight", "days"};
-constexpr std::array<std::string_view, 10> kTimePrep = {"on", "this", "last", "next", "in", "early", "late",
-                                                         "earlier", "at", "recent"};
-constexpr std::array<std::string_view, 16> kDeterminers = {"the", "a", "an", "its", "his", "her", "their", "our",
+    "may", "june", "july", "august", "september", "october", "november", "december", "tonight", "days"}};
+constexpr WordSet<10> kTimePrep{std::array<std::string_view, 10>{"on", "this", "last", "next", "in", "early", "late",
+                                                         "earlier", "at", "recent"}};
+constexpr WordSet<16> kDeterminers{std::array<std::string_view, 16>{"the", "a", "an", "its", "his", "her", "their", "our",
                                                             "both", "all", "some", "several", "many", "other",
-                                                            "another", "two"};
-constexpr std::array<std::string_view, 76> kStop = {
+                                                            "another", "two"}};
+constexpr WordSet<76> kStop{std::array<std::string_view, 76>{
     "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "about", "against", "after",
     "before", "during", "since", "than", "as", "like", "between", "through", "near", "amid", "across", "that",
     "which", "who", "whom", "whose", "while", "when", "where", "if", "because", "but", "so", "although", "though",
     "whether", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "did", "does", "do", "will",
     "would", "could", "can", "may", "might", "should", "must", "not", "never", "it", "they", "he", "she", "we", "i",
-    "you", "there", "this", "these", "those", "what"};
-constexpr std::array<std::string_view, 7> kModals = {"must", "should", "needs", "need", "has", "have", "demand"};
-constexpr std::array<std::string_view, 9> kBe = {"is", "are", "was", "were", "be", "been", "being", "am", "get"};
+    "you", "there", "this", "these", "those", "what"}};
+constexpr WordSet<7> kModals{std::array<std::string_view, 7>{"must", "should", "needs", "need", "has", "have", "demand"}};
+constexpr WordSet<9> kBe{std::array<std::string_view, 9>{"is", "are", "was", "were", "be", "been", "being", "am", "get"}};
 
 
 struct QuoteRegion {
@@ -97,9 +144,17 @@ struct Extractor {
   Document& doc;
   const ActLexicon& lex;
   std::string lowered;                   // the document lower-cased (same byte offsets)
-  std::deque<std::string> respelled;     // tokens whose lower-cased text differs in length
-  std::vector<std::string_view> low;     // lower-cased token text
-  std::vector<const std::vector<ActForm>*> fw;  // lexicon forms starting with each token
+  // Texts of tokens whose lower-cased text differs in length (a list: stable
+  // addresses, and no allocation for the many documents without any).
+  std::forward_list<std::string> respelled;
+  // Per-token flags from the set-up (kTrigger, kRespelled).
+  std::vector<std::uint8_t> flags;
+  static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
+  static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_of`
+  std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of;  // (token, text), by token
+  // Tokens that can start a trigger outside names and quotations, in order:
+  // the only places process_sentence() looks for one.
+  std::vector<std::uint32_t> candidates;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
   std::vector<std::int32_t> ment;   // mention covering each token, -1
   std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
@@ -115,6 +170,27 @@ struct Extractor {
 
   Extractor(Document& d, const ActLexicon& l) : doc(d), lex(l) {}
 
+  // Lower-cased token text: a view of the lower-cased document unless the
+  // token had curly apostrophes (rare).
+  STANDPOINTS_ALWAYS_INLINE Word low(std::size_t t) const {
+    if (flags[t] & kRespelled) [[unlikely]] return respelled_text(t);
+    const Token& tk = doc.tokens[t];
+    return std::string_view(lowered.data() + tk.start, tk.end - tk.start);
+  }
+  STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const {
+    return std::lower_bound(respelled_of.begin(), respelled_of.end(), std::pair<std::uint32_t, std::string_view>(
+                                static_cast<std::uint32_t>(t), std::string_view()))->second;
+  }
+
+  // Lexicon forms starting with token t. Looked up on each call, not kept
+  // per token: a look-up costs about as much as filling such an array, and
+  // only tokens near triggers are asked about.
+  STANDPOINTS_ALWAYS_INLINE const std::vector<ActForm>* fw(std::size_t t) const {
+    if (flags[t] & kRespelled) [[unlikely]] return lex.forms(respelled_text(t));
+    const Token& tk = doc.tokens[t];
+    return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;
+  }
+
   std::string_view text(std::uint32_t t) const {
     return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
   }
@@ -126,30 +202,67 @@ struct Extractor {
       return doc.entities[m.entity].actor;
     return {};
   }
-  static bool is_media(const std::string& actor) {
-    if (actor.find("MED") == std::string::npos) return false;
-    const std::string root = actor_root(actor);
-    return actor.size() > root.size() && actor.find("MED", root.size()) != std::string::npos;
+  // actor_root() and whether the code names a medium, per actor code: a
+  // document has a few dozen codes, asked about for every candidate source
+  // and target.
+  struct ActorInfo {
+    std::string root;
+    bool media = false;
+  };
+  mutable boost::unordered_flat_map<std::string, ActorInfo, WordHash, std::equal_to<>> actor_info_;
+  const ActorInfo& actor_info(std::string_view actor) const {
+    if (auto it = actor_info_.find(actor); it != actor_info_.end()) return it->second;
+    ActorInfo info;
+    info.root = actor_root(actor);
+    // A medium: "MED" among the roles after the root.
+    info.media = actor.size() > info.root.size() && actor.find("MED", info.root.size()) != std::string_view::npos;
+    return actor_info_.emplace(std::string(actor), std::move(info)).first->second;
+  }
+  std::string root_of(std::string_view actor) const { return actor_info(actor).root; }
+  bool is_media(std::string_view actor) const {
+    // Most codes have no "MED" at all: no look-up.
+    return actor.find("MED") != std::string_view::npos && actor_info(actor).media;
   }
 
   // ---- setup: lower-cased text, mention map, quotation regions ----
   void prepare() {
     const std::size_t n = doc.tokens.size();
-    low.resize(n);
-    fw.resize(n);
+    flags.assign(n, 0);
     lower_text();
-    const bool curly = lowered.find("\xE2\x80\x99") != std::string::npos;
-    const std::string_view lt(lowered);
+    const std::size_t text_size = lowered.size();
+    // Eight NUL bytes after the text: every token's first eight bytes can be
+    // read in one load for the lexicon key (token offsets are unchanged).
+    lowered.append(8, '\0');
+    const std::string_view lt(lowered.data(), text_size);
+    // Curly apostrophes as straight ones: "didn’t" -> "didn't", "’s" handled apart.
+    // Found once in the whole text; `curly` is the first one at or after the
+    // token (npos: none), so tokens without one cost a compare.
+    constexpr std::string_view kCurly = "\xE2\x80\x99";
+    std::size_t curly = lt.find(kCurly);
+    std::vector<std::uint32_t> quote_tokens;  // for find_quotes
+    // Rough sizes (a few percent of the tokens), to spare most regrowth.
+    quote_tokens.reserve(n / 32 + 8);
+    candidates.reserve(n / 16 + 8);
+    // Local copies of the pointers: the pushes in the loop would otherwise
+    // make the compiler reload them for every token.
+    const char* const text = lowered.data();
+    const Token* const tokens = doc.tokens.data();
     for (std::size_t i = 0; i < n; ++i) {
-      const Token& tk = doc.tokens[i];
-      low[i] = lt.substr(tk.start, tk.end - tk.start);
-      // Curly apostrophes as straight ones: "didn’t" -> "didn't", "’s" handled apart.
-      if (curly && low[i].size() >= 3 && low[i].find("\xE2\x80\x99") != std::string_view::npos) {
-        std::string w(low[i]);
-        for (std::size_t p = 0; (p = w.find("\xE2\x80\x99", p)) != std::string::npos;) w.replace(p, 3, "'");
-        low[i] = respelled.emplace_back(std::move(w));
+      const Token& tk = tokens[i];
+      const std::string_view w(text + tk.start, tk.end - tk.start);
+      if (tk.kind == TokenKind::Quote) quote_tokens.push_back(static_cast<std::uint32_t>(i));
+      if (curly < tk.end) {
+        while (curly < tk.start) curly = lt.find(kCurly, curly + 1);
+        if (curly != std::string_view::npos && curly + kCurly.size() <= tk.end && w.size() >= 3) {
+          respell(i, w);
+          if (flags[i] & kTrigger) candidates.push_back(static_cast<std::uint32_t>(i));
+          continue;
+        }
       }
-      fw[i] = lex.forms(low[i]);
+      if (lex.may_start_trigger_padded(w)) {
+        flags[i] = kTrigger;
+        candidates.push_back(static_cast<std::uint32_t>(i));
+      }
     }
     ptok.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
     for (const auto& s : doc.sentences)
@@ -159,31 +272,82 @@ struct Extractor {
       }
     for (auto& r : ptok)
       if (r.first == UINT32_MAX) r = {0, 0};
+    map_mentions();
+    quote.assign(n, -1);
+    mark.assign(n, 0);
+    for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi, quote_tokens);
+    // Names and quotations hold no trigger.
+    std::erase_if(candidates, [&](std::uint32_t i) { return quote[i] >= 0 || mark[i] || ment[i] >= 0; });
+  }
+
+  // ment: the first mention (in start order) that covers each token.
+  void map_mentions() {
+    const std::size_t n = doc.tokens.size();
     ment.assign(n, -1);
     std::size_t t = 0;
     std::vector<std::size_t> order(doc.mentions.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
+    // Mentions usually come in text order already: then the stable sort is the identity.
+    const auto by_start = [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; };
+    if (!std::is_sorted(order.begin(), order.end(), by_start)) std::stable_sort(order.begin(), order.end(), by_start);
     for (std::size_t oi : order) {
       const Mention& m = doc.mentions[oi];
-      while (t < n && doc.tokens[t].end <= m.start) ++t;
+      t = first_ending_after(t, m.start);
       for (std::size_t k = t; k < n && doc.tokens[k].start < m.end; ++k)
         if (ment[k] < 0 && doc.tokens[k].start >= m.start) ment[k] = static_cast<std::int32_t>(oi);
     }
-    quote.assign(n, -1);
-    mark.assign(n, 0);
-    for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi);
+  }
+  // The first token from t on that ends after byte `b` (token ends increase):
+  // galloping, since mentions are a few dozen tokens apart.
+  std::size_t first_ending_after(std::size_t t, std::uint32_t b) const {
+    const std::size_t n = doc.tokens.size();
+    std::size_t step = 1, lo = t;
+    while (t < n && doc.tokens[t].end <= b) {
+      lo = t + 1;
+      t = std::min(n, t + step);
+      step *= 2;
+    }
+    // tokens before lo end at or before b; token t (or n) ends after b
+    return static_cast<std::size_t>(
+        std::partition_point(doc.tokens.begin() + static_cast<std::ptrdiff_t>(lo), doc.tokens.begin() + static_cast<std::ptrdiff_t>(t),
+                             [&](const Token& tk) { return tk.end <= b; }) -
+        doc.tokens.begin());
+  }
+
+  // Token i with its curly apostrophes straightened (the lower-cased text keeps them).
+  void respell(std::size_t i, std::string_view w) {
+    constexpr std::string_view kCurly = "\xE2\x80\x99";
+    std::string s(w);
+    for (std::size_t p = 0; (p = s.find(kCurly, p)) != std::string::npos;) s.replace(p, 3, "'");
+    const std::string_view text = respelled.emplace_front(std::move(s));
+    respelled_of.emplace_back(static_cast<std::uint32_t>(i), text);
+    const ActLexicon::FirstWord f = lex.first_word(text);  // not padded: its own string
+    flags[i] = static_cast<std::uint8_t>(kRespelled | (f.may_trigger ? kTrigger : 0));
   }
 
   // The document lower-cased in place of a copy, as utf8::to_lower does it
   // (every mapping keeps the byte length of the code point, so token offsets
   // hold); ASCII bytes are folded without decoding.
   void lower_text() {
+    lowered.reserve(doc.text.size() + 8);  // room for the padding prepare() appends
     lowered.assign(doc.text);
     std::string buf;
     const std::size_t n = lowered.size();
     for (std::size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+      if (i + 16 <= n) {
+        // Sixteen ASCII bytes at a time (SSE2 is part of x86-64): set bit 5 of each byte in 'A'..'Z'.
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lowered.data() + i));
+        if (_mm_movemask_epi8(x) == 0) {
+          const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                              _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered.data() + i),
+                           _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+          i += 16;
+          continue;
+        }
+      }
+#endif
       if (i + 8 <= n) {
         // Eight ASCII bytes at a time: set bit 5 of each byte in 'A'..'Z'.
         std::uint64_t x;
@@ -229,13 +393,16 @@ struct Extractor {
     return 0;
   }
 
-  void find_quotes(std::uint32_t pi) {
+  // Quotation regions of a paragraph; `quote_tokens`: the document's quote
+  // tokens in order (only they can open or close a region).
+  void find_quotes(std::uint32_t pi, const std::vector<std::uint32_t>& quote_tokens) {
     auto [first, last] = para_tokens(pi);
     if (first >= last) return;
     std::int32_t open = -1;
     int open_kind = 0;
-    for (std::uint32_t i = first; i < last; ++i) {
-      if (tok(i).kind != TokenKind::Quote) continue;
+    for (auto it = std::lower_bound(quote_tokens.begin(), quote_tokens.end(), first);
+         it != quote_tokens.end() && *it < last; ++it) {
+      const std::uint32_t i = *it;
       bool op, cl;
       const int kind = quote_kind(text(i), op, cl);
       if (kind == 0) continue;
@@ -270,13 +437,13 @@ struct Extractor {
 
   // Tokens of a possessive ending at k: "'s" as one token (1), or apostrophe + "s" (2), else 0.
   int poss(std::uint32_t k) const {
-    if (low[k] == "'s" && !tok(k).space_before) return 1;
+    if (low(k) == "'s" && !tok(k).space_before) return 1;
     return is_possessive_s(k) ? 2 : 0;
   }
   bool is_possessive_s(std::uint32_t k) const {
-    if (low[k] == "'s" && !tok(k).space_before) return true;
+    if (low(k) == "'s" && !tok(k).space_before) return true;
     // "s" right after an apostrophe glued to a word: Russia ’ s
-    return low[k] == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
+    return low(k) == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
            !tok(k - 1).space_before && !mark[k - 1];
   }
   bool is_hyphen_glued(const Mention& m) const {
@@ -363,7 +530,7 @@ struct Extractor {
     if (kind == MentionKind::Nominal) {
       for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
         if (it->paragraph + 5 < para) break;
-        if (!it->head.empty() && it->head == low[head_tok]) {
+        if (!it->head.empty() && it->head == low(head_tok)) {
           c = from_seen(&*it, start, end);
           break;
         }
@@ -401,7 +568,7 @@ struct Extractor {
       case Class::Igo: {
         const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
           const std::string a = actor_of(m);
-          const std::string r = actor_root(a);
+          const std::string r = root_of(a);
           return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" ||
                  r == "G20" || r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
         });
@@ -414,7 +581,7 @@ struct Extractor {
         const Seen* best = nullptr;
         int best_n = 0;
         for (const auto& s : seen) {
-          const int k = ++count[actor_root(s.arg.actor)];
+          const int k = ++count[root_of(s.arg.actor)];
           if (k >= best_n) { best_n = k; best = &s; }
         }
         c = from_seen(best, start, end);
@@ -424,7 +591,7 @@ struct Extractor {
         break;
     }
     if (c.ok) {
-      c.head = low[head_tok];
+      c.head = low(head_tok);
       Mention m;
       m.start = start;
       m.end = end;
@@ -439,7 +606,7 @@ struct Extractor {
   }
 
   const ActEntry* nominal_entry(std::uint32_t k) const {
-    const auto* forms = fw[k];
+    const auto* forms = fw(k);
     if (!forms) return nullptr;
     for (const auto& f : *forms) {
       const auto& e = lex.entries()[f.entry];
@@ -493,7 +660,7 @@ struct Extractor {
         first = static_cast<std::uint32_t>(k + 1);
         continue;
       }
-      const std::string_view w = low[u];
+      const Word w = low(u);
       if (const int pl = poss(u)) { k -= pl; continue; }
       if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
@@ -503,7 +670,7 @@ struct Extractor {
           // A comma continues a list only before another name ("A, B and C").
           if (!saw_and || k - 1 < lo) break;
           const auto p = static_cast<std::uint32_t>(k - 1);
-          if (ment[p] < 0 && !(p >= 1 && low[p] == ")")) break;
+          if (ment[p] < 0 && !(p >= 1 && low(p) == ")")) break;
         }
         heads.push_back(conj_mention);
         conj_mention = -1;
@@ -515,7 +682,7 @@ struct Extractor {
       if (in(kDeterminers, w)) {
         first = u;
         if (k - 1 >= lo) {
-          const std::string_view p = low[static_cast<std::size_t>(k - 1)];
+          const Word p = low(static_cast<std::size_t>(k - 1));
           if ((p == "and" || p == "or" || p == ",") && conj_mention >= 0) { --k; continue; }
         }
         break;
@@ -524,10 +691,10 @@ struct Extractor {
       if (tok(u).kind == TokenKind::Word) {
         if (tok(u).shape == Shape::Lower) {
           if (in(kStop, w) || ++words > 4) break;
-          if (fw[u] && !nominal_entry(u)) {
+          if (fw(u) && !nominal_entry(u)) {
             // a trigger verb is no part of a noun phrase
             bool trig = false;
-            for (const auto& f : *fw[u])
+            for (const auto& f : *fw(u))
               if (lex.entries()[f.entry].pos == Pos::Verb) trig = true;
             if (trig) break;
           }
@@ -551,7 +718,7 @@ struct Extractor {
       if (ment[ue] < 0 && quote[ue] < 0 && tok(ue).kind == TokenKind::Word) {
         if (const ActEntry* ne = nominal_entry(ue)) {
           std::uint32_t f = first;
-          while (f < ue && in(kDeterminers, low[f])) ++f;
+          while (f < ue && in(kDeterminers, low(f))) ++f;
           Cand c = resolve(ne->cls, f, ue, MentionKind::Nominal);
           if (c.ok) np.items.push_back(c);
         }
@@ -562,7 +729,7 @@ struct Extractor {
     // Heads were collected right to left.
     for (auto it = heads.rbegin(); it != heads.rend(); ++it) {
       Cand c = from_mention(*it);
-      if (tok(ue).kind == TokenKind::Word && tok(ue).shape == Shape::Lower) c.head = low[ue];
+      if (tok(ue).kind == TokenKind::Word && tok(ue).shape == Shape::Lower) c.head = low(ue);
       if (c.ok && !is_media(c.arg.actor)) np.items.push_back(c);
       else if (c.ok) np.items.push_back(Cand{c.arg, "MEDIA", false, ""});
       else if (doc.mentions[*it].type == "PERSON") {
@@ -585,7 +752,7 @@ struct Extractor {
     NP np;
     np.first = b;
     std::uint32_t k = b;
-    while (k < hi && in(kDeterminers, low[k])) ++k;
+    while (k < hi && in(kDeterminers, low(k))) ++k;
     if (k >= hi) return np;
     std::int32_t conj = -1;
     std::vector<std::int32_t> heads;
@@ -607,20 +774,20 @@ struct Extractor {
         while (k < hi && ment[k] >= 0 && doc.tokens[k].start < m.end) ++k;
         continue;
       }
-      const std::string_view w = low[k];
+      const Word w = low(k);
       if (is_possessive_s(k)) { ++k; continue; }
       if (tok(k).kind == TokenKind::Quote && !mark[k]) { ++k; continue; }
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (k + 1 >= hi) break;
         const std::uint32_t n = k + 1;
-        const bool next_np = ment[n] >= 0 || in(kDeterminers, low[n]) || tok(n).shape == Shape::Capitalized ||
+        const bool next_np = ment[n] >= 0 || in(kDeterminers, low(n)) || tok(n).shape == Shape::Capitalized ||
                              tok(n).shape == Shape::AllCaps;
         if (!next_np || conj < 0) break;
         heads.push_back(conj);
         conj = -1;
         words = 0;
         ++k;
-        while (k < hi && in(kDeterminers, low[k])) ++k;
+        while (k < hi && in(kDeterminers, low(k))) ++k;
         continue;
       }
       if (w == "(" || w == ")" || (w == "-" && !tok(k).space_before)) { ++k; continue; }
@@ -642,7 +809,7 @@ struct Extractor {
     if (heads.empty() && allow_nominal && ment[last_word] < 0 && quote[last_word] < 0) {
       if (const ActEntry* ne = nominal_entry(last_word); ne && ne->pos == Pos::Nominal) {
         std::uint32_t f = b;
-        while (f < last_word && in(kDeterminers, low[f])) ++f;
+        while (f < last_word && in(kDeterminers, low(f))) ++f;
         Cand c = resolve(ne->cls, f, last_word, MentionKind::Nominal);
         if (c.ok) np.items.push_back(c);
       }
@@ -664,12 +831,12 @@ struct Extractor {
   // The longest lexicon form starting at token i (within [i, hi)).
   Trigger match(std::uint32_t i, std::uint32_t hi) const {
     Trigger t;
-    const auto* forms = fw[i];
+    const auto* forms = fw(i);
     if (!forms) return t;
     for (const auto& f : *forms) {
       if (i + f.words.size() > hi) continue;
       bool ok = true;
-      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[i + w] == f.words[w];
+      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low(i + w) == f.words[w];
       if (!ok) continue;
       const auto& e = lex.entries()[f.entry];
       if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Cue) continue;
@@ -685,23 +852,34 @@ struct Extractor {
     return t;
   }
 
-  const ActEntry* entry_of_pos(std::uint32_t i, std::uint32_t len, Pos pos) const {
-    const auto* forms = fw[i];
-    if (!forms) return nullptr;
+  // The first noun, verb and phrase entries among the forms of `len` words at
+  // token i (as three entry_of_pos(i, len, pos) calls would find them, in one pass).
+  struct Readings {
+    const ActEntry* noun = nullptr;
+    const ActEntry* verb = nullptr;
+    const ActEntry* phrase = nullptr;
+  };
+  Readings readings(std::uint32_t i, std::uint32_t len) const {
+    Readings r;
+    const auto* forms = fw(i);
+    if (!forms) return r;
     for (const auto& f : *forms) {
       if (f.words.size() != len) continue;
+      const ActEntry& e = lex.entries()[f.entry];
+      const ActEntry** slot = e.pos == Pos::Noun ? &r.noun : e.pos == Pos::Verb ? &r.verb : e.pos == Pos::Phrase ? &r.phrase : nullptr;
+      if (!slot || *slot) continue;
       bool ok = true;
-      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[i + w] == f.words[w];
-      if (ok && lex.entries()[f.entry].pos == pos) return &lex.entries()[f.entry];
+      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low(i + w) == f.words[w];
+      if (ok) *slot = &e;
     }
-    return nullptr;
+    return r;
   }
 
   // ---- content ----
   std::optional<Span> region_span(std::int32_t r) const {
     const QuoteRegion& q = regions[r];
     std::uint32_t e = q.close;
-    while (e > q.open + 1 && (low[e - 1] == "," || low[e - 1] == ":")) --e;  // '"...," he said'
+    while (e > q.open + 1 && (low(e - 1) == "," || low(e - 1) == ":")) --e;  // '"...," he said'
     if (q.open + 1 >= e) return std::nullopt;
     return Span{tok(q.open + 1).start, tok(e - 1).end};
   }
@@ -713,7 +891,7 @@ struct Extractor {
       --e;
     // stop at a semicolon or an em dash
     for (std::uint32_t k = b + 1; k < e; ++k)
-      if (low[k] == ";") { e = k; break; }
+      if (low(k) == ";") { e = k; break; }
     if (e <= b) return std::nullopt;
     return Span{tok(b).start, tok(e - 1).end};
   }
@@ -732,13 +910,13 @@ struct Extractor {
     const ActEntry* first = nullptr;
     for (const Span& content : spans) {
       for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
-        const auto* forms = fw[k];
+        const auto* forms = fw(k);
         if (!forms) continue;
         bool stop = false;
         for (const auto& f : *forms) {
           if (k + f.words.size() > n) continue;
           bool ok = true;
-          for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low[k + w] == f.words[w];
+          for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low(k + w) == f.words[w];
           if (!ok) continue;
           const ActEntry& e = lex.entries()[f.entry];
           if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light || e.pos == Pos::Noun) continue;
@@ -757,16 +935,16 @@ struct Extractor {
 
   // A name after a preposition of place ("over Syria", "in Ukraine") is where, not whom.
   bool locative(std::uint32_t k) const {
-    static constexpr std::array<std::string_view, 12> preps = {"in", "into", "over", "near", "across", "inside",
-                                                                "throughout", "at", "from", "around", "within", "outside"};
+    static constexpr WordSet<12> preps{std::array<std::string_view, 12>{"in", "into", "over", "near", "across", "inside",
+                                                                "throughout", "at", "from", "around", "within", "outside"}};
     std::int64_t j = static_cast<std::int64_t>(k) - 1;
-    while (j >= 0 && (in(kDeterminers, low[static_cast<std::size_t>(j)]) ||
-                      (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && low[static_cast<std::size_t>(j)].size() > 3 &&
-                       (low[static_cast<std::size_t>(j)] == "eastern" || low[static_cast<std::size_t>(j)] == "western" ||
-                        low[static_cast<std::size_t>(j)] == "southern" || low[static_cast<std::size_t>(j)] == "northern" ||
-                        low[static_cast<std::size_t>(j)] == "neighbouring" || low[static_cast<std::size_t>(j)] == "neighboring"))))
+    while (j >= 0 && (in(kDeterminers, low(static_cast<std::size_t>(j))) ||
+                      (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && low(static_cast<std::size_t>(j)).size() > 3 &&
+                       (low(static_cast<std::size_t>(j)) == "eastern" || low(static_cast<std::size_t>(j)) == "western" ||
+                        low(static_cast<std::size_t>(j)) == "southern" || low(static_cast<std::size_t>(j)) == "northern" ||
+                        low(static_cast<std::size_t>(j)) == "neighbouring" || low(static_cast<std::size_t>(j)) == "neighboring"))))
       --j;
-    return j >= 0 && in(preps, low[static_cast<std::size_t>(j)]);
+    return j >= 0 && in(preps, low(static_cast<std::size_t>(j)));
   }
 
   // A foreign actor named in the content (not the source's own country or organisation).
@@ -777,7 +955,7 @@ struct Extractor {
         if (ment[k] < 0) continue;
         const Mention& m = doc.mentions[ment[k]];
         Cand c = from_mention(ment[k]);
-        if (!c.ok || is_media(c.arg.actor) || actor_root(c.arg.actor) == sroot || is_hyphen_glued(m) || locative(k))
+        if (!c.ok || is_media(c.arg.actor) || root_of(c.arg.actor) == sroot || is_hyphen_glued(m) || locative(k))
           continue;
         return c;
       }
@@ -790,7 +968,7 @@ struct Extractor {
     std::size_t looked = 0;
     for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
       if (it->paragraph + back < para) break;
-      if (actor_root(it->arg.actor) != sroot) continue;
+      if (root_of(it->arg.actor) != sroot) continue;
       if (it->target) return Cand{*it->target, "", true, ""};
     }
     return std::nullopt;
@@ -818,7 +996,7 @@ struct Extractor {
       const Mention& m = doc.mentions[ment[k]];
       const std::string a = actor_of(m);
       if (a.empty() || is_media(a) || locative(k) || is_hyphen_glued(m)) continue;
-      const std::string r = actor_root(a);
+      const std::string r = root_of(a);
       auto& c = count[r];
       ++c.first;
       c.second = ment[k];
@@ -835,7 +1013,7 @@ struct Extractor {
   void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
     const std::uint32_t para = doc.sentences[sentence].paragraph;
-    const std::string sroot = actor_root(src.arg.actor);
+    const std::string sroot = root_of(src.arg.actor);
     std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
     if (act == "SAY" && e.cameo != "011" && content) {
       // What a neutral statement does, from cues in its content (for a quotation,
@@ -869,7 +1047,7 @@ struct Extractor {
     }
     Statement st;
     st.source = src.arg;
-    if (tgt && tgt->ok && actor_root(tgt->arg.actor) != sroot) st.target = tgt->arg;
+    if (tgt && tgt->ok && root_of(tgt->arg.actor) != sroot) st.target = tgt->arg;
     st.act = act;
     st.cameo = cameo;
     st.trigger = trigger;
@@ -892,7 +1070,7 @@ struct Extractor {
 std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, bool& negated) {
   while (j >= lo) {
     const auto u = static_cast<std::uint32_t>(j);
-    const std::string_view w = x.low[u];
+    const Word w = x.low(u);
     if (x.tok(u).kind != TokenKind::Word) break;
     if (in(kNegation, w) || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0)) {
       negated = true;
@@ -904,15 +1082,15 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
     if (x.tok(u).shape == Shape::Lower && w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) {
       --j;
       // "immediately and heatedly"
-      if (j - 1 >= lo && (x.low[static_cast<std::size_t>(j)] == "and" || x.low[static_cast<std::size_t>(j)] == "or")) {
-        const std::string_view p = x.low[static_cast<std::size_t>(j - 1)];
+      if (j - 1 >= lo && (x.low(static_cast<std::size_t>(j)) == "and" || x.low(static_cast<std::size_t>(j)) == "or")) {
+        const Word p = x.low(static_cast<std::size_t>(j - 1));
         if (p.size() > 4 && p.compare(p.size() - 2, 2, "ly") == 0) --j;
       }
       continue;
     }
     if (in(kTime, w)) {
       --j;
-      while (j >= lo && (in(kTimePrep, x.low[static_cast<std::size_t>(j)]))) --j;
+      while (j >= lo && (in(kTimePrep, x.low(static_cast<std::size_t>(j))))) --j;
       continue;
     }
     break;
@@ -923,50 +1101,48 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
 void Extractor::process_sentence(std::uint32_t si) {
   const Sentence& s = doc.sentences[si];
   const std::uint32_t lo = s.first_token, hi = s.last_token;
-  // Most sentences hold no trigger word: nothing to do.
-  {
-    bool any = false;
-    for (std::uint32_t i = lo; i < hi && !any; ++i) any = fw[i] && quote[i] < 0 && !mark[i] && ment[i] < 0;
-    if (!any) return;
-  }
+  // Most sentences hold no word that can start a trigger: nothing to do.
+  const auto first_cand = std::lower_bound(candidates.begin(), candidates.end(), lo);
+  if (first_cand == candidates.end() || *first_cand >= hi) return;
   const bool title = doc.paragraphs[s.paragraph].title;
   std::vector<std::uint32_t> used_as_target;  // mentions that were objects: no subjects later
   const std::size_t first_out = out.size();
   std::uint32_t resume = lo;
-  for (std::uint32_t i = lo; i < hi; ++i) {
+  // Only candidates can start a trigger (elsewhere match() finds nothing).
+  for (auto cand = first_cand; cand != candidates.end() && *cand < hi; ++cand) {
+    const std::uint32_t i = *cand;
     if (i < resume) continue;
-    if (quote[i] >= 0 || mark[i] || ment[i] >= 0) continue;
     Trigger t = match(i, hi);
     if (!t.entry) continue;
     const ActEntry* e = t.entry;
     // Glued to a hyphen ("Iran-backed"): a modifier, no act.
-    if (i > lo && !tok(i).space_before && low[i - 1] == "-") continue;
+    if (i > lo && !tok(i).space_before && low(i - 1) == "-") continue;
     const std::uint32_t len = t.last - t.first;
-    const bool ing = low[t.last - 1].size() > 4 && low[t.last - 1].compare(low[t.last - 1].size() - 3, 3, "ing") == 0;
+    const bool ing = low(t.last - 1).size() > 4 && low(t.last - 1).compare(low(t.last - 1).size() - 3, 3, "ing") == 0;
     // Noun or verb reading of a form listed as both.
-    const ActEntry* noun = entry_of_pos(i, len, Pos::Noun);
-    const ActEntry* verb = entry_of_pos(i, len, Pos::Verb);
-    if (!verb) verb = entry_of_pos(i, len, Pos::Phrase);
+    const Readings readings_at = readings(i, len);
+    const ActEntry* noun = readings_at.noun;
+    const ActEntry* verb = readings_at.verb ? readings_at.verb : readings_at.phrase;
     std::int64_t before = static_cast<std::int64_t>(i) - 1;
     bool noun_context = false;
     if (before >= lo) {
-      const std::string_view p = low[static_cast<std::size_t>(before)];
+      const Word p = low(static_cast<std::size_t>(before));
       noun_context = in(kDeterminers, p) || is_possessive_s(static_cast<std::uint32_t>(before)) ||
                      (ment[static_cast<std::size_t>(before)] >= 0 && tok(static_cast<std::uint32_t>(before)).shape != Shape::Lower &&
                       !title && doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||
                      tok(static_cast<std::uint32_t>(before)).kind == TokenKind::Number ||
                      (tok(static_cast<std::uint32_t>(before)).shape == Shape::Lower && !in(kStop, p) &&
-                      !in(kAux, p) && !in(kNegation, p) && !fw[static_cast<std::size_t>(before)] && noun && !verb);
+                      !in(kAux, p) && !in(kNegation, p) && !fw(static_cast<std::size_t>(before)) && noun && !verb);
     }
     if (noun && (noun_context || !verb)) e = noun;
     else if (verb) e = verb;
     // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
     if (e->pos == Pos::Verb && before >= lo &&
-        (is_possessive_s(static_cast<std::uint32_t>(before)) || in(kDeterminers, low[static_cast<std::size_t>(before)])))
+        (is_possessive_s(static_cast<std::uint32_t>(before)) || in(kDeterminers, low(static_cast<std::size_t>(before)))))
       continue;
     if (e->pos == Pos::Light) continue;
     const bool is_noun = e->pos == Pos::Noun;
-    if (is_noun && !noun_context && !(before >= lo && in(kStop, low[static_cast<std::size_t>(before)]))) {
+    if (is_noun && !noun_context && !(before >= lo && in(kStop, low(static_cast<std::size_t>(before))))) {
       // a bare noun form with no determiner: still a noun if nothing marks a verb
     }
     resume = t.last;
@@ -974,11 +1150,11 @@ void Extractor::process_sentence(std::uint32_t si) {
     std::string act = e->act;
 
     // Hypothetical ("how Russia could say"): no act.
-    if (!is_noun && before >= lo && (low[static_cast<std::size_t>(before)] == "could" ||
-                                     low[static_cast<std::size_t>(before)] == "might"))
+    if (!is_noun && before >= lo && (low(static_cast<std::size_t>(before)) == "could" ||
+                                     low(static_cast<std::size_t>(before)) == "might"))
       continue;
     // Infinitive after another verb ("refused to confirm", "want to comment"): the outer verb decides.
-    if (!is_noun && before >= lo && low[static_cast<std::size_t>(before)] == "to" && e->pos != Pos::Phrase) continue;
+    if (!is_noun && before >= lo && low(static_cast<std::size_t>(before)) == "to" && e->pos != Pos::Phrase) continue;
 
     bool negated = false;
     std::vector<Cand> sources;
@@ -995,8 +1171,8 @@ void Extractor::process_sentence(std::uint32_t si) {
       std::int64_t j = before;
       int adj = 0;
       while (j >= lo && adj < 3 && tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower &&
-             tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word && !in(kStop, low[static_cast<std::size_t>(j)]) &&
-             !in(kDeterminers, low[static_cast<std::size_t>(j)]) && !fw[static_cast<std::size_t>(j)]) {
+             tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word && !in(kStop, low(static_cast<std::size_t>(j))) &&
+             !in(kDeterminers, low(static_cast<std::size_t>(j))) && !fw(static_cast<std::size_t>(j))) {
         --j;
         ++adj;
       }
@@ -1011,11 +1187,11 @@ void Extractor::process_sentence(std::uint32_t si) {
       } else {
         // light verb within a few tokens before: a/an/the + adjectives
         std::int64_t k = j;
-        while (k >= lo && (in(kDeterminers, low[static_cast<std::size_t>(k)]) ||
+        while (k >= lo && (in(kDeterminers, low(static_cast<std::size_t>(k))) ||
                            tok(static_cast<std::uint32_t>(k)).kind == TokenKind::Number))
           --k;
         if (k >= lo) {
-          const auto* lf = fw[static_cast<std::size_t>(k)];
+          const auto* lf = fw(static_cast<std::size_t>(k));
           bool light = false;
           if (lf)
             for (const auto& f : *lf)
@@ -1024,7 +1200,7 @@ void Extractor::process_sentence(std::uint32_t si) {
             bool neg = false;
             std::int64_t sj = skip_left(*this, k - 1, lo, neg);
             negated = neg;
-            if (sj >= lo && (low[static_cast<std::size_t>(sj)] == "," || low[static_cast<std::size_t>(sj)] == "and")) {
+            if (sj >= lo && (low(static_cast<std::size_t>(sj)) == "," || low(static_cast<std::size_t>(sj)) == "and")) {
               if (out.size() > first_out) {
                 Cand c{out.back().source, seen.back().type, true, seen.back().head};
                 sources.push_back(c);
@@ -1037,11 +1213,11 @@ void Extractor::process_sentence(std::uint32_t si) {
           }
         }
       }
-      if (sources.empty() && t.last + 1 < hi && (low[t.last] == "from" || low[t.last] == "by")) {
+      if (sources.empty() && t.last + 1 < hi && (low(t.last) == "from" || low(t.last) == "by")) {
         NP np = np_right(t.last + 1, hi, false);
         for (auto& c : np.items) sources.push_back(c);
         after = t.last + 1;
-        while (after < hi && (ment[after] >= 0 || in(kDeterminers, low[after]))) ++after;
+        while (after < hi && (ment[after] >= 0 || in(kDeterminers, low(after)))) ++after;
       }
       if (sources.empty()) continue;
     } else if (e->after) {
@@ -1061,56 +1237,56 @@ void Extractor::process_sentence(std::uint32_t si) {
       negated = neg;
       {
         std::int64_t b = before;
-        while (b >= lo && (in(kAdverbs, low[static_cast<std::size_t>(b)]) || in(kNegation, low[static_cast<std::size_t>(b)]) ||
-                           (low[static_cast<std::size_t>(b)].size() > 4 &&
-                            low[static_cast<std::size_t>(b)].compare(low[static_cast<std::size_t>(b)].size() - 2, 2, "ly") == 0)))
+        while (b >= lo && (in(kAdverbs, low(static_cast<std::size_t>(b))) || in(kNegation, low(static_cast<std::size_t>(b))) ||
+                           (low(static_cast<std::size_t>(b)).size() > 4 &&
+                            low(static_cast<std::size_t>(b)).compare(low(static_cast<std::size_t>(b)).size() - 2, 2, "ly") == 0)))
           --b;
-        if (b >= lo && in(kBe, low[static_cast<std::size_t>(b)]) && !ing) passive = true;
+        if (b >= lo && in(kBe, low(static_cast<std::size_t>(b))) && !ing) passive = true;
       }
       if (passive) {
         std::uint32_t k = t.last;
-        while (k < hi && k < t.last + 4 && low[k] != "by" && !mark[k]) ++k;
-        if (k < hi && low[k] == "by") {
+        while (k < hi && k < t.last + 4 && low(k) != "by" && !mark[k]) ++k;
+        if (k < hi && low(k) == "by") {
           NP np = np_right(k + 1, hi, true);
           for (auto& c : np.items) sources.push_back(c);
           NP subj = np_left(j, lo);  // j skipped the be-form as an auxiliary
           for (auto& c : subj.items) targets.push_back(c);
           after = k + 1;
-          while (after < hi && (ment[after] >= 0 || in(kDeterminers, low[after]))) ++after;
+          while (after < hi && (ment[after] >= 0 || in(kDeterminers, low(after)))) ++after;
         }
         if (sources.empty()) continue;  // agentless passive: no source
-      } else if (ing && (j < lo || low[static_cast<std::size_t>(j)] == "," || low[static_cast<std::size_t>(j)] == "while" ||
-                         low[static_cast<std::size_t>(j)] == "by" || low[static_cast<std::size_t>(j)] == "after")) {
+      } else if (ing && (j < lo || low(static_cast<std::size_t>(j)) == "," || low(static_cast<std::size_t>(j)) == "while" ||
+                         low(static_cast<std::size_t>(j)) == "by" || low(static_cast<std::size_t>(j)) == "after")) {
         // A participle clause: the source of the neighbouring statement (resolved later).
         subject_first = -2;
-      } else if (j >= lo && low[static_cast<std::size_t>(j)] == "as" && j - 1 >= lo) {
+      } else if (j >= lo && low(static_cast<std::size_t>(j)) == "as" && j - 1 >= lo) {
         // "quotes X as saying"
         NP np = np_left(j - 1, lo);
         for (auto& c : np.items) sources.push_back(c);
-      } else if (j >= lo && (low[static_cast<std::size_t>(j)] == "who" || low[static_cast<std::size_t>(j)] == "which" ||
-                             low[static_cast<std::size_t>(j)] == "that")) {
+      } else if (j >= lo && (low(static_cast<std::size_t>(j)) == "who" || low(static_cast<std::size_t>(j)) == "which" ||
+                             low(static_cast<std::size_t>(j)) == "that")) {
         std::int64_t k = j - 1;
-        if (k >= lo && low[static_cast<std::size_t>(k)] == ",") --k;
+        if (k >= lo && low(static_cast<std::size_t>(k)) == ",") --k;
         NP np = np_left(k, lo);
         for (auto& c : np.items) sources.push_back(c);
-      } else if (j >= lo && (low[static_cast<std::size_t>(j)] == "and" || low[static_cast<std::size_t>(j)] == "but")) {
+      } else if (j >= lo && (low(static_cast<std::size_t>(j)) == "and" || low(static_cast<std::size_t>(j)) == "but")) {
         // Coordinated verbs: "X dismissed ... and said ..." (or "the US and NATO" - try a noun phrase first).
         NP np = np_left(j - 1, lo);
         (void)np;
         subject_first = -3;
-      } else if (j >= lo && (low[static_cast<std::size_t>(j)] == "," || mark[static_cast<std::size_t>(j)] ||
-                             low[static_cast<std::size_t>(j)] == ":")) {
+      } else if (j >= lo && (low(static_cast<std::size_t>(j)) == "," || mark[static_cast<std::size_t>(j)] ||
+                             low(static_cast<std::size_t>(j)) == ":")) {
         // Appositive ("Lavrov, speaking at ..., referred") or inverted ('"...," said X').
         const auto cj = static_cast<std::uint32_t>(j);
         bool done = false;
-        if (low[cj] == ",") {
+        if (low(cj) == ",") {
           // Commas before this one, nearest first; the subject is the name before
           // the earliest of them ("NPR's Deborah Amos, reporting from Amman, Jordan, tells").
           std::vector<std::int64_t> commas;
           for (std::int64_t k = j - 1; k >= lo && k > j - 20; --k) {
             const auto u = static_cast<std::uint32_t>(k);
             if (mark[u] || quote[u] >= 0) break;
-            if (low[u] == ",") commas.push_back(k);
+            if (low(u) == ",") commas.push_back(k);
           }
           for (auto it = commas.rbegin(); it != commas.rend() && !done; ++it) {
             const std::int64_t k = *it;
@@ -1139,15 +1315,15 @@ void Extractor::process_sentence(std::uint32_t si) {
           for (auto& c : np.items) sources.push_back(c);
           if (!np.items.empty()) {
             after = t.last;
-            while (after < hi && low[after] != "," && low[after] != "." && low[after] != "who") ++after;
+            while (after < hi && low(after) != "," && low(after) != "." && low(after) != "who") ++after;
           }
           // content: the quotation (or clause) before
           std::int64_t q = j;
-          if (low[cj] == "," && q - 1 >= lo && mark[static_cast<std::size_t>(q - 1)]) --q;
+          if (low(cj) == "," && q - 1 >= lo && mark[static_cast<std::size_t>(q - 1)]) --q;
           if (mark[static_cast<std::size_t>(q)] && quote[static_cast<std::size_t>(q) - 1] >= 0) {
             content = region_span(quote[static_cast<std::size_t>(q) - 1]);
             is_quote = true;
-          } else if (low[cj] == "," && j > lo) {
+          } else if (low(cj) == "," && j > lo) {
             content = Span{tok(lo).start, tok(cj - 1).end};
           }
         }
@@ -1164,7 +1340,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     }
 
     // Refusals: "refused to confirm" -> REJECT without target; skip the inner verb.
-    if (e->lemma == "refuse" && t.last < hi && low[t.last] == "to") {
+    if (e->lemma == "refuse" && t.last < hi && low(t.last) == "to") {
       std::uint32_t k = t.last + 1;
       Trigger inner = k < hi ? match(k, hi) : Trigger{};
       if (inner.entry) resume = inner.last;
@@ -1172,34 +1348,34 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (e->need_for) {
       NP np = np_right(t.last, hi, false);
       std::uint32_t k = t.last;
-      while (k < hi && k < t.last + 8 && low[k] != "for") ++k;
-      if (k >= hi || low[k] != "for" || np.items.empty()) continue;
+      while (k < hi && k < t.last + 8 && low(k) != "for") ++k;
+      if (k >= hi || low(k) != "for" || np.items.empty()) continue;
     }
-    if (e->that_only && !(t.last < hi && low[t.last] == "that")) continue;
+    if (e->that_only && !(t.last < hi && low(t.last) == "that")) continue;
 
     // Target by frame: object, or object of a listed preposition.
     if (targets.empty() && !passive && !e->after) {
       std::uint32_t k = after;
-      if (e->frame_obj && k < hi && !mark[k] && low[k] != "that") {
+      if (e->frame_obj && k < hi && !mark[k] && low(k) != "that") {
         NP np = np_right(k, hi, false);
         if (np.found) {
           targets = np.items;
           // past the object
           std::uint32_t m = k;
-          while (m < hi && (ment[m] >= 0 || in(kDeterminers, low[m]) || low[m] == "and" || low[m] == "or" ||
-                            low[m] == "," || is_possessive_s(m) || (tok(m).kind == TokenKind::Quote && !mark[m])))
+          while (m < hi && (ment[m] >= 0 || in(kDeterminers, low(m)) || low(m) == "and" || low(m) == "or" ||
+                            low(m) == "," || is_possessive_s(m) || (tok(m).kind == TokenKind::Quote && !mark[m])))
             ++m;
           after = m;
         }
       }
       if (targets.empty() && k < hi) {
         for (const auto& p : e->frame_preps)
-          if (low[k] == p && k + 1 < hi) {
+          if (low(k) == p && k + 1 < hi) {
             NP np = np_right(k + 1, hi, false);
             if (np.found) {
               targets = np.items;
               std::uint32_t m = k + 1;
-              while (m < hi && (ment[m] >= 0 || in(kDeterminers, low[m]) || low[m] == "and" || low[m] == "or"))
+              while (m < hi && (ment[m] >= 0 || in(kDeterminers, low(m)) || low(m) == "and" || low(m) == "or"))
                 ++m;
               after = m;
             }
@@ -1214,7 +1390,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     // '"...," X said': the quotation right before the subject comes first.
     if (!content && subject_first >= 0) {
       std::int64_t q = subject_first - 1;
-      if (q >= lo && low[static_cast<std::size_t>(q)] == ",") --q;
+      if (q >= lo && low(static_cast<std::size_t>(q)) == ",") --q;
       if (q >= 1 && mark[static_cast<std::size_t>(q)] && quote[static_cast<std::size_t>(q) - 1] >= 0) {
         content = region_span(quote[static_cast<std::size_t>(q) - 1]);
         is_quote = true;
@@ -1223,32 +1399,32 @@ void Extractor::process_sentence(std::uint32_t si) {
     // Content: quotation after (':' or directly), that-clause, infinitive, "of ...", bare clause.
     if (!content) {
       std::uint32_t k = after;
-      if (k < hi && low[k] == ",") ++k;
-      if (k < hi && (low[k] == ":" || low[k] == ",") && k + 1 < hi && mark[k + 1]) ++k;
+      if (k < hi && low(k) == ",") ++k;
+      if (k < hi && (low(k) == ":" || low(k) == ",") && k + 1 < hi && mark[k + 1]) ++k;
       if (k < hi && mark[k] && k + 1 < doc.tokens.size() && quote[k + 1] >= 0) {
         content = region_span(quote[k + 1]);
         is_quote = true;
-      } else if (k < hi && (low[k] == "that" || low[k] == "to" || low[k] == "of" || low[k] == "for" ||
-                            low[k] == "against" || low[k] == "on")) {
+      } else if (k < hi && (low(k) == "that" || low(k) == "to" || low(k) == "of" || low(k) == "for" ||
+                            low(k) == "against" || low(k) == "on")) {
         content = clause_span(k, s);
-      } else if (k < hi && e->quote && tok(k).kind == TokenKind::Word && !in(kStop, low[k])) {
+      } else if (k < hi && e->quote && tok(k).kind == TokenKind::Word && !in(kStop, low(k))) {
         content = clause_span(k, s);
-      } else if (k < hi && e->quote && (low[k] == "it" || low[k] == "they" || low[k] == "he" || low[k] == "she" ||
-                                         low[k] == "there" || low[k] == "this" || low[k] == "we")) {
+      } else if (k < hi && e->quote && (low(k) == "it" || low(k) == "they" || low(k) == "he" || low(k) == "she" ||
+                                         low(k) == "there" || low(k) == "this" || low(k) == "we")) {
         content = clause_span(k, s);
-      } else if (k < hi && low[k] == "as") {
+      } else if (k < hi && low(k) == "as") {
         content = clause_span(k, s);
       }
       // '"...," X said' : the quotation before the subject
       if (!content && subject_first >= 0) {
         std::int64_t q = subject_first - 1;
-        if (q >= lo && low[static_cast<std::size_t>(q)] == ",") --q;
+        if (q >= lo && low(static_cast<std::size_t>(q)) == ",") --q;
         if (q >= 0 && mark[static_cast<std::size_t>(q)] && q >= 1 && quote[static_cast<std::size_t>(q) - 1] >= 0) {
           content = region_span(quote[static_cast<std::size_t>(q) - 1]);
           is_quote = true;
         } else if (q >= 0 && q + 1 == subject_first && mark[static_cast<std::size_t>(q)] && q >= 1) {
           // closing mark directly before, e.g. ”X said — handled above
-        } else if (q >= lo && low[static_cast<std::size_t>(subject_first - 1)] == "," && q >= lo &&
+        } else if (q >= lo && low(static_cast<std::size_t>(subject_first - 1)) == "," && q >= lo &&
                    e->quote && !title) {
           // "The bombers will fly ..., Shoigu said": the clause before
           std::uint32_t b = lo;
@@ -1269,7 +1445,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (e->modal && content) {
       bool modal = false;
       for (std::uint32_t u = t.last; u < hi && tok(u).start < content->end; ++u)
-        if (in(kModals, low[u])) modal = true;
+        if (in(kModals, low(u))) modal = true;
       if (!modal) act = "SAY";
     }
 
@@ -1277,8 +1453,8 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (targets.empty() && content && !passive && !e->after) {
       std::uint32_t k = t.last;
       while (k < doc.tokens.size() && tok(k).start < content->start) ++k;
-      if (k < doc.tokens.size() && low[k] == "that") ++k;
-      while (k < doc.tokens.size() && in(kDeterminers, low[k])) ++k;
+      if (k < doc.tokens.size() && low(k) == "that") ++k;
+      while (k < doc.tokens.size() && in(kDeterminers, low(k))) ++k;
       const std::uint32_t limit = static_cast<std::uint32_t>(doc.tokens.size());
       if (k < limit && ment[k] >= 0 && tok(k).start < content->end) {
         Cand c = from_mention(ment[k]);
@@ -1293,7 +1469,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (!c.ok || is_media(c.arg.actor) || is_hyphen_glued(m) || locative(u)) continue;
           bool same = false;
           for (auto& sc : sources)
-            if (actor_root(sc.arg.actor) == actor_root(c.arg.actor)) same = true;
+            if (root_of(sc.arg.actor) == root_of(c.arg.actor)) same = true;
           if (same) continue;
           targets.push_back(c);
           break;
@@ -1307,10 +1483,10 @@ void Extractor::process_sentence(std::uint32_t si) {
       if (out.size() > first_out) {
         sources.push_back(Cand{out.back().source, seen.back().type, true, seen.back().head});
         // The participle repeats the act before it toward the same target: one statement.
-        const std::string prev_t = out.back().target ? actor_root(out.back().target->actor) : std::string();
+        const std::string prev_t = out.back().target ? root_of(out.back().target->actor) : std::string();
         bool same = false;
         for (auto& c : targets)
-          if (actor_root(c.arg.actor) == prev_t) same = true;
+          if (root_of(c.arg.actor) == prev_t) same = true;
         if (targets.empty() && prev_t.empty()) same = true;
         if ((same || act == "SAY") && subject_first == -2) continue;
       } else if (subject_first == -3) {
@@ -1323,19 +1499,19 @@ void Extractor::process_sentence(std::uint32_t si) {
             if (c.ok && !is_media(c.arg.actor)) sources.push_back(c);
             break;
           }
-          if (tok(u).kind == TokenKind::Word && tok(u).shape == Shape::Lower && in(kStop, low[u])) break;
+          if (tok(u).kind == TokenKind::Word && tok(u).shape == Shape::Lower && in(kStop, low(u))) break;
         }
       } else {
         // look ahead: the subject of the next trigger in the sentence
         for (std::uint32_t u = t.last; u < hi; ++u) {
-          if (quote[u] >= 0 || mark[u] || low[u] != ",") continue;
+          if (quote[u] >= 0 || mark[u] || low(u) != ",") continue;
           std::uint32_t v = u + 1;
-          while (v < hi && (in(kDeterminers, low[v]) || (tok(v).shape != Shape::Lower && ment[v] < 0))) ++v;
+          while (v < hi && (in(kDeterminers, low(v)) || (tok(v).shape != Shape::Lower && ment[v] < 0))) ++v;
           if (v < hi && ment[v] >= 0) {
             Cand c = from_mention(ment[v]);
             // the rightmost name of that phrase
             std::uint32_t w = v;
-            while (w + 1 < hi && (ment[w + 1] >= 0 || tok(w + 1).shape != Shape::Lower) && low[w + 1] != "," &&
+            while (w + 1 < hi && (ment[w + 1] >= 0 || tok(w + 1).shape != Shape::Lower) && low(w + 1) != "," &&
                    tok(w + 1).kind == TokenKind::Word)
               ++w;
             if (ment[w] >= 0) c = from_mention(ment[w]);
@@ -1356,10 +1532,10 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (srcs.empty()) continue;
 
     for (const auto& src : srcs) {
-      const std::string sroot = actor_root(src.arg.actor);
+      const std::string sroot = root_of(src.arg.actor);
       std::vector<std::optional<Cand>> tg;
       for (auto& c : targets)
-        if (c.ok && actor_root(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);
+        if (c.ok && root_of(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);
       if (tg.empty()) tg.emplace_back(std::nullopt);
       for (auto& tc : tg) emit(src, tc, *e, act, trig, content, is_quote, negated, si);
     }
@@ -1378,7 +1554,7 @@ void Extractor::process_paragraph(std::uint32_t pi) {
     if (ment[sf] < 0) continue;
     std::uint32_t k = sf;
     while (k < sl && ment[k] == ment[sf]) ++k;
-    if (!(k + 1 < sl && low[k] == ":")) continue;
+    if (!(k + 1 < sl && low(k) == ":")) continue;
     Cand c = from_mention(ment[sf]);
     if (c.ok && !is_media(c.arg.actor)) {
       static const ActEntry say = [] {
@@ -1426,8 +1602,8 @@ void Extractor::finish() {
   std::vector<Statement> kept;
   for (std::size_t k = 0; k < out.size(); ++k) {
     const Statement& st = out[k];
-    auto key = std::make_tuple(out_para[k], actor_root(st.source.actor), st.act,
-                               st.target ? actor_root(st.target->actor) : std::string());
+    auto key = std::make_tuple(out_para[k], root_of(st.source.actor), st.act,
+                               st.target ? root_of(st.target->actor) : std::string());
     if (!keys.insert(key).second) continue;
     kept.push_back(st);
   }

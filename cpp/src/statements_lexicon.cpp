@@ -87,18 +87,32 @@ void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
   (void)lex;
 }
 
+// Verbs, nouns, phrases and light verbs: the forms Extractor::match() can return.
+bool may_start_trigger(const ActEntry& e) noexcept {
+  return e.pos == ActEntry::Pos::Verb || e.pos == ActEntry::Pos::Noun || e.pos == ActEntry::Pos::Phrase ||
+         e.pos == ActEntry::Pos::Light;
+}
+
 }  // namespace
+
+void ActLexicon::add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
+                               std::string_view word) {
+  const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 8 |
+                          (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u);
+  two_bytes[two >> 6] |= std::uint64_t{1} << (two & 63);
+  if (word.size() < 64) len[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << word.size();
+  else len[static_cast<unsigned char>(word[0])] = ~std::uint64_t{0};
+}
 
 ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   ActLexicon lex;
   tsv::read_text(text, name, {"phrase", "pos", "act", "cameo", "forms", "frame"},
                  [&](const tsv::Row& row) { add_row(lex, lex.entries_, lex.by_first_, row); });
   for (auto& [word, forms] : lex.by_first_) {
-    const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 8 |
-                            (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u);
-    lex.first_two_[two >> 6] |= std::uint64_t{1} << (two & 63);
-    if (word.size() < 64) lex.first_len_[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << word.size();
-    else lex.first_len_[static_cast<unsigned char>(word[0])] = ~std::uint64_t{0};
+    add_to_filter(lex.first_len_, lex.first_two_, word);
+    add_to_bits(lex.word_bits_, word);
+    if (std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) { return may_start_trigger(lex.entries_[f.entry]); }))
+      add_to_bits(lex.trigger_bits_, word);
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
   }
@@ -106,18 +120,6 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   return lex;
 }
 
-namespace {
-std::uint64_t key8(std::string_view w) noexcept {
-  std::uint64_t k = 0;
-  if (w.size() >= 8) std::memcpy(&k, w.data(), 8);
-  else
-    for (std::size_t i = 0; i < w.size(); ++i) k |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
-  return k;
-}
-std::size_t slot_of(std::uint64_t key, std::size_t size, unsigned shift) noexcept {
-  return static_cast<std::size_t>(((key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull) >> shift);
-}
-}  // namespace
 
 void ActLexicon::build_index() {
   std::size_t cap = 16;
@@ -127,36 +129,21 @@ void ActLexicon::build_index() {
   index_shift_ = 64 - bits;
   index_words_.clear();
   index_forms_.clear();
+  index_trigger_.clear();
   for (const auto& [word, forms] : by_first_) {
     const std::uint64_t k = key8(word);
-    std::size_t s = slot_of(k, word.size(), index_shift_);
+    std::size_t s = slot_of(k, word.size());
     while (index_[s].size != 0) s = (s + 1) & (cap - 1);
     index_[s] = Slot{k, static_cast<std::uint32_t>(word.size()), static_cast<std::uint32_t>(index_words_.size())};
     index_words_.push_back(word);
     index_forms_.push_back(forms);
+    index_trigger_.push_back(std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) {
+      return may_start_trigger(entries_[f.entry]);
+    }));
   }
 }
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
-
-const std::vector<ActForm>* ActLexicon::forms(std::string_view lower_word) const {
-  if (lower_word.empty()) return nullptr;
-  const std::uint64_t lens = first_len_[static_cast<unsigned char>(lower_word[0])];
-  if (lower_word.size() < 64 ? !((lens >> lower_word.size()) & 1) : lens != ~std::uint64_t{0}) return nullptr;
-  const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(lower_word[0])) << 8 |
-                          (lower_word.size() > 1 ? static_cast<unsigned char>(lower_word[1]) : 0u);
-  if (!((first_two_[two >> 6] >> (two & 63)) & 1)) return nullptr;
-  if (index_.empty()) return nullptr;
-  const std::uint64_t k = key8(lower_word);
-  const std::size_t mask = index_.size() - 1;
-  for (std::size_t s = slot_of(k, lower_word.size(), index_shift_);; s = (s + 1) & mask) {
-    const Slot& slot = index_[s];
-    if (slot.size == 0) return nullptr;
-    if (slot.key == k && slot.size == lower_word.size() &&
-        (slot.size <= 8 || std::string_view(index_words_[slot.id]).substr(8) == lower_word.substr(8)))
-      return &index_forms_[slot.id];
-  }
-}
 
 std::string actor_root(std::string_view code) {
   static const char* const igos[] = {"ARABLEAGUE", "INTERPOL", "UNESCO", "UNICEF", "ECOWAS", "UNHCR", "AUKUS",

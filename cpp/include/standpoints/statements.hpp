@@ -3,6 +3,8 @@
 #pragma once
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,6 +12,16 @@
 
 #include "standpoints/document.hpp"
 #include "standpoints/string_map.hpp"
+
+// The per-token look-ups must be inlined into the extractor's loops; GCC
+// and Clang otherwise keep some of them as calls.
+#if defined(__GNUC__)
+#define STANDPOINTS_ALWAYS_INLINE [[gnu::always_inline]]
+#define STANDPOINTS_NOINLINE [[gnu::noinline]]
+#else
+#define STANDPOINTS_ALWAYS_INLINE
+#define STANDPOINTS_NOINLINE
+#endif
 
 namespace standpoints {
 
@@ -60,8 +72,37 @@ class ActLexicon {
   static ActLexicon parse(std::string_view text, const std::string& name);
 
   const std::vector<ActEntry>& entries() const noexcept { return entries_; }
+  // The forms whose first word is one word, longest first, and whether one
+  // of them can start a trigger (a verb, noun, phrase or light verb form).
+  struct FirstWord {
+    const std::vector<ActForm>* forms = nullptr;
+    bool may_trigger = false;
+  };
   // Forms whose first word is `lower_word`, longest first.
-  const std::vector<ActForm>* forms(std::string_view lower_word) const;
+  const std::vector<ActForm>* forms(std::string_view lower_word) const { return first_word(lower_word).forms; }
+  FirstWord first_word(std::string_view lower_word) const {
+    return may_be_first(lower_word) ? probe(lower_word, key8(lower_word)) : FirstWord{};
+  }
+  // The same look-up for a word with eight readable bytes at its start (the
+  // extractor pads its lower-cased text): the key is then one load and a
+  // mask instead of a loop over the bytes, and a bit filter over all first
+  // words turns most words away before the index.
+  STANDPOINTS_ALWAYS_INLINE FirstWord first_word_padded(std::string_view lower_word) const {
+    const std::uint64_t key = padded_key(lower_word);
+    const std::uint64_t h = filter_hash(key);
+    if (!((word_bits_[h >> 6] >> (h & 63)) & 1)) return {};
+    return probe(lower_word, key);
+  }
+  // False for a word (eight readable bytes at its start) that starts no
+  // verb, noun, phrase or light verb form. Asked about every token: one
+  // load, one multiply and a bit test turn most words away (a bit per hash
+  // of the trigger words' index keys); the rest are looked up.
+  STANDPOINTS_ALWAYS_INLINE bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
+    const std::uint64_t key = padded_key(lower_word);
+    const std::uint64_t h = filter_hash(key);
+    if (!((trigger_bits_[h >> 6] >> (h & 63)) & 1)) return false;
+    return probe(lower_word, key).may_trigger;
+  }
   bool empty() const noexcept { return entries_.empty(); }
 
  private:
@@ -72,18 +113,96 @@ class ActLexicon {
   std::array<std::uint64_t, 256> first_len_{};
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
+  // Bit filter_hash(key) is set for the index key of every first word that
+  // can start a trigger (trigger_bits_), of every first word (word_bits_).
+  // A clear bit rules a word out; a set bit may be a collision.
+  static constexpr unsigned kFilterBitsLog2 = 14;
+  using FilterBits = std::array<std::uint64_t, (std::size_t{1} << kFilterBitsLog2) / 64>;
+  FilterBits trigger_bits_{};
+  FilterBits word_bits_{};
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
     std::uint64_t key = 0;
     std::uint32_t size = 0;  // 0 = empty
-    std::uint32_t id = 0;     // into index_words_ and index_forms_
+    std::uint32_t id = 0;     // into index_words_, index_forms_ and index_trigger_
   };
   std::vector<Slot> index_;
   std::vector<std::string> index_words_;
   std::vector<std::vector<ActForm>> index_forms_;
+  std::vector<char> index_trigger_;  // some form of the word can start a trigger
   unsigned index_shift_ = 64;
   void build_index();
+
+  // The (first byte, length) and first-two-bytes filters of the unpadded look-up.
+  bool may_be_first(std::string_view w) const noexcept { return passes(first_len_, first_two_, w); }
+  static bool passes(const std::array<std::uint64_t, 256>& len, const std::array<std::uint64_t, 1024>& two_bytes,
+                     std::string_view w) noexcept {
+    if (w.empty()) return false;
+    const std::uint64_t lens = len[static_cast<unsigned char>(w[0])];
+    if (w.size() < 64 ? !((lens >> w.size()) & 1) : lens != ~std::uint64_t{0}) return false;
+    const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8 |
+                            (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u);
+    return (two_bytes[two >> 6] >> (two & 63)) & 1;
+  }
+  static void add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
+                            std::string_view word);
+  static void add_to_bits(FilterBits& bits, std::string_view word) noexcept {
+    const std::uint64_t h = filter_hash(key8(word));
+    bits[h >> 6] |= std::uint64_t{1} << (h & 63);
+  }
+  // The filter's bit for a key (the key alone: words up to eight bytes have
+  // distinct keys, longer ones share a bit with their eight-byte prefix).
+  static std::uint64_t filter_hash(std::uint64_t key) noexcept {
+    return (key * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBitsLog2);
+  }
+  // A word's first eight bytes (fewer for a shorter word) as the index key.
+  static std::uint64_t key8(std::string_view w) noexcept {
+    std::uint64_t k = 0;
+    if (w.size() >= 8) std::memcpy(&k, w.data(), 8);
+    else
+      for (std::size_t i = 0; i < w.size(); ++i) k |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return k;
+  }
+  // A word's index key and length mixed into 64 bits; the top bits pick its slot.
+  static std::uint64_t mix(std::uint64_t key, std::size_t size) noexcept {
+    return (key ^ (std::uint64_t{size} << 56)) * 0x9E3779B97F4A7C15ull;
+  }
+  std::size_t slot_of(std::uint64_t key, std::size_t size) const noexcept {
+    return static_cast<std::size_t>(mix(key, size) >> index_shift_);
+  }
+  // key8() of a word with eight readable bytes at its start.
+  static std::uint64_t padded_key(std::string_view w) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+      // The bytes of the word among the eight loaded, by its length.
+      static constexpr std::uint64_t kMask[9] = {0,
+                                                 0xFF,
+                                                 0xFFFF,
+                                                 0xFFFFFF,
+                                                 0xFFFFFFFF,
+                                                 0xFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFFFF};
+      std::uint64_t k;
+      std::memcpy(&k, w.data(), 8);
+      return k & kMask[w.size() < 8 ? w.size() : 8];
+    } else {
+      return key8(w);
+    }
+  }
+  // The index look-up; inline, as it runs for every trigger candidate.
+  STANDPOINTS_ALWAYS_INLINE FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
+    if (index_.empty()) return {};
+    const std::size_t mask = index_.size() - 1;
+    for (std::size_t s = slot_of(key, w.size());; s = (s + 1) & mask) {
+      const Slot& slot = index_[s];
+      if (slot.size == 0) return {};
+      if (slot.key == key && slot.size == w.size() &&
+          (slot.size <= 8 || std::string_view(index_words_[slot.id]).substr(8) == w.substr(8)))
+        return {&index_forms_[slot.id], index_trigger_[slot.id] != 0};
+    }
+  }
 };
 
 // Adds doc.statements (and the nominal and pronoun mentions that name their
