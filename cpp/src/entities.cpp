@@ -763,7 +763,9 @@ struct Finder {
   void knowledge_pass(std::size_t a, std::size_t b, CaseMode mode) {
     for (std::size_t i = a; i < b;) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::Word || claimed[i]) {
+      // Lower-case words start no name, no title and no place (the tests below
+      // would all say no): most tokens leave here.
+      if (t.shape == Shape::Lower || t.kind != TokenKind::Word || claimed[i]) {
         ++i;
         continue;
       }
@@ -890,7 +892,7 @@ struct Finder {
   // Capitalised runs outside the knowledge base.
   void capitalised_pass(std::size_t a, std::size_t b) {
     for (std::size_t i = a; i < b;) {
-      if (claimed[i] || !is_cap(doc.tokens[i])) {
+      if (!is_cap(doc.tokens[i]) || claimed[i]) {
         ++i;
         continue;
       }

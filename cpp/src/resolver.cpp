@@ -172,6 +172,8 @@ struct Resolver {
       if (p.boilerplate) continue;
       for (std::size_t i = s.first_token; i < s.last_token; ++i) {
         const Token& t = doc.tokens[i];
+        // Most tokens are lower case: test the shape first (one predictable branch).
+        if (t.shape != Shape::Capitalized && !(t.shape == Shape::AllCaps && p.title)) continue;
         if (covered[i] || t.kind != TokenKind::Word) continue;
         if (t.shape == Shape::Capitalized) {
           if (!(filter & filter_bit(text(i)))) continue;
