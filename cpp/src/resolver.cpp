@@ -208,7 +208,11 @@ struct Resolver {
             o.type = m.type;
           }
         } else if (m.type == "ORG" || m.type == "LAW" || m.type == "EVENT") {
-          add_mention(after + 1, after + 2, m.type, m.entity);
+          const std::int32_t entity = m.entity;
+          // add_mention may move the mentions: `m` is not used after it.
+          add_mention(after + 1, after + 2, std::string(m.type), entity);
+          alias.emplace(std::string(text(after + 1)), entity);
+          continue;
         }
         alias.emplace(std::string(text(after + 1)), m.entity);
       }
