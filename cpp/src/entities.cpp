@@ -469,8 +469,7 @@ struct FoldedKeyBuilder {
     const std::string_view w = token_text(doc, t);
     const std::size_t at = buffer.size();
     buffer.resize(at + w.size());
-    // A mapping that changed a length would shift offsets: keep the word as written.
-    if (!utf8::to_lower_same_length(w, buffer.data() + at)) std::copy(w.begin(), w.end(), buffer.begin() + at);
+    utf8::to_lower_same_length(w, buffer.data() + at);  // byte lengths kept
     return buffer;
   }
 };

@@ -19,10 +19,6 @@
 #include "standpoints/knowledge.hpp"
 #include "standpoints/utf8.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace standpoints {
 
 namespace {
@@ -330,54 +326,10 @@ struct Extractor {
   // hold); ASCII bytes are folded without decoding.
   void lower_text() {
     lowered.reserve(doc.text.size() + 8);  // room for the padding prepare() appends
-    lowered.assign(doc.text);
-    std::string buf;
-    const std::size_t n = lowered.size();
-    for (std::size_t i = 0; i < n;) {
-#if defined(__SSE2__)
-      if (i + 16 <= n) {
-        // Sixteen ASCII bytes at a time (SSE2 is part of x86-64): set bit 5 of each byte in 'A'..'Z'.
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lowered.data() + i));
-        if (_mm_movemask_epi8(x) == 0) {
-          const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
-                                              _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered.data() + i),
-                           _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-          i += 16;
-          continue;
-        }
-      }
-#endif
-      if (i + 8 <= n) {
-        // Eight ASCII bytes at a time: set bit 5 of each byte in 'A'..'Z'.
-        std::uint64_t x;
-        std::memcpy(&x, lowered.data() + i, 8);
-        if (!(x & 0x8080808080808080ull)) {
-          const std::uint64_t ge_a = (x + 0x3F3F3F3F3F3F3F3Full) & 0x8080808080808080ull;  // >= 'A'
-          const std::uint64_t gt_z = (x + 0x2525252525252525ull) & 0x8080808080808080ull;  // > 'Z'
-          x |= (ge_a & ~gt_z) >> 2;
-          std::memcpy(lowered.data() + i, &x, 8);
-          i += 8;
-          continue;
-        }
-      }
-      const auto b = static_cast<unsigned char>(lowered[i]);
-      if (b < 0x80) {
-        if (b >= 'A' && b <= 'Z') lowered[i] = static_cast<char>(b + 32);
-        ++i;
-        continue;
-      }
-      std::size_t j = i;
-      const char32_t cp = utf8::decode(doc.text, j);
-      const char32_t lc = utf8::to_lower(cp);
-      if (lc != cp) {
-        buf.clear();
-        utf8::encode(lc, buf);
-        if (buf.size() == j - i) std::copy(buf.begin(), buf.end(), lowered.begin() + static_cast<std::ptrdiff_t>(i));
-      }
-      i = j > i ? j : i + 1;
-    }
+    lowered.resize(doc.text.size());
+    utf8::to_lower_same_length(doc.text, lowered.data());  // code points that would change length stay as written
   }
+
 
   // Token range of a paragraph.
   std::pair<std::uint32_t, std::uint32_t> para_tokens(std::uint32_t pi) const { return ptok[pi]; }

@@ -44,6 +44,8 @@ inline char32_t decode(std::string_view s, std::size_t& pos) noexcept {
 
 // Appends the UTF-8 encoding of `cp`.
 void encode(char32_t cp, std::string& out);
+// The same into out[0, 4): returns the number of bytes written.
+std::size_t encode(char32_t cp, char* out) noexcept;
 
 // Byte offset of the first invalid sequence, or nullopt when `s` is valid
 // UTF-8 (overlongs, surrogates and values above U+10FFFF are invalid).
@@ -79,9 +81,10 @@ char32_t to_lower(char32_t cp) noexcept;
 std::string to_lower(std::string_view s);
 // The same into `out` (replacing its content), reusing its buffer.
 void to_lower(std::string_view s, std::string& out);
-// Lower-cases `s` into out[0, s.size()) when every code point keeps its UTF-8
-// length (true for all mappings of to_lower(char32_t)); returns false, with
-// `out` partly written, if one would not.
+// Lower-cases `s` into out[0, s.size()), byte offsets unchanged: a code point
+// whose lower case would change its UTF-8 length (none of to_lower(char32_t)'s
+// mappings does) is kept as written, and the result is then false. ASCII is
+// folded 16 (SSE2) or 8 bytes at a time.
 bool to_lower_same_length(std::string_view s, char* out) noexcept;
 
 // Maps byte offsets in a UTF-8 text to code point offsets (Python str
