@@ -159,13 +159,9 @@ struct Resolver {
     StringMap<std::int32_t> folded;
     for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);
     // A document has a handful of surnames and thousands of capitalised
-    // words: a 64-bit filter on (first letter, length) skips most look-ups.
-    const auto filter_bit = [](std::string_view w) {
-      if (w.empty()) return std::uint64_t{1};
-      return std::uint64_t{1} << ((static_cast<unsigned char>(w[0]) ^ (w.size() * 7)) & 63);
-    };
-    std::uint64_t filter = 0;
-    for (const auto& [w, e] : surname) filter |= filter_bit(w);
+    // words: the word filter skips most look-ups.
+    WordFilter<false> filter;
+    for (const auto& [w, e] : surname) filter.add(w);
     const std::size_t n_before = doc.mentions.size();
     for (const Sentence& s : doc.sentences) {
       const Paragraph& p = doc.paragraphs[s.paragraph];
@@ -176,7 +172,7 @@ struct Resolver {
         if (t.shape != Shape::Capitalized && !(t.shape == Shape::AllCaps && p.title)) continue;
         if (covered[i] || t.kind != TokenKind::Word) continue;
         if (t.shape == Shape::Capitalized) {
-          if (!(filter & filter_bit(text(i)))) continue;
+          if (!filter.may_contain(text(i))) continue;
           auto it = surname.find(text(i));
           if (it != surname.end()) add_mention(i, i + 1, "PERSON", it->second);
         } else if (t.shape == Shape::AllCaps && p.title) {
