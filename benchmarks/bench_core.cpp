@@ -2,7 +2,7 @@
 //
 //   standpoints_bench --data python/standpoints/data --input news-5k.jsonl
 //                     [--stage read|segment|entities|geo|statements|all] [--runs N] [--json]
-//                     [--dump FILE]
+//                     [--dump FILE] [--breakdown]
 //
 // Reads a plain (not gzipped) JSON Lines file into memory, times the knowledge
 // load (the whole Knowledge, then the actor table and the gazetteer alone),
@@ -15,7 +15,11 @@
 // Peak RSS comes from getrusage(RUSAGE_SELF) and includes the corpus held in
 // memory (reported as input_mb). --dump FILE writes every record's JSON (one
 // line each, after the timed runs) so that a speed change can be checked to
-// leave the output byte for byte the same.
+// leave the output byte for byte the same. --breakdown (with --stage all)
+// then runs the corpus N more times stage by stage, timing each stage call
+// with the steady clock, and prints each stage's best total: the share of
+// one stage measured in the same run as the others, which differencing two
+// noisy whole-pipeline runs (all - geo) cannot give on a shared machine.
 #include <sys/resource.h>
 #include <time.h>
 
@@ -26,6 +30,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +38,13 @@
 #include "standpoints/analyzer.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/geocoder.hpp"
+#include "standpoints/boilerplate.hpp"
 #include "standpoints/json.hpp"
 #include "standpoints/knowledge.hpp"
+#include "standpoints/reader.hpp"
+#include "standpoints/resolver.hpp"
+#include "standpoints/segmenter.hpp"
+#include "standpoints/statements.hpp"
 
 namespace {
 
@@ -53,7 +63,8 @@ double peak_rss_mb() {
 [[noreturn]] void usage(const char* msg) {
   std::fprintf(stderr,
                "error: %s\nusage: standpoints_bench --data DIR --input FILE.jsonl "
-               "[--stage read|segment|entities|geo|statements|all] [--runs N] [--load-runs N] [--json] [--dump FILE]\n",
+               "[--stage read|segment|entities|geo|statements|all] [--runs N] [--load-runs N] [--json] [--dump FILE] "
+               "[--breakdown]\n",
                msg);
   std::exit(2);
 }
@@ -94,12 +105,50 @@ Best best_of(int runs, F&& f) {
   return best;
 }
 
+// Seconds spent in each stage over the corpus (one pass), for --breakdown.
+struct StageTimes {
+  double read = 0, segment = 0, boilerplate = 0, mentions = 0, resolve = 0, geo = 0, statements = 0, free = 0;
+};
+
+StageTimes time_stages(const std::vector<std::string>& lines, const standpoints::Knowledge& k) {
+  StageTimes st;
+  // Adds the seconds since `t` to `acc` and restarts `t`.
+  const auto lap = [](Clock::time_point& t, double& acc) {
+    const auto now = Clock::now();
+    acc += std::chrono::duration<double>(now - t).count();
+    t = now;
+  };
+  for (const auto& line : lines) {
+    auto t = Clock::now();
+    try {
+      std::optional<standpoints::Document> doc(standpoints::read_json_record(line));
+      lap(t, st.read);
+      standpoints::segment(*doc, k.abbreviations);
+      lap(t, st.segment);
+      standpoints::flag_boilerplate(*doc, k.boilerplate);
+      lap(t, st.boilerplate);
+      standpoints::find_mentions(*doc, k);
+      lap(t, st.mentions);
+      standpoints::resolve_entities(*doc, k);
+      lap(t, st.resolve);
+      standpoints::geocode(*doc, k);
+      lap(t, st.geo);
+      standpoints::extract_statements(*doc, k);
+      lap(t, st.statements);
+      doc.reset();
+      lap(t, st.free);
+    } catch (const std::exception&) {
+    }
+  }
+  return st;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string data_dir, input, stage_name = "segment", dump;
   int runs = 5, load_runs = 5;
-  bool json = false;
+  bool json = false, breakdown = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     auto value = [&]() -> std::string {
@@ -113,6 +162,7 @@ int main(int argc, char** argv) {
     else if (a == "--load-runs") load_runs = std::max(1, std::stoi(value()));
     else if (a == "--json") json = true;
     else if (a == "--dump") dump = value();
+    else if (a == "--breakdown") breakdown = true;
     else usage("unknown argument");
   }
   if (data_dir.empty() || input.empty()) usage("--data and --input are required");
@@ -220,6 +270,34 @@ int main(int argc, char** argv) {
                 load_first * 1e3, load_best * 1e3, actors_best * 1e3, gazetteer_best * 1e3);
     std::printf("  peak RSS %.1f MB (%.1f MB after reading the corpus into memory, %.1f MB after the load)\n", rss,
                 rss_after_input, rss_after_load);
+  }
+  if (breakdown) {
+    // Best (minimum) of each stage over N passes, each pass stage by stage.
+    const auto k = standpoints::Knowledge::load(options.knowledge);
+    StageTimes best_st;
+    for (double* f : {&best_st.read, &best_st.segment, &best_st.boilerplate, &best_st.mentions, &best_st.resolve,
+                      &best_st.geo, &best_st.statements, &best_st.free})
+      *f = std::numeric_limits<double>::infinity();
+    for (int r = 0; r < runs; ++r) {
+      const StageTimes st = time_stages(lines, *k);
+      best_st.read = std::min(best_st.read, st.read);
+      best_st.segment = std::min(best_st.segment, st.segment);
+      best_st.boilerplate = std::min(best_st.boilerplate, st.boilerplate);
+      best_st.mentions = std::min(best_st.mentions, st.mentions);
+      best_st.resolve = std::min(best_st.resolve, st.resolve);
+      best_st.geo = std::min(best_st.geo, st.geo);
+      best_st.statements = std::min(best_st.statements, st.statements);
+      best_st.free = std::min(best_st.free, st.free);
+    }
+    const double reading_entities =
+        best_st.read + best_st.segment + best_st.boilerplate + best_st.mentions + best_st.resolve;
+    std::printf(
+        "  breakdown, best of %d passes stage by stage (wall seconds): read %.3f, segment %.3f, boilerplate %.3f, "
+        "mentions %.3f, resolve %.3f, geo %.3f, statements %.3f, freeing the document %.3f\n",
+        runs, best_st.read, best_st.segment, best_st.boilerplate, best_st.mentions, best_st.resolve, best_st.geo,
+        best_st.statements, best_st.free);
+    std::printf("  reading + entities %.3f s; statements add %.1f%% to it, geo %.1f%%\n", reading_entities,
+                100.0 * best_st.statements / reading_entities, 100.0 * best_st.geo / reading_entities);
   }
   return errors == lines.size() ? 1 : 0;
 }

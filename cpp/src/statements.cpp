@@ -13,8 +13,12 @@
 #include <cstring>
 #include <forward_list>
 #include <map>
+#include <memory>
 #include <set>
+#include <span>
 #include <tuple>
+
+#include <boost/unordered/unordered_node_map.hpp>
 
 #include "standpoints/knowledge.hpp"
 #include "standpoints/utf8.hpp"
@@ -143,18 +147,23 @@ struct Extractor {
   // Texts of tokens whose lower-cased text differs in length (a list: stable
   // addresses, and no allocation for the many documents without any).
   std::forward_list<std::string> respelled;
+  // The per-token arrays below live in one block, allocated and cleared once
+  // per document (four allocations of a document's size cost more than the
+  // loops that fill them).
+  std::unique_ptr<std::int32_t[]> per_token;
   // Per-token flags from the set-up (kTrigger, kRespelled).
-  std::vector<std::uint8_t> flags;
+  std::uint8_t* flags = nullptr;
   static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
   static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_of`
   std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of;  // (token, text), by token
   // Tokens that can start a trigger outside names and quotations, in order:
   // the only places process_sentence() looks for one.
   std::vector<std::uint32_t> candidates;
+  std::size_t next_candidate = 0;  // the first candidate not before the sentence process_sentence() is at
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
-  std::vector<std::int32_t> ment;   // mention covering each token, -1
-  std::vector<std::int32_t> quote;  // quotation region holding the token (marks excluded), -1
-  std::vector<char> mark;           // token is a quotation mark that opens or closes a region
+  std::int32_t* ment = nullptr;   // mention covering each token, -1
+  std::int32_t* quote = nullptr;  // quotation region holding the token (marks excluded), -1
+  char* mark = nullptr;           // token is a quotation mark that opens or closes a region
   std::vector<QuoteRegion> regions;
   mutable std::vector<std::vector<std::int32_t>> regions_by_para;  // built on first use
   static constexpr std::size_t kQuotesPerParagraph = 16;
@@ -187,16 +196,34 @@ struct Extractor {
     return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;
   }
 
+  // Whether the words of form f after its first are the tokens after i (the
+  // caller has checked that they fit). The second word is compared by its
+  // length and padded key first: most multi-word forms fail there ("is" +
+  // "ready to" against "is expected").
+  STANDPOINTS_ALWAYS_INLINE bool rest_matches(const ActForm& f, std::size_t i) const {
+    if (f.size < 2) return true;
+    if (!(flags[i + 1] & kRespelled)) [[likely]] {
+      const Token& tk = doc.tokens[i + 1];
+      const std::string_view w(lowered.data() + tk.start, tk.end - tk.start);
+      if (w.size() != f.second_size || ActLexicon::padded_key(w) != f.second_key) return false;
+    }
+    for (std::size_t w = 1; w < f.size; ++w)
+      if (low(i + w) != f.words[w]) return false;
+    return true;
+  }
+
   std::string_view text(std::uint32_t t) const {
     return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
   }
   const Token& tok(std::uint32_t t) const { return doc.tokens[t]; }
 
-  std::string actor_of(const Mention& m) const {
+  // The mention's actor code, or its entity's (a reference: no copy per candidate).
+  const std::string& actor_of(const Mention& m) const {
+    static const std::string none;
     if (!m.actor.empty()) return m.actor;
     if (m.entity >= 0 && static_cast<std::size_t>(m.entity) < doc.entities.size())
       return doc.entities[m.entity].actor;
-    return {};
+    return none;
   }
   // actor_root() and whether the code names a medium, per actor code: a
   // document has a few dozen codes, asked about for every candidate source
@@ -205,7 +232,8 @@ struct Extractor {
     std::string root;
     bool media = false;
   };
-  mutable boost::unordered_flat_map<std::string, ActorInfo, WordHash, std::equal_to<>> actor_info_;
+  // A node map: root_of() hands out references that later insertions keep valid.
+  mutable boost::unordered_node_map<std::string, ActorInfo, WordHash, std::equal_to<>> actor_info_;
   const ActorInfo& actor_info(std::string_view actor) const {
     if (auto it = actor_info_.find(actor); it != actor_info_.end()) return it->second;
     ActorInfo info;
@@ -214,7 +242,7 @@ struct Extractor {
     info.media = actor.size() > info.root.size() && actor.find("MED", info.root.size()) != std::string_view::npos;
     return actor_info_.emplace(std::string(actor), std::move(info)).first->second;
   }
-  std::string root_of(std::string_view actor) const { return actor_info(actor).root; }
+  const std::string& root_of(std::string_view actor) const { return actor_info(actor).root; }
   bool is_media(std::string_view actor) const {
     // Most codes have no "MED" at all: no look-up.
     return actor.find("MED") != std::string_view::npos && actor_info(actor).media;
@@ -223,7 +251,15 @@ struct Extractor {
   // ---- setup: lower-cased text, mention map, quotation regions ----
   void prepare() {
     const std::size_t n = doc.tokens.size();
-    flags.assign(n, 0);
+    // ment and quote (-1: all bytes 0xFF), then flags and mark (0), in
+    // int32 units rounded up.
+    per_token.reset(new std::int32_t[2 * n + (2 * n + 3) / 4]);
+    ment = per_token.get();
+    quote = ment + n;
+    flags = reinterpret_cast<std::uint8_t*>(quote + n);
+    mark = reinterpret_cast<char*>(flags + n);
+    std::memset(ment, 0xFF, 2 * n * sizeof(std::int32_t));
+    std::memset(flags, 0, 2 * n);
     lower_text();
     const std::size_t text_size = lowered.size();
     // Eight NUL bytes after the text: every token's first eight bytes can be
@@ -269,8 +305,6 @@ struct Extractor {
     for (auto& r : ptok)
       if (r.first == UINT32_MAX) r = {0, 0};
     map_mentions();
-    quote.assign(n, -1);
-    mark.assign(n, 0);
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi, quote_tokens);
     // Names and quotations hold no trigger.
     std::erase_if(candidates, [&](std::uint32_t i) { return quote[i] >= 0 || mark[i] || ment[i] >= 0; });
@@ -278,20 +312,24 @@ struct Extractor {
 
   // ment: the first mention (in start order) that covers each token.
   void map_mentions() {
-    const std::size_t n = doc.tokens.size();
-    ment.assign(n, -1);
     std::size_t t = 0;
-    std::vector<std::size_t> order(doc.mentions.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // Mentions usually come in text order already: then the stable sort is the identity.
-    const auto by_start = [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; };
-    if (!std::is_sorted(order.begin(), order.end(), by_start)) std::stable_sort(order.begin(), order.end(), by_start);
-    for (std::size_t oi : order) {
+    const auto mark_tokens = [&](std::size_t oi) {
       const Mention& m = doc.mentions[oi];
       t = first_ending_after(t, m.start);
-      for (std::size_t k = t; k < n && doc.tokens[k].start < m.end; ++k)
+      for (std::size_t k = t; k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k)
         if (ment[k] < 0 && doc.tokens[k].start >= m.start) ment[k] = static_cast<std::int32_t>(oi);
+    };
+    // Mentions usually come in text order already: then no order is built.
+    const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+    if (std::is_sorted(doc.mentions.begin(), doc.mentions.end(), by_start)) {
+      for (std::size_t oi = 0; oi < doc.mentions.size(); ++oi) mark_tokens(oi);
+      return;
     }
+    std::vector<std::size_t> order(doc.mentions.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
+    for (std::size_t oi : order) mark_tokens(oi);
   }
   // The first token from t on that ends after byte `b` (token ends increase):
   // galloping, since mentions are a few dozen tokens apart.
@@ -407,7 +445,7 @@ struct Extractor {
   Cand from_mention(std::int32_t mi) const {
     Cand c;
     const Mention& m = doc.mentions[mi];
-    const std::string actor = actor_of(m);
+    const std::string& actor = actor_of(m);
     if (actor.empty()) return c;
     c.arg.entity = m.entity;
     c.arg.actor = actor;
@@ -519,8 +557,8 @@ struct Extractor {
       }
       case Class::Igo: {
         const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
-          const std::string a = actor_of(m);
-          const std::string r = root_of(a);
+          const std::string& a = actor_of(m);
+          const std::string& r = root_of(a);
           return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" ||
                  r == "G20" || r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
         });
@@ -560,10 +598,8 @@ struct Extractor {
   const ActEntry* nominal_entry(std::uint32_t k) const {
     const auto* forms = fw(k);
     if (!forms) return nullptr;
-    for (const auto& f : *forms) {
-      const auto& e = lex.entries()[f.entry];
-      if ((e.pos == Pos::Nominal || e.pos == Pos::Pronoun) && f.words.size() == 1) return &e;
-    }
+    for (const auto& f : *forms)
+      if ((f.pos == Pos::Nominal || f.pos == Pos::Pronoun) && f.size == 1) return &lex.entries()[f.entry];
     return nullptr;
   }
 
@@ -786,20 +822,17 @@ struct Extractor {
     const auto* forms = fw(i);
     if (!forms) return t;
     for (const auto& f : *forms) {
-      if (i + f.words.size() > hi) continue;
-      bool ok = true;
-      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low(i + w) == f.words[w];
-      if (!ok) continue;
-      const auto& e = lex.entries()[f.entry];
-      if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Cue) continue;
-      if (t.entry && f.words.size() < t.last - t.first) break;
+      if (i + f.size > hi) continue;
+      if (!rest_matches(f, i)) continue;
+      if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Cue) continue;
+      if (t.entry && f.size < t.last - t.first) break;
       if (t.entry) {
         // same length: keep verbs before nouns; decided later by context
         continue;
       }
-      t.entry = &e;
+      t.entry = &lex.entries()[f.entry];
       t.first = i;
-      t.last = i + static_cast<std::uint32_t>(f.words.size());
+      t.last = i + f.size;
     }
     return t;
   }
@@ -816,13 +849,10 @@ struct Extractor {
     const auto* forms = fw(i);
     if (!forms) return r;
     for (const auto& f : *forms) {
-      if (f.words.size() != len) continue;
-      const ActEntry& e = lex.entries()[f.entry];
-      const ActEntry** slot = e.pos == Pos::Noun ? &r.noun : e.pos == Pos::Verb ? &r.verb : e.pos == Pos::Phrase ? &r.phrase : nullptr;
+      if (f.size != len) continue;
+      const ActEntry** slot = f.pos == Pos::Noun ? &r.noun : f.pos == Pos::Verb ? &r.verb : f.pos == Pos::Phrase ? &r.phrase : nullptr;
       if (!slot || *slot) continue;
-      bool ok = true;
-      for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low(i + w) == f.words[w];
-      if (ok) *slot = &e;
+      if (rest_matches(f, i)) *slot = &lex.entries()[f.entry];
     }
     return r;
   }
@@ -857,7 +887,7 @@ struct Extractor {
   // The first cue in the content: a cue word or a trigger of another act than SAY
   // (a demand wins over the others). Outside quotations, a trigger verb ends the
   // search: it makes a statement of its own.
-  const ActEntry* cue_in(const std::vector<Span>& spans) const {
+  const ActEntry* cue_in(std::span<const Span> spans) const {
     const auto n = static_cast<std::uint32_t>(doc.tokens.size());
     const ActEntry* first = nullptr;
     for (const Span& content : spans) {
@@ -866,12 +896,10 @@ struct Extractor {
         if (!forms) continue;
         bool stop = false;
         for (const auto& f : *forms) {
-          if (k + f.words.size() > n) continue;
-          bool ok = true;
-          for (std::size_t w = 1; w < f.words.size() && ok; ++w) ok = low(k + w) == f.words[w];
-          if (!ok) continue;
+          if (k + f.size > n) continue;
+          if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
+          if (!rest_matches(f, k)) continue;
           const ActEntry& e = lex.entries()[f.entry];
-          if (e.pos == Pos::Nominal || e.pos == Pos::Pronoun || e.pos == Pos::Light || e.pos == Pos::Noun) continue;
           if (quote[k] < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) { stop = true; break; }
           if (e.act.empty() || e.act == "SAY") continue;
           if (e.quote_only && quote[k] < 0) continue;
@@ -900,7 +928,7 @@ struct Extractor {
   }
 
   // A foreign actor named in the content (not the source's own country or organisation).
-  std::optional<Cand> actor_in(const std::vector<Span>& spans, const std::string& sroot) const {
+  std::optional<Cand> actor_in(std::span<const Span> spans, const std::string& sroot) const {
     const auto n = static_cast<std::uint32_t>(doc.tokens.size());
     for (const Span& content : spans)
       for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
@@ -946,9 +974,9 @@ struct Extractor {
       if (ment[k] < 0 || quote[k] >= 0) continue;
       if (k > 0 && ment[k - 1] == ment[k]) continue;
       const Mention& m = doc.mentions[ment[k]];
-      const std::string a = actor_of(m);
+      const std::string& a = actor_of(m);
       if (a.empty() || is_media(a) || locative(k) || is_hyphen_glued(m)) continue;
-      const std::string r = root_of(a);
+      const std::string& r = root_of(a);
       auto& c = count[r];
       ++c.first;
       c.second = ment[k];
@@ -965,12 +993,15 @@ struct Extractor {
   void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
     const std::uint32_t para = doc.sentences[sentence].paragraph;
-    const std::string sroot = root_of(src.arg.actor);
+    const std::string& sroot = root_of(src.arg.actor);
     std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
     if (act == "SAY" && e.cameo != "011" && content) {
       // What a neutral statement does, from cues in its content (for a quotation,
       // every quotation of the paragraph).
-      std::vector<Span> spans{*content};
+      // At most the content and kQuotesPerParagraph quotations: no allocation.
+      std::array<Span, kQuotesPerParagraph + 1> span_buf;
+      std::size_t span_count = 0;
+      span_buf[span_count++] = *content;
       if (is_quote) {
         // The paragraph's quotations (the first kQuotesPerParagraph of them).
         if (regions_by_para.empty()) {
@@ -981,8 +1012,9 @@ struct Extractor {
           }
         }
         for (std::int32_t r : regions_by_para[para])
-          if (auto sp = region_span(r); sp && sp->start != content->start) spans.push_back(*sp);
+          if (auto sp = region_span(r); sp && sp->start != content->start) span_buf[span_count++] = *sp;
       }
+      const std::span<const Span> spans(span_buf.data(), span_count);
       if (const ActEntry* cue = cue_in(spans)) {
         std::optional<Cand> t = tgt;
         if (!t || !t->ok) t = actor_in(spans, sroot);
@@ -1054,7 +1086,9 @@ void Extractor::process_sentence(std::uint32_t si) {
   const Sentence& s = doc.sentences[si];
   const std::uint32_t lo = s.first_token, hi = s.last_token;
   // Most sentences hold no word that can start a trigger: nothing to do.
-  const auto first_cand = std::lower_bound(candidates.begin(), candidates.end(), lo);
+  // Sentences come in text order: the candidates before this one are done.
+  while (next_candidate < candidates.size() && candidates[next_candidate] < lo) ++next_candidate;
+  const auto first_cand = candidates.begin() + static_cast<std::ptrdiff_t>(next_candidate);
   if (first_cand == candidates.end() || *first_cand >= hi) return;
   const bool title = doc.paragraphs[s.paragraph].title;
   std::vector<std::uint32_t> used_as_target;  // mentions that were objects: no subjects later
@@ -1147,7 +1181,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           bool light = false;
           if (lf)
             for (const auto& f : *lf)
-              if (lex.entries()[f.entry].pos == Pos::Light && f.words.size() == 1) light = true;
+              if (f.pos == Pos::Light && f.size == 1) light = true;
           if (light) {
             bool neg = false;
             std::int64_t sj = skip_left(*this, k - 1, lo, neg);
@@ -1484,7 +1518,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (srcs.empty()) continue;
 
     for (const auto& src : srcs) {
-      const std::string sroot = root_of(src.arg.actor);
+      const std::string& sroot = root_of(src.arg.actor);
       std::vector<std::optional<Cand>> tg;
       for (auto& c : targets)
         if (c.ok && root_of(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);

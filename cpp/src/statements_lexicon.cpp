@@ -13,6 +13,13 @@ namespace {
 
 const char* const kActs[] = {"SAY", "OFFER", "DEMAND", "URGE", "WARN", "ACCUSE", "REJECT", "DENY", "SUPPORT"};
 
+// A word's first eight bytes as ActLexicon::padded_key() reads them.
+std::uint64_t key8_of(std::string_view w) {
+  char padded[8] = {};
+  std::memcpy(padded, w.data(), std::min<std::size_t>(w.size(), 8));
+  return ActLexicon::padded_key(std::string_view(padded, std::min<std::size_t>(w.size(), 8)));
+}
+
 std::vector<std::string> split_words(std::string_view s) {
   std::vector<std::string> out;
   std::size_t pos = 0;
@@ -81,6 +88,12 @@ void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
     form.words = split_words(f);
     form.entry = index;
     if (form.words.empty()) continue;
+    form.size = static_cast<std::uint32_t>(form.words.size());
+    form.pos = e.pos;
+    if (form.words.size() > 1) {
+      form.second_size = static_cast<std::uint32_t>(form.words[1].size());
+      form.second_key = key8_of(form.words[1]);
+    }
     by_first[form.words.front()].push_back(std::move(form));
   }
   entries.push_back(std::move(e));

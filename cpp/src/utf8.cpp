@@ -229,15 +229,22 @@ bool to_lower_same_length(std::string_view s, char* o) noexcept {
   while (i < n) {
 #if defined(__SSE2__)
     // Sixteen ASCII bytes at a time (SSE2 is part of x86-64): set bit 5 of each byte in 'A'..'Z'.
+    // A block with non-ASCII bytes is stored lower-cased all the same (bytes
+    // >= 0x80 compare below 'A' as signed, so they pass through), and the
+    // loop goes on at its first non-ASCII byte, which the code below decodes;
+    // the bytes stored after it are written again from there. A text with a
+    // curly quotation mark every sentence then stays on this path.
     if (i + 16 <= n) {
       const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
-      if (_mm_movemask_epi8(x) == 0) {
-        const __m128i upper =
-            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(o + i), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+      const __m128i upper =
+          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + i), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+      const int high = _mm_movemask_epi8(x);
+      if (high == 0) {
         i += 16;
         continue;
       }
+      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(high)));
     }
 #endif
     // Eight ASCII bytes at a time: add 0x20 to the bytes in 'A'..'Z'.

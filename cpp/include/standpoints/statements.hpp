@@ -62,6 +62,14 @@ struct WordHash {
 struct ActForm {
   std::vector<std::string> words;
   std::uint32_t entry = 0;
+  // Copies kept beside the words for the per-token matchers, so that a form
+  // they turn away costs no pointer chase into `words` or the entry: the
+  // number of words, the entry's part of speech, and the second word's
+  // ActLexicon::padded_key() and byte length (both 0 for a one-word form).
+  std::uint32_t size = 0;
+  ActEntry::Pos pos = ActEntry::Pos::Verb;
+  std::uint32_t second_size = 0;
+  std::uint64_t second_key = 0;
 };
 
 // The act lexicon (acts.tsv): trigger words and phrases with act and CAMEO code,
@@ -102,6 +110,27 @@ class ActLexicon {
     const std::uint64_t h = filter_hash(key);
     if (!((trigger_bits_[h >> 6] >> (h & 63)) & 1)) return false;
     return probe(lower_word, key).may_trigger;
+  }
+  // A word's first eight bytes (fewer for a shorter word) as an integer, for
+  // a word with eight readable bytes at its start: one load and a mask.
+  static std::uint64_t padded_key(std::string_view w) noexcept {
+    if constexpr (std::endian::native == std::endian::little) {
+      // The bytes of the word among the eight loaded, by its length.
+      static constexpr std::uint64_t kMask[9] = {0,
+                                                 0xFF,
+                                                 0xFFFF,
+                                                 0xFFFFFF,
+                                                 0xFFFFFFFF,
+                                                 0xFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFFFF};
+      std::uint64_t k;
+      std::memcpy(&k, w.data(), 8);
+      return k & kMask[w.size() < 8 ? w.size() : 8];
+    } else {
+      return key8(w);
+    }
   }
   bool empty() const noexcept { return entries_.empty(); }
 
@@ -170,26 +199,6 @@ class ActLexicon {
   }
   std::size_t slot_of(std::uint64_t key, std::size_t size) const noexcept {
     return static_cast<std::size_t>(mix(key, size) >> index_shift_);
-  }
-  // key8() of a word with eight readable bytes at its start.
-  static std::uint64_t padded_key(std::string_view w) noexcept {
-    if constexpr (std::endian::native == std::endian::little) {
-      // The bytes of the word among the eight loaded, by its length.
-      static constexpr std::uint64_t kMask[9] = {0,
-                                                 0xFF,
-                                                 0xFFFF,
-                                                 0xFFFFFF,
-                                                 0xFFFFFFFF,
-                                                 0xFFFFFFFFFF,
-                                                 0xFFFFFFFFFFFF,
-                                                 0xFFFFFFFFFFFFFF,
-                                                 0xFFFFFFFFFFFFFFFF};
-      std::uint64_t k;
-      std::memcpy(&k, w.data(), 8);
-      return k & kMask[w.size() < 8 ? w.size() : 8];
-    } else {
-      return key8(w);
-    }
   }
   // The index look-up; inline, as it runs for every trigger candidate.
   STANDPOINTS_ALWAYS_INLINE FirstWord probe(std::string_view w, std::uint64_t key) const noexcept {
