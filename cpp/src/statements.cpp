@@ -18,6 +18,7 @@
 #include <span>
 #include <tuple>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/unordered/unordered_node_map.hpp>
 
 #include "standpoints/knowledge.hpp"
@@ -132,6 +133,10 @@ struct Cand {
   std::string head;  // head word of the noun phrase
 };
 
+// Candidates of one noun phrase or one trigger: one or two almost always, so
+// kept inline (a heap block per trigger cost more than the rules that fill it).
+using Cands = boost::container::small_vector<Cand, 2>;
+
 struct Seen {
   Argument arg;
   std::string type;
@@ -151,10 +156,15 @@ struct Extractor {
   // per document (four allocations of a document's size cost more than the
   // loops that fill them).
   std::unique_ptr<std::int32_t[]> per_token;
-  // Per-token flags from the set-up (kTrigger, kRespelled).
+  // Per-token flags from the set-up.
   std::uint8_t* flags = nullptr;
   static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
   static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_of`
+  // The lexicon's filters (ActLexicon::prefilter_padded), shifted: when clear,
+  // no form (kMayBeFirst), no cue, verb or phrase form (kMayStartCue) starts
+  // with the token; when set, one may.
+  static constexpr std::uint8_t kMayBeFirst = ActLexicon::kMayBeFirst << 1;
+  static constexpr std::uint8_t kMayStartCue = ActLexicon::kMayStartCue << 1;
   std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of;  // (token, text), by token
   // Tokens that can start a trigger outside names and quotations, in order:
   // the only places process_sentence() looks for one.
@@ -188,9 +198,10 @@ struct Extractor {
   }
 
   // Lexicon forms starting with token t. Looked up on each call, not kept
-  // per token: a look-up costs about as much as filling such an array, and
-  // only tokens near triggers are asked about.
+  // per token (only tokens near triggers are asked about), after the filter
+  // bit the set-up kept, which turns most words away.
   STANDPOINTS_ALWAYS_INLINE const std::vector<ActForm>* fw(std::size_t t) const {
+    if (!(flags[t] & kMayBeFirst)) return nullptr;
     if (flags[t] & kRespelled) [[unlikely]] return lex.forms(respelled_text(t));
     const Token& tk = doc.tokens[t];
     return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;
@@ -291,8 +302,10 @@ struct Extractor {
           continue;
         }
       }
-      if (lex.may_start_trigger_padded(w)) {
-        flags[i] = kTrigger;
+      const unsigned pf = lex.prefilter_padded(w);
+      flags[i] = static_cast<std::uint8_t>((pf & (ActLexicon::kMayBeFirst | ActLexicon::kMayStartCue)) << 1);
+      if ((pf & ActLexicon::kMayStartTrigger) && lex.starts_trigger(w, ActLexicon::padded_key(w))) {
+        flags[i] |= kTrigger;
         candidates.push_back(static_cast<std::uint32_t>(i));
       }
     }
@@ -315,7 +328,9 @@ struct Extractor {
     std::size_t t = 0;
     const auto mark_tokens = [&](std::size_t oi) {
       const Mention& m = doc.mentions[oi];
-      t = first_ending_after(t, m.start);
+      // The first token ending after the mention's start (token ends
+      // increase, mention starts do not decrease: one walk for all).
+      while (t < doc.tokens.size() && doc.tokens[t].end <= m.start) ++t;
       for (std::size_t k = t; k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k)
         if (ment[k] < 0 && doc.tokens[k].start >= m.start) ment[k] = static_cast<std::int32_t>(oi);
     };
@@ -331,22 +346,6 @@ struct Extractor {
                      [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
     for (std::size_t oi : order) mark_tokens(oi);
   }
-  // The first token from t on that ends after byte `b` (token ends increase):
-  // galloping, since mentions are a few dozen tokens apart.
-  std::size_t first_ending_after(std::size_t t, std::uint32_t b) const {
-    const std::size_t n = doc.tokens.size();
-    std::size_t step = 1, lo = t;
-    while (t < n && doc.tokens[t].end <= b) {
-      lo = t + 1;
-      t = std::min(n, t + step);
-      step *= 2;
-    }
-    // tokens before lo end at or before b; token t (or n) ends after b
-    return static_cast<std::size_t>(
-        std::partition_point(doc.tokens.begin() + static_cast<std::ptrdiff_t>(lo), doc.tokens.begin() + static_cast<std::ptrdiff_t>(t),
-                             [&](const Token& tk) { return tk.end <= b; }) -
-        doc.tokens.begin());
-  }
 
   // Token i with its curly apostrophes straightened (the lower-cased text keeps them).
   void respell(std::size_t i, std::string_view w) {
@@ -356,7 +355,8 @@ struct Extractor {
     const std::string_view text = respelled.emplace_front(std::move(s));
     respelled_of.emplace_back(static_cast<std::uint32_t>(i), text);
     const ActLexicon::FirstWord f = lex.first_word(text);  // not padded: its own string
-    flags[i] = static_cast<std::uint8_t>(kRespelled | (f.may_trigger ? kTrigger : 0));
+    // The filter bits set: the look-ups of a respelled token go to its own string.
+    flags[i] = static_cast<std::uint8_t>(kRespelled | kMayBeFirst | kMayStartCue | (f.may_trigger ? kTrigger : 0));
   }
 
   // The document lower-cased in place of a copy, as utf8::to_lower does it
@@ -605,7 +605,7 @@ struct Extractor {
 
   // ---- noun phrases ----
   struct NP {
-    std::vector<Cand> items;  // one per conjunct
+    Cands items;  // one per conjunct
     std::uint32_t first = 0;  // first token of the phrase
     bool found = false;
   };
@@ -892,6 +892,7 @@ struct Extractor {
     const ActEntry* first = nullptr;
     for (const Span& content : spans) {
       for (std::uint32_t k = first_token_at(content.start); k < n && tok(k).end <= content.end; ++k) {
+        if (!(flags[k] & kMayStartCue)) continue;  // no cue, verb or phrase form starts here
         const auto* forms = fw(k);
         if (!forms) continue;
         bool stop = false;
@@ -1143,8 +1144,8 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (!is_noun && before >= lo && low(static_cast<std::size_t>(before)) == "to" && e->pos != Pos::Phrase) continue;
 
     bool negated = false;
-    std::vector<Cand> sources;
-    std::vector<Cand> targets;
+    Cands sources;
+    Cands targets;
     bool passive = false;
     std::uint32_t after = t.last;  // first token after the trigger (and its object)
     std::optional<Span> content;
@@ -1165,7 +1166,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       if (j >= lo && tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Number) --j;
       if (j >= lo && is_possessive_s(static_cast<std::uint32_t>(j))) {
         NP np = np_left(j - poss(static_cast<std::uint32_t>(j)), lo);
-        for (auto& c : np.items) sources.push_back(c);
+        for (auto& c : np.items) sources.push_back(std::move(c));
       } else if (j >= lo && ment[static_cast<std::size_t>(j)] >= 0 &&
                  doc.mentions[ment[static_cast<std::size_t>(j)]].type == "NORP") {
         Cand c = from_mention(ment[static_cast<std::size_t>(j)]);
@@ -1194,14 +1195,14 @@ void Extractor::process_sentence(std::uint32_t si) {
               }
             } else if (sj >= lo) {
               NP np = np_left(sj, lo);
-              for (auto& c : np.items) sources.push_back(c);
+              for (auto& c : np.items) sources.push_back(std::move(c));
             }
           }
         }
       }
       if (sources.empty() && t.last + 1 < hi && (low(t.last) == "from" || low(t.last) == "by")) {
         NP np = np_right(t.last + 1, hi, false);
-        for (auto& c : np.items) sources.push_back(c);
+        for (auto& c : np.items) sources.push_back(std::move(c));
         after = t.last + 1;
         while (after < hi && (ment[after] >= 0 || in(kDeterminers, low(after)))) ++after;
       }
@@ -1209,7 +1210,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     } else if (e->after) {
       // "according to X"
       NP np = np_right(t.last, hi, true);
-      for (auto& c : np.items) sources.push_back(c);
+      for (auto& c : np.items) sources.push_back(std::move(c));
       // content: the rest of the sentence outside the phrase, i.e. the main clause before it
       if (t.first > lo) {
         std::uint32_t ce = t.first;
@@ -1234,9 +1235,9 @@ void Extractor::process_sentence(std::uint32_t si) {
         while (k < hi && k < t.last + 4 && low(k) != "by" && !mark[k]) ++k;
         if (k < hi && low(k) == "by") {
           NP np = np_right(k + 1, hi, true);
-          for (auto& c : np.items) sources.push_back(c);
+          for (auto& c : np.items) sources.push_back(std::move(c));
           NP subj = np_left(j, lo);  // j skipped the be-form as an auxiliary
-          for (auto& c : subj.items) targets.push_back(c);
+          for (auto& c : subj.items) targets.push_back(std::move(c));
           after = k + 1;
           while (after < hi && (ment[after] >= 0 || in(kDeterminers, low(after)))) ++after;
         }
@@ -1248,13 +1249,13 @@ void Extractor::process_sentence(std::uint32_t si) {
       } else if (j >= lo && low(static_cast<std::size_t>(j)) == "as" && j - 1 >= lo) {
         // "quotes X as saying"
         NP np = np_left(j - 1, lo);
-        for (auto& c : np.items) sources.push_back(c);
+        for (auto& c : np.items) sources.push_back(std::move(c));
       } else if (j >= lo && (low(static_cast<std::size_t>(j)) == "who" || low(static_cast<std::size_t>(j)) == "which" ||
                              low(static_cast<std::size_t>(j)) == "that")) {
         std::int64_t k = j - 1;
         if (k >= lo && low(static_cast<std::size_t>(k)) == ",") --k;
         NP np = np_left(k, lo);
-        for (auto& c : np.items) sources.push_back(c);
+        for (auto& c : np.items) sources.push_back(std::move(c));
       } else if (j >= lo && (low(static_cast<std::size_t>(j)) == "and" || low(static_cast<std::size_t>(j)) == "but")) {
         // Coordinated verbs: "X dismissed ... and said ..." (or "the US and NATO" - try a noun phrase first).
         NP np = np_left(j - 1, lo);
@@ -1278,17 +1279,17 @@ void Extractor::process_sentence(std::uint32_t si) {
             const std::int64_t k = *it;
             if (k - 1 < lo || ment[static_cast<std::size_t>(k - 1)] < 0) continue;
             NP np = np_left(k - 1, lo);
-            for (auto& c : np.items) sources.push_back(c);
+            for (auto& c : np.items) sources.push_back(std::move(c));
             done = np.found;
           }
           if (!done && !commas.empty() && commas.front() - 1 >= lo) {
             NP np = np_left(commas.front() - 1, lo);
-            for (auto& c : np.items) sources.push_back(c);
+            for (auto& c : np.items) sources.push_back(std::move(c));
             done = np.found;
             if (!done) {
               // the appositive itself names the source ("..., Mario Draghi, described")
               NP ap = np_left(j - 1, static_cast<std::uint32_t>(commas.front() + 1));
-              for (auto& c : ap.items) sources.push_back(c);
+              for (auto& c : ap.items) sources.push_back(std::move(c));
               done = ap.found;
             }
           }
@@ -1298,7 +1299,7 @@ void Extractor::process_sentence(std::uint32_t si) {
         }
         if (!done && e->quote && t.last < hi) {
           NP np = np_right(t.last, hi, true);
-          for (auto& c : np.items) sources.push_back(c);
+          for (auto& c : np.items) sources.push_back(std::move(c));
           if (!np.items.empty()) {
             after = t.last;
             while (after < hi && low(after) != "," && low(after) != "." && low(after) != "who") ++after;
@@ -1319,7 +1320,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           bool was_target = false;
           for (auto ut : used_as_target)
             if (c.arg.start == doc.mentions[ut].start) was_target = true;
-          if (!was_target) sources.push_back(c);
+          if (!was_target) sources.push_back(std::move(c));
         }
         if (np.found || !np.items.empty()) subject_first = np.first;
       }
@@ -1345,7 +1346,7 @@ void Extractor::process_sentence(std::uint32_t si) {
       if (e->frame_obj && k < hi && !mark[k] && low(k) != "that") {
         NP np = np_right(k, hi, false);
         if (np.found) {
-          targets = np.items;
+          targets = std::move(np.items);
           // past the object
           std::uint32_t m = k;
           while (m < hi && (ment[m] >= 0 || in(kDeterminers, low(m)) || low(m) == "and" || low(m) == "or" ||
@@ -1359,7 +1360,7 @@ void Extractor::process_sentence(std::uint32_t si) {
           if (low(k) == p && k + 1 < hi) {
             NP np = np_right(k + 1, hi, false);
             if (np.found) {
-              targets = np.items;
+              targets = std::move(np.items);
               std::uint32_t m = k + 1;
               while (m < hi && (ment[m] >= 0 || in(kDeterminers, low(m)) || low(m) == "and" || low(m) == "or"))
                 ++m;
@@ -1509,9 +1510,9 @@ void Extractor::process_sentence(std::uint32_t si) {
     }
 
     // Media reporting is not a statement of the medium; sources need an actor.
-    std::vector<Cand> srcs;
+    Cands srcs;
     for (auto& c : sources) {
-      if (c.ok && !is_media(c.arg.actor)) srcs.push_back(c);
+      if (c.ok && !is_media(c.arg.actor)) srcs.push_back(std::move(c));
       else if (!c.ok && c.type == "PERSON" && c.arg.actor.empty())
         seen.push_back(Seen{c.arg, c.type, s.paragraph, c.head, std::nullopt});
     }
@@ -1519,11 +1520,13 @@ void Extractor::process_sentence(std::uint32_t si) {
 
     for (const auto& src : srcs) {
       const std::string& sroot = root_of(src.arg.actor);
-      std::vector<std::optional<Cand>> tg;
-      for (auto& c : targets)
-        if (c.ok && root_of(c.arg.actor) != sroot && !is_media(c.arg.actor)) tg.emplace_back(c);
-      if (tg.empty()) tg.emplace_back(std::nullopt);
-      for (auto& tc : tg) emit(src, tc, *e, act, trig, content, is_quote, negated, si);
+      bool any_target = false;
+      for (const auto& c : targets)
+        if (c.ok && root_of(c.arg.actor) != sroot && !is_media(c.arg.actor)) {
+          emit(src, c, *e, act, trig, content, is_quote, negated, si);
+          any_target = true;
+        }
+      if (!any_target) emit(src, std::nullopt, *e, act, trig, content, is_quote, negated, si);
     }
   }
 }

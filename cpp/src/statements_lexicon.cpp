@@ -126,6 +126,10 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
     add_to_bits(lex.word_bits_, word);
     if (std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) { return may_start_trigger(lex.entries_[f.entry]); }))
       add_to_bits(lex.trigger_bits_, word);
+    if (std::any_of(forms.begin(), forms.end(), [](const ActForm& f) {
+          return f.pos == ActEntry::Pos::Cue || f.pos == ActEntry::Pos::Verb || f.pos == ActEntry::Pos::Phrase;
+        }))
+      add_to_bits(lex.cue_bits_, word);
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
   }

@@ -101,38 +101,58 @@ class ActLexicon {
     if (!((word_bits_[h >> 6] >> (h & 63)) & 1)) return {};
     return probe(lower_word, key);
   }
-  // False for a word (eight readable bytes at its start) that starts no
-  // verb, noun, phrase or light verb form. Asked about every token: one
-  // load, one multiply and a bit test turn most words away (a bit per hash
-  // of the trigger words' index keys); the rest are looked up.
-  STANDPOINTS_ALWAYS_INLINE bool may_start_trigger_padded(std::string_view lower_word) const noexcept {
-    const std::uint64_t key = padded_key(lower_word);
+  // The answers of prefilter_padded().
+  static constexpr unsigned kMayStartTrigger = 1;  // a verb, noun, phrase or light verb form
+  static constexpr unsigned kMayBeFirst = 2;       // any form
+  static constexpr unsigned kMayStartCue = 4;      // a cue, verb or phrase form (what content cues read)
+  // Which forms may start with a word (eight readable bytes at its start),
+  // from the three bit filters at one hash: a clear bit is certain, a set
+  // bit may be a collision (first_word_padded() tells). The extractor asks
+  // once per token and keeps the answer, so that later questions about a
+  // token are mostly answered by one byte.
+  STANDPOINTS_ALWAYS_INLINE unsigned prefilter_padded(std::string_view lower_word) const noexcept {
+    return prefilter_key(padded_key(lower_word));
+  }
+  // The same for a word's padded_key().
+  STANDPOINTS_ALWAYS_INLINE unsigned prefilter_key(std::uint64_t key) const noexcept {
     const std::uint64_t h = filter_hash(key);
-    if (!((trigger_bits_[h >> 6] >> (h & 63)) & 1)) return false;
+    const std::size_t g = h >> 6;
+    const unsigned s = static_cast<unsigned>(h & 63);
+    return static_cast<unsigned>((trigger_bits_[g] >> s) & 1) | static_cast<unsigned>((word_bits_[g] >> s) & 1) << 1 |
+           static_cast<unsigned>((cue_bits_[g] >> s) & 1) << 2;
+  }
+  // Whether a trigger form starts with the word, exactly (after a set
+  // kMayStartTrigger; `key` is the word's padded_key()).
+  bool starts_trigger(std::string_view lower_word, std::uint64_t key) const noexcept {
     return probe(lower_word, key).may_trigger;
+  }
+  // padded_key() from the word's first eight bytes as a little-endian load
+  // gives them (bytes past the word's end are masked off).
+  static std::uint64_t key_from_first_bytes(std::uint64_t first8, std::size_t size) noexcept {
+    return first8 & kKeyMask[size < 8 ? size : 8];
   }
   // A word's first eight bytes (fewer for a shorter word) as an integer, for
   // a word with eight readable bytes at its start: one load and a mask.
   static std::uint64_t padded_key(std::string_view w) noexcept {
     if constexpr (std::endian::native == std::endian::little) {
-      // The bytes of the word among the eight loaded, by its length.
-      static constexpr std::uint64_t kMask[9] = {0,
-                                                 0xFF,
-                                                 0xFFFF,
-                                                 0xFFFFFF,
-                                                 0xFFFFFFFF,
-                                                 0xFFFFFFFFFF,
-                                                 0xFFFFFFFFFFFF,
-                                                 0xFFFFFFFFFFFFFF,
-                                                 0xFFFFFFFFFFFFFFFF};
       std::uint64_t k;
       std::memcpy(&k, w.data(), 8);
-      return k & kMask[w.size() < 8 ? w.size() : 8];
+      return key_from_first_bytes(k, w.size());
     } else {
       return key8(w);
     }
   }
   bool empty() const noexcept { return entries_.empty(); }
+  // The bytes of a word among eight loaded (little-endian), by its length.
+  static constexpr std::uint64_t kKeyMask[9] = {0,
+                                                0xFF,
+                                                0xFFFF,
+                                                0xFFFFFF,
+                                                0xFFFFFFFF,
+                                                0xFFFFFFFFFF,
+                                                0xFFFFFFFFFFFF,
+                                                0xFFFFFFFFFFFFFF,
+                                                0xFFFFFFFFFFFFFFFF};
 
  private:
   std::vector<ActEntry> entries_;
@@ -143,12 +163,14 @@ class ActLexicon {
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
   // Bit filter_hash(key) is set for the index key of every first word that
-  // can start a trigger (trigger_bits_), of every first word (word_bits_).
+  // can start a trigger (trigger_bits_), of every first word (word_bits_),
+  // of every first word of a cue, verb or phrase form (cue_bits_).
   // A clear bit rules a word out; a set bit may be a collision.
   static constexpr unsigned kFilterBitsLog2 = 14;
   using FilterBits = std::array<std::uint64_t, (std::size_t{1} << kFilterBitsLog2) / 64>;
   FilterBits trigger_bits_{};
   FilterBits word_bits_{};
+  FilterBits cue_bits_{};
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
