@@ -19,6 +19,7 @@
 #include <tuple>
 
 #include <boost/container/small_vector.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <boost/unordered/unordered_node_map.hpp>
 
 #include "standpoints/knowledge.hpp"
@@ -321,6 +322,11 @@ struct Extractor {
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi, quote_tokens);
     // Names and quotations hold no trigger.
     std::erase_if(candidates, [&](std::uint32_t i) { return quote[i] >= 0 || mark[i] || ment[i] >= 0; });
+    // About one statement per four candidates: room for most documents' without regrowth.
+    const std::size_t expected = candidates.size() / 4 + 4;
+    out.reserve(expected);
+    out_para.reserve(expected);
+    seen.reserve(expected);
   }
 
   // ment: the first mention (in start order) that covers each token.
@@ -960,7 +966,8 @@ struct Extractor {
   // Counts of named actors outside quotations, kept up to a position and
   // extended as the extractor moves on (calls come in text order), so the
   // whole document is counted once, not once per statement.
-  mutable std::map<std::string, std::pair<int, std::int32_t>> salient_count;
+  // Keyed by the root strings actor_info_ keeps (stable references).
+  mutable boost::unordered_flat_map<std::string_view, std::pair<int, std::int32_t>, WordHash> salient_count;
   mutable std::uint32_t salient_pos = 0;
 
   std::optional<Cand> salient_target(const std::string& sroot, std::uint32_t before) const {
@@ -982,20 +989,32 @@ struct Extractor {
       ++c.first;
       c.second = ment[k];
     }
+    // The most counted root but the source's; of equal counts, the first in
+    // byte order (the order does not depend on the table's).
     int best = 0;
     std::int32_t mi = -1;
+    std::string_view best_root;
     for (const auto& [r, c] : count)
-      if (r != sroot && c.first > best) { best = c.first; mi = c.second; }
+      if (r != sroot && (c.first > best || (c.first == best && best > 0 && r < best_root))) {
+        best = c.first;
+        mi = c.second;
+        best_root = r;
+      }
     if (best < 3) return std::nullopt;
     return from_mention(mi);
   }
 
   // ---- the statement builder ----
-  void emit(const Cand& src, std::optional<Cand> tgt, const ActEntry& e, std::string act,
+  // `given`: the target the pattern found, or null.
+  void emit(const Cand& src, const Cand* given, const ActEntry& e, std::string_view act_in,
             Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
     const std::uint32_t para = doc.sentences[sentence].paragraph;
     const std::string& sroot = root_of(src.arg.actor);
-    std::string cameo = act == e.act ? e.cameo : (act == "SAY" ? "010" : e.cameo);
+    std::string_view act = act_in;
+    std::string_view cameo = act == e.act ? std::string_view(e.cameo) : (act == "SAY" ? "010" : std::string_view(e.cameo));
+    // The target: the given one, or one found below (kept in `found`).
+    std::optional<Cand> found;
+    const Cand* tgt = given;
     if (act == "SAY" && e.cameo != "011" && content) {
       // What a neutral statement does, from cues in its content (for a quotation,
       // every quotation of the paragraph).
@@ -1017,18 +1036,21 @@ struct Extractor {
       }
       const std::span<const Span> spans(span_buf.data(), span_count);
       if (const ActEntry* cue = cue_in(spans)) {
-        std::optional<Cand> t = tgt;
-        if (!t || !t->ok) t = actor_in(spans, sroot);
+        std::optional<Cand> t;
+        if (tgt && tgt->ok) t = *tgt;
+        if (!t) t = actor_in(spans, sroot);
         if (!t) t = inherited_target(sroot, para, 2);
         if (!t && cue->act != "REJECT" && cue->act != "DENY") t = salient_target(sroot, first_token_at(trigger.start));
         if (t || cue->act == "REJECT" || cue->act == "DENY") {
           act = cue->act;
           cameo = cue->cameo;
-          tgt = t;
+          found = std::move(t);
+          tgt = found ? &*found : nullptr;
         }
       }
     } else if (act != "SAY" && act != "DENY" && act != "SUPPORT" && act != "REJECT" && (!tgt || !tgt->ok)) {
-      tgt = inherited_target(sroot, para, 0);
+      found = inherited_target(sroot, para, 0);
+      tgt = found ? &*found : nullptr;
     }
     Statement st;
     st.source = src.arg;
@@ -1041,8 +1063,8 @@ struct Extractor {
     st.negated = negated;
     st.sentence = static_cast<std::int32_t>(sentence);
     out.push_back(std::move(st));
-    out_para.push_back(doc.sentences[sentence].paragraph);
-    seen.push_back(Seen{src.arg, src.type, doc.sentences[sentence].paragraph, src.head,
+    out_para.push_back(para);
+    seen.push_back(Seen{src.arg, src.type, para, src.head,
                         tgt && tgt->ok ? std::optional<Argument>(tgt->arg) : std::nullopt});
   }
 
@@ -1523,10 +1545,10 @@ void Extractor::process_sentence(std::uint32_t si) {
       bool any_target = false;
       for (const auto& c : targets)
         if (c.ok && root_of(c.arg.actor) != sroot && !is_media(c.arg.actor)) {
-          emit(src, c, *e, act, trig, content, is_quote, negated, si);
+          emit(src, &c, *e, act, trig, content, is_quote, negated, si);
           any_target = true;
         }
-      if (!any_target) emit(src, std::nullopt, *e, act, trig, content, is_quote, negated, si);
+      if (!any_target) emit(src, nullptr, *e, act, trig, content, is_quote, negated, si);
     }
   }
 }
@@ -1552,7 +1574,7 @@ void Extractor::process_paragraph(std::uint32_t pi) {
         e.cameo = "010";
         return e;
       }();
-      emit(c, std::nullopt, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end},
+      emit(c, nullptr, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end},
            false, false, si);
     }
   }
@@ -1578,7 +1600,7 @@ void Extractor::process_paragraph(std::uint32_t pi) {
       Cand c{prev.source, seen[k].type, true, seen[k].head};
       c.arg.start = prev.source.start;
       c.arg.end = prev.source.end;
-      emit(c, std::nullopt, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true,
+      emit(c, nullptr, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true,
            false, tok(first).sentence);
       break;
     }
@@ -1586,17 +1608,35 @@ void Extractor::process_paragraph(std::uint32_t pi) {
 }
 
 void Extractor::finish() {
-  // One statement per (paragraph, source, act, target).
-  std::set<std::tuple<std::uint32_t, std::string, std::string, std::string>> keys;
+  // One statement per (paragraph, source, act, target), the first kept. The
+  // roots are the strings actor_info_ keeps, acts the statements' own.
+  struct Key {
+    std::uint32_t para;
+    std::string_view source, act, target;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      const WordHash h;
+      return h(k.source) ^ (h(k.act) * 31) ^ (h(k.target) * 131) ^ (std::size_t{k.para} * 0x9E3779B97F4A7C15ull);
+    }
+  };
+  boost::unordered_flat_set<Key, KeyHash> keys;
+  keys.reserve(out.size());
   std::vector<Statement> kept;
+  kept.reserve(out.size());
   for (std::size_t k = 0; k < out.size(); ++k) {
-    const Statement& st = out[k];
-    auto key = std::make_tuple(out_para[k], root_of(st.source.actor), st.act,
-                               st.target ? root_of(st.target->actor) : std::string());
-    if (!keys.insert(key).second) continue;
-    kept.push_back(st);
+    Statement& st = out[k];
+    const Key key{out_para[k], root_of(st.source.actor), st.act,
+                  st.target ? std::string_view(root_of(st.target->actor)) : std::string_view()};
+    if (keys.contains(key)) continue;
+    kept.push_back(std::move(st));
+    Key stored = key;
+    stored.act = kept.back().act;  // `st` was moved from; `kept` never regrows (reserved)
+    keys.insert(stored);
   }
   doc.statements = std::move(kept);
+  doc.mentions.reserve(doc.mentions.size() + added.size());
   for (auto& m : added) doc.mentions.push_back(std::move(m));
 }
 
