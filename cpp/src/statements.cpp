@@ -294,8 +294,8 @@ struct Extractor {
     for (std::size_t i = 0; i < n; ++i) {
       const Token& tk = tokens[i];
       const std::string_view w(text + tk.start, tk.end - tk.start);
-      if (tk.kind == TokenKind::Quote) quote_tokens.push_back(static_cast<std::uint32_t>(i));
-      if (curly < tk.end) {
+      if (tk.kind == TokenKind::Quote) [[unlikely]] quote_tokens.push_back(static_cast<std::uint32_t>(i));
+      if (curly < tk.end) [[unlikely]] {
         while (curly < tk.start) curly = lt.find(kCurly, curly + 1);
         if (curly != std::string_view::npos && curly + kCurly.size() <= tk.end && w.size() >= 3) {
           respell(i, w);
@@ -303,12 +303,14 @@ struct Extractor {
           continue;
         }
       }
-      const unsigned pf = lex.prefilter_padded(w);
-      flags[i] = static_cast<std::uint8_t>((pf & (ActLexicon::kMayBeFirst | ActLexicon::kMayStartCue)) << 1);
-      if ((pf & ActLexicon::kMayStartTrigger) && lex.starts_trigger(w, ActLexicon::padded_key(w))) {
-        flags[i] |= kTrigger;
+      const std::uint64_t key = ActLexicon::padded_key(w);
+      const unsigned pf = lex.prefilter_key(key);
+      std::uint8_t f = static_cast<std::uint8_t>((pf & (ActLexicon::kMayBeFirst | ActLexicon::kMayStartCue)) << 1);
+      if ((pf & ActLexicon::kMayStartTrigger) && lex.starts_trigger(w, key)) [[unlikely]] {
+        f |= kTrigger;
         candidates.push_back(static_cast<std::uint32_t>(i));
       }
+      flags[i] = f;
     }
     ptok.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
     for (const auto& s : doc.sentences)

@@ -123,13 +123,13 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
                  [&](const tsv::Row& row) { add_row(lex, lex.entries_, lex.by_first_, row); });
   for (auto& [word, forms] : lex.by_first_) {
     add_to_filter(lex.first_len_, lex.first_two_, word);
-    add_to_bits(lex.word_bits_, word);
+    lex.add_to_filter_byte(kMayBeFirst, word);
     if (std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) { return may_start_trigger(lex.entries_[f.entry]); }))
-      add_to_bits(lex.trigger_bits_, word);
+      lex.add_to_filter_byte(kMayStartTrigger, word);
     if (std::any_of(forms.begin(), forms.end(), [](const ActForm& f) {
           return f.pos == ActEntry::Pos::Cue || f.pos == ActEntry::Pos::Verb || f.pos == ActEntry::Pos::Phrase;
         }))
-      add_to_bits(lex.cue_bits_, word);
+      lex.add_to_filter_byte(kMayStartCue, word);
     std::stable_sort(forms.begin(), forms.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
   }

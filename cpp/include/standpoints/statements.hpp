@@ -98,7 +98,7 @@ class ActLexicon {
   STANDPOINTS_ALWAYS_INLINE FirstWord first_word_padded(std::string_view lower_word) const {
     const std::uint64_t key = padded_key(lower_word);
     const std::uint64_t h = filter_hash(key);
-    if (!((word_bits_[h >> 6] >> (h & 63)) & 1)) return {};
+    if (!(filter_[h] & kMayBeFirst)) return {};
     return probe(lower_word, key);
   }
   // The answers of prefilter_padded().
@@ -115,11 +115,7 @@ class ActLexicon {
   }
   // The same for a word's padded_key().
   STANDPOINTS_ALWAYS_INLINE unsigned prefilter_key(std::uint64_t key) const noexcept {
-    const std::uint64_t h = filter_hash(key);
-    const std::size_t g = h >> 6;
-    const unsigned s = static_cast<unsigned>(h & 63);
-    return static_cast<unsigned>((trigger_bits_[g] >> s) & 1) | static_cast<unsigned>((word_bits_[g] >> s) & 1) << 1 |
-           static_cast<unsigned>((cue_bits_[g] >> s) & 1) << 2;
+    return filter_[filter_hash(key)];
   }
   // Whether a trigger form starts with the word, exactly (after a set
   // kMayStartTrigger; `key` is the word's padded_key()).
@@ -162,15 +158,13 @@ class ActLexicon {
   std::array<std::uint64_t, 256> first_len_{};
   // Bit (b0 << 8 | b1): some first word starts with bytes b0 b1 (b1 = 0 for one byte).
   std::array<std::uint64_t, 1024> first_two_{};
-  // Bit filter_hash(key) is set for the index key of every first word that
-  // can start a trigger (trigger_bits_), of every first word (word_bits_),
-  // of every first word of a cue, verb or phrase form (cue_bits_).
-  // A clear bit rules a word out; a set bit may be a collision.
+  // Byte filter_hash(key) holds, for the index keys of the first words that
+  // hash there, the prefilter_padded() bits: kMayStartTrigger, kMayBeFirst,
+  // kMayStartCue. A clear bit rules a word out; a set bit may be a
+  // collision. One byte per hash, so that a token costs one load for all
+  // three (16 KB).
   static constexpr unsigned kFilterBitsLog2 = 14;
-  using FilterBits = std::array<std::uint64_t, (std::size_t{1} << kFilterBitsLog2) / 64>;
-  FilterBits trigger_bits_{};
-  FilterBits word_bits_{};
-  FilterBits cue_bits_{};
+  std::array<std::uint8_t, std::size_t{1} << kFilterBitsLog2> filter_{};
   // An open-addressing index over by_first_ keyed by a word's first eight bytes
   // and its length: one multiply and (for words up to eight bytes) one compare.
   struct Slot {
@@ -198,9 +192,8 @@ class ActLexicon {
   }
   static void add_to_filter(std::array<std::uint64_t, 256>& len, std::array<std::uint64_t, 1024>& two_bytes,
                             std::string_view word);
-  static void add_to_bits(FilterBits& bits, std::string_view word) noexcept {
-    const std::uint64_t h = filter_hash(key8(word));
-    bits[h >> 6] |= std::uint64_t{1} << (h & 63);
+  void add_to_filter_byte(unsigned bit, std::string_view word) noexcept {
+    filter_[filter_hash(key8(word))] |= static_cast<std::uint8_t>(bit);
   }
   // The filter's bit for a key (the key alone: words up to eight bytes have
   // distinct keys, longer ones share a bit with their eight-byte prefix).
