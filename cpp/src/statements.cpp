@@ -169,7 +169,11 @@ struct Extractor {
   std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of;  // (token, text), by token
   // Tokens that can start a trigger outside names and quotations, in order:
   // the only places process_sentence() looks for one.
-  std::vector<std::uint32_t> candidates;
+  struct Candidate {
+    std::uint32_t token;
+    const std::vector<ActForm>* forms;  // the lexicon forms starting with the token (looked up once)
+  };
+  std::vector<Candidate> candidates;
   std::size_t next_candidate = 0;  // the first candidate not before the sentence process_sentence() is at
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
   std::int32_t* ment = nullptr;   // mention covering each token, -1
@@ -299,16 +303,18 @@ struct Extractor {
         while (curly < tk.start) curly = lt.find(kCurly, curly + 1);
         if (curly != std::string_view::npos && curly + kCurly.size() <= tk.end && w.size() >= 3) {
           respell(i, w);
-          if (flags[i] & kTrigger) candidates.push_back(static_cast<std::uint32_t>(i));
+          if (flags[i] & kTrigger) candidates.push_back({static_cast<std::uint32_t>(i), lex.forms(respelled_text(i))});
           continue;
         }
       }
       const std::uint64_t key = ActLexicon::padded_key(w);
       const unsigned pf = lex.prefilter_key(key);
       std::uint8_t f = static_cast<std::uint8_t>((pf & (ActLexicon::kMayBeFirst | ActLexicon::kMayStartCue)) << 1);
-      if ((pf & ActLexicon::kMayStartTrigger) && lex.starts_trigger(w, key)) [[unlikely]] {
-        f |= kTrigger;
-        candidates.push_back(static_cast<std::uint32_t>(i));
+      if (pf & ActLexicon::kMayStartTrigger) [[unlikely]] {
+        if (const ActLexicon::FirstWord first = lex.first_word_key(w, key); first.may_trigger) {
+          f |= kTrigger;
+          candidates.push_back({static_cast<std::uint32_t>(i), first.forms});
+        }
       }
       flags[i] = f;
     }
@@ -323,7 +329,7 @@ struct Extractor {
     map_mentions();
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi, quote_tokens);
     // Names and quotations hold no trigger.
-    std::erase_if(candidates, [&](std::uint32_t i) { return quote[i] >= 0 || mark[i] || ment[i] >= 0; });
+    std::erase_if(candidates, [&](const Candidate& c) { return quote[c.token] >= 0 || mark[c.token] || ment[c.token] >= 0; });
     // About one statement per four candidates: room for most documents' without regrowth.
     const std::size_t expected = candidates.size() / 4 + 4;
     out.reserve(expected);
@@ -825,9 +831,10 @@ struct Extractor {
   };
 
   // The longest lexicon form starting at token i (within [i, hi)).
-  Trigger match(std::uint32_t i, std::uint32_t hi) const {
+  Trigger match(std::uint32_t i, std::uint32_t hi) const { return match(i, hi, fw(i)); }
+  // The same with the forms starting at i already looked up.
+  Trigger match(std::uint32_t i, std::uint32_t hi, const std::vector<ActForm>* forms) const {
     Trigger t;
-    const auto* forms = fw(i);
     if (!forms) return t;
     for (const auto& f : *forms) {
       if (i + f.size > hi) continue;
@@ -852,9 +859,8 @@ struct Extractor {
     const ActEntry* verb = nullptr;
     const ActEntry* phrase = nullptr;
   };
-  Readings readings(std::uint32_t i, std::uint32_t len) const {
+  Readings readings(std::uint32_t i, std::uint32_t len, const std::vector<ActForm>* forms) const {
     Readings r;
-    const auto* forms = fw(i);
     if (!forms) return r;
     for (const auto& f : *forms) {
       if (f.size != len) continue;
@@ -1112,18 +1118,18 @@ void Extractor::process_sentence(std::uint32_t si) {
   const std::uint32_t lo = s.first_token, hi = s.last_token;
   // Most sentences hold no word that can start a trigger: nothing to do.
   // Sentences come in text order: the candidates before this one are done.
-  while (next_candidate < candidates.size() && candidates[next_candidate] < lo) ++next_candidate;
+  while (next_candidate < candidates.size() && candidates[next_candidate].token < lo) ++next_candidate;
   const auto first_cand = candidates.begin() + static_cast<std::ptrdiff_t>(next_candidate);
-  if (first_cand == candidates.end() || *first_cand >= hi) return;
+  if (first_cand == candidates.end() || first_cand->token >= hi) return;
   const bool title = doc.paragraphs[s.paragraph].title;
   std::vector<std::uint32_t> used_as_target;  // mentions that were objects: no subjects later
   const std::size_t first_out = out.size();
   std::uint32_t resume = lo;
   // Only candidates can start a trigger (elsewhere match() finds nothing).
-  for (auto cand = first_cand; cand != candidates.end() && *cand < hi; ++cand) {
-    const std::uint32_t i = *cand;
+  for (auto cand = first_cand; cand != candidates.end() && cand->token < hi; ++cand) {
+    const std::uint32_t i = cand->token;
     if (i < resume) continue;
-    Trigger t = match(i, hi);
+    Trigger t = match(i, hi, cand->forms);
     if (!t.entry) continue;
     const ActEntry* e = t.entry;
     // Glued to a hyphen ("Iran-backed"): a modifier, no act.
@@ -1131,7 +1137,7 @@ void Extractor::process_sentence(std::uint32_t si) {
     const std::uint32_t len = t.last - t.first;
     const bool ing = low(t.last - 1).size() > 4 && low(t.last - 1).compare(low(t.last - 1).size() - 3, 3, "ing") == 0;
     // Noun or verb reading of a form listed as both.
-    const Readings readings_at = readings(i, len);
+    const Readings readings_at = readings(i, len, cand->forms);
     const ActEntry* noun = readings_at.noun;
     const ActEntry* verb = readings_at.verb ? readings_at.verb : readings_at.phrase;
     std::int64_t before = static_cast<std::int64_t>(i) - 1;

@@ -122,6 +122,10 @@ class ActLexicon {
   bool starts_trigger(std::string_view lower_word, std::uint64_t key) const noexcept {
     return probe(lower_word, key).may_trigger;
   }
+  // first_word() for a word whose padded_key() is known (no filter).
+  FirstWord first_word_key(std::string_view lower_word, std::uint64_t key) const noexcept {
+    return probe(lower_word, key);
+  }
   // padded_key() from the word's first eight bytes as a little-endian load
   // gives them (bytes past the word's end are masked off).
   static std::uint64_t key_from_first_bytes(std::uint64_t first8, std::size_t size) noexcept {
