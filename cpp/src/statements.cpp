@@ -340,13 +340,16 @@ struct Extractor {
   // ment: the first mention (in start order) that covers each token.
   void map_mentions() {
     std::size_t t = 0;
+    const Token* const tokens = doc.tokens.data();
+    const std::size_t n = doc.tokens.size();
+    std::int32_t* const covering = ment;
     const auto mark_tokens = [&](std::size_t oi) {
       const Mention& m = doc.mentions[oi];
       // The first token ending after the mention's start (token ends
       // increase, mention starts do not decrease: one walk for all).
-      while (t < doc.tokens.size() && doc.tokens[t].end <= m.start) ++t;
-      for (std::size_t k = t; k < doc.tokens.size() && doc.tokens[k].start < m.end; ++k)
-        if (ment[k] < 0 && doc.tokens[k].start >= m.start) ment[k] = static_cast<std::int32_t>(oi);
+      while (t < n && tokens[t].end <= m.start) ++t;
+      for (std::size_t k = t; k < n && tokens[k].start < m.end; ++k)
+        if (covering[k] < 0 && tokens[k].start >= m.start) covering[k] = static_cast<std::int32_t>(oi);
     };
     // Mentions usually come in text order already: then no order is built.
     const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
