@@ -267,6 +267,16 @@ bool to_lower_same_length(std::string_view s, char* o) noexcept {
       ++i;
       continue;
     }
+    // U+2000..U+2FFF (quotation marks, dashes, ellipses, symbols: a few in
+    // every news paragraph) have no case: copied without decoding.
+    if (b == 0xE2 && i + 2 < n && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(in[i + 2]) & 0xC0) == 0x80) {
+      o[i] = in[i];
+      o[i + 1] = in[i + 1];
+      o[i + 2] = in[i + 2];
+      i += 3;
+      continue;
+    }
     const std::size_t at = i;
     const char32_t c = decode(s, i);  // advances i past the code point
     if (i == at) ++i;                 // (never stall on a byte decode does not take)

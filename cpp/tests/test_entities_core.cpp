@@ -75,7 +75,7 @@ bool scalar_lower_same_length(std::string_view s, std::string& out) {
 void lower_case_blocks_match_the_scalar_definition() {
   const std::vector<std::string> pieces = {
       "a", "Z", "The QUICK brown", " ", "ABCDEFGHIJKLMNOP", "\xC3\x89", "\xC3\xA9", "\xD0\x9C", "\xE2\x80\x99",
-      "\xE2\x80\x9C", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xC4\xB0", "\xE2\x84\xAA", "\xFF", "\x80", "\xC3"};
+      "\xE2\x80\x9C", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xC4\xB0", "\xE2\x84\xAA", "\xFF", "\x80", "\xC3", "\xE2", "\xE2\x80"};
   std::uint32_t seed = 12345;
   const auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
   for (int round = 0; round < 4000; ++round) {
