@@ -247,34 +247,11 @@ int main(int argc, char** argv) {
   const double json_mb_s = static_cast<double>(json_bytes) / 1e6 / best;
   const double rss = peak_rss_mb();
 
-  if (json) {
-    std::printf(
-        "{\"stage\": \"%s\", \"docs\": %zu, \"errors\": %zu, \"runs\": %d, \"seconds\": %.6f, \"wall_seconds\": %.6f, "
-        "\"docs_s\": %.1f, \"text_bytes\": %zu, \"json_bytes\": %zu, \"text_mb_s\": %.2f, \"json_mb_s\": %.2f, "
-        "\"sentences\": %zu, \"tokens\": %zu, \"mentions\": %zu, \"geo\": %zu, \"statements\": %zu, "
-        "\"kb_load_first_ms\": %.2f, \"kb_load_best_ms\": %.2f, \"actors_load_ms\": %.2f, "
-        "\"gazetteer_load_ms\": %.2f, \"input_mb\": %.1f, \"rss_after_input_mb\": %.1f, "
-        "\"rss_after_load_mb\": %.1f, \"peak_rss_mb\": %.1f}\n",
-        stage_name.c_str(), lines.size(), errors, runs, best, timed.wall, docs / best, text_bytes, json_bytes, text_mb_s,
-        json_mb_s, sentences, tokens, mentions, geo, statements, load_first * 1e3, load_best * 1e3,
-        actors_best * 1e3, gazetteer_best * 1e3, static_cast<double>(json_bytes) / 1e6, rss_after_input,
-        rss_after_load, rss);
-  } else {
-    std::printf("stage %s: %zu records (%zu errors), best of %d runs: %.3f s CPU (%.3f s wall)\n",
-                stage_name.c_str(), lines.size(), errors, runs, best, timed.wall);
-    std::printf("  %.1f docs/s, %.1f MB/s of text (%.1f MB), %.1f MB/s of JSON lines (%.1f MB)\n", docs / best,
-                text_mb_s, static_cast<double>(text_bytes) / 1e6, json_mb_s, static_cast<double>(json_bytes) / 1e6);
-    std::printf("  %zu sentences, %zu tokens, %zu mentions (%zu with geo), %zu statements\n", sentences, tokens,
-                mentions, geo, statements);
-    std::printf("  knowledge load: first %.1f ms, best %.1f ms; actors.tsv %.1f ms; places.tsv %.1f ms\n",
-                load_first * 1e3, load_best * 1e3, actors_best * 1e3, gazetteer_best * 1e3);
-    std::printf("  peak RSS %.1f MB (%.1f MB after reading the corpus into memory, %.1f MB after the load)\n", rss,
-                rss_after_input, rss_after_load);
-  }
+  // --breakdown: each stage's best total over N more passes, stage by stage.
+  StageTimes best_st;
+  double reading_entities = 0;
   if (breakdown) {
-    // Best (minimum) of each stage over N passes, each pass stage by stage.
     const auto k = standpoints::Knowledge::load(options.knowledge);
-    StageTimes best_st;
     for (double* f : {&best_st.read, &best_st.segment, &best_st.boilerplate, &best_st.mentions, &best_st.resolve,
                       &best_st.geo, &best_st.statements, &best_st.free})
       *f = std::numeric_limits<double>::infinity();
@@ -289,15 +266,49 @@ int main(int argc, char** argv) {
       best_st.statements = std::min(best_st.statements, st.statements);
       best_st.free = std::min(best_st.free, st.free);
     }
-    const double reading_entities =
-        best_st.read + best_st.segment + best_st.boilerplate + best_st.mentions + best_st.resolve;
+    reading_entities = best_st.read + best_st.segment + best_st.boilerplate + best_st.mentions + best_st.resolve;
+  }
+
+  if (json) {
     std::printf(
-        "  breakdown, best of %d passes stage by stage (wall seconds): read %.3f, segment %.3f, boilerplate %.3f, "
-        "mentions %.3f, resolve %.3f, geo %.3f, statements %.3f, freeing the document %.3f\n",
-        runs, best_st.read, best_st.segment, best_st.boilerplate, best_st.mentions, best_st.resolve, best_st.geo,
-        best_st.statements, best_st.free);
-    std::printf("  reading + entities %.3f s; statements add %.1f%% to it, geo %.1f%%\n", reading_entities,
-                100.0 * best_st.statements / reading_entities, 100.0 * best_st.geo / reading_entities);
+        "{\"stage\": \"%s\", \"docs\": %zu, \"errors\": %zu, \"runs\": %d, \"seconds\": %.6f, \"wall_seconds\": %.6f, "
+        "\"docs_s\": %.1f, \"text_bytes\": %zu, \"json_bytes\": %zu, \"text_mb_s\": %.2f, \"json_mb_s\": %.2f, "
+        "\"sentences\": %zu, \"tokens\": %zu, \"mentions\": %zu, \"geo\": %zu, \"statements\": %zu, "
+        "\"kb_load_first_ms\": %.2f, \"kb_load_best_ms\": %.2f, \"actors_load_ms\": %.2f, "
+        "\"gazetteer_load_ms\": %.2f, \"input_mb\": %.1f, \"rss_after_input_mb\": %.1f, "
+        "\"rss_after_load_mb\": %.1f, \"peak_rss_mb\": %.1f",
+        stage_name.c_str(), lines.size(), errors, runs, best, timed.wall, docs / best, text_bytes, json_bytes, text_mb_s,
+        json_mb_s, sentences, tokens, mentions, geo, statements, load_first * 1e3, load_best * 1e3,
+        actors_best * 1e3, gazetteer_best * 1e3, static_cast<double>(json_bytes) / 1e6, rss_after_input,
+        rss_after_load, rss);
+    if (breakdown)
+      std::printf(
+          ", \"breakdown_s\": {\"read\": %.6f, \"segment\": %.6f, \"boilerplate\": %.6f, \"mentions\": %.6f, "
+          "\"resolve\": %.6f, \"geo\": %.6f, \"statements\": %.6f, \"free\": %.6f}, "
+          "\"statements_over_reading_entities\": %.4f, \"geo_over_reading_entities\": %.4f",
+          best_st.read, best_st.segment, best_st.boilerplate, best_st.mentions, best_st.resolve, best_st.geo,
+          best_st.statements, best_st.free, best_st.statements / reading_entities, best_st.geo / reading_entities);
+    std::printf("}\n");
+  } else {
+    std::printf("stage %s: %zu records (%zu errors), best of %d runs: %.3f s CPU (%.3f s wall)\n",
+                stage_name.c_str(), lines.size(), errors, runs, best, timed.wall);
+    std::printf("  %.1f docs/s, %.1f MB/s of text (%.1f MB), %.1f MB/s of JSON lines (%.1f MB)\n", docs / best,
+                text_mb_s, static_cast<double>(text_bytes) / 1e6, json_mb_s, static_cast<double>(json_bytes) / 1e6);
+    std::printf("  %zu sentences, %zu tokens, %zu mentions (%zu with geo), %zu statements\n", sentences, tokens,
+                mentions, geo, statements);
+    std::printf("  knowledge load: first %.1f ms, best %.1f ms; actors.tsv %.1f ms; places.tsv %.1f ms\n",
+                load_first * 1e3, load_best * 1e3, actors_best * 1e3, gazetteer_best * 1e3);
+    std::printf("  peak RSS %.1f MB (%.1f MB after reading the corpus into memory, %.1f MB after the load)\n", rss,
+                rss_after_input, rss_after_load);
+    if (breakdown) {
+      std::printf(
+          "  breakdown, best of %d passes stage by stage (wall seconds): read %.3f, segment %.3f, boilerplate %.3f, "
+          "mentions %.3f, resolve %.3f, geo %.3f, statements %.3f, freeing the document %.3f\n",
+          runs, best_st.read, best_st.segment, best_st.boilerplate, best_st.mentions, best_st.resolve, best_st.geo,
+          best_st.statements, best_st.free);
+      std::printf("  reading + entities %.3f s; statements add %.1f%% to it, geo %.1f%%\n", reading_entities,
+                  100.0 * best_st.statements / reading_entities, 100.0 * best_st.geo / reading_entities);
+    }
   }
   return errors == lines.size() ? 1 : 0;
 }
