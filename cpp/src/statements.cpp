@@ -14,9 +14,7 @@
 #include <forward_list>
 #include <map>
 #include <memory>
-#include <set>
 #include <span>
-#include <tuple>
 
 #include <boost/container/small_vector.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
@@ -161,7 +159,7 @@ struct Extractor {
   std::uint8_t* flags = nullptr;
   static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
   static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_of`
-  // The lexicon's filters (ActLexicon::prefilter_padded), shifted: when clear,
+  // The lexicon's filters (ActLexicon::prefilter_key), shifted: when clear,
   // no form (kMayBeFirst), no cue, verb or phrase form (kMayStartCue) starts
   // with the token; when set, one may.
   static constexpr std::uint8_t kMayBeFirst = ActLexicon::kMayBeFirst << 1;

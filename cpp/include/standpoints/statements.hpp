@@ -101,26 +101,17 @@ class ActLexicon {
     if (!(filter_[h] & kMayBeFirst)) return {};
     return probe(lower_word, key);
   }
-  // The answers of prefilter_padded().
+  // The answers of prefilter_key().
   static constexpr unsigned kMayStartTrigger = 1;  // a verb, noun, phrase or light verb form
   static constexpr unsigned kMayBeFirst = 2;       // any form
   static constexpr unsigned kMayStartCue = 4;      // a cue, verb or phrase form (what content cues read)
-  // Which forms may start with a word (eight readable bytes at its start),
-  // from the three bit filters at one hash: a clear bit is certain, a set
+  // Which forms may start a word with this padded_key(), from the filter
+  // byte at its hash: a clear bit is certain, a set
   // bit may be a collision (first_word_padded() tells). The extractor asks
   // once per token and keeps the answer, so that later questions about a
   // token are mostly answered by one byte.
-  STANDPOINTS_ALWAYS_INLINE unsigned prefilter_padded(std::string_view lower_word) const noexcept {
-    return prefilter_key(padded_key(lower_word));
-  }
-  // The same for a word's padded_key().
   STANDPOINTS_ALWAYS_INLINE unsigned prefilter_key(std::uint64_t key) const noexcept {
     return filter_[filter_hash(key)];
-  }
-  // Whether a trigger form starts with the word, exactly (after a set
-  // kMayStartTrigger; `key` is the word's padded_key()).
-  bool starts_trigger(std::string_view lower_word, std::uint64_t key) const noexcept {
-    return probe(lower_word, key).may_trigger;
   }
   // first_word() for a word whose padded_key() is known (no filter).
   FirstWord first_word_key(std::string_view lower_word, std::uint64_t key) const noexcept {
