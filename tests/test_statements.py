@@ -12,6 +12,9 @@ ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
 ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
 borduria\tGPE\tBorduria\tBOR\tBOR\t\t\t\t
 karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
+syldavia\tGPE\tSyldavia\tSYL\tSYL\t\t\t\t
+carpania\tGPE\tCarpania\tCRP\tCRP\t\t\t\t
+herald\tORG\tRuritanian Herald\tRURMED\tRUR\t\t\t\t
 """
 
 pytestmark = pytest.mark.skipif(not standpoints.parse("Russia said.").mentions,
@@ -114,3 +117,28 @@ def test_positions_table(nlp):
     assert isinstance(frame, pd.DataFrame)
     assert list(frame[["source_actor", "act", "target_actor"]].itertuples(index=False, name=None)) == [
         ("RUR", "WARN", "BOR")]
+
+
+def test_according_to_a_medium_lends_no_source_to_the_clause(nlp):
+    # The medium is no source, and the name after its comma is the subject of
+    # the clause, not a second name in a list with the medium.
+    s = one(nlp.parse("According to the Ruritanian Herald, Borduria warned Ruritania."))
+    assert (s.source.text, s.act, s.target.text, s.trigger.text) == ("Borduria", "WARN", "Ruritania", "warned")
+
+
+def test_apposition_after_an_inverted_source_is_no_second_source(nlp):
+    s = one(nlp.parse('"We will talk," said Karl Brenner, a former Borduria envoy.'))
+    assert (s.source.text, s.act, s.quote, s.content.text) == ("Karl Brenner", "SAY", True, "We will talk")
+
+
+def test_lists_of_targets_with_and_without_the_serial_comma(nlp):
+    for text in ("Ruritania urged Borduria, Syldavia and Carpania to talk.",
+                 "Ruritania urged Borduria, Syldavia, and Carpania to talk."):
+        doc = nlp.parse(text)
+        check_offsets(doc)
+        assert [(s.act, s.target.text) for s in doc.statements] == [
+            ("URGE", "Borduria"), ("URGE", "Syldavia"), ("URGE", "Carpania")], text
+    # ", and" with no list before it starts a new clause
+    doc = nlp.parse("Ruritania urged Borduria, and Syldavia said no.")
+    assert [(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements] == [
+        ("Ruritania", "URGE", "Borduria"), ("Syldavia", "SAY", None)]

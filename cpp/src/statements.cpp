@@ -751,6 +751,21 @@ struct Extractor {
 
   // Scans a noun phrase starting at token `b` rightwards (before `hi`). Takes
   // the first name of each conjunct ("the US state department" -> US).
+  // Whether the names from token k on run into an "and" or "or" (through
+  // further names, determiners, capitalised words and commas) before the
+  // sentence goes on otherwise.
+  bool list_closes(std::uint32_t k, std::uint32_t hi) const {
+    for (; k < hi; ++k) {
+      const Word w = low(k);
+      if (w == "and" || w == "or" || w == "&") return true;
+      if (ment[k] >= 0 || w == "," || in(kDeterminers, w) || tok(k).shape == Shape::Capitalized ||
+          tok(k).shape == Shape::AllCaps || is_possessive_s(k))
+        continue;
+      return false;
+    }
+    return false;
+  }
+
   NP np_right(std::uint32_t b, std::uint32_t hi, bool allow_nominal) {
     NP np;
     np.first = b;
@@ -782,10 +797,18 @@ struct Extractor {
       if (tok(k).kind == TokenKind::Quote && !mark[k]) { ++k; continue; }
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (k + 1 >= hi) break;
+        // ", and" after a list ("A, B, and C": the serial comma) joins as "and" does.
+        if (w == "," && conj >= 0 && !heads.empty() && (low(k + 1) == "and" || low(k + 1) == "or")) {
+          ++k;
+          continue;
+        }
         const std::uint32_t n = k + 1;
         const bool next_np = ment[n] >= 0 || in(kDeterminers, low(n)) || tok(n).shape == Shape::Capitalized ||
                              tok(n).shape == Shape::AllCaps;
         if (!next_np || conj < 0) break;
+        // A comma continues a list only when an "and" or "or" closes it ("A, B
+        // and C"); "according to Tass, Russia said" is one name, then a clause.
+        if (w == "," && !list_closes(n, hi)) break;
         heads.push_back(conj);
         conj = -1;
         words = 0;
