@@ -300,8 +300,8 @@ struct Extractor {
       if (curly < tk.end) [[unlikely]] {
         while (curly < tk.start) curly = lt.find(kCurly, curly + 1);
         if (curly != std::string_view::npos && curly + kCurly.size() <= tk.end && w.size() >= 3) {
-          respell(i, w);
-          if (flags[i] & kTrigger) candidates.push_back({static_cast<std::uint32_t>(i), lex.forms(respelled_text(i))});
+          if (const ActLexicon::FirstWord first = respell(i, w); first.may_trigger)
+            candidates.push_back({static_cast<std::uint32_t>(i), first.forms});
           continue;
         }
       }
@@ -363,7 +363,8 @@ struct Extractor {
   }
 
   // Token i with its curly apostrophes straightened (the lower-cased text keeps them).
-  void respell(std::size_t i, std::string_view w) {
+  // Returns the lexicon forms starting with the respelled word.
+  ActLexicon::FirstWord respell(std::size_t i, std::string_view w) {
     constexpr std::string_view kCurly = "\xE2\x80\x99";
     std::string s(w);
     for (std::size_t p = 0; (p = s.find(kCurly, p)) != std::string::npos;) s.replace(p, 3, "'");
@@ -372,6 +373,7 @@ struct Extractor {
     const ActLexicon::FirstWord f = lex.first_word(text);  // not padded: its own string
     // The filter bits set: the look-ups of a respelled token go to its own string.
     flags[i] = static_cast<std::uint8_t>(kRespelled | kMayBeFirst | kMayStartCue | (f.may_trigger ? kTrigger : 0));
+    return f;
   }
 
   // The document lower-cased in place of a copy, as utf8::to_lower does it
