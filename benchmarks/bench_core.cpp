@@ -36,9 +36,9 @@
 #include <vector>
 
 #include "standpoints/analyzer.hpp"
+#include "standpoints/boilerplate.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/geocoder.hpp"
-#include "standpoints/boilerplate.hpp"
 #include "standpoints/json.hpp"
 #include "standpoints/knowledge.hpp"
 #include "standpoints/reader.hpp"
@@ -50,9 +50,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 double peak_rss_mb() {
   rusage ru{};
@@ -156,15 +154,24 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) usage("missing value");
       return argv[++i];
     };
-    if (a == "--data") data_dir = value();
-    else if (a == "--input") input = value();
-    else if (a == "--stage") stage_name = value();
-    else if (a == "--runs") runs = std::max(1, std::stoi(value()));
-    else if (a == "--load-runs") load_runs = std::max(1, std::stoi(value()));
-    else if (a == "--json") json = true;
-    else if (a == "--dump") dump = value();
-    else if (a == "--breakdown") breakdown = true;
-    else usage("unknown argument");
+    if (a == "--data")
+      data_dir = value();
+    else if (a == "--input")
+      input = value();
+    else if (a == "--stage")
+      stage_name = value();
+    else if (a == "--runs")
+      runs = std::max(1, std::stoi(value()));
+    else if (a == "--load-runs")
+      load_runs = std::max(1, std::stoi(value()));
+    else if (a == "--json")
+      json = true;
+    else if (a == "--dump")
+      dump = value();
+    else if (a == "--breakdown")
+      breakdown = true;
+    else
+      usage("unknown argument");
   }
   if (data_dir.empty() || input.empty()) usage("--data and --input are required");
   const standpoints::Stage stage = parse_stage(stage_name);
@@ -202,8 +209,7 @@ int main(int argc, char** argv) {
   }
 
   // Best of N by CPU time: the whole Knowledge, then the two big tables alone.
-  const double load_best =
-      best_of(load_runs, [&] { auto k = standpoints::Knowledge::load(options.knowledge); }).cpu;
+  const double load_best = best_of(load_runs, [&] { auto k = standpoints::Knowledge::load(options.knowledge); }).cpu;
   const auto rules = standpoints::SegmenterRules::load(dir + "abbreviations.tsv");  // the matcher tokenises names
   const double actors_best =
       best_of(load_runs, [&] { auto t = standpoints::ActorTable::load({dir + "actors.tsv"}, rules); }).cpu;
@@ -278,10 +284,10 @@ int main(int argc, char** argv) {
         "\"kb_load_first_ms\": %.2f, \"kb_load_best_ms\": %.2f, \"actors_load_ms\": %.2f, "
         "\"gazetteer_load_ms\": %.2f, \"input_mb\": %.1f, \"rss_after_input_mb\": %.1f, "
         "\"rss_after_load_mb\": %.1f, \"peak_rss_mb\": %.1f",
-        stage_name.c_str(), lines.size(), errors, runs, best, timed.wall, docs / best, text_bytes, json_bytes, text_mb_s,
-        json_mb_s, sentences, tokens, mentions, geo, statements, load_first * 1e3, load_best * 1e3,
-        actors_best * 1e3, gazetteer_best * 1e3, static_cast<double>(json_bytes) / 1e6, rss_after_input,
-        rss_after_load, rss);
+        stage_name.c_str(), lines.size(), errors, runs, best, timed.wall, docs / best, text_bytes, json_bytes,
+        text_mb_s, json_mb_s, sentences, tokens, mentions, geo, statements, load_first * 1e3, load_best * 1e3,
+        actors_best * 1e3, gazetteer_best * 1e3, static_cast<double>(json_bytes) / 1e6, rss_after_input, rss_after_load,
+        rss);
     if (breakdown)
       std::printf(
           ", \"breakdown_s\": {\"read\": %.6f, \"segment\": %.6f, \"boilerplate\": %.6f, \"mentions\": %.6f, "
@@ -291,8 +297,8 @@ int main(int argc, char** argv) {
           best_st.statements, best_st.free, best_st.statements / reading_entities, best_st.geo / reading_entities);
     std::printf("}\n");
   } else {
-    std::printf("stage %s: %zu records (%zu errors), best of %d runs: %.3f s CPU (%.3f s wall)\n",
-                stage_name.c_str(), lines.size(), errors, runs, best, timed.wall);
+    std::printf("stage %s: %zu records (%zu errors), best of %d runs: %.3f s CPU (%.3f s wall)\n", stage_name.c_str(),
+                lines.size(), errors, runs, best, timed.wall);
     std::printf("  %.1f docs/s, %.1f MB/s of text (%.1f MB), %.1f MB/s of JSON lines (%.1f MB)\n", docs / best,
                 text_mb_s, static_cast<double>(text_bytes) / 1e6, json_mb_s, static_cast<double>(json_bytes) / 1e6);
     std::printf("  %zu sentences, %zu tokens, %zu mentions (%zu with geo), %zu statements\n", sentences, tokens,

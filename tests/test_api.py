@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 import standpoints
 from standpoints import Analyzer, Document, ReadError
 

@@ -5,7 +5,6 @@ Each case is one paragraph placed in a small article after an ordinary first par
 from __future__ import annotations
 
 import pytest
-
 import standpoints
 
 FURNITURE = [

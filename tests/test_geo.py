@@ -1,21 +1,15 @@
 """Geocoding through the Python API: mentions.geo and entities.geo (SCHEMA.md), scored as
 shared/eval/score.py does: the country must match; a city within 50 km, a region within 150 km.
 
-The checks need the entity stage (GPE mentions). Without it every test is skipped; a test is also
-skipped when the entity stage finds no mention for the name it is about (that is the entity
-finder's business, not the geocoder's).
+The checks need the entity stage (GPE mentions): a name the entity stage no longer finds fails
+the test, so that a regression in an earlier stage cannot hide behind a skip.
 """
 from __future__ import annotations
 
 import math
 
 import pytest
-
 import standpoints
-
-pytestmark = pytest.mark.skipif(
-    not standpoints.parse("Russia and Ukraine.").mentions,
-    reason="the entity stage produces no mentions yet: geocoding has nothing to place")
 
 
 def km(geo, lat, lon):
@@ -26,8 +20,7 @@ def km(geo, lat, lon):
 
 def mention(doc, text, nth=0):
     found = [m for m in doc.mentions if m.text == text and m.type in ("GPE", "LOC")]
-    if len(found) <= nth:
-        pytest.skip(f"the entity stage finds no GPE/LOC mention {text!r}")
+    assert len(found) > nth, f"the entity stage finds no GPE/LOC mention {text!r}"
     return found[nth]
 
 
@@ -99,8 +92,7 @@ def test_no_geo_without_support():
 def test_entity_geo_is_first_geocoded_mention():
     d = standpoints.parse("Moscow said on Monday that Moscow would respond.")
     ms = [m for m in d.mentions if m.text == "Moscow"]
-    if not ms or ms[0].entity is None:
-        pytest.skip("the entity stage finds no Moscow entity")
+    assert ms and ms[0].entity is not None, "the entity stage finds no Moscow entity"
     e = d.entities[ms[0].entity]
     assert e.geo is not None and e.geo.country == "RUS"
 
@@ -108,7 +100,6 @@ def test_entity_geo_is_first_geocoded_mention():
 def test_record_fields():
     d = standpoints.parse("Washington warned Moscow.")
     geo = d.to_dict()["mentions"][0].get("geo")
-    if geo is None:
-        pytest.skip("the entity stage finds no Washington mention")
+    assert geo is not None, "the entity stage finds no Washington mention"
     assert {"name", "country", "feature", "lat", "lon"} <= set(geo)
     assert geo["feature"] in ("country", "admin1", "region", "city", "place")

@@ -6,7 +6,6 @@ import gzip
 import json
 
 import pytest
-
 import standpoints
 from standpoints import ReadError
 

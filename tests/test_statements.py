@@ -1,11 +1,9 @@
 """Statements (positions) through the public API, on sentences written for these tests.
 
 The entity stage supplies the mentions; a small user actors file (written to tmp_path) makes the
-names used here known whatever the built-in knowledge base holds. Tests skip while the entity
-stage finds no mentions.
+names used here known whatever the built-in knowledge base holds.
 """
 import pytest
-
 import standpoints
 
 ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
@@ -16,10 +14,6 @@ syldavia\tGPE\tSyldavia\tSYL\tSYL\t\t\t\t
 carpania\tGPE\tCarpania\tCRP\tCRP\t\t\t\t
 herald\tORG\tRuritanian Herald\tRURMED\tRUR\t\t\t\t
 """
-
-pytestmark = pytest.mark.skipif(not standpoints.parse("Russia said.").mentions,
-                                reason="the entity stage finds no mentions yet")
-
 
 @pytest.fixture(scope="module")
 def nlp(tmp_path_factory):

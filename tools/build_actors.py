@@ -89,7 +89,7 @@ ORG_WORDS = {
     "ORGANIZATION", "ORGANISATION", "UNION", "CONGRESS", "SENATE", "CABINET", "NATIONAL",
     "PEOPLE'S", "PEOPLES", "REPUBLIC", "STATE", "BUREAU", "INSTITUTE", "ASSOCIATION", "MILITIA",
     "BRIGADE", "BRIGADES", "CORPS", "FEDERATION", "LEAGUE", "ALLIANCE", "COALITION", "TROOPS",
-    "SOLDIERS", "MILITARY", "NEWS", "AGENCY", "TIMES", "POST", "RADIO", "TELEVISION", "TV",
+    "SOLDIERS", "MILITARY", "NEWS", "TIMES", "POST", "RADIO", "TELEVISION", "TV",
     "PRESS", "JUNTA", "REGIME", "AUTHORITY", "ADMINISTRATION", "COMMAND", "CENTER", "CENTRE",
     "UNIVERSITY", "COMPANY", "CORPORATION", "GROUP", "REBELS", "OPPOSITION", "LEGISLATURE",
     "DUMA", "KNESSET", "MAJLIS", "JIRGA", "SHURA", "AIR", "SECURITY", "INTELLIGENCE", "ISLANDS",
@@ -263,7 +263,6 @@ def load_countries(kb: KB):
     for f in recs:
         kb.iso3.add(f[0])
         kb.iso_names[f[0]] = f[1]
-    capital_ids = collections.Counter()
     for f in recs:
         f += [""] * (7 - len(f))
         iso, name, aliases, adj, adj_al, caps, cap_al = f[:7]

@@ -1,9 +1,9 @@
-#include "prelude.hpp"
-
 #include <atomic>
 #include <exception>
 #include <thread>
 #include <variant>
+
+#include "prelude.hpp"
 
 namespace standpoints::bindings {
 
@@ -71,13 +71,19 @@ Result run_one(const Analyzer& analyzer, const Item& item) {
   try {
     Document doc;
     switch (item.kind) {
-      case Item::Kind::File: doc = analyzer.analyze_file(item.a, item.format, item.id); break;
+      case Item::Kind::File:
+        doc = analyzer.analyze_file(item.a, item.format, item.id);
+        break;
       case Item::Kind::Bytes:
         doc = item.format == InputFormat::Plain ? analyzer.analyze_plain(item.a, item.id)
                                                 : analyzer.analyze_article(item.a, item.id);
         break;
-      case Item::Kind::Json: doc = analyzer.analyze_json_record(item.a); break;
-      case Item::Kind::Fields: doc = analyzer.analyze_fields(item.title, item.a, item.date, item.url, item.id); break;
+      case Item::Kind::Json:
+        doc = analyzer.analyze_json_record(item.a);
+        break;
+      case Item::Kind::Fields:
+        doc = analyzer.analyze_fields(item.title, item.a, item.date, item.url, item.id);
+        break;
     }
     return std::make_shared<Document>(std::move(doc));
   } catch (const ReadError& e) {
@@ -111,9 +117,12 @@ void register_analyzer(py::module_& m) {
              o.knowledge.data_dir = data_dir;
              o.knowledge.actor_files = actor_files;
              o.knowledge.extra_actors_json = extra_actors;
-             if (errors == "strict") o.read.invalid_utf8 = InvalidUtf8::Error;
-             else if (errors == "replace") o.read.invalid_utf8 = InvalidUtf8::Replace;
-             else throw py::value_error("errors must be 'strict' or 'replace', not '" + errors + "'");
+             if (errors == "strict")
+               o.read.invalid_utf8 = InvalidUtf8::Error;
+             else if (errors == "replace")
+               o.read.invalid_utf8 = InvalidUtf8::Replace;
+             else
+               throw py::value_error("errors must be 'strict' or 'replace', not '" + errors + "'");
              if (stage < 1 || stage > 4) throw py::value_error("stage must be 1..4");
              o.stage = static_cast<Stage>(stage);
              py::gil_scoped_release release;
@@ -121,7 +130,9 @@ void register_analyzer(py::module_& m) {
            }),
            py::arg("data_dir"), py::arg("actor_files") = std::vector<std::string>{}, py::arg("errors") = "strict",
            py::arg("stage") = 4, py::arg("extra_actors") = "")
-      .def("analyze_one", [](const Analyzer& a, const py::tuple& input) {
+      .def(
+          "analyze_one",
+          [](const Analyzer& a, const py::tuple& input) {
             Item item = to_item(input);
             Result r;
             {
@@ -129,8 +140,11 @@ void register_analyzer(py::module_& m) {
               r = run_one(a, item);
             }
             return to_python(r);
-          }, py::arg("item"), "Analyses one input tuple; returns a Document or ('error', message, line, offset).")
-      .def("analyze_many", [](const Analyzer& a, const py::iterable& inputs, int workers) {
+          },
+          py::arg("item"), "Analyses one input tuple; returns a Document or ('error', message, line, offset).")
+      .def(
+          "analyze_many",
+          [](const Analyzer& a, const py::iterable& inputs, int workers) {
             std::vector<Item> items;
             for (auto obj : inputs) items.push_back(to_item(obj));
             std::vector<Result> results(items.size());
@@ -153,7 +167,8 @@ void register_analyzer(py::module_& m) {
             py::list out(results.size());
             for (std::size_t i = 0; i < results.size(); ++i) out[i] = to_python(results[i]);
             return out;
-          }, py::arg("items"), py::arg("workers") = 1,
+          },
+          py::arg("items"), py::arg("workers") = 1,
           "Analyses a batch on a thread pool with the GIL released; keeps input order.");
 }
 

@@ -4,12 +4,18 @@ namespace standpoints::bindings {
 
 py::object to_python(const ordered_json& j) {
   switch (j.type()) {
-    case ordered_json::value_t::null: return py::none();
-    case ordered_json::value_t::boolean: return py::bool_(j.get<bool>());
-    case ordered_json::value_t::number_integer: return py::int_(j.get<std::int64_t>());
-    case ordered_json::value_t::number_unsigned: return py::int_(j.get<std::uint64_t>());
-    case ordered_json::value_t::number_float: return py::float_(j.get<double>());
-    case ordered_json::value_t::string: return py::str(j.get_ref<const std::string&>());
+    case ordered_json::value_t::null:
+      return py::none();
+    case ordered_json::value_t::boolean:
+      return py::bool_(j.get<bool>());
+    case ordered_json::value_t::number_integer:
+      return py::int_(j.get<std::int64_t>());
+    case ordered_json::value_t::number_unsigned:
+      return py::int_(j.get<std::uint64_t>());
+    case ordered_json::value_t::number_float:
+      return py::float_(j.get<double>());
+    case ordered_json::value_t::string:
+      return py::str(j.get_ref<const std::string&>());
     case ordered_json::value_t::array: {
       py::list out(j.size());
       std::size_t i = 0;
@@ -21,7 +27,8 @@ py::object to_python(const ordered_json& j) {
       for (auto it = j.begin(); it != j.end(); ++it) out[py::str(it.key())] = to_python(it.value());
       return std::move(out);
     }
-    default: return py::none();
+    default:
+      return py::none();
   }
 }
 
@@ -35,7 +42,9 @@ void register_document(py::module_& m) {
       .def_property_readonly("text", [](const Document& d) { return d.text; })
       .def_property_readonly("n_tokens", [](const Document& d) { return d.tokens.size(); })
       .def_property_readonly("n_sentences", [](const Document& d) { return d.sentences.size(); })
-      .def("record", [](const Document& d, bool tokens) {
+      .def(
+          "record",
+          [](const Document& d, bool tokens) {
             WriteOptions o;
             o.tokens = tokens;
             ordered_json j;
@@ -44,15 +53,19 @@ void register_document(py::module_& m) {
               j = to_record(d, o);
             }
             return to_python(j);
-          }, py::arg("tokens") = false, "The SCHEMA.md record as Python objects (offsets are str indices).")
-      .def("to_json", [](const Document& d, int indent) {
+          },
+          py::arg("tokens") = false, "The SCHEMA.md record as Python objects (offsets are str indices).")
+      .def(
+          "to_json",
+          [](const Document& d, int indent) {
             std::string s;
             {
               py::gil_scoped_release release;
               s = to_json(d, indent);
             }
             return s;
-          }, py::arg("indent") = -1, "The SCHEMA.md record as a JSON string.");
+          },
+          py::arg("indent") = -1, "The SCHEMA.md record as a JSON string.");
 }
 
 }  // namespace standpoints::bindings

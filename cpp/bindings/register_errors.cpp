@@ -1,5 +1,4 @@
 #include "prelude.hpp"
-
 #include "standpoints/knowledge_error.hpp"
 
 namespace standpoints::bindings {

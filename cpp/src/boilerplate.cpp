@@ -56,9 +56,12 @@ bool is_byline_shape(const Document& doc, TokenRange r, std::size_t body_index) 
     if (t.kind == TokenKind::Word) {
       if (by && i == r.first) continue;
       ++words;
-      if (t.shape == Shape::Capitalized) ++caps;
-      else if (t.shape == Shape::AllCaps) ++allcaps;
-      else if (!(s == "and" || s == "of" || s == "de" || s == "van" || s == "von" || s == "al")) return false;
+      if (t.shape == Shape::Capitalized)
+        ++caps;
+      else if (t.shape == Shape::AllCaps)
+        ++allcaps;
+      else if (!(s == "and" || s == "of" || s == "de" || s == "van" || s == "von" || s == "al"))
+        return false;
     } else if (t.kind == TokenKind::Punct) {
       if (!(s == "," || s == "-" || s == "|" || s == "/" || s == ".")) return false;
     } else {
@@ -113,9 +116,12 @@ namespace {
 
 bool matches_one(BoilerplatePatterns::Kind kind, std::string_view lower, std::string_view p) {
   switch (kind) {
-    case BoilerplatePatterns::Kind::Prefix: return has_prefix(lower, p);
-    case BoilerplatePatterns::Kind::Exact: return lower == p;
-    case BoilerplatePatterns::Kind::Contains: return lower.find(p) != std::string_view::npos;
+    case BoilerplatePatterns::Kind::Prefix:
+      return has_prefix(lower, p);
+    case BoilerplatePatterns::Kind::Exact:
+      return lower == p;
+    case BoilerplatePatterns::Kind::Contains:
+      return lower.find(p) != std::string_view::npos;
   }
   return false;
 }
@@ -199,10 +205,14 @@ BoilerplatePatterns BoilerplatePatterns::load(const std::string& path) {
   tsv::read_file(path, {"kind", "pattern"}, [&](const tsv::Row& row) {
     const auto kind = row.get("kind");
     Kind k;
-    if (kind == "prefix") k = Kind::Prefix;
-    else if (kind == "exact") k = Kind::Exact;
-    else if (kind == "contains") k = Kind::Contains;
-    else row.fail("unknown boilerplate kind \"" + std::string(kind) + "\" (prefix, exact or contains)");
+    if (kind == "prefix")
+      k = Kind::Prefix;
+    else if (kind == "exact")
+      k = Kind::Exact;
+    else if (kind == "contains")
+      k = Kind::Contains;
+    else
+      row.fail("unknown boilerplate kind \"" + std::string(kind) + "\" (prefix, exact or contains)");
     // Patterns keep their inner spaces ("(c) "); only the line end is trimmed.
     std::string_view p = row.get("pattern");
     if (p.empty()) row.fail("empty pattern");
@@ -220,9 +230,11 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns) {
   for (auto& para : doc.paragraphs) {
     // Tokens are in text order: find the paragraph's by binary search.
     const auto from = doc.tokens.begin() + static_cast<std::ptrdiff_t>(tok);
-    const auto first = std::partition_point(from, doc.tokens.end(), [&](const Token& t) { return t.start < para.start; });
+    const auto first =
+        std::partition_point(from, doc.tokens.end(), [&](const Token& t) { return t.start < para.start; });
     const auto last = std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end <= para.end; });
-    TokenRange range{static_cast<std::size_t>(first - doc.tokens.begin()), static_cast<std::size_t>(last - doc.tokens.begin())};
+    TokenRange range{static_cast<std::size_t>(first - doc.tokens.begin()),
+                     static_cast<std::size_t>(last - doc.tokens.begin())};
     tok = range.last;
     if (para.title) continue;
     ++body_index;

@@ -1,9 +1,8 @@
 #include "standpoints/entities.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "standpoints/knowledge.hpp"
 #include "standpoints/tsv.hpp"
@@ -22,13 +21,20 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::uint8_t parse_flags(std::string_view s, const tsv::Row* row) {
   std::uint8_t f = 0;
   for (auto part : tsv::split_list(s, ',')) {
-    if (part == "seat") f |= kSeat;
-    else if (part == "surname") f |= kSurname;
-    else if (part == "media") f |= kMedia;
-    else if (part == "igo") f |= kIgo;
-    else if (part == "demonym") f |= kDemonym;
-    else if (part == "optional") continue;
-    else if (row) row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, media, igo, demonym)");
+    if (part == "seat")
+      f |= kSeat;
+    else if (part == "surname")
+      f |= kSurname;
+    else if (part == "media")
+      f |= kMedia;
+    else if (part == "igo")
+      f |= kIgo;
+    else if (part == "demonym")
+      f |= kDemonym;
+    else if (part == "optional")
+      continue;
+    else if (row)
+      row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, media, igo, demonym)");
   }
   return f;
 }
@@ -83,8 +89,8 @@ std::string petrarch_name(std::string_view raw) {
     std::size_t wend = s.find_first_of("_- ", i);
     if (wend == std::string::npos) wend = s.size();
     const std::string_view word(s.data() + i, wend - i);
-    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 ||
-                      word == "NATO" || word == "OPEC" || word == "UN" || word == "EU";
+    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 || word == "NATO" ||
+                      word == "OPEC" || word == "UN" || word == "EU";
     if (keep) {
       out.append(word);
       i = wend - 1;
@@ -146,8 +152,10 @@ void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool u
       }
       auto& list = lists_[static_cast<std::size_t>(node.list)];
       if (std::find(list.begin(), list.end(), entry) != list.end()) return;
-      if (user) list.insert(list.begin(), entry);  // the user's entries win
-      else list.push_back(entry);
+      if (user)
+        list.insert(list.begin(), entry);  // the user's entries win
+      else
+        list.push_back(entry);
     }
   };
   add_to(exact_, text);
@@ -163,7 +171,8 @@ void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where)
   if (!valid_type(spec.type)) fail("unknown type \"" + spec.type + "\" (PERSON, ORG, GPE, LOC, NORP, LAW, EVENT)");
   if (!valid_actor(spec.actor)) fail("actor code \"" + spec.actor + "\" must be capital letters (RUSGOV, NATO)");
   const std::string id = spec.id.empty() ? (user ? "user:" : "") + slug(spec.name) : spec.id;
-  Office office{spec.actor, spec.from.empty() ? 0 : date_number(spec.from), spec.to.empty() ? 99991231 : date_number(spec.to, true)};
+  Office office{spec.actor, spec.from.empty() ? 0 : date_number(spec.from),
+                spec.to.empty() ? 99991231 : date_number(spec.to, true)};
   if ((!spec.from.empty() && office.from == 0) || (!spec.to.empty() && office.to == 0))
     fail("dates must be YYYY-MM-DD or YYYY");
   if (office.from > office.to) fail("\"from\" is after \"to\"");
@@ -278,7 +287,8 @@ void ActorTable::add_json(const std::string& text, const std::string& path, bool
 // restriction is ">YYMMDD", "<YYMMDD" or "YYMMDD-YYMMDD" (or 8-digit years).
 void ActorTable::load_petrarch(const std::string& path, bool user) {
   const std::string text = tsv::read_whole_file(path);
-  if (auto bad = utf8::first_invalid(text)) throw KnowledgeError(path, 0, "invalid UTF-8 at byte offset " + std::to_string(*bad));
+  if (auto bad = utf8::first_invalid(text))
+    throw KnowledgeError(path, 0, "invalid UTF-8 at byte offset " + std::to_string(*bad));
   struct Pending {
     std::string name;
     std::vector<std::string> aliases;
@@ -291,7 +301,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     if (d.size() == 6) {
       int yy = (d[0] - '0') * 10 + (d[1] - '0');
       int year = yy <= 30 ? 2000 + yy : 1900 + yy;
-      return date_number(std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)), end);
+      return date_number(std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)),
+                         end);
     }
     if (d.size() == 8) return date_number(d, end);
     if (d.size() == 7) {  // a known typo form in the wild: YYYYMDD; read the year only
@@ -301,7 +312,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
   };
   auto flush = [&] {
     if (cur.name.empty()) return;
-    const bool is_person = cur.codes.size() > 1 || std::any_of(cur.codes.begin(), cur.codes.end(), [](auto& c) { return !c.second.empty(); });
+    const bool is_person = cur.codes.size() > 1 ||
+                           std::any_of(cur.codes.begin(), cur.codes.end(), [](auto& c) { return !c.second.empty(); });
     if (cur.codes.empty()) cur.codes.emplace_back("", "");
     bool first = true;
     for (const auto& [code, restriction] : cur.codes) {
@@ -315,14 +327,22 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
       if (!restriction.empty()) {
         std::string_view r = restriction;
         std::int32_t from = 0, to = 99991231;
-        if (r[0] == '>') from = parse_date(r.substr(1), false, cur.line);
-        else if (r[0] == '<') to = parse_date(r.substr(1), true, cur.line);
+        if (r[0] == '>')
+          from = parse_date(r.substr(1), false, cur.line);
+        else if (r[0] == '<')
+          to = parse_date(r.substr(1), true, cur.line);
         else if (auto dash = r.find('-'); dash != std::string_view::npos) {
           from = parse_date(r.substr(0, dash), false, cur.line);
           to = parse_date(r.substr(dash + 1), true, cur.line);
         }
-        spec.from = from ? std::to_string(from / 10000) + "-" + (from / 100 % 100 < 10 ? "0" : "") + std::to_string(from / 100 % 100) + "-" + (from % 100 < 10 ? "0" : "") + std::to_string(from % 100) : "";
-        spec.to = to != 99991231 ? std::to_string(to / 10000) + "-" + (to / 100 % 100 < 10 ? "0" : "") + std::to_string(to / 100 % 100) + "-" + (to % 100 < 10 ? "0" : "") + std::to_string(to % 100) : "";
+        spec.from = from ? std::to_string(from / 10000) + "-" + (from / 100 % 100 < 10 ? "0" : "") +
+                               std::to_string(from / 100 % 100) + "-" + (from % 100 < 10 ? "0" : "") +
+                               std::to_string(from % 100)
+                         : "";
+        spec.to = to != 99991231
+                      ? std::to_string(to / 10000) + "-" + (to / 100 % 100 < 10 ? "0" : "") +
+                            std::to_string(to / 100 % 100) + "-" + (to % 100 < 10 ? "0" : "") + std::to_string(to % 100)
+                      : "";
       }
       spec.flags = is_person ? std::vector<std::string>{"surname"} : std::vector<std::string>{};
       try {
@@ -362,7 +382,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
         std::string_view inside = utf8::strip(l.substr(p + 1, close - p - 1));
         std::string code(inside.substr(0, inside.find(' ')));
         std::string restriction;
-        if (auto sp = inside.find(' '); sp != std::string_view::npos) restriction = std::string(utf8::strip(inside.substr(sp + 1)));
+        if (auto sp = inside.find(' '); sp != std::string_view::npos)
+          restriction = std::string(utf8::strip(inside.substr(sp + 1)));
         if (restriction.find_first_not_of("0123456789<>-") != std::string::npos)
           throw KnowledgeError(path, line, "cannot read date restriction \"" + restriction + "\"");
         if (!code.empty() && code[0] == '~') code = code.substr(1);  // agent-style codes
@@ -407,9 +428,12 @@ ActorTable ActorTable::load(const std::vector<std::string>& paths, const Segment
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& p = paths[i];
     const bool user = i >= builtin_files;
-    if (ends_with(p, ".tsv")) t.load_tsv(p, user);
-    else if (ends_with(p, ".json")) t.load_json(p, user);
-    else t.load_petrarch(p, user);
+    if (ends_with(p, ".tsv"))
+      t.load_tsv(p, user);
+    else if (ends_with(p, ".json"))
+      t.load_json(p, user);
+    else
+      t.load_petrarch(p, user);
   }
   return t;
 }
@@ -464,8 +488,10 @@ struct FoldedKeyBuilder {
 
   std::string_view key(std::size_t n) {
     const Token& t = doc.tokens[first + n - 1];
-    if (n == 1) buffer.clear();
-    else if (t.space_before) buffer.push_back(' ');
+    if (n == 1)
+      buffer.clear();
+    else if (t.space_before)
+      buffer.push_back(' ');
     const std::string_view w = token_text(doc, t);
     const std::size_t at = buffer.size();
     buffer.resize(at + w.size());
@@ -568,12 +594,14 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
   NameCues c;
   tsv::read_file(path, {"cue", "kind"}, [&](const tsv::Row& row) {
     static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-        {"title", kTitle},         {"role", kRole},           {"org_head", kOrgHead},   {"org_first", kOrgFirst},
-        {"law_tail", kLawTail},    {"event_tail", kEventTail}, {"stop", kStop},          {"connector", kConnector},
-        {"org_cue", kOrgCue},      {"org_tail", kOrgTail},    {"not_given", kNotGiven}, {"gpe_tail", kGpeTail},
-        {"loc_tail", kLocTail},    {"fac_tail", kFacTail}};
+        {"title", kTitle},        {"role", kRole},           {"org_head", kOrgHead},
+        {"org_first", kOrgFirst}, {"law_tail", kLawTail},    {"event_tail", kEventTail},
+        {"stop", kStop},          {"connector", kConnector}, {"org_cue", kOrgCue},
+        {"org_tail", kOrgTail},   {"not_given", kNotGiven},  {"gpe_tail", kGpeTail},
+        {"loc_tail", kLocTail},   {"fac_tail", kFacTail}};
     const std::string_view kind = row.get("kind");
-    const auto* found = std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
+    const auto* found =
+        std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
     if (found == std::end(kKinds)) row.fail("unknown cue kind \"" + std::string(kind) + "\"");
     const Kind k = found->second;
     const std::string cue(utf8::strip(row.get("cue")));
@@ -588,7 +616,8 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
         key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
       }
       c.phrases_[key] = role;
-      const std::string first = utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start));
+      const std::string first =
+          utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start));
       c.starts_filter_.add(first);
       c.phrase_starts_.insert(first);
       c.max_phrase_ = std::max(c.max_phrase_, toks.size());
@@ -699,11 +728,16 @@ enum class CaseMode { Normal, TitleCase, AllCaps };
 // sentence full of names ("President Oskar Hentzau spoke") stays a sentence.
 bool is_function_word(std::string_view w) {
   switch (w.size()) {
-    case 1: return w[0] == 'a';
-    case 2: return w == "of" || w == "an" || w == "to" || w == "in" || w == "on" || w == "at" || w == "by";
-    case 3: return w == "the" || w == "and" || w == "for";
-    case 4: return w == "with";
-    default: return false;
+    case 1:
+      return w[0] == 'a';
+    case 2:
+      return w == "of" || w == "an" || w == "to" || w == "in" || w == "on" || w == "at" || w == "by";
+    case 3:
+      return w == "the" || w == "and" || w == "for";
+    case 4:
+      return w == "with";
+    default:
+      return false;
   }
 }
 
@@ -740,7 +774,7 @@ struct Finder {
   Document& doc;
   const Knowledge& k;
   std::vector<std::uint8_t> claimed;
-  mutable TokenCues memo;   // each token's cue kinds, looked up once
+  mutable TokenCues memo;  // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -968,8 +1002,7 @@ struct Finder {
     bool unambiguous = false;
     const std::string country = place_country(name, cands, &unambiguous);
     if (e - s == 1 && !unambiguous) {
-      if (!cands.empty() && place_cue_before(s) && !sentence_initial(s) &&
-          !k.actors.is_given_name(name)) {
+      if (!cands.empty() && place_cue_before(s) && !sentence_initial(s) && !k.actors.is_given_name(name)) {
         weak_places.push_back(s);
         claimed[s] = 1;
         return true;
@@ -1006,8 +1039,10 @@ struct Finder {
     StringSet countries;
     for (const auto& m : doc.mentions) {
       if (m.type != "GPE") continue;
-      if (m.kb >= 0) countries.insert(k.actors.entry(static_cast<std::uint32_t>(m.kb)).country);
-      else if (!m.actor.empty()) countries.insert(m.actor.substr(0, 3));
+      if (m.kb >= 0)
+        countries.insert(k.actors.entry(static_cast<std::uint32_t>(m.kb)).country);
+      else if (!m.actor.empty())
+        countries.insert(m.actor.substr(0, 3));
     }
     for (std::size_t s : weak_places) {
       claimed[s] = 0;
@@ -1035,9 +1070,7 @@ struct Finder {
     return false;
   }
 
-  bool given(std::size_t i) const {
-    return k.actors.is_given_name(text(i)) && !(memo.kinds(i) & NameCues::kNotGiven);
-  }
+  bool given(std::size_t i) const { return k.actors.is_given_name(text(i)) && !(memo.kinds(i) & NameCues::kNotGiven); }
 
   // Capitalised words that also stand alone elsewhere in the document (as a
   // person's surname does: "Fareed Zakaria" ... "Zakaria said"), counted once.
@@ -1230,8 +1263,8 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
   // News runs at about one name per ten tokens; capped for huge documents.
   doc.mentions.reserve(std::min<std::size_t>(doc.tokens.size() / 8 + 8, 4096));
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), TokenCues(doc, knowledge.cues),
-           {}, {}, {}, false};
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), TokenCues(doc, knowledge.cues), {}, {},
+           {},  false};
   for (const Sentence& s : doc.sentences) {
     const Paragraph& p = doc.paragraphs[s.paragraph];
     if (p.boilerplate) continue;

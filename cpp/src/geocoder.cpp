@@ -1,11 +1,11 @@
 #include "standpoints/geocoder.hpp"
-#include <map>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 #include <vector>
 
@@ -20,9 +20,9 @@ namespace standpoints {
 // Tables
 
 struct Gazetteer::Tables {
-  std::string text;                    // the file; the index keys are views into it
+  std::string text;  // the file; the index keys are views into it
   std::vector<Place> places;
-  std::vector<float> prior;            // ranking score of each place, see place_prior()
+  std::vector<float> prior;             // ranking score of each place, see place_prior()
   std::vector<std::uint32_t> postings;  // candidates of key k: [offsets[k], offsets[k+1])
   std::vector<std::uint32_t> offsets;
   // Surface form -> key id: open addressing (linear probing) over `slots`.
@@ -63,10 +63,13 @@ Feature feature_of(std::string_view f) {
 // then cities and places by population.
 float place_prior(const Place& p) {
   switch (feature_of(p.feature)) {
-    case Country: return 20.0f + static_cast<float>(std::log10(static_cast<double>(p.population) + 1.0)) * 0.01f;
+    case Country:
+      return 20.0f + static_cast<float>(std::log10(static_cast<double>(p.population) + 1.0)) * 0.01f;
     case Admin1:
-    case Region: return 6.3f;
-    default: return static_cast<float>(std::log10(std::max<double>(static_cast<double>(p.population), 1000.0)));
+    case Region:
+      return 6.3f;
+    default:
+      return static_cast<float>(std::log10(std::max<double>(static_cast<double>(p.population), 1000.0)));
   }
 }
 
@@ -91,17 +94,17 @@ bool is_country(const Place& p) { return p.feature == "country"; }
 // Capitalised English words and person names that are also names of gazetteer cities: never
 // "unambiguous places" on their own.
 constexpr std::array<std::string_view, 88> kCommonWords{
-    "March",    "May",       "June",      "August",     "Police",    "Mobile",    "Reading",    "Bath",
-    "Nice",     "Split",     "Deal",      "Sale",       "Hope",      "Union",     "Liberty",    "Independence",
-    "Victoria", "Obama",     "Of",        "Most",       "Best",      "Bar",       "Man",        "Marshall",
-    "Lincoln",  "Franklin",  "Jackson",   "Clinton",    "Kennedy",   "Madison",   "Florence",   "Eagle",
-    "Mission",  "Enterprise", "Commerce", "Justice",    "Goes",      "Weston",    "Opportunity", "President",
-    "General",  "Colonel",   "Mercedes",  "Salem",      "Santa",     "San",       "Saint",      "Prince",
-    "Cardinal", "Bishop",    "Temple",    "Church",     "Lake",      "Beach",     "Park",       "Garden",
-    "Summit",   "Center",    "Central",   "National",   "Austin",    "Charlotte", "Hamilton",   "Hassan",
-    "Wellington", "Douglas", "Elizabeth", "Regina",     "Lawrence",  "Warren",    "Chandler",   "Irving",
-    "Tyler",    "Aurora",    "Carter",    "Sherman",    "Milton",    "Stanley",   "Ali",        "Medina",
-    "Mercy",    "Trinity",   "Concord",   "Harmony",    "Fortuna",   "Columbus",  "Nelson",     "Eugene"};
+    "March",      "May",        "June",      "August",   "Police",   "Mobile",    "Reading",     "Bath",
+    "Nice",       "Split",      "Deal",      "Sale",     "Hope",     "Union",     "Liberty",     "Independence",
+    "Victoria",   "Obama",      "Of",        "Most",     "Best",     "Bar",       "Man",         "Marshall",
+    "Lincoln",    "Franklin",   "Jackson",   "Clinton",  "Kennedy",  "Madison",   "Florence",    "Eagle",
+    "Mission",    "Enterprise", "Commerce",  "Justice",  "Goes",     "Weston",    "Opportunity", "President",
+    "General",    "Colonel",    "Mercedes",  "Salem",    "Santa",    "San",       "Saint",       "Prince",
+    "Cardinal",   "Bishop",     "Temple",    "Church",   "Lake",     "Beach",     "Park",        "Garden",
+    "Summit",     "Center",     "Central",   "National", "Austin",   "Charlotte", "Hamilton",    "Hassan",
+    "Wellington", "Douglas",    "Elizabeth", "Regina",   "Lawrence", "Warren",    "Chandler",    "Irving",
+    "Tyler",      "Aurora",     "Carter",    "Sherman",  "Milton",   "Stanley",   "Ali",         "Medina",
+    "Mercy",      "Trinity",    "Concord",   "Harmony",  "Fortuna",  "Columbus",  "Nelson",      "Eugene"};
 
 bool common_word(std::string_view s) {
   return std::find(kCommonWords.begin(), kCommonWords.end(), s) != kCommonWords.end();
@@ -163,7 +166,7 @@ Gazetteer Gazetteer::load(const std::string& path) {
     }
     auto field = [&](int c) -> std::string_view {
       return c >= 0 && static_cast<std::size_t>(c) < row.fields.size() ? row.fields[static_cast<std::size_t>(c)]
-                                                                        : std::string_view{};
+                                                                       : std::string_view{};
     };
     const std::string_view name = utf8::strip(field(c_name));
     if (name.empty()) row.fail("empty place name");
@@ -171,7 +174,8 @@ Gazetteer Gazetteer::load(const std::string& path) {
     if (feature_of(feature) == Unknown)
       row.fail("unknown feature \"" + std::string(feature) + "\" (country, admin1, region, city, place)");
     const std::string_view country = utf8::strip(field(c_country));
-    if (country.size() != 3) row.fail("country must be an ISO 3166-1 alpha-3 code, found \"" + std::string(country) + "\"");
+    if (country.size() != 3)
+      row.fail("country must be an ISO 3166-1 alpha-3 code, found \"" + std::string(country) + "\"");
     Place p;
     p.name = name;
     p.feature = feature;
@@ -181,8 +185,7 @@ Gazetteer Gazetteer::load(const std::string& path) {
         p.lon < -180 || p.lon > 180)
       row.fail("bad lat/lon \"" + std::string(field(c_lat)) + "\" \"" + std::string(field(c_lon)) + "\"");
     if (!parse_number(field(c_id), p.geonameid)) row.fail("bad geonameid \"" + std::string(field(c_id)) + "\"");
-    if (!parse_number(field(c_pop), p.population))
-      row.fail("bad population \"" + std::string(field(c_pop)) + "\"");
+    if (!parse_number(field(c_pop), p.population)) row.fail("bad population \"" + std::string(field(c_pop)) + "\"");
     const auto index = static_cast<std::uint32_t>(t->places.size());
     if (feature == "country") t->countries.try_emplace(country, index);  // first row of a code wins
     pairs.emplace_back(key_id(name), index);
@@ -285,9 +288,9 @@ bool Gazetteer::is_unambiguous_place(std::string_view name, std::span<const std:
 
 namespace {
 
-constexpr double kCountryBonus = 0.8;   // the candidate's country is named in the document
-constexpr double kAdmin1Bonus = 2.0;    // its first-level division is named in the document
-constexpr double kNearBonus = 1.0;      // it lies near a firmly placed sub-country place of the document
+constexpr double kCountryBonus = 0.8;  // the candidate's country is named in the document
+constexpr double kAdmin1Bonus = 2.0;   // its first-level division is named in the document
+constexpr double kNearBonus = 1.0;     // it lies near a firmly placed sub-country place of the document
 constexpr double kNearKm = 300.0;
 
 double distance_km(double la1, double lo1, double la2, double lo2) {
@@ -414,7 +417,10 @@ std::vector<const Place*> comma_places(const Gazetteer& g, const Document& doc, 
       ++q;
     } else if (t.compare(q, 4, " of ") == 0 || t.compare(q, 5, " and ") == 0) {
       const std::size_t skip = t[q + 1] == 'o' ? 4 : 5;
-      if (q + skip < t.size() && ascii_upper(t[q + skip])) q += skip; else break;
+      if (q + skip < t.size() && ascii_upper(t[q + skip]))
+        q += skip;
+      else
+        break;
     } else {
       break;
     }
@@ -454,8 +460,9 @@ std::vector<std::string_view> names_before(std::string_view t, std::size_t end) 
   return out;
 }
 
-constexpr std::array<std::string_view, 10> kAreaWords{" region", " Region", " province", " Province", " oblast",
-                                                      " Oblast", " state", " State", " governorate", " Governorate"};
+constexpr std::array<std::string_view, 10> kAreaWords{" region",      " Region",     " province", " Province",
+                                                      " oblast",      " Oblast",     " state",    " State",
+                                                      " governorate", " Governorate"};
 
 }  // namespace
 
@@ -503,14 +510,12 @@ void geocode(Document& doc, const Gazetteer& g) {
       }
       if (!keep.empty()) {
         t.cands = std::move(keep), t.constrained = t.pattern = true;
-      } else if (!after.empty() && std::all_of(after.begin(), after.end(), [](const Place* a) {
-                   return a->feature == "admin1";
-                 })) {
+      } else if (!after.empty() &&
+                 std::all_of(after.begin(), after.end(), [](const Place* a) { return a->feature == "admin1"; })) {
         // "Georgetown, South Carolina," with no such town in the gazetteer: none of the places it
         // knows. Only for a division closed by punctuation (an appositive, not a list of places).
-        const bool closed = after_end >= doc.text.size() || doc.text[after_end] == ',' ||
-                            doc.text[after_end] == '.' || doc.text[after_end] == ')' ||
-                            doc.text[after_end] == ';' || doc.text[after_end] == '\n';
+        const bool closed = after_end >= doc.text.size() || doc.text[after_end] == ',' || doc.text[after_end] == '.' ||
+                            doc.text[after_end] == ')' || doc.text[after_end] == ';' || doc.text[after_end] == '\n';
         const bool towns_only = std::none_of(t.cands.begin(), t.cands.end(), [&](std::uint32_t idx) {
           return is_country(g.place(idx)) || is_area(g.place(idx));
         });  // "Georgia, Alabama, and Florida" is a list
@@ -726,7 +731,8 @@ void geocode(Document& doc, const Gazetteer& g) {
     const std::pair<std::size_t, std::int64_t>* hit = nullptr;
     if (auto it = sense_by_text.find(t.text); it != sense_by_text.end()) hit = &it->second;
     if (m.entity >= 0) {
-      if (auto it = sense_by_entity.find(m.entity); it != sense_by_entity.end() && (!hit || it->second.first < hit->first))
+      if (auto it = sense_by_entity.find(m.entity);
+          it != sense_by_entity.end() && (!hit || it->second.first < hit->first))
         hit = &it->second;
     }
     if (hit) t.chosen = hit->second;
@@ -759,7 +765,8 @@ void geocode(Document& doc, const Gazetteer& g) {
   for (Entity& e : doc.entities) {
     if (e.geo) continue;
     for (auto mi : e.mentions) {
-      if (mi >= 0 && static_cast<std::size_t>(mi) < doc.mentions.size() && doc.mentions[static_cast<std::size_t>(mi)].geo) {
+      if (mi >= 0 && static_cast<std::size_t>(mi) < doc.mentions.size() &&
+          doc.mentions[static_cast<std::size_t>(mi)].geo) {
         e.geo = doc.mentions[static_cast<std::size_t>(mi)].geo;
         break;
       }

@@ -1,8 +1,8 @@
 #include "standpoints/json.hpp"
 
-#include "standpoints/utf8.hpp"
-
 #include <charconv>
+
+#include "standpoints/utf8.hpp"
 
 namespace standpoints {
 
@@ -20,89 +20,149 @@ class StreamWriter {
 
   std::string run() {
     out_.push_back('{');
-    key("id"); str(doc_.id);
-    key("title"); opt(doc_.title);
-    key("date"); opt(doc_.date);
-    key("url"); opt(doc_.url);
-    key("source"); opt(doc_.source);
-    key("text"); str(doc_.text);
-    key("paragraphs"); out_.push_back('[');
+    key("id");
+    str(doc_.id);
+    key("title");
+    opt(doc_.title);
+    key("date");
+    opt(doc_.date);
+    key("url");
+    opt(doc_.url);
+    key("source");
+    opt(doc_.source);
+    key("text");
+    str(doc_.text);
+    key("paragraphs");
+    out_.push_back('[');
     for (std::size_t i = 0; i < doc_.paragraphs.size(); ++i) {
       const auto& p = doc_.paragraphs[i];
       open(i);
-      key("start"); num(cp(p.start));
-      key("end"); num(cp(p.end));
-      key("kind"); str(p.title ? "title" : "body");
-      key("boilerplate"); boolean(p.boilerplate);
+      key("start");
+      num(cp(p.start));
+      key("end");
+      num(cp(p.end));
+      key("kind");
+      str(p.title ? "title" : "body");
+      key("boilerplate");
+      boolean(p.boilerplate);
       out_.push_back('}');
     }
     out_.push_back(']');
-    key("sentences"); out_.push_back('[');
+    key("sentences");
+    out_.push_back('[');
     for (std::size_t i = 0; i < doc_.sentences.size(); ++i) {
       const auto& s = doc_.sentences[i];
       open(i);
-      key("start"); num(cp(s.start));
-      key("end"); num(cp(s.end));
-      key("paragraph"); num(s.paragraph);
+      key("start");
+      num(cp(s.start));
+      key("end");
+      num(cp(s.end));
+      key("paragraph");
+      num(s.paragraph);
       out_.push_back('}');
     }
     out_.push_back(']');
-    key("mentions"); out_.push_back('[');
+    key("mentions");
+    out_.push_back('[');
     for (std::size_t i = 0; i < doc_.mentions.size(); ++i) {
       const auto& m = doc_.mentions[i];
       open(i);
       span_fields(m.start, m.end);
-      key("type"); str(m.type);
-      key("kind"); str(m.kind == MentionKind::Name ? "name" : m.kind == MentionKind::Nominal ? "nominal" : "pronoun");
-      key("entity"); index(m.entity);
-      key("sentence"); index(m.sentence);
-      key("actor"); code(m.actor);
-      if (!m.role.empty()) { key("role"); str(m.role); }
-      if (m.geo) { key("geo"); geo(*m.geo); }
+      key("type");
+      str(m.type);
+      key("kind");
+      str(m.kind == MentionKind::Name ? "name" : m.kind == MentionKind::Nominal ? "nominal" : "pronoun");
+      key("entity");
+      index(m.entity);
+      key("sentence");
+      index(m.sentence);
+      key("actor");
+      code(m.actor);
+      if (!m.role.empty()) {
+        key("role");
+        str(m.role);
+      }
+      if (m.geo) {
+        key("geo");
+        geo(*m.geo);
+      }
       out_.push_back('}');
     }
     out_.push_back(']');
-    key("entities"); out_.push_back('[');
+    key("entities");
+    out_.push_back('[');
     for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
       const auto& e = doc_.entities[i];
       open(i);
-      key("id"); str(e.id);
-      key("name"); str(e.name);
-      key("type"); str(e.type);
-      key("actor"); code(e.actor);
-      key("country"); code(e.country);
-      key("mentions"); out_.push_back('[');
+      key("id");
+      str(e.id);
+      key("name");
+      str(e.name);
+      key("type");
+      str(e.type);
+      key("actor");
+      code(e.actor);
+      key("country");
+      code(e.country);
+      key("mentions");
+      out_.push_back('[');
       for (std::size_t k = 0; k < e.mentions.size(); ++k) {
         if (k) out_.push_back(',');
         num(e.mentions[k]);
       }
       out_.push_back(']');
-      if (!e.role.empty()) { key("role"); str(e.role); }
-      if (e.geo) { key("geo"); geo(*e.geo); }
+      if (!e.role.empty()) {
+        key("role");
+        str(e.role);
+      }
+      if (e.geo) {
+        key("geo");
+        geo(*e.geo);
+      }
       out_.push_back('}');
     }
     out_.push_back(']');
-    key("statements"); out_.push_back('[');
+    key("statements");
+    out_.push_back('[');
     for (std::size_t i = 0; i < doc_.statements.size(); ++i) {
       const auto& s = doc_.statements[i];
       open(i);
-      key("source"); argument(s.source);
-      key("act"); str(s.act);
-      key("cameo"); code(s.cameo);
+      key("source");
+      argument(s.source);
+      key("act");
+      str(s.act);
+      key("cameo");
+      code(s.cameo);
       key("target");
-      if (s.target) argument(*s.target); else out_.append("null");
-      key("trigger"); out_.push_back('{'); first_ = true; span_fields(s.trigger.start, s.trigger.end); out_.push_back('}');
+      if (s.target)
+        argument(*s.target);
+      else
+        out_.append("null");
+      key("trigger");
+      out_.push_back('{');
+      first_ = true;
+      span_fields(s.trigger.start, s.trigger.end);
+      out_.push_back('}');
       key("content");
-      if (s.content) { out_.push_back('{'); first_ = true; span_fields(s.content->start, s.content->end); out_.push_back('}'); }
-      else out_.append("null");
-      key("quote"); boolean(s.quote);
-      key("negated"); boolean(s.negated);
-      key("sentence"); index(s.sentence);
+      if (s.content) {
+        out_.push_back('{');
+        first_ = true;
+        span_fields(s.content->start, s.content->end);
+        out_.push_back('}');
+      } else
+        out_.append("null");
+      key("quote");
+      boolean(s.quote);
+      key("negated");
+      boolean(s.negated);
+      key("sentence");
+      index(s.sentence);
       out_.push_back('}');
     }
     out_.push_back(']');
     if (options_.tokens) {
-      key("tokens"); out_.push_back('[');
+      key("tokens");
+      out_.push_back('[');
       for (std::size_t i = 0; i < doc_.tokens.size(); ++i) {
         if (i) out_.push_back(',');
         out_.push_back('[');
@@ -143,16 +203,22 @@ class StreamWriter {
   }
   void boolean(bool b) { out_.append(b ? "true" : "false"); }
   void index(std::int32_t i) {
-    if (i >= 0) num(i);
-    else out_.append("null");
+    if (i >= 0)
+      num(i);
+    else
+      out_.append("null");
   }
   void code(const std::string& c) {
-    if (c.empty()) out_.append("null");
-    else str(c);
+    if (c.empty())
+      out_.append("null");
+    else
+      str(c);
   }
   void opt(const std::optional<std::string>& s) {
-    if (s) str(*s);
-    else out_.append("null");
+    if (s)
+      str(*s);
+    else
+      out_.append("null");
   }
   void str(std::string_view s) {
     out_.push_back('"');
@@ -163,13 +229,27 @@ class StreamWriter {
       out_.append(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
-        case '"': out_.append("\\\""); break;
-        case '\\': out_.append("\\\\"); break;
-        case '\n': out_.append("\\n"); break;
-        case '\r': out_.append("\\r"); break;
-        case '\t': out_.append("\\t"); break;
-        case '\b': out_.append("\\b"); break;
-        case '\f': out_.append("\\f"); break;
+        case '"':
+          out_.append("\\\"");
+          break;
+        case '\\':
+          out_.append("\\\\");
+          break;
+        case '\n':
+          out_.append("\\n");
+          break;
+        case '\r':
+          out_.append("\\r");
+          break;
+        case '\t':
+          out_.append("\\t");
+          break;
+        case '\b':
+          out_.append("\\b");
+          break;
+        case '\f':
+          out_.append("\\f");
+          break;
         default: {
           static const char* hex = "0123456789abcdef";
           out_.append("\\u00");
@@ -182,31 +262,50 @@ class StreamWriter {
     out_.push_back('"');
   }
   void span_fields(std::uint32_t s, std::uint32_t e) {
-    key("start"); num(cp(s));
-    key("end"); num(cp(e));
-    key("text"); str(std::string_view(doc_.text).substr(s, e - s));
+    key("start");
+    num(cp(s));
+    key("end");
+    num(cp(e));
+    key("text");
+    str(std::string_view(doc_.text).substr(s, e - s));
   }
   void argument(const Argument& a) {
     out_.push_back('{');
     first_ = true;
-    key("entity"); index(a.entity);
-    key("actor"); code(a.actor);
+    key("entity");
+    index(a.entity);
+    key("actor");
+    code(a.actor);
     span_fields(a.start, a.end);
     out_.push_back('}');
   }
   void geo(const Geo& g) {
     out_.push_back('{');
     first_ = true;
-    key("name"); str(g.name);
-    key("country"); str(g.country);
-    key("feature"); str(g.feature);
+    key("name");
+    str(g.name);
+    key("country");
+    str(g.country);
+    key("feature");
+    str(g.feature);
     if (g.has_point) {
-      key("lat"); num_double(g.lat);
-      key("lon"); num_double(g.lon);
+      key("lat");
+      num_double(g.lat);
+      key("lon");
+      num_double(g.lon);
     }
-    if (g.geonameid) { key("geonameid"); num(g.geonameid); }
-    if (g.population) { key("population"); num(g.population); }
-    if (!g.admin1.empty()) { key("admin1"); str(g.admin1); }
+    if (g.geonameid) {
+      key("geonameid");
+      num(g.geonameid);
+    }
+    if (g.population) {
+      key("population");
+      num(g.population);
+    }
+    if (!g.admin1.empty()) {
+      key("admin1");
+      str(g.admin1);
+    }
     out_.push_back('}');
   }
 

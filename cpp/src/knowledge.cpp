@@ -6,8 +6,8 @@ namespace standpoints {
 
 std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options) {
   auto k = std::make_shared<Knowledge>();
-  const std::string dir = options.data_dir.empty() || options.data_dir.back() == '/' ? options.data_dir
-                                                                                      : options.data_dir + "/";
+  const std::string dir =
+      options.data_dir.empty() || options.data_dir.back() == '/' ? options.data_dir : options.data_dir + "/";
   // The gazetteer needs nothing else: it loads on a second thread while the
   // actors (the biggest table) load here, so start-up waits for the slower
   // of the two rather than their sum. Errors travel through the future.

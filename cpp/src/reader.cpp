@@ -1,10 +1,9 @@
 #include "standpoints/reader.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -45,16 +44,15 @@ std::string format_ymd(std::string_view y, std::string_view m, std::string_view 
 // A line that stands where a date or URL should be but holds none.
 bool is_placeholder(std::string_view s) {
   const std::string lower = utf8::to_lower(s);
-  return lower == "unknown" || lower == "none" || lower == "null" || lower == "n/a" ||
-         lower == "na" || lower == "-" || lower == "nan";
+  return lower == "unknown" || lower == "none" || lower == "null" || lower == "n/a" || lower == "na" || lower == "-" ||
+         lower == "nan";
 }
 
 // A date-shaped line (8 digits, or YYYY-MM-DD with an optional time), valid or not.
 bool looks_like_date(std::string_view s) {
   if (s.size() == 8 && all_digits(s)) return true;
-  return s.size() >= 10 && all_digits(s.substr(0, 4)) && (s[4] == '-' || s[4] == '/') &&
-         all_digits(s.substr(5, 2)) && s[7] == s[4] && all_digits(s.substr(8, 2)) &&
-         (s.size() == 10 || s[10] == 'T' || s[10] == ' ');
+  return s.size() >= 10 && all_digits(s.substr(0, 4)) && (s[4] == '-' || s[4] == '/') && all_digits(s.substr(5, 2)) &&
+         s[7] == s[4] && all_digits(s.substr(8, 2)) && (s.size() == 10 || s[10] == 'T' || s[10] == ' ');
 }
 
 // Splits prepared text (LF line ends) into stripped, non-empty lines; also
@@ -83,7 +81,8 @@ void check_no_nul(std::string_view s, std::size_t skipped = 0) {
   const void* p = std::memchr(s.data(), '\0', s.size());
   if (!p) return;
   const auto offset = static_cast<std::size_t>(static_cast<const char*>(p) - s.data());
-  const std::size_t line = 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
   throw ReadError("NUL byte at byte offset " + std::to_string(skipped + offset) + " (binary data?)", line,
                   skipped + offset);
 }
@@ -118,13 +117,11 @@ std::optional<std::string> url_or_null(std::string_view line, std::optional<std:
 std::optional<std::string> normalize_date(std::string_view raw) {
   const std::string_view s = utf8::strip(raw);
   if (s.size() == 8 && all_digits(s)) {
-    if (!valid_ymd(to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2))))
-      return std::nullopt;
+    if (!valid_ymd(to_int(s.substr(0, 4)), to_int(s.substr(4, 2)), to_int(s.substr(6, 2)))) return std::nullopt;
     return format_ymd(s.substr(0, 4), s.substr(4, 2), s.substr(6, 2));
   }
   if (looks_like_date(s)) {
-    if (!valid_ymd(to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2))))
-      return std::nullopt;
+    if (!valid_ymd(to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2)))) return std::nullopt;
     return format_ymd(s.substr(0, 4), s.substr(5, 2), s.substr(8, 2));
   }
   return std::nullopt;
@@ -133,9 +130,12 @@ std::optional<std::string> normalize_date(std::string_view raw) {
 bool parse_url(std::string_view s, std::string* host) {
   std::string_view rest;
   const std::string lower = utf8::to_lower(s.substr(0, std::min<std::size_t>(s.size(), 8)));
-  if (lower.rfind("https://", 0) == 0) rest = s.substr(8);
-  else if (lower.rfind("http://", 0) == 0) rest = s.substr(7);
-  else return false;
+  if (lower.rfind("https://", 0) == 0)
+    rest = s.substr(8);
+  else if (lower.rfind("http://", 0) == 0)
+    rest = s.substr(7);
+  else
+    return false;
   if (s.find_first_of(" \t") != std::string_view::npos) return false;
   std::size_t end = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, end == std::string_view::npos ? rest.size() : end);
@@ -164,7 +164,8 @@ std::string prepare_text_impl(std::string_view bytes, std::string* owned, const 
     check_no_nul(bytes, skipped);
     if (auto bad = utf8::first_invalid(bytes)) {
       if (options.invalid_utf8 == InvalidUtf8::Error) {
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                         bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
         throw ReadError("invalid UTF-8 at byte offset " + std::to_string(skipped + *bad), line, skipped + *bad);
       }
       repaired = utf8::replace_invalid(bytes);
@@ -174,8 +175,10 @@ std::string prepare_text_impl(std::string_view bytes, std::string* owned, const 
   }
   std::string out;
   if (!std::memchr(bytes.data(), '\r', bytes.size())) {
-    if (owned) out = std::move(*owned);
-    else out.assign(bytes);
+    if (owned)
+      out = std::move(*owned);
+    else
+      out.assign(bytes);
   } else {
     // CRLF and CR become LF: copy the runs between CRs whole.
     out.reserve(bytes.size());
@@ -259,8 +262,10 @@ Document make_document_impl(std::optional<std::string> title, std::string_view b
   if (date) doc.date = normalize_date(*date);
   if (url) doc.url = url_or_null(utf8::strip(*url), &doc.source);
   std::string text;
-  if (!utf8::strip(body).empty()) text = prepare_text_impl(body, owned_body, options, clean);
-  else if (!doc.title) throw ReadError("empty input: no title and no text");
+  if (!utf8::strip(body).empty())
+    text = prepare_text_impl(body, owned_body, options, clean);
+  else if (!doc.title)
+    throw ReadError("empty input: no title and no text");
   std::vector<std::string_view> paragraphs;
   for (const auto& line : nonempty_lines(text)) paragraphs.push_back(line.text);
   assemble(doc, paragraphs);
@@ -269,9 +274,8 @@ Document make_document_impl(std::optional<std::string> title, std::string_view b
 
 }  // namespace
 
-Document make_document(std::optional<std::string> title, std::string_view body,
-                       std::optional<std::string> date, std::optional<std::string> url,
-                       std::string id, const ReadOptions& options) {
+Document make_document(std::optional<std::string> title, std::string_view body, std::optional<std::string> date,
+                       std::optional<std::string> url, std::string id, const ReadOptions& options) {
   return make_document_impl(std::move(title), body, nullptr, std::move(date), std::move(url), std::move(id), options,
                             false);
 }
@@ -446,14 +450,30 @@ class FastRecordParser {
       if (c == '"') return true;
       if (c != '\\' || p_ >= end_) return false;  // a raw control character, or a cut escape
       switch (*p_++) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
         case 'u': {
           unsigned cp;
           if (!hex4(cp)) return false;
@@ -532,8 +552,8 @@ Document read_json_record(std::string_view line, const ReadOptions& options) {
       // As below: "paragraphs" (a list) wins over "text".
       std::string id = string_or_null(r.id).value_or("");
       std::string body = r.paragraphs.state == FastRecordParser::State::List ? std::move(r.paragraphs.value)
-                         : r.text.state == FastRecordParser::State::String ? std::move(r.text.value)
-                                                                            : std::string();
+                         : r.text.state == FastRecordParser::State::String   ? std::move(r.text.value)
+                                                                             : std::string();
       auto title = string_or_null(r.title);
       if (title) check_no_nul(*title);
       check_no_nul(body);

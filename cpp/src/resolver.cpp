@@ -1,12 +1,11 @@
 #include "standpoints/resolver.hpp"
 
-#include "standpoints/string_map.hpp"
-
 #include <algorithm>
 #include <unordered_map>
 
 #include "standpoints/entities.hpp"
 #include "standpoints/knowledge.hpp"
+#include "standpoints/string_map.hpp"
 #include "standpoints/utf8.hpp"
 
 namespace standpoints {
@@ -28,11 +27,12 @@ std::string code_root(const Knowledge& k, std::string_view code) {
 
 // Words before a capital that make it a place, not the government it houses.
 bool locative(std::string_view w) {
-  static const char* words[] = {"in", "to", "from", "near", "at", "outside", "around", "into", "across", "visiting",
-                                "visited", "visit", "via", "toward", "towards", "within", "throughout", "over",
-                                "downtown", "of", "through", "reached", "arrived", "left", "entered", "leaving",
-                                "northern", "southern", "eastern", "western", "central", "besieged", "bombed",
-                                "shelled", "captured", "liberated", "occupied", "suburbs", "streets"};
+  static const char* words[] = {"in",        "to",       "from",       "near",     "at",       "outside",  "around",
+                                "into",      "across",   "visiting",   "visited",  "visit",    "via",      "toward",
+                                "towards",   "within",   "throughout", "over",     "downtown", "of",       "through",
+                                "reached",   "arrived",  "left",       "entered",  "leaving",  "northern", "southern",
+                                "eastern",   "western",  "central",    "besieged", "bombed",   "shelled",  "captured",
+                                "liberated", "occupied", "suburbs",    "streets"};
   for (const char* x : words)
     if (w == x) return true;
   return false;
@@ -42,9 +42,9 @@ struct Resolver {
   Document& doc;
   const Knowledge& k;
   std::int32_t date;
-  StringMap<std::int32_t> by_key;  // entity key -> index
+  StringMap<std::int32_t> by_key;                                  // entity key -> index
   boost::unordered_flat_map<std::int32_t, std::int32_t> by_entry;  // knowledge-base entry -> entity
-  TokenCues memo;  // each token's cue kinds, looked up once
+  TokenCues memo;                                                  // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -241,7 +241,8 @@ struct Resolver {
         continue;
       }
       std::string r;
-      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r, &memo) || k.cues.phrase_at(doc, p, i, NameCues::kRole, &r, &memo) ||
+      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r, &memo) ||
+          k.cues.phrase_at(doc, p, i, NameCues::kRole, &r, &memo) ||
           (memo.kinds(p) & (NameCues::kTitle | NameCues::kRole))) {
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
@@ -270,7 +271,8 @@ struct Resolver {
       if (mi >= 0) {
         if (saw_role) return mi;
         const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
-        if (owner < 0 && m.last_token < doc.tokens.size() && (text(m.last_token) == "'s" || text(m.last_token) == "\xE2\x80\x99s")) {
+        if (owner < 0 && m.last_token < doc.tokens.size() &&
+            (text(m.last_token) == "'s" || text(m.last_token) == "\xE2\x80\x99s")) {
           owner = mi;
           p = m.last_token;
           continue;
@@ -317,7 +319,8 @@ struct Resolver {
       if (m.type != "PERSON" && m.type != "ORG") continue;
       std::string role = m.role;
       std::int32_t ctx = context_before(m.first_token, &role);
-      if (ctx < 0 || doc.mentions[static_cast<std::size_t>(ctx)].actor.empty()) ctx = context_after(m.last_token, &role);
+      if (ctx < 0 || doc.mentions[static_cast<std::size_t>(ctx)].actor.empty())
+        ctx = context_after(m.last_token, &role);
       if (ctx < 0) continue;
       const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
       if (c.actor.empty()) continue;
@@ -335,7 +338,8 @@ struct Resolver {
     }
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
       const Mention& m = doc.mentions[mi];
-      if (m.entity >= 0) doc.entities[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::int32_t>(mi));
+      if (m.entity >= 0)
+        doc.entities[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::int32_t>(mi));
     }
     for (auto& e : doc.entities) {
       std::string actor;

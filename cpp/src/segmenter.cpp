@@ -14,9 +14,22 @@ namespace {
 
 bool is_quote(char32_t c) {
   switch (c) {
-    case '"': case '\'': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x00AB: case 0x00BB:
-    case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
+    case 0x300C:
+    case 0x300D:
       return true;
     default:
       return false;
@@ -37,7 +50,9 @@ bool is_unspaced_stop(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0x
 // stop, Devanagari danda, Armenian full stop, Ethiopic full stop.
 bool is_script_stop(char32_t c) { return c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0589 || c == 0x1362; }
 
-inline bool ascii_word(unsigned char b) { return b < 0x80 && (utf8::detail::kAsciiClass.v[b] & utf8::detail::kAsciiWord); }
+inline bool ascii_word(unsigned char b) {
+  return b < 0x80 && (utf8::detail::kAsciiClass.v[b] & utf8::detail::kAsciiWord);
+}
 
 // The case shape of text[start, end) in one pass; ASCII without decoding.
 Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
@@ -206,8 +221,14 @@ struct Tokenizer {
             continue;
           }
           const char32_t d = peek(pos);
-          if (is_digit(d) || (utf8::is_word_char(d))) { pos = next(pos); continue; }
-          if ((d == '.' || d == ',') && pos + 1 < end && is_digit(peek(pos + 1))) { pos += 2; continue; }
+          if (is_digit(d) || (utf8::is_word_char(d))) {
+            pos = next(pos);
+            continue;
+          }
+          if ((d == '.' || d == ',') && pos + 1 < end && is_digit(peek(pos + 1))) {
+            pos += 2;
+            continue;
+          }
           break;
         }
         push(start, pos, TokenKind::Number, space);
@@ -271,11 +292,11 @@ enum class Terminal { None, Hard, Soft };
 // Words that open a sentence often enough to decide an ambiguous full stop
 // after an abbreviation ("... in the U.S. The ...").
 constexpr std::array<std::string_view, 48> kStarters = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "This",
-    "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "There", "What", "When",
-    "While", "After", "Before", "As", "At", "On", "For", "If", "Some", "Many", "Most", "Yet",
-    "So", "Still", "Meanwhile", "However", "Officials", "Asked", "Earlier", "Later", "Last",
-    "Now", "Under"};
+    "The",     "A",         "An",    "He",      "She",   "It",    "They",  "We",     "I",     "You",
+    "But",     "And",       "In",    "This",    "That",  "These", "Those", "His",    "Her",   "Their",
+    "Its",     "Our",       "There", "What",    "When",  "While", "After", "Before", "As",    "At",
+    "On",      "For",       "If",    "Some",    "Many",  "Most",  "Yet",   "So",     "Still", "Meanwhile",
+    "However", "Officials", "Asked", "Earlier", "Later", "Last",  "Now",   "Under"};
 
 }  // namespace
 
@@ -296,10 +317,14 @@ SegmenterRules SegmenterRules::load(const std::string& path) {
   tsv::read_file(path, {"abbreviation", "kind"}, [&](const tsv::Row& row) {
     const auto kind = row.get("kind");
     AbbreviationKind k;
-    if (kind == "title") k = AbbreviationKind::Title;
-    else if (kind == "month") k = AbbreviationKind::Month;
-    else if (kind == "other") k = AbbreviationKind::Other;
-    else row.fail("unknown abbreviation kind \"" + std::string(kind) + "\" (title, month or other)");
+    if (kind == "title")
+      k = AbbreviationKind::Title;
+    else if (kind == "month")
+      k = AbbreviationKind::Month;
+    else if (kind == "other")
+      k = AbbreviationKind::Other;
+    else
+      row.fail("unknown abbreviation kind \"" + std::string(kind) + "\" (title, month or other)");
     rules.add(std::string(row.get("abbreviation")), k);
   });
   return rules;
@@ -342,15 +367,22 @@ void segment(Document& doc, const SegmenterRules& rules) {
         if (static_cast<unsigned char>(b0) < 0x80 && b0 != '.' && b0 != '!' && b0 != '?') continue;
         std::size_t q = 0;
         const char32_t c = utf8::decode(tok, q);
-        if (tok == "." || tok == "!" || tok == "?" || tok == "?!" ) term = Terminal::Hard;
-        else if (tok == "..." || tok == "\xE2\x80\xA6") term = Terminal::Soft;
-        else if (q == tok.size() && is_unspaced_stop(c)) term = Terminal::Hard, unspaced = true;
-        else if (q == tok.size() && is_script_stop(c)) term = Terminal::Hard;
+        if (tok == "." || tok == "!" || tok == "?" || tok == "?!")
+          term = Terminal::Hard;
+        else if (tok == "..." || tok == "\xE2\x80\xA6")
+          term = Terminal::Soft;
+        else if (q == tok.size() && is_unspaced_stop(c))
+          term = Terminal::Hard, unspaced = true;
+        else if (q == tok.size() && is_script_stop(c))
+          term = Terminal::Hard;
       } else if (t.kind == TokenKind::Word && tok.size() > 1 && tok.back() == '.') {
         const auto* kind = rules.find(tok.substr(0, tok.size() - 1));
-        if (kind && *kind == AbbreviationKind::Title) term = Terminal::None;
-        else if (tok.size() == 2) term = Terminal::None;  // an initial: "J."
-        else term = Terminal::Soft;                       // "U.S.", "Sept.", "Inc."
+        if (kind && *kind == AbbreviationKind::Title)
+          term = Terminal::None;
+        else if (tok.size() == 2)
+          term = Terminal::None;  // an initial: "J."
+        else
+          term = Terminal::Soft;  // "U.S.", "Sept.", "Inc."
       }
       if (term == Terminal::None) continue;
       // Closing quotes and brackets right after the stop belong to this sentence.
@@ -364,8 +396,8 @@ void segment(Document& doc, const SegmenterRules& rules) {
         }
         std::size_t q = 0;
         const char32_t nc = utf8::decode(nt, q);
-        if (n.kind == TokenKind::Punct && (nt == "." || nt == "!" || nt == "?" ||
-                                           (q == nt.size() && (is_unspaced_stop(nc) || is_script_stop(nc))))) {
+        if (n.kind == TokenKind::Punct &&
+            (nt == "." || nt == "!" || nt == "?" || (q == nt.size() && (is_unspaced_stop(nc) || is_script_stop(nc))))) {
           ++end_tok;
           continue;
         }
@@ -375,13 +407,19 @@ void segment(Document& doc, const SegmenterRules& rules) {
       const Token& n = doc.tokens[end_tok];
       const std::string_view nt = text.substr(n.start, n.end - n.start);
       bool split;
-      if (unspaced) split = true;          // "他说了。我们走吧。"
-      else if (!n.space_before) split = false;  // "3.5", "U.S.-led", "end.Next" glued text
+      if (unspaced)
+        split = true;  // "他说了。我们走吧。"
+      else if (!n.space_before)
+        split = false;  // "3.5", "U.S.-led", "end.Next" glued text
       else if (n.kind == TokenKind::Word) {
-        if (n.shape == Shape::Lower) split = false;
-        else if (term == Terminal::Hard) split = true;
-        else if (tok.back() == '.' && t.kind == TokenKind::Word) split = is_sentence_starter(nt);
-        else split = n.shape == Shape::Capitalized || n.shape == Shape::AllCaps || n.shape == Shape::Other;
+        if (n.shape == Shape::Lower)
+          split = false;
+        else if (term == Terminal::Hard)
+          split = true;
+        else if (tok.back() == '.' && t.kind == TokenKind::Word)
+          split = is_sentence_starter(nt);
+        else
+          split = n.shape == Shape::Capitalized || n.shape == Shape::AllCaps || n.shape == Shape::Other;
       } else if (n.kind == TokenKind::Number) {
         split = term == Terminal::Hard;
       } else if (n.kind == TokenKind::Quote) {

@@ -10,15 +10,14 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/container/small_vector.hpp>
+#include <boost/unordered/unordered_flat_set.hpp>
+#include <boost/unordered/unordered_node_map.hpp>
 #include <cstring>
 #include <forward_list>
 #include <map>
 #include <memory>
 #include <span>
-
-#include <boost/container/small_vector.hpp>
-#include <boost/unordered/unordered_flat_set.hpp>
-#include <boost/unordered/unordered_node_map.hpp>
 
 #include "standpoints/knowledge.hpp"
 #include "standpoints/utf8.hpp"
@@ -63,7 +62,8 @@ class WordSet {
       if (w.empty() || w.size() >= 32) throw "WordSet: words of 1 to 31 bytes";
     // Sorted by first byte (stable), each byte's words found through first_.
     for (std::size_t i = 1; i < N; ++i)
-      for (std::size_t j = i; j > 0 && static_cast<unsigned char>(words_[j][0]) < static_cast<unsigned char>(words_[j - 1][0]); --j)
+      for (std::size_t j = i;
+           j > 0 && static_cast<unsigned char>(words_[j][0]) < static_cast<unsigned char>(words_[j - 1][0]); --j)
         std::swap(words_[j], words_[j - 1]);
     for (std::size_t b = 0; b <= 256; ++b) first_[b] = static_cast<std::uint8_t>(N);
     for (std::size_t i = N; i-- > 0;) first_[static_cast<unsigned char>(words_[i][0])] = static_cast<std::uint8_t>(i);
@@ -91,33 +91,38 @@ bool in(const WordSet<N>& set, std::string_view w) {
   return set.contains(w);
 }
 
-constexpr WordSet<30> kAux{std::array<std::string_view, 30>{
-    "has", "have", "had", "did", "does", "do", "will", "would", "could", "can", "may", "might", "should", "shall",
-    "must", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'ve", "'d", "also", "again", "then", "to"}};
+constexpr WordSet<30> kAux{
+    std::array<std::string_view, 30>{"has",  "have",  "had",    "did",   "does", "do", "will", "would", "could", "can",
+                                     "may",  "might", "should", "shall", "must", "is", "are",  "was",   "were",  "be",
+                                     "been", "being", "am",     "'s",    "'ve",  "'d", "also", "again", "then",  "to"}};
 constexpr WordSet<28> kAdverbs{std::array<std::string_view, 28>{
-    "already", "still", "later", "earlier", "now", "yet", "even", "just", "once", "further", "ever", "previously",
-    "reportedly", "repeatedly", "again", "also", "then", "often", "first", "twice", "initially", "long",
-    "swiftly", "quickly", "immediately", "separately", "privately", "publicly"}};
+    "already", "still",   "later",   "earlier",     "now",        "yet",        "even",
+    "just",    "once",    "further", "ever",        "previously", "reportedly", "repeatedly",
+    "again",   "also",    "then",    "often",       "first",      "twice",      "initially",
+    "long",    "swiftly", "quickly", "immediately", "separately", "privately",  "publicly"}};
 constexpr WordSet<3> kNegation{std::array<std::string_view, 3>{"not", "never", "no"}};
 constexpr WordSet<31> kTime{std::array<std::string_view, 31>{
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "week",
-    "month", "year", "weekend", "morning", "afternoon", "evening", "night", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "tonight", "days"}};
-constexpr WordSet<10> kTimePrep{std::array<std::string_view, 10>{"on", "this", "last", "next", "in", "early", "late",
-                                                         "earlier", "at", "recent"}};
-constexpr WordSet<16> kDeterminers{std::array<std::string_view, 16>{"the", "a", "an", "its", "his", "her", "their", "our",
-                                                            "both", "all", "some", "several", "many", "other",
-                                                            "another", "two"}};
+    "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",    "today",
+    "yesterday", "week",      "month",     "year",     "weekend",  "morning",  "afternoon", "evening",
+    "night",     "january",   "february",  "march",    "april",    "may",      "june",      "july",
+    "august",    "september", "october",   "november", "december", "tonight",  "days"}};
+constexpr WordSet<10> kTimePrep{
+    std::array<std::string_view, 10>{"on", "this", "last", "next", "in", "early", "late", "earlier", "at", "recent"}};
+constexpr WordSet<16> kDeterminers{std::array<std::string_view, 16>{"the", "a", "an", "its", "his", "her", "their",
+                                                                    "our", "both", "all", "some", "several", "many",
+                                                                    "other", "another", "two"}};
 constexpr WordSet<76> kStop{std::array<std::string_view, 76>{
-    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "under", "about", "against", "after",
-    "before", "during", "since", "than", "as", "like", "between", "through", "near", "amid", "across", "that",
-    "which", "who", "whom", "whose", "while", "when", "where", "if", "because", "but", "so", "although", "though",
-    "whether", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "did", "does", "do", "will",
-    "would", "could", "can", "may", "might", "should", "must", "not", "never", "it", "they", "he", "she", "we", "i",
-    "you", "there", "this", "these", "those", "what"}};
-constexpr WordSet<7> kModals{std::array<std::string_view, 7>{"must", "should", "needs", "need", "has", "have", "demand"}};
-constexpr WordSet<9> kBe{std::array<std::string_view, 9>{"is", "are", "was", "were", "be", "been", "being", "am", "get"}};
-
+    "of",      "in",    "on",      "at",     "by",     "for",      "with",   "from",    "to",    "into",  "over",
+    "under",   "about", "against", "after",  "before", "during",   "since",  "than",    "as",    "like",  "between",
+    "through", "near",  "amid",    "across", "that",   "which",    "who",    "whom",    "whose", "while", "when",
+    "where",   "if",    "because", "but",    "so",     "although", "though", "whether", "is",    "are",   "was",
+    "were",    "be",    "been",    "being",  "has",    "have",     "had",    "did",     "does",  "do",    "will",
+    "would",   "could", "can",     "may",    "might",  "should",   "must",   "not",     "never", "it",    "they",
+    "he",      "she",   "we",      "i",      "you",    "there",    "this",   "these",   "those", "what"}};
+constexpr WordSet<7> kModals{
+    std::array<std::string_view, 7>{"must", "should", "needs", "need", "has", "have", "demand"}};
+constexpr WordSet<9> kBe{
+    std::array<std::string_view, 9>{"is", "are", "was", "were", "be", "been", "being", "am", "get"}};
 
 struct QuoteRegion {
   std::uint32_t open = 0;   // token of the opening mark
@@ -147,7 +152,7 @@ struct Seen {
 struct Extractor {
   Document& doc;
   const ActLexicon& lex;
-  std::string lowered;                   // the document lower-cased (same byte offsets)
+  std::string lowered;  // the document lower-cased (same byte offsets)
   // Texts of tokens whose lower-cased text differs in length (a list: stable
   // addresses, and no allocation for the many documents without any).
   std::forward_list<std::string> respelled;
@@ -174,15 +179,15 @@ struct Extractor {
   std::vector<Candidate> candidates;
   std::size_t next_candidate = 0;  // the first candidate not before the sentence process_sentence() is at
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ptok;  // token range of each paragraph
-  std::int32_t* ment = nullptr;   // mention covering each token, -1
-  std::int32_t* quote = nullptr;  // quotation region holding the token (marks excluded), -1
-  char* mark = nullptr;           // token is a quotation mark that opens or closes a region
+  std::int32_t* ment = nullptr;                               // mention covering each token, -1
+  std::int32_t* quote = nullptr;                              // quotation region holding the token (marks excluded), -1
+  char* mark = nullptr;                                       // token is a quotation mark that opens or closes a region
   std::vector<QuoteRegion> regions;
   mutable std::vector<std::vector<std::int32_t>> regions_by_para;  // built on first use
   static constexpr std::size_t kQuotesPerParagraph = 16;
   static constexpr std::size_t kLookBack = 64;
-  std::vector<Mention> added;       // nominal and pronoun mentions
-  std::vector<Seen> seen;           // sources so far, in order
+  std::vector<Mention> added;  // nominal and pronoun mentions
+  std::vector<Seen> seen;      // sources so far, in order
   std::vector<Statement> out;
   std::vector<std::uint32_t> out_para;
 
@@ -191,13 +196,16 @@ struct Extractor {
   // Lower-cased token text: a view of the lower-cased document unless the
   // token had curly apostrophes (rare).
   STANDPOINTS_ALWAYS_INLINE Word low(std::size_t t) const {
-    if (flags[t] & kRespelled) [[unlikely]] return respelled_text(t);
+    if (flags[t] & kRespelled) [[unlikely]]
+      return respelled_text(t);
     const Token& tk = doc.tokens[t];
     return std::string_view(lowered.data() + tk.start, tk.end - tk.start);
   }
   STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const {
-    return std::lower_bound(respelled_of.begin(), respelled_of.end(), std::pair<std::uint32_t, std::string_view>(
-                                static_cast<std::uint32_t>(t), std::string_view()))->second;
+    return std::lower_bound(
+               respelled_of.begin(), respelled_of.end(),
+               std::pair<std::uint32_t, std::string_view>(static_cast<std::uint32_t>(t), std::string_view()))
+        ->second;
   }
 
   // Lexicon forms starting with token t. Looked up on each call, not kept
@@ -205,7 +213,8 @@ struct Extractor {
   // bit the set-up kept, which turns most words away.
   STANDPOINTS_ALWAYS_INLINE const std::vector<ActForm>* fw(std::size_t t) const {
     if (!(flags[t] & kMayBeFirst)) return nullptr;
-    if (flags[t] & kRespelled) [[unlikely]] return lex.forms(respelled_text(t));
+    if (flags[t] & kRespelled) [[unlikely]]
+      return lex.forms(respelled_text(t));
     const Token& tk = doc.tokens[t];
     return lex.first_word_padded(std::string_view(lowered.data() + tk.start, tk.end - tk.start)).forms;
   }
@@ -235,8 +244,7 @@ struct Extractor {
   const std::string& actor_of(const Mention& m) const {
     static const std::string none;
     if (!m.actor.empty()) return m.actor;
-    if (m.entity >= 0 && static_cast<std::size_t>(m.entity) < doc.entities.size())
-      return doc.entities[m.entity].actor;
+    if (m.entity >= 0 && static_cast<std::size_t>(m.entity) < doc.entities.size()) return doc.entities[m.entity].actor;
     return none;
   }
   // actor_root() and whether the code names a medium, per actor code: a
@@ -296,7 +304,8 @@ struct Extractor {
     for (std::size_t i = 0; i < n; ++i) {
       const Token& tk = tokens[i];
       const std::string_view w(text + tk.start, tk.end - tk.start);
-      if (tk.kind == TokenKind::Quote) [[unlikely]] quote_tokens.push_back(static_cast<std::uint32_t>(i));
+      if (tk.kind == TokenKind::Quote) [[unlikely]]
+        quote_tokens.push_back(static_cast<std::uint32_t>(i));
       if (curly < tk.end) [[unlikely]] {
         while (curly < tk.start) curly = lt.find(kCurly, curly + 1);
         if (curly != std::string_view::npos && curly + kCurly.size() <= tk.end && w.size() >= 3) {
@@ -327,7 +336,8 @@ struct Extractor {
     map_mentions();
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) find_quotes(pi, quote_tokens);
     // Names and quotations hold no trigger.
-    std::erase_if(candidates, [&](const Candidate& c) { return quote[c.token] >= 0 || mark[c.token] || ment[c.token] >= 0; });
+    std::erase_if(candidates,
+                  [&](const Candidate& c) { return quote[c.token] >= 0 || mark[c.token] || ment[c.token] >= 0; });
     // About one statement per four candidates: room for most documents' without regrowth.
     const std::size_t expected = candidates.size() / 4 + 4;
     out.reserve(expected);
@@ -385,18 +395,32 @@ struct Extractor {
     utf8::to_lower_same_length(doc.text, lowered.data());  // code points that would change length stay as written
   }
 
-
   // Token range of a paragraph.
   std::pair<std::uint32_t, std::uint32_t> para_tokens(std::uint32_t pi) const { return ptok[pi]; }
 
   static int quote_kind(std::string_view q, bool& opening, bool& closing) {
     // 2: double-quote family, 1: single curly, 0: ignore
     opening = closing = false;
-    if (q == "\"") { opening = closing = true; return 2; }
-    if (q == "\xE2\x80\x9C" || q == "\xE2\x80\x9E" || q == "\xC2\xAB") { opening = true; return 2; }
-    if (q == "\xE2\x80\x9D" || q == "\xC2\xBB") { closing = true; return 2; }
-    if (q == "\xE2\x80\x98") { opening = true; return 1; }
-    if (q == "\xE2\x80\x99") { closing = true; return 1; }
+    if (q == "\"") {
+      opening = closing = true;
+      return 2;
+    }
+    if (q == "\xE2\x80\x9C" || q == "\xE2\x80\x9E" || q == "\xC2\xAB") {
+      opening = true;
+      return 2;
+    }
+    if (q == "\xE2\x80\x9D" || q == "\xC2\xBB") {
+      closing = true;
+      return 2;
+    }
+    if (q == "\xE2\x80\x98") {
+      opening = true;
+      return 1;
+    }
+    if (q == "\xE2\x80\x99") {
+      closing = true;
+      return 1;
+    }
     return 0;
   }
 
@@ -544,59 +568,78 @@ struct Extractor {
       }
     }
     if (!c.ok) switch (cls) {
-      case Class::Person: {
-        if (auto* s = last_source(para, para, true, false)) { c = from_seen(s, start, end); break; }
-        std::int32_t mi = recent_person(first_tok, para);
-        if (mi >= 0) { c = from_mention_at(mi, start, end); break; }
-        if (auto* s = last_source(from, para, true, false)) { c = from_seen(s, start, end); break; }
-        mi = recent_person(first_tok, from);
-        if (mi >= 0) c = from_mention_at(mi, start, end);
-        break;
-      }
-      case Class::Thing:
-      case Class::Group: {
-        const bool any = cls == Class::Group;
-        if (auto* s = last_source(para, para, false, any)) { c = from_seen(s, start, end); break; }
-        if (auto* s = last_source(from, para, false, any)) { c = from_seen(s, start, end); break; }
-        const std::int32_t mi = recent_mention(first_tok, from, [](const Mention& m) {
-          return m.type == "ORG" || m.type == "GPE";
-        });
-        if (mi >= 0) c = from_mention_at(mi, start, end);
-        break;
-      }
-      case Class::Org: {
-        const std::int32_t mi = recent_mention(first_tok, from, [&](const Mention& m) {
-          return m.type == "ORG" || m.type == "GPE";
-        });
-        if (mi >= 0) { c = from_mention_at(mi, start, end); break; }
-        if (auto* s = last_source(from, para, false, false)) c = from_seen(s, start, end);
-        break;
-      }
-      case Class::Igo: {
-        const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
-          const std::string& a = actor_of(m);
-          const std::string& r = root_of(a);
-          return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" ||
-                 r == "G20" || r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
-        });
-        if (mi >= 0) c = from_mention_at(mi, start, end);
-        break;
-      }
-      case Class::Document: {
-        // The author of a document: the most frequent source so far (the most recent on ties).
-        std::map<std::string, int> count;
-        const Seen* best = nullptr;
-        int best_n = 0;
-        for (const auto& s : seen) {
-          const int k = ++count[root_of(s.arg.actor)];
-          if (k >= best_n) { best_n = k; best = &s; }
+        case Class::Person: {
+          if (auto* s = last_source(para, para, true, false)) {
+            c = from_seen(s, start, end);
+            break;
+          }
+          std::int32_t mi = recent_person(first_tok, para);
+          if (mi >= 0) {
+            c = from_mention_at(mi, start, end);
+            break;
+          }
+          if (auto* s = last_source(from, para, true, false)) {
+            c = from_seen(s, start, end);
+            break;
+          }
+          mi = recent_person(first_tok, from);
+          if (mi >= 0) c = from_mention_at(mi, start, end);
+          break;
         }
-        c = from_seen(best, start, end);
-        break;
+        case Class::Thing:
+        case Class::Group: {
+          const bool any = cls == Class::Group;
+          if (auto* s = last_source(para, para, false, any)) {
+            c = from_seen(s, start, end);
+            break;
+          }
+          if (auto* s = last_source(from, para, false, any)) {
+            c = from_seen(s, start, end);
+            break;
+          }
+          const std::int32_t mi =
+              recent_mention(first_tok, from, [](const Mention& m) { return m.type == "ORG" || m.type == "GPE"; });
+          if (mi >= 0) c = from_mention_at(mi, start, end);
+          break;
+        }
+        case Class::Org: {
+          const std::int32_t mi =
+              recent_mention(first_tok, from, [&](const Mention& m) { return m.type == "ORG" || m.type == "GPE"; });
+          if (mi >= 0) {
+            c = from_mention_at(mi, start, end);
+            break;
+          }
+          if (auto* s = last_source(from, para, false, false)) c = from_seen(s, start, end);
+          break;
+        }
+        case Class::Igo: {
+          const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
+            const std::string& a = actor_of(m);
+            const std::string& r = root_of(a);
+            return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" || r == "G20" ||
+                   r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
+          });
+          if (mi >= 0) c = from_mention_at(mi, start, end);
+          break;
+        }
+        case Class::Document: {
+          // The author of a document: the most frequent source so far (the most recent on ties).
+          std::map<std::string, int> count;
+          const Seen* best = nullptr;
+          int best_n = 0;
+          for (const auto& s : seen) {
+            const int k = ++count[root_of(s.arg.actor)];
+            if (k >= best_n) {
+              best_n = k;
+              best = &s;
+            }
+          }
+          c = from_seen(best, start, end);
+          break;
+        }
+        case Class::None:
+          break;
       }
-      case Class::None:
-        break;
-    }
     if (c.ok) {
       c.head = low(head_tok);
       Mention m;
@@ -622,7 +665,7 @@ struct Extractor {
 
   // ---- noun phrases ----
   struct NP {
-    Cands items;  // one per conjunct
+    Cands items;              // one per conjunct
     std::uint32_t first = 0;  // first token of the phrase
     bool found = false;
   };
@@ -666,8 +709,14 @@ struct Extractor {
         continue;
       }
       const Word w = low(u);
-      if (const int pl = poss(u)) { k -= pl; continue; }
-      if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) { --k; continue; }  // allies’
+      if (const int pl = poss(u)) {
+        k -= pl;
+        continue;
+      }
+      if (tok(u).kind == TokenKind::Quote && !tok(u).space_before && !mark[u]) {
+        --k;
+        continue;
+      }  // allies’
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (conj_mention < 0) break;
         if (w != ",") saw_and = true;
@@ -688,11 +737,17 @@ struct Extractor {
         first = u;
         if (k - 1 >= lo) {
           const Word p = low(static_cast<std::size_t>(k - 1));
-          if ((p == "and" || p == "or" || p == ",") && conj_mention >= 0) { --k; continue; }
+          if ((p == "and" || p == "or" || p == ",") && conj_mention >= 0) {
+            --k;
+            continue;
+          }
         }
         break;
       }
-      if (w == "(" || w == ")" || (w == "-" && !tok(u).space_before)) { --k; continue; }
+      if (w == "(" || w == ")" || (w == "-" && !tok(u).space_before)) {
+        --k;
+        continue;
+      }
       if (tok(u).kind == TokenKind::Word) {
         if (tok(u).shape == Shape::Lower) {
           if (in(kStop, w) || ++words > 4) break;
@@ -712,7 +767,11 @@ struct Extractor {
         --k;
         continue;
       }
-      if (tok(u).kind == TokenKind::Number) { first = u; --k; continue; }
+      if (tok(u).kind == TokenKind::Number) {
+        first = u;
+        --k;
+        continue;
+      }
       break;
     }
     (void)pending_conj;
@@ -735,8 +794,10 @@ struct Extractor {
     for (auto it = heads.rbegin(); it != heads.rend(); ++it) {
       Cand c = from_mention(*it);
       if (tok(ue).kind == TokenKind::Word && tok(ue).shape == Shape::Lower) c.head = low(ue);
-      if (c.ok && !is_media(c.arg.actor)) np.items.push_back(c);
-      else if (c.ok) np.items.push_back(Cand{c.arg, "MEDIA", false, ""});
+      if (c.ok && !is_media(c.arg.actor))
+        np.items.push_back(c);
+      else if (c.ok)
+        np.items.push_back(Cand{c.arg, "MEDIA", false, ""});
       else if (doc.mentions[*it].type == "PERSON") {
         // A person with no actor code: no statement, but pronouns may refer to them.
         Cand p;
@@ -795,8 +856,14 @@ struct Extractor {
         continue;
       }
       const Word w = low(k);
-      if (is_possessive_s(k)) { ++k; continue; }
-      if (tok(k).kind == TokenKind::Quote && !mark[k]) { ++k; continue; }
+      if (is_possessive_s(k)) {
+        ++k;
+        continue;
+      }
+      if (tok(k).kind == TokenKind::Quote && !mark[k]) {
+        ++k;
+        continue;
+      }
       if (w == "and" || w == "or" || w == "&" || w == ",") {
         if (k + 1 >= hi) break;
         // ", and" after a list ("A, B, and C": the serial comma) joins as "and" does.
@@ -818,7 +885,10 @@ struct Extractor {
         while (k < hi && in(kDeterminers, low(k))) ++k;
         continue;
       }
-      if (w == "(" || w == ")" || (w == "-" && !tok(k).space_before)) { ++k; continue; }
+      if (w == "(" || w == ")" || (w == "-" && !tok(k).space_before)) {
+        ++k;
+        continue;
+      }
       if (tok(k).kind == TokenKind::Word) {
         if (tok(k).shape == Shape::Lower) {
           if (in(kStop, w) || ++words > 4) break;
@@ -830,7 +900,10 @@ struct Extractor {
         ++k;
         continue;
       }
-      if (tok(k).kind == TokenKind::Number) { ++k; continue; }
+      if (tok(k).kind == TokenKind::Number) {
+        ++k;
+        continue;
+      }
       break;
     }
     if (conj >= 0) heads.push_back(conj);
@@ -890,7 +963,10 @@ struct Extractor {
     if (!forms) return r;
     for (const auto& f : *forms) {
       if (f.size != len) continue;
-      const ActEntry** slot = f.pos == Pos::Noun ? &r.noun : f.pos == Pos::Verb ? &r.verb : f.pos == Pos::Phrase ? &r.phrase : nullptr;
+      const ActEntry** slot = f.pos == Pos::Noun     ? &r.noun
+                              : f.pos == Pos::Verb   ? &r.verb
+                              : f.pos == Pos::Phrase ? &r.phrase
+                                                     : nullptr;
       if (!slot || *slot) continue;
       if (rest_matches(f, i)) *slot = &lex.entries()[f.entry];
     }
@@ -913,7 +989,10 @@ struct Extractor {
       --e;
     // stop at a semicolon or an em dash
     for (std::uint32_t k = b + 1; k < e; ++k)
-      if (low(k) == ";") { e = k; break; }
+      if (low(k) == ";") {
+        e = k;
+        break;
+      }
     if (e <= b) return std::nullopt;
     return Span{tok(b).start, tok(e - 1).end};
   }
@@ -941,7 +1020,10 @@ struct Extractor {
           if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
           if (!rest_matches(f, k)) continue;
           const ActEntry& e = lex.entries()[f.entry];
-          if (quote[k] < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) { stop = true; break; }
+          if (quote[k] < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
+            stop = true;
+            break;
+          }
           if (e.act.empty() || e.act == "SAY") continue;
           if (e.quote_only && quote[k] < 0) continue;
           if (e.act == "DEMAND" && e.pos == Pos::Cue) return &e;
@@ -956,14 +1038,16 @@ struct Extractor {
 
   // A name after a preposition of place ("over Syria", "in Ukraine") is where, not whom.
   bool locative(std::uint32_t k) const {
-    static constexpr WordSet<12> preps{std::array<std::string_view, 12>{"in", "into", "over", "near", "across", "inside",
-                                                                "throughout", "at", "from", "around", "within", "outside"}};
+    static constexpr WordSet<12> preps{std::array<std::string_view, 12>{
+        "in", "into", "over", "near", "across", "inside", "throughout", "at", "from", "around", "within", "outside"}};
     std::int64_t j = static_cast<std::int64_t>(k) - 1;
-    while (j >= 0 && (in(kDeterminers, low(static_cast<std::size_t>(j))) ||
-                      (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && low(static_cast<std::size_t>(j)).size() > 3 &&
-                       (low(static_cast<std::size_t>(j)) == "eastern" || low(static_cast<std::size_t>(j)) == "western" ||
-                        low(static_cast<std::size_t>(j)) == "southern" || low(static_cast<std::size_t>(j)) == "northern" ||
-                        low(static_cast<std::size_t>(j)) == "neighbouring" || low(static_cast<std::size_t>(j)) == "neighboring"))))
+    while (
+        j >= 0 &&
+        (in(kDeterminers, low(static_cast<std::size_t>(j))) ||
+         (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && low(static_cast<std::size_t>(j)).size() > 3 &&
+          (low(static_cast<std::size_t>(j)) == "eastern" || low(static_cast<std::size_t>(j)) == "western" ||
+           low(static_cast<std::size_t>(j)) == "southern" || low(static_cast<std::size_t>(j)) == "northern" ||
+           low(static_cast<std::size_t>(j)) == "neighbouring" || low(static_cast<std::size_t>(j)) == "neighboring"))))
       --j;
     return j >= 0 && in(preps, low(static_cast<std::size_t>(j)));
   }
@@ -1011,7 +1095,8 @@ struct Extractor {
     }
     auto& count = salient_count;
     const std::uint32_t from = salient_pos;
-    salient_pos = std::max<std::uint32_t>(salient_pos, std::min<std::uint32_t>(before, static_cast<std::uint32_t>(doc.tokens.size())));
+    salient_pos = std::max<std::uint32_t>(
+        salient_pos, std::min<std::uint32_t>(before, static_cast<std::uint32_t>(doc.tokens.size())));
     for (std::uint32_t k = from; k < before && k < doc.tokens.size(); ++k) {
       if (ment[k] < 0 || quote[k] >= 0) continue;
       if (k > 0 && ment[k - 1] == ment[k]) continue;
@@ -1040,12 +1125,13 @@ struct Extractor {
 
   // ---- the statement builder ----
   // `given`: the target the pattern found, or null.
-  void emit(const Cand& src, const Cand* given, const ActEntry& e, std::string_view act_in,
-            Span trigger, std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
+  void emit(const Cand& src, const Cand* given, const ActEntry& e, std::string_view act_in, Span trigger,
+            std::optional<Span> content, bool is_quote, bool negated, std::uint32_t sentence) {
     const std::uint32_t para = doc.sentences[sentence].paragraph;
     const std::string& sroot = root_of(src.arg.actor);
     std::string_view act = act_in;
-    std::string_view cameo = act == e.act ? std::string_view(e.cameo) : (act == "SAY" ? "010" : std::string_view(e.cameo));
+    std::string_view cameo =
+        act == e.act ? std::string_view(e.cameo) : (act == "SAY" ? "010" : std::string_view(e.cameo));
     // The target: the given one, or one found below (kept in `found`).
     std::optional<Cand> found;
     const Cand* tgt = given;
@@ -1098,8 +1184,8 @@ struct Extractor {
     st.sentence = static_cast<std::int32_t>(sentence);
     out.push_back(std::move(st));
     out_para.push_back(para);
-    seen.push_back(Seen{src.arg, src.type, para, src.head,
-                        tgt && tgt->ok ? std::optional<Argument>(tgt->arg) : std::nullopt});
+    seen.push_back(
+        Seen{src.arg, src.type, para, src.head, tgt && tgt->ok ? std::optional<Argument>(tgt->arg) : std::nullopt});
   }
 
   void process_sentence(std::uint32_t si);
@@ -1119,7 +1205,10 @@ std::int64_t skip_left(const Extractor& x, std::int64_t j, std::uint32_t lo, boo
       continue;
     }
     if (x.ment[u] >= 0) break;
-    if (in(kAux, w) || in(kAdverbs, w)) { --j; continue; }
+    if (in(kAux, w) || in(kAdverbs, w)) {
+      --j;
+      continue;
+    }
     if (x.tok(u).shape == Shape::Lower && w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) {
       --j;
       // "immediately and heatedly"
@@ -1171,17 +1260,21 @@ void Extractor::process_sentence(std::uint32_t si) {
     if (before >= lo) {
       const Word p = low(static_cast<std::size_t>(before));
       noun_context = in(kDeterminers, p) || is_possessive_s(static_cast<std::uint32_t>(before)) ||
-                     (ment[static_cast<std::size_t>(before)] >= 0 && tok(static_cast<std::uint32_t>(before)).shape != Shape::Lower &&
-                      !title && doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||
+                     (ment[static_cast<std::size_t>(before)] >= 0 &&
+                      tok(static_cast<std::uint32_t>(before)).shape != Shape::Lower && !title &&
+                      doc.mentions[ment[static_cast<std::size_t>(before)]].type == "NORP") ||
                      tok(static_cast<std::uint32_t>(before)).kind == TokenKind::Number ||
-                     (tok(static_cast<std::uint32_t>(before)).shape == Shape::Lower && !in(kStop, p) &&
-                      !in(kAux, p) && !in(kNegation, p) && !fw(static_cast<std::size_t>(before)) && noun && !verb);
+                     (tok(static_cast<std::uint32_t>(before)).shape == Shape::Lower && !in(kStop, p) && !in(kAux, p) &&
+                      !in(kNegation, p) && !fw(static_cast<std::size_t>(before)) && noun && !verb);
     }
-    if (noun && (noun_context || !verb)) e = noun;
-    else if (verb) e = verb;
+    if (noun && (noun_context || !verb))
+      e = noun;
+    else if (verb)
+      e = verb;
     // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
     if (e->pos == Pos::Verb && before >= lo &&
-        (is_possessive_s(static_cast<std::uint32_t>(before)) || in(kDeterminers, low(static_cast<std::size_t>(before)))))
+        (is_possessive_s(static_cast<std::uint32_t>(before)) ||
+         in(kDeterminers, low(static_cast<std::size_t>(before)))))
       continue;
     if (e->pos == Pos::Light) continue;
     const bool is_noun = e->pos == Pos::Noun;
@@ -1193,8 +1286,8 @@ void Extractor::process_sentence(std::uint32_t si) {
     std::string act = e->act;
 
     // Hypothetical ("how Russia could say"): no act.
-    if (!is_noun && before >= lo && (low(static_cast<std::size_t>(before)) == "could" ||
-                                     low(static_cast<std::size_t>(before)) == "might"))
+    if (!is_noun && before >= lo &&
+        (low(static_cast<std::size_t>(before)) == "could" || low(static_cast<std::size_t>(before)) == "might"))
       continue;
     // Infinitive after another verb ("refused to confirm", "want to comment"): the outer verb decides.
     if (!is_noun && before >= lo && low(static_cast<std::size_t>(before)) == "to" && e->pos != Pos::Phrase) continue;
@@ -1214,8 +1307,9 @@ void Extractor::process_sentence(std::uint32_t si) {
       std::int64_t j = before;
       int adj = 0;
       while (j >= lo && adj < 3 && tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower &&
-             tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word && !in(kStop, low(static_cast<std::size_t>(j))) &&
-             !in(kDeterminers, low(static_cast<std::size_t>(j))) && !fw(static_cast<std::size_t>(j))) {
+             tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Word &&
+             !in(kStop, low(static_cast<std::size_t>(j))) && !in(kDeterminers, low(static_cast<std::size_t>(j))) &&
+             !fw(static_cast<std::size_t>(j))) {
         --j;
         ++adj;
       }
@@ -1280,9 +1374,10 @@ void Extractor::process_sentence(std::uint32_t si) {
       negated = neg;
       {
         std::int64_t b = before;
-        while (b >= lo && (in(kAdverbs, low(static_cast<std::size_t>(b))) || in(kNegation, low(static_cast<std::size_t>(b))) ||
-                           (low(static_cast<std::size_t>(b)).size() > 4 &&
-                            low(static_cast<std::size_t>(b)).compare(low(static_cast<std::size_t>(b)).size() - 2, 2, "ly") == 0)))
+        while (b >= lo &&
+               (in(kAdverbs, low(static_cast<std::size_t>(b))) || in(kNegation, low(static_cast<std::size_t>(b))) ||
+                (low(static_cast<std::size_t>(b)).size() > 4 &&
+                 low(static_cast<std::size_t>(b)).compare(low(static_cast<std::size_t>(b)).size() - 2, 2, "ly") == 0)))
           --b;
         if (b >= lo && in(kBe, low(static_cast<std::size_t>(b))) && !ing) passive = true;
       }
@@ -1298,8 +1393,9 @@ void Extractor::process_sentence(std::uint32_t si) {
           while (after < hi && (ment[after] >= 0 || in(kDeterminers, low(after)))) ++after;
         }
         if (sources.empty()) continue;  // agentless passive: no source
-      } else if (ing && (j < lo || low(static_cast<std::size_t>(j)) == "," || low(static_cast<std::size_t>(j)) == "while" ||
-                         low(static_cast<std::size_t>(j)) == "by" || low(static_cast<std::size_t>(j)) == "after")) {
+      } else if (ing &&
+                 (j < lo || low(static_cast<std::size_t>(j)) == "," || low(static_cast<std::size_t>(j)) == "while" ||
+                  low(static_cast<std::size_t>(j)) == "by" || low(static_cast<std::size_t>(j)) == "after")) {
         // A participle clause: the source of the neighbouring statement (resolved later).
         subject_first = -2;
       } else if (j >= lo && low(static_cast<std::size_t>(j)) == "as" && j - 1 >= lo) {
@@ -1418,8 +1514,7 @@ void Extractor::process_sentence(std::uint32_t si) {
             if (np.found) {
               targets = std::move(np.items);
               std::uint32_t m = k + 1;
-              while (m < hi && (ment[m] >= 0 || in(kDeterminers, low(m)) || low(m) == "and" || low(m) == "or"))
-                ++m;
+              while (m < hi && (ment[m] >= 0 || in(kDeterminers, low(m)) || low(m) == "and" || low(m) == "or")) ++m;
               after = m;
             }
             break;
@@ -1452,8 +1547,9 @@ void Extractor::process_sentence(std::uint32_t si) {
         content = clause_span(k, s);
       } else if (k < hi && e->quote && tok(k).kind == TokenKind::Word && !in(kStop, low(k))) {
         content = clause_span(k, s);
-      } else if (k < hi && e->quote && (low(k) == "it" || low(k) == "they" || low(k) == "he" || low(k) == "she" ||
-                                         low(k) == "there" || low(k) == "this" || low(k) == "we")) {
+      } else if (k < hi && e->quote &&
+                 (low(k) == "it" || low(k) == "they" || low(k) == "he" || low(k) == "she" || low(k) == "there" ||
+                  low(k) == "this" || low(k) == "we")) {
         content = clause_span(k, s);
       } else if (k < hi && low(k) == "as") {
         content = clause_span(k, s);
@@ -1467,8 +1563,8 @@ void Extractor::process_sentence(std::uint32_t si) {
           is_quote = true;
         } else if (q >= 0 && q + 1 == subject_first && mark[static_cast<std::size_t>(q)] && q >= 1) {
           // closing mark directly before, e.g. ”X said — handled above
-        } else if (q >= lo && low(static_cast<std::size_t>(subject_first - 1)) == "," && q >= lo &&
-                   e->quote && !title) {
+        } else if (q >= lo && low(static_cast<std::size_t>(subject_first - 1)) == "," && q >= lo && e->quote &&
+                   !title) {
           // "The bombers will fly ..., Shoigu said": the clause before
           std::uint32_t b = lo;
           if (mark[b]) ++b;
@@ -1568,7 +1664,8 @@ void Extractor::process_sentence(std::uint32_t si) {
     // Media reporting is not a statement of the medium; sources need an actor.
     Cands srcs;
     for (auto& c : sources) {
-      if (c.ok && !is_media(c.arg.actor)) srcs.push_back(std::move(c));
+      if (c.ok && !is_media(c.arg.actor))
+        srcs.push_back(std::move(c));
       else if (!c.ok && c.type == "PERSON" && c.arg.actor.empty())
         seen.push_back(Seen{c.arg, c.type, s.paragraph, c.head, std::nullopt});
     }
@@ -1608,8 +1705,8 @@ void Extractor::process_paragraph(std::uint32_t pi) {
         e.cameo = "010";
         return e;
       }();
-      emit(c, nullptr, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end},
-           false, false, si);
+      emit(c, nullptr, say, "SAY", Span{tok(k).start, tok(k).end}, Span{tok(k + 1).start, tok(sl - 1).end}, false,
+           false, si);
     }
   }
   for (std::uint32_t si = tok(first).sentence; si < doc.sentences.size() && doc.sentences[si].paragraph == pi; ++si)
@@ -1634,8 +1731,8 @@ void Extractor::process_paragraph(std::uint32_t pi) {
       Cand c{prev.source, seen[k].type, true, seen[k].head};
       c.arg.start = prev.source.start;
       c.arg.end = prev.source.end;
-      emit(c, nullptr, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true,
-           false, tok(first).sentence);
+      emit(c, nullptr, say, "SAY", Span{tok(first).start, tok(first).end}, region_span(quote[first + 1]), true, false,
+           tok(first).sentence);
       break;
     }
   }

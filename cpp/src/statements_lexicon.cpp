@@ -1,7 +1,7 @@
 // The act lexicon: acts.tsv into hash maps keyed by the first word of each form.
 #include <algorithm>
-#include <cstring>
 #include <array>
+#include <cstring>
 
 #include "standpoints/statements.hpp"
 #include "standpoints/tsv.hpp"
@@ -34,20 +34,29 @@ std::vector<std::string> split_words(std::string_view s) {
 }
 
 void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
-             boost::unordered_flat_map<std::string, std::vector<ActForm>, WordHash, std::equal_to<>>& by_first, const tsv::Row& row) {
+             boost::unordered_flat_map<std::string, std::vector<ActForm>, WordHash, std::equal_to<>>& by_first,
+             const tsv::Row& row) {
   ActEntry e;
   e.lemma = std::string(row.get("phrase"));
   const auto pos = row.get("pos");
-  if (pos == "verb") e.pos = ActEntry::Pos::Verb;
-  else if (pos == "noun") e.pos = ActEntry::Pos::Noun;
-  else if (pos == "phrase") e.pos = ActEntry::Pos::Phrase;
-  else if (pos == "light") e.pos = ActEntry::Pos::Light;
-  else if (pos == "nominal") e.pos = ActEntry::Pos::Nominal;
-  else if (pos == "pronoun") e.pos = ActEntry::Pos::Pronoun;
-  else if (pos == "cue") e.pos = ActEntry::Pos::Cue;
-  else row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun, cue)");
-  const bool trigger = e.pos == ActEntry::Pos::Verb || e.pos == ActEntry::Pos::Noun ||
-                       e.pos == ActEntry::Pos::Phrase || e.pos == ActEntry::Pos::Cue;
+  if (pos == "verb")
+    e.pos = ActEntry::Pos::Verb;
+  else if (pos == "noun")
+    e.pos = ActEntry::Pos::Noun;
+  else if (pos == "phrase")
+    e.pos = ActEntry::Pos::Phrase;
+  else if (pos == "light")
+    e.pos = ActEntry::Pos::Light;
+  else if (pos == "nominal")
+    e.pos = ActEntry::Pos::Nominal;
+  else if (pos == "pronoun")
+    e.pos = ActEntry::Pos::Pronoun;
+  else if (pos == "cue")
+    e.pos = ActEntry::Pos::Cue;
+  else
+    row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun, cue)");
+  const bool trigger = e.pos == ActEntry::Pos::Verb || e.pos == ActEntry::Pos::Noun || e.pos == ActEntry::Pos::Phrase ||
+                       e.pos == ActEntry::Pos::Cue;
   e.act = std::string(row.get("act"));
   if (trigger) {
     if (std::find(std::begin(kActs), std::end(kActs), e.act) == std::end(kActs))
@@ -55,29 +64,48 @@ void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
   }
   e.cameo = std::string(row.get("cameo"));
   for (auto f : tsv::split_list(row.get("frame"), ',')) {
-    if (f == "obj") e.frame_obj = true;
-    else if (f == "none") continue;
-    else if (f.substr(0, 5) == "prep:" && f.size() > 5) e.frame_preps.emplace_back(f.substr(5));
-    else row.fail("unknown frame \"" + std::string(f) + "\" (obj, prep:X, none)");
+    if (f == "obj")
+      e.frame_obj = true;
+    else if (f == "none")
+      continue;
+    else if (f.substr(0, 5) == "prep:" && f.size() > 5)
+      e.frame_preps.emplace_back(f.substr(5));
+    else
+      row.fail("unknown frame \"" + std::string(f) + "\" (obj, prep:X, none)");
   }
   for (auto f : tsv::split_list(row.get("flags"), ',')) {
-    if (f == "quote") e.quote = true;
-    else if (f == "modal") e.modal = true;
-    else if (f == "after") e.after = true;
-    else if (f == "needfor") e.need_for = true;
-    else if (f == "thatonly") e.that_only = true;
-    else if (f == "quoteonly") e.quote_only = true;
-    else row.fail("unknown flag \"" + std::string(f) + "\"");
+    if (f == "quote")
+      e.quote = true;
+    else if (f == "modal")
+      e.modal = true;
+    else if (f == "after")
+      e.after = true;
+    else if (f == "needfor")
+      e.need_for = true;
+    else if (f == "thatonly")
+      e.that_only = true;
+    else if (f == "quoteonly")
+      e.quote_only = true;
+    else
+      row.fail("unknown flag \"" + std::string(f) + "\"");
   }
   const auto cls = row.get("class");
-  if (cls.empty()) e.cls = ActEntry::Class::None;
-  else if (cls == "person") e.cls = ActEntry::Class::Person;
-  else if (cls == "thing") e.cls = ActEntry::Class::Thing;
-  else if (cls == "group") e.cls = ActEntry::Class::Group;
-  else if (cls == "org") e.cls = ActEntry::Class::Org;
-  else if (cls == "igo") e.cls = ActEntry::Class::Igo;
-  else if (cls == "document") e.cls = ActEntry::Class::Document;
-  else row.fail("unknown class \"" + std::string(cls) + "\"");
+  if (cls.empty())
+    e.cls = ActEntry::Class::None;
+  else if (cls == "person")
+    e.cls = ActEntry::Class::Person;
+  else if (cls == "thing")
+    e.cls = ActEntry::Class::Thing;
+  else if (cls == "group")
+    e.cls = ActEntry::Class::Group;
+  else if (cls == "org")
+    e.cls = ActEntry::Class::Org;
+  else if (cls == "igo")
+    e.cls = ActEntry::Class::Igo;
+  else if (cls == "document")
+    e.cls = ActEntry::Class::Document;
+  else
+    row.fail("unknown class \"" + std::string(cls) + "\"");
   if ((e.pos == ActEntry::Pos::Nominal || e.pos == ActEntry::Pos::Pronoun) && e.cls == ActEntry::Class::None)
     row.fail("a nominal or pronoun needs a class");
   const auto index = static_cast<std::uint32_t>(entries.size());
@@ -113,8 +141,10 @@ void ActLexicon::add_to_filter(std::array<std::uint64_t, 256>& len, std::array<s
   const std::size_t two = static_cast<std::size_t>(static_cast<unsigned char>(word[0])) << 8 |
                           (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u);
   two_bytes[two >> 6] |= std::uint64_t{1} << (two & 63);
-  if (word.size() < 64) len[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << word.size();
-  else len[static_cast<unsigned char>(word[0])] = ~std::uint64_t{0};
+  if (word.size() < 64)
+    len[static_cast<unsigned char>(word[0])] |= std::uint64_t{1} << word.size();
+  else
+    len[static_cast<unsigned char>(word[0])] = ~std::uint64_t{0};
 }
 
 ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
@@ -124,7 +154,8 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   for (auto& [word, forms] : lex.by_first_) {
     add_to_filter(lex.first_len_, lex.first_two_, word);
     lex.add_to_filter_byte(kMayBeFirst, word);
-    if (std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) { return may_start_trigger(lex.entries_[f.entry]); }))
+    if (std::any_of(forms.begin(), forms.end(),
+                    [&](const ActForm& f) { return may_start_trigger(lex.entries_[f.entry]); }))
       lex.add_to_filter_byte(kMayStartTrigger, word);
     if (std::any_of(forms.begin(), forms.end(), [](const ActForm& f) {
           return f.pos == ActEntry::Pos::Cue || f.pos == ActEntry::Pos::Verb || f.pos == ActEntry::Pos::Phrase;
@@ -137,11 +168,13 @@ ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
   return lex;
 }
 
-
 void ActLexicon::build_index() {
   std::size_t cap = 16;
   unsigned bits = 4;
-  while (cap < by_first_.size() * 4) { cap *= 2; ++bits; }
+  while (cap < by_first_.size() * 4) {
+    cap *= 2;
+    ++bits;
+  }
   index_.assign(cap, Slot{});
   index_shift_ = 64 - bits;
   index_words_.clear();
@@ -154,21 +187,19 @@ void ActLexicon::build_index() {
     index_[s] = Slot{k, static_cast<std::uint32_t>(word.size()), static_cast<std::uint32_t>(index_words_.size())};
     index_words_.push_back(word);
     index_forms_.push_back(forms);
-    index_trigger_.push_back(std::any_of(forms.begin(), forms.end(), [&](const ActForm& f) {
-      return may_start_trigger(entries_[f.entry]);
-    }));
+    index_trigger_.push_back(std::any_of(forms.begin(), forms.end(),
+                                         [&](const ActForm& f) { return may_start_trigger(entries_[f.entry]); }));
   }
 }
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
 
 std::string actor_root(std::string_view code) {
-  static const char* const igos[] = {"ARABLEAGUE", "INTERPOL", "UNESCO", "UNICEF", "ECOWAS", "UNHCR", "AUKUS",
-                                     "ASEAN",      "BRICS",    "OSCE",   "IAEA",   "OPEC",   "CSTO",  "SADC",
-                                     "OECD",       "APEC",     "ICRC",   "EAEU",   "QUAD",   "NATO",  "WHO",
-                                     "IMF",        "WTO",      "GCC",    "SCO",    "G20",    "ICC",   "ICJ",
-                                     "CIS",        "OAS",      "OIC",    "WFP",    "UN",     "EU",    "WB",
-                                     "AU",         "G7"};
+  static const char* const igos[] = {"ARABLEAGUE", "INTERPOL", "UNESCO", "UNICEF", "ECOWAS", "UNHCR", "AUKUS", "ASEAN",
+                                     "BRICS",      "OSCE",     "IAEA",   "OPEC",   "CSTO",   "SADC",  "OECD",  "APEC",
+                                     "ICRC",       "EAEU",     "QUAD",   "NATO",   "WHO",    "IMF",   "WTO",   "GCC",
+                                     "SCO",        "G20",      "ICC",    "ICJ",    "CIS",    "OAS",   "OIC",   "WFP",
+                                     "UN",         "EU",       "WB",     "AU",     "G7"};
   static const char* const roles[] = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
                                       "SPY", "EDU", "NGO", "IGO", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "REL"};
   // The organisations by first letter, in list order (the first match wins).
@@ -188,8 +219,8 @@ std::string actor_root(std::string_view code) {
     if (rest.size() % 3 != 0) continue;
     bool ok = true;
     for (std::size_t i = 0; i < rest.size() && ok; i += 3)
-      ok = std::find_if(std::begin(roles), std::end(roles),
-                        [&](const char* r) { return rest.substr(i, 3) == r; }) != std::end(roles);
+      ok = std::find_if(std::begin(roles), std::end(roles), [&](const char* r) { return rest.substr(i, 3) == r; }) !=
+           std::end(roles);
     if (ok) return std::string(g);
   }
   return up.substr(0, 3);

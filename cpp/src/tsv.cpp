@@ -67,8 +67,9 @@ void read_text(std::string_view text, const std::string& name, const std::vector
       continue;
     }
     if (row.fields.size() > header.size())
-      throw KnowledgeError(name, line, "expected " + std::to_string(header.size()) + " tab-separated fields, found " +
-                                           std::to_string(row.fields.size()));
+      throw KnowledgeError(name, line,
+                           "expected " + std::to_string(header.size()) + " tab-separated fields, found " +
+                               std::to_string(row.fields.size()));
     row.line = line;
     on_row(row);
   }

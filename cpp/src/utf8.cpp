@@ -13,9 +13,7 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return 1;
   const std::size_t n = s.size();
-  auto cont = [&](std::size_t k) {
-    return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-  };
+  auto cont = [&](std::size_t k) { return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
   if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
   if (b0 >= 0xE0 && b0 <= 0xEF) {
     if (!cont(i + 1) || !cont(i + 2)) return 0;
@@ -41,7 +39,8 @@ std::size_t invalid_subpart_length(std::string_view s, std::size_t i) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
   std::size_t need = 0;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) need = 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF)
+    need = 1;
   else if (b0 >= 0xE0 && b0 <= 0xEF) {
     need = 2;
     if (b0 == 0xE0) lo = 0xA0;
@@ -72,8 +71,7 @@ char32_t detail::decode_multibyte(std::string_view s, std::size_t& pos) noexcept
     return 0xFFFD;
   }
   char32_t cp = b0 & (0xFF >> (len + 1));
-  for (std::size_t k = 1; k < len; ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3F);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + k]) & 0x3F);
   pos += len;
   return cp;
 }
@@ -153,9 +151,8 @@ std::string replace_invalid(std::string_view s) {
 }
 
 bool detail::is_space_non_ascii(char32_t c) noexcept {
-  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000;
+  return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 std::string_view strip(std::string_view s) noexcept {
@@ -182,8 +179,8 @@ bool is_upper(char32_t c) noexcept {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 ? !(c >= 0x138 && c <= 0x148) : (c >= 0x139 && c <= 0x148);
-  if (c >= 0x391 && c <= 0x3AB) return true;   // Greek capitals
-  if (c >= 0x400 && c <= 0x42F) return true;   // Cyrillic capitals
+  if (c >= 0x391 && c <= 0x3AB) return true;  // Greek capitals
+  if (c >= 0x400 && c <= 0x42F) return true;  // Cyrillic capitals
   return false;
 }
 

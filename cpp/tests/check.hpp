@@ -8,10 +8,10 @@ namespace standpoints::testing {
 inline int failures = 0;
 }  // namespace standpoints::testing
 
-#define CHECK(cond)                                                                    \
-  do {                                                                                 \
-    if (!(cond)) {                                                                     \
-      std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);    \
-      ++standpoints::testing::failures;                                                \
-    }                                                                                  \
+#define CHECK(cond)                                                                 \
+  do {                                                                              \
+    if (!(cond)) {                                                                  \
+      std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++standpoints::testing::failures;                                             \
+    }                                                                               \
   } while (0)

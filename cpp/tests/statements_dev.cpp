@@ -71,7 +71,10 @@ int main(int argc, char** argv) {
       mm.entity = it->second;
       doc.entities[it->second].mentions.push_back(static_cast<int>(doc.mentions.size()));
       for (std::size_t t = 0; t < doc.tokens.size(); ++t)
-        if (doc.tokens[t].start >= mm.start) { mm.sentence = static_cast<int>(doc.tokens[t].sentence); break; }
+        if (doc.tokens[t].start >= mm.start) {
+          mm.sentence = static_cast<int>(doc.tokens[t].sentence);
+          break;
+        }
       doc.mentions.push_back(mm);
     }
     extract_statements(doc, lex);

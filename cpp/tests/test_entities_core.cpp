@@ -26,11 +26,12 @@ void lower_case_matches_the_code_point_definition() {
   const std::vector<std::string> samples = {
       "",
       "NATO",
-      "The Kremlin SAID on Monday",                            // ASCII across 8-byte blocks
-      "\xC3\x89MMANUEL MACRON \xC3\x80 PARIS",                 // Latin-1 capitals between ASCII
+      "The Kremlin SAID on Monday",             // ASCII across 8-byte blocks
+      "\xC3\x89MMANUEL MACRON \xC3\x80 PARIS",  // Latin-1 capitals between ASCII
       "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 / \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",  // Greek, Cyrillic
       "Russia\xE2\x80\x99s \xE2\x80\x9CSPECIAL OPERATION\xE2\x80\x9D",  // curly quotes stay as they are
-      "\xC5\x81\xC3\x93" "D\xC5\xB9 12345678 ABCDEFGHIJKLMNOPQRSTUVWXYZ",  // Latin Extended-A
+      "\xC5\x81\xC3\x93"
+      "D\xC5\xB9 12345678 ABCDEFGHIJKLMNOPQRSTUVWXYZ",  // Latin Extended-A
   };
   for (const auto& s : samples) {
     std::string fast(s.size(), '\0');
@@ -73,9 +74,25 @@ bool scalar_lower_same_length(std::string_view s, std::string& out) {
 // has another length (U+0130, the Kelvin sign) and stray bytes, so that
 // non-ASCII bytes fall at every position of the 16- and 8-byte blocks.
 void lower_case_blocks_match_the_scalar_definition() {
-  const std::vector<std::string> pieces = {
-      "a", "Z", "The QUICK brown", " ", "ABCDEFGHIJKLMNOP", "\xC3\x89", "\xC3\xA9", "\xD0\x9C", "\xE2\x80\x99",
-      "\xE2\x80\x9C", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xC4\xB0", "\xE2\x84\xAA", "\xFF", "\x80", "\xC3", "\xE2", "\xE2\x80"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "The QUICK brown",
+                                           " ",
+                                           "ABCDEFGHIJKLMNOP",
+                                           "\xC3\x89",
+                                           "\xC3\xA9",
+                                           "\xD0\x9C",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9C",
+                                           "\xE2\x80\x94",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xC4\xB0",
+                                           "\xE2\x84\xAA",
+                                           "\xFF",
+                                           "\x80",
+                                           "\xC3",
+                                           "\xE2",
+                                           "\xE2\x80"};
   std::uint32_t seed = 12345;
   const auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
   for (int round = 0; round < 4000; ++round) {
@@ -152,8 +169,8 @@ void token_cues_agree_with_name_cues() {
 
 // Acronyms introduced in parentheses become mentions of the name before
 // them. Seven letters long, these are no names by themselves, so the resolver
-// adds each one as a mention, many in one document, while it walks the list (a regression: it once read a mention after the list had
-// moved; AddressSanitizer builds catch the old code on this text).
+// adds each one as a mention, many in one document, while it walks the list (a regression: it once read a mention after
+// the list had moved; AddressSanitizer builds catch the old code on this text).
 void acronyms_join_their_names() {
   AnalyzerOptions options;
   options.knowledge.data_dir = STANDPOINTS_DATA_DIR;

@@ -6,9 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "standpoints/geocoder.hpp"
-
 #include "check.hpp"
+#include "standpoints/geocoder.hpp"
 
 using namespace standpoints;
 
@@ -143,10 +142,12 @@ int main(int argc, char** argv) {
     CHECK(at(f.mentions[1], "USA", 33.66, -95.555));
   }
   {  // "City, Country" false friends and dateline-style captions.
-    Document d = make("Less than a year out from leaving Paris, U.S. negotiators tried again.", {{"Paris", "FRAGOV"}, {"U.S.", "USA"}});
+    Document d = make("Less than a year out from leaving Paris, U.S. negotiators tried again.",
+                      {{"Paris", "FRAGOV"}, {"U.S.", "USA"}});
     geocode(d, g);
     CHECK(at(d.mentions[0], "FRA", 48.857, 2.352));
-    Document e = make("He arrives at the U.S. Capitol in Washington, U.S. December 16, 2019.", {{"U.S.", "USA"}, {"Washington", "USA"}});
+    Document e = make("He arrives at the U.S. Capitol in Washington, U.S. December 16, 2019.",
+                      {{"U.S.", "USA"}, {"Washington", "USA"}});
     geocode(e, g);
     CHECK(at(e.mentions[1], "USA", 38.895, -77.036));
     Document f = make("Flood waters in Georgetown, South Carolina, on October 4.", {{"Georgetown", "GUYGOV"}});
@@ -184,8 +185,8 @@ int main(int argc, char** argv) {
     CHECK(at(d.mentions[4], "UKR", 46.48, 30.73));
   }
   {  // Regions and "X region".
-    Document d = make("Shelling near Olenivka in the Donetsk region and in Crimea.",
-                      {{"Donetsk", "UKR"}, {"Crimea", ""}});
+    Document d =
+        make("Shelling near Olenivka in the Donetsk region and in Crimea.", {{"Donetsk", "UKR"}, {"Crimea", ""}});
     geocode(d, g);
     CHECK(at(d.mentions[0], "UKR", 48.0, 37.8, 150));
     CHECK(at(d.mentions[1], "UKR", 45.0, 34.0, 150));
@@ -202,7 +203,8 @@ int main(int argc, char** argv) {
     CHECK(!e.mentions[0].geo);
   }
   {  // No geo when nothing supports a reading: a small-town name with namesakes, far from the document.
-    Document d = make("Russia and China met in Springfield.", {{"Russia", "RUS"}, {"China", "CHN"}, {"Springfield", ""}});
+    Document d =
+        make("Russia and China met in Springfield.", {{"Russia", "RUS"}, {"China", "CHN"}, {"Springfield", ""}});
     geocode(d, g);
     CHECK(!d.mentions[2].geo);
   }
@@ -217,7 +219,9 @@ int main(int argc, char** argv) {
     geocode(d, g);
     CHECK(at(d.mentions[0], "UKR", 50.45, 30.523));
   }
-  if (failures) std::fprintf(stderr, "%d check(s) failed\n", failures);
-  else std::printf("all geocoder checks passed\n");
+  if (failures)
+    std::fprintf(stderr, "%d check(s) failed\n", failures);
+  else
+    std::printf("all geocoder checks passed\n");
   return failures ? 1 : 0;
 }

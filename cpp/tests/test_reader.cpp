@@ -52,7 +52,8 @@ int main() {
   const std::vector<std::string> lines = {
       R"({"id": "a", "title": "T", "date": "2016-01-11", "url": "http://www.x.com/a", "paragraphs": ["One.", "Two."]})",
       R"({"text": "a\nb\r\nc\rd", "title": null, "date": null, "url": null})",
-      R"(  {"text" : "spaces" , "id":"x"}  )" "\r",
+      R"(  {"text" : "spaces" , "id":"x"}  )"
+      "\r",
       R"({"paragraphs": [], "title": "only a title"})",
       R"({"paragraphs": null, "text": "fallback"})",
       R"({"paragraphs": "not a list", "text": "fallback"})",
@@ -95,10 +96,37 @@ int main() {
   for (const auto& line : lines) check(line);
 
   // Generated records: pieces that exercise escapes, Unicode, structure and errors.
-  const std::vector<std::string> pieces = {
-      "a", "Word", " ", "\\n", "\\r\\n", "\\r", "\\t", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u2019", "\\ud83d\\ude00",
-      "\\ud83d", "\\u0000", "\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80", "\xff", "\x01", "\"", ",", "{", "}", "[",
-      "]", ":", "\\", "\xef\xbb\xbf", "null", "1"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Word",
+                                           " ",
+                                           "\\n",
+                                           "\\r\\n",
+                                           "\\r",
+                                           "\\t",
+                                           "\\\"",
+                                           "\\\\",
+                                           "\\/",
+                                           "\\u00e9",
+                                           "\\u2019",
+                                           "\\ud83d\\ude00",
+                                           "\\ud83d",
+                                           "\\u0000",
+                                           "\xc3\xa9",
+                                           "\xe2\x80\x99",
+                                           "\xf0\x9f\x98\x80",
+                                           "\xff",
+                                           "\x01",
+                                           "\"",
+                                           ",",
+                                           "{",
+                                           "}",
+                                           "[",
+                                           "]",
+                                           ":",
+                                           "\\",
+                                           "\xef\xbb\xbf",
+                                           "null",
+                                           "1"};
   std::mt19937 rng(7);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
   auto text = [&](std::size_t n) {
@@ -115,10 +143,18 @@ int main() {
       const std::string& key = keys[pick(keys.size())];
       line += "\"" + key + "\": ";
       switch (pick(6)) {
-        case 0: line += "null"; break;
-        case 1: line += "[\"" + text(pick(6)) + "\", \"" + text(pick(6)) + "\"]"; break;
-        case 2: line += std::to_string(pick(100)); break;
-        default: line += "\"" + text(pick(12)) + "\""; break;
+        case 0:
+          line += "null";
+          break;
+        case 1:
+          line += "[\"" + text(pick(6)) + "\", \"" + text(pick(6)) + "\"]";
+          break;
+        case 2:
+          line += std::to_string(pick(100));
+          break;
+        default:
+          line += "\"" + text(pick(12)) + "\"";
+          break;
       }
     }
     line += "}";

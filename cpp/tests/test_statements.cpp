@@ -7,10 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "check.hpp"
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
-
-#include "check.hpp"
 
 using namespace standpoints;
 
@@ -96,11 +95,11 @@ void dump(const Document& d) {
                  s.quote ? " quote" : "", s.negated ? " negated" : "");
 }
 
-const std::vector<Name> kNames = {
-    {"Russia", "GPE", "RUS"},      {"Ukraine", "GPE", "UKR"},     {"NATO", "ORG", "NATO"},
-    {"Washington", "GPE", "USAGOV"}, {"Moscow", "GPE", "RUSGOV"}, {"US", "GPE", "USA"},
-    {"Lavrov", "PERSON", "RUSGOV"}, {"Tass", "ORG", "RUSMED"},    {"Belarus", "GPE", "BLR"},
-    {"Stoltenberg", "PERSON", "NATO"}};
+const std::vector<Name> kNames = {{"Russia", "GPE", "RUS"},       {"Ukraine", "GPE", "UKR"},
+                                  {"NATO", "ORG", "NATO"},        {"Washington", "GPE", "USAGOV"},
+                                  {"Moscow", "GPE", "RUSGOV"},    {"US", "GPE", "USA"},
+                                  {"Lavrov", "PERSON", "RUSGOV"}, {"Tass", "ORG", "RUSMED"},
+                                  {"Belarus", "GPE", "BLR"},      {"Stoltenberg", "PERSON", "NATO"}};
 
 }  // namespace
 
@@ -119,8 +118,8 @@ int main() {
     }
   }
   {  // urge X to; accuse X of
-    auto d = make({"NATO urged Russia to withdraw its troops.", "Washington accused Moscow of deploying missiles."},
-                  kNames);
+    auto d =
+        make({"NATO urged Russia to withdraw its troops.", "Washington accused Moscow of deploying missiles."}, kNames);
     dump(d);
     CHECK(d.statements.size() == 2);
     if (d.statements.size() == 2) {
@@ -177,8 +176,9 @@ int main() {
     if (!d.statements.empty()) CHECK(src(d, d.statements[0]) == "Lavrov" && trig(d, d.statements[0]) == "according to");
   }
   {  // documents and coordination of sources and targets
-    auto d = make({"Both the US and NATO documents urge Russia to restore ties.", "NATO urged Russia and Belarus to talk."},
-                  kNames);
+    auto d =
+        make({"Both the US and NATO documents urge Russia to restore ties.", "NATO urged Russia and Belarus to talk."},
+             kNames);
     dump(d);
     CHECK(d.statements.size() == 4);
     if (d.statements.size() == 4) {
@@ -230,7 +230,9 @@ int main() {
     }
     CHECK(d.statements.size() == 2);
   }
-  if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
-  else std::printf("test_statements: all passed\n");
+  if (failures)
+    std::fprintf(stderr, "%d failure(s)\n", failures);
+  else
+    std::printf("test_statements: all passed\n");
   return failures ? 1 : 0;
 }

@@ -13,7 +13,8 @@ Module-level functions use one shared :class:`Analyzer`; make your own to add ac
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .analyzer import DATA_DIR, Analyzer, default_analyzer
 from .document import Argument, Document, Entity, Geo, Mention, Paragraph, Sentence, Span, Statement

@@ -1,6 +1,7 @@
 """Type stubs for the compiled core (private: use the standpoints package)."""
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 class Document:
     @property

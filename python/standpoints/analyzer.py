@@ -9,8 +9,9 @@ from __future__ import annotations
 import gzip
 import os
 import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from . import _core
 from .document import Document

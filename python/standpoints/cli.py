@@ -18,7 +18,8 @@ import json
 import os
 import sys
 import time
-from typing import IO, Iterator
+from collections.abc import Iterable, Iterator
+from typing import IO
 
 __all__ = ["main"]
 
@@ -51,7 +52,7 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
-def _jsonl_jobs(path: str, stream: IO[bytes]) -> Iterator[Job]:
+def _jsonl_jobs(path: str, stream: Iterable[bytes]) -> Iterator[Job]:
     for n, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -114,7 +115,7 @@ def _batches(jobs: Iterator[Job]) -> Iterator[list[Job]]:
 
 
 def _error_record(job: Job, message: str, line: int | None = None, offset: int | None = None) -> dict:
-    rec = {"error": message, "path": job.path}
+    rec: dict[str, str | int] = {"error": message, "path": job.path}
     line = job.line if job.line is not None else line
     if line is not None:
         rec["line"] = line
@@ -196,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.format == "json":
             out.write("[")
         for batch in _batches(_jobs(args.paths, args.input_format, sys.stdin.buffer)):
-            runnable = [j for j in batch if j.item is not None]
-            results = iter(core.analyze_many([j.item for j in runnable], args.workers)) if runnable else iter(())
+            items = [j.item for j in batch if j.item is not None]
+            results = iter(core.analyze_many(items, args.workers)) if items else iter(())
             for job in batch:
                 if job.item is None:
                     line = json.dumps(_error_record(job, job.error or "failed"), ensure_ascii=False)
@@ -228,10 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nstandpoints: interrupted after {ok + failed} documents", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return 1
+        # The reader went away (`| head`): point stdout at /dev/null so that the interpreter's
+        # final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     finally:
         if bar is not None:
             bar.close()

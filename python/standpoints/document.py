@@ -8,8 +8,9 @@ reading and writing JSON in bulk never pays for Python objects it does not use.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Document", "Paragraph", "Sentence", "Mention", "Entity", "Statement", "Argument", "Span", "Geo"]
 
@@ -146,12 +147,12 @@ def _geo(d: dict | None) -> Geo | None:
                d.get("population"), d.get("admin1"))
 
 
-def _span(d: dict | None) -> Span | None:
-    return None if d is None else Span(d["start"], d["end"], d["text"])
+def _span(d: dict) -> Span:
+    return Span(d["start"], d["end"], d["text"])
 
 
-def _arg(d: dict | None) -> Argument | None:
-    return None if d is None else Argument(d.get("entity"), d.get("actor"), d["start"], d["end"], d["text"])
+def _arg(d: dict) -> Argument:
+    return Argument(d.get("entity"), d.get("actor"), d["start"], d["end"], d["text"])
 
 
 class Document:
@@ -228,8 +229,9 @@ class Document:
 
     @property
     def statements(self) -> list[Statement]:
-        return [Statement(i, _arg(s["source"]), s["act"], s.get("cameo"), _arg(s.get("target")), _span(s["trigger"]),
-                          _span(s.get("content")), s["quote"], s["negated"], s.get("sentence"))
+        return [Statement(i, _arg(s["source"]), s["act"], s.get("cameo"),
+                          _arg(s["target"]) if s.get("target") else None, _span(s["trigger"]),
+                          _span(s["content"]) if s.get("content") else None, s["quote"], s["negated"], s.get("sentence"))
                 for i, s in enumerate(self.record["statements"])]
 
     @property

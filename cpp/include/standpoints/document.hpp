@@ -71,8 +71,8 @@ struct Mention {
   // Shared, immutable: every "Russia" of a document points at one Geo, so a
   // huge article's mentions stay small.
   std::shared_ptr<const Geo> geo;
-  std::int32_t kb = -1;  // knowledge-base entry (internal), -1 = found in text only
-  std::string role;       // role word that cued the mention ("spokesman"), if any
+  std::int32_t kb = -1;           // knowledge-base entry (internal), -1 = found in text only
+  std::string role;               // role word that cued the mention ("spokesman"), if any
   std::uint32_t first_token = 0;  // tokens [first_token, last_token) (internal)
   std::uint32_t last_token = 0;
 };
@@ -114,8 +114,8 @@ struct Document {
   std::optional<std::string> title;  // null for plain text (no title line)
   std::optional<std::string> date;   // ISO 8601 YYYY-MM-DD
   std::optional<std::string> url;
-  std::optional<std::string> source; // URL host without "www."
-  std::string text;                  // UTF-8
+  std::optional<std::string> source;  // URL host without "www."
+  std::string text;                   // UTF-8
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;

@@ -28,12 +28,12 @@ struct Office {
 };
 
 enum ActorFlag : std::uint8_t {
-  kSeat = 1,      // capital or seat of government: GOV code for the government, country as a place
-  kSurname = 2,   // the last word alone refers to it once the full name was seen
+  kSeat = 1,     // capital or seat of government: GOV code for the government, country as a place
+  kSurname = 2,  // the last word alone refers to it once the full name was seen
   kMedia = 4,
   kIgo = 8,
   kDemonym = 16,
-  kUser = 32,     // from the user's files
+  kUser = 32,  // from the user's files
 };
 
 struct ActorEntry {
@@ -108,8 +108,8 @@ class ActorTable {
     std::int32_t list = -1;  // index into lists_ when the key is a whole alias
     bool prefix = false;     // some longer alias starts with this key
   };
-  StringMap<Node> exact_;   // as written
-  StringMap<Node> folded_;  // lower-cased
+  StringMap<Node> exact_;                          // as written
+  StringMap<Node> folded_;                         // lower-cased
   std::vector<std::vector<std::uint32_t>> lists_;  // entries per alias, best first
   // Lower-cased words that occur after the first token of some alias: a
   // lower-case word outside this set ends every folded match ("Russian
@@ -117,17 +117,27 @@ class ActorTable {
   StringSet folded_tails_;
   StringSet igo_codes_;
   StringSet given_names_;
-  std::vector<Token> scratch_tokens_;             // reused while loading
+  std::vector<Token> scratch_tokens_;  // reused while loading
 };
 
 // Name cues for names outside the knowledge base (name_cues.tsv).
 class NameCues {
  public:
   enum Kind : std::uint16_t {
-    kTitle = 1, kRole = 2, kOrgHead = 4, kOrgFirst = 8, kLawTail = 16, kEventTail = 32, kStop = 64, kConnector = 128,
+    kTitle = 1,
+    kRole = 2,
+    kOrgHead = 4,
+    kOrgFirst = 8,
+    kLawTail = 16,
+    kEventTail = 32,
+    kStop = 64,
+    kConnector = 128,
     kOrgCue = 256,   // a common noun before an organisation's name ("insurer Allianz")
     kOrgTail = 512,  // a common noun after one ("the Azov regiment")
-    kNotGiven = 1024, kGpeTail = 2048, kLocTail = 4096, kFacTail = 8192,
+    kNotGiven = 1024,
+    kGpeTail = 2048,
+    kLocTail = 4096,
+    kFacTail = 8192,
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);
   std::uint16_t kinds(std::string_view word) const;

@@ -16,18 +16,18 @@
 namespace standpoints {
 
 struct KnowledgeOptions {
-  std::string data_dir;                   // the package's data/ folder
-  std::vector<std::string> actor_files;   // the user's actors (TSV, JSON or PETRARCH .txt)
-  std::string extra_actors_json;          // actors added in code (a JSON list), after the files
+  std::string data_dir;                  // the package's data/ folder
+  std::vector<std::string> actor_files;  // the user's actors (TSV, JSON or PETRARCH .txt)
+  std::string extra_actors_json;         // actors added in code (a JSON list), after the files
 };
 
 struct Knowledge {
   SegmenterRules abbreviations;
   BoilerplatePatterns boilerplate;
-  ActorTable actors;      // actors.tsv + the user's files (entities, resolver)
-  NameCues cues;          // name_cues.tsv (entities)
-  Gazetteer gazetteer;    // places.tsv (geocoder)
-  ActLexicon acts;        // acts.tsv (statements)
+  ActorTable actors;    // actors.tsv + the user's files (entities, resolver)
+  NameCues cues;        // name_cues.tsv (entities)
+  Gazetteer gazetteer;  // places.tsv (geocoder)
+  ActLexicon acts;      // acts.tsv (statements)
 
   static std::shared_ptr<const Knowledge> load(const KnowledgeOptions& options);
 };

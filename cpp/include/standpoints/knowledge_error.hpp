@@ -17,7 +17,10 @@ class KnowledgeError : public std::runtime_error {
  private:
   static std::string message(const std::string& file, std::size_t line, const std::string& reason) {
     std::string m = file;
-    if (line) m += ":" + std::to_string(line);
+    if (line) {
+      m += ':';
+      m += std::to_string(line);
+    }
     m += ": ";
     m += reason;
     return m;

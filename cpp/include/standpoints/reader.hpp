@@ -17,8 +17,7 @@ namespace standpoints {
 // `byte_offset` is set for encoding errors.
 class ReadError : public std::runtime_error {
  public:
-  ReadError(const std::string& reason, std::size_t line = 0,
-            std::optional<std::size_t> byte_offset = std::nullopt)
+  ReadError(const std::string& reason, std::size_t line = 0, std::optional<std::size_t> byte_offset = std::nullopt)
       : std::runtime_error(reason), line_(line), byte_offset_(byte_offset) {}
   std::size_t line() const noexcept { return line_; }
   std::optional<std::size_t> byte_offset() const noexcept { return byte_offset_; }
@@ -61,9 +60,8 @@ Document read_json_record_slow(std::string_view line, const ReadOptions& options
 
 // Builds a document from fields already in hand (the Python `parse`).
 // `body` is split into lines like a file body.
-Document make_document(std::optional<std::string> title, std::string_view body,
-                       std::optional<std::string> date, std::optional<std::string> url,
-                       std::string id, const ReadOptions& options = {});
+Document make_document(std::optional<std::string> title, std::string_view body, std::optional<std::string> date,
+                       std::optional<std::string> url, std::string id, const ReadOptions& options = {});
 
 // The id of a file: its name without directory and extension(s).
 std::string id_from_path(std::string_view path);

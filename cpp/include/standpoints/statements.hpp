@@ -4,8 +4,8 @@
 
 #include <array>
 #include <bit>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,18 +33,18 @@ struct ActEntry {
   enum class Class : std::uint8_t { None, Person, Thing, Group, Org, Igo, Document };
   std::string lemma;
   Pos pos = Pos::Verb;
-  std::string act;    // SAY ... SUPPORT; empty for light verbs and nominals
-  std::string cameo;  // empty = null
-  bool frame_obj = false;                 // the direct object is the target
-  std::vector<std::string> frame_preps;   // the object of one of these prepositions is the target
+  std::string act;                       // SAY ... SUPPORT; empty for light verbs and nominals
+  std::string cameo;                     // empty = null
+  bool frame_obj = false;                // the direct object is the target
+  std::vector<std::string> frame_preps;  // the object of one of these prepositions is the target
   // flags
-  bool quote = false;      // introduces quotations, may follow them inverted ("..., said X")
-  bool modal = false;      // DEMAND only with a modal in the content ("insisted that X must"), else SAY
-  bool after = false;      // the source follows the trigger ("according to X")
-  bool need_for = false;   // only as "V X for ..." ("attacked X for comparing")
-  bool that_only = false;  // only before a that-clause ("charged that")
-  bool quote_only = false; // only next to a quotation ("Lavrov continued")
-  Class cls = Class::None; // nominals and pronouns: what they stand for
+  bool quote = false;       // introduces quotations, may follow them inverted ("..., said X")
+  bool modal = false;       // DEMAND only with a modal in the content ("insisted that X must"), else SAY
+  bool after = false;       // the source follows the trigger ("according to X")
+  bool need_for = false;    // only as "V X for ..." ("attacked X for comparing")
+  bool that_only = false;   // only before a that-clause ("charged that")
+  bool quote_only = false;  // only next to a quotation ("Lavrov continued")
+  Class cls = Class::None;  // nominals and pronouns: what they stand for
 };
 
 // FNV-1a over a lexicon word (a few bytes): cheaper than std::hash for the
@@ -135,15 +135,8 @@ class ActLexicon {
   }
   bool empty() const noexcept { return entries_.empty(); }
   // The bytes of a word among eight loaded (little-endian), by its length.
-  static constexpr std::uint64_t kKeyMask[9] = {0,
-                                                0xFF,
-                                                0xFFFF,
-                                                0xFFFFFF,
-                                                0xFFFFFFFF,
-                                                0xFFFFFFFFFF,
-                                                0xFFFFFFFFFFFF,
-                                                0xFFFFFFFFFFFFFF,
-                                                0xFFFFFFFFFFFFFFFF};
+  static constexpr std::uint64_t kKeyMask[9] = {
+      0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF};
 
  private:
   std::vector<ActEntry> entries_;
@@ -165,7 +158,7 @@ class ActLexicon {
   struct Slot {
     std::uint64_t key = 0;
     std::uint32_t size = 0;  // 0 = empty
-    std::uint32_t id = 0;     // into index_words_, index_forms_ and index_trigger_
+    std::uint32_t id = 0;    // into index_words_, index_forms_ and index_trigger_
   };
   std::vector<Slot> index_;
   std::vector<std::string> index_words_;
@@ -198,7 +191,8 @@ class ActLexicon {
   // A word's first eight bytes (fewer for a shorter word) as the index key.
   static std::uint64_t key8(std::string_view w) noexcept {
     std::uint64_t k = 0;
-    if (w.size() >= 8) std::memcpy(&k, w.data(), 8);
+    if (w.size() >= 8)
+      std::memcpy(&k, w.data(), 8);
     else
       for (std::size_t i = 0; i < w.size(); ++i) k |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
     return k;

@@ -5,10 +5,9 @@
 // as std::unordered_map and look up with fewer cache misses.
 #pragma once
 
+#include <array>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
-
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -44,8 +43,7 @@ struct StringHash {
       w = (static_cast<std::uint64_t>(hi) << 32) | lo;
     } else if (n > 0) {
       w = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
-          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-          static_cast<unsigned char>(p[n - 1]);
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
     }
     h = (h ^ w) * k;
     return static_cast<std::size_t>(h ^ (h >> 29));

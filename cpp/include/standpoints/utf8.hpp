@@ -72,7 +72,7 @@ inline bool is_word_char(char32_t cp) noexcept {
   return detail::is_word_char_non_ascii(cp);
 }
 
-bool is_upper(char32_t cp) noexcept;   // Latin/Greek/Cyrillic capitals
+bool is_upper(char32_t cp) noexcept;  // Latin/Greek/Cyrillic capitals
 bool is_lower(char32_t cp) noexcept;
 
 // Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges
