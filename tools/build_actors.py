@@ -7,7 +7,7 @@ Sources, in order of precedence (earlier wins for the same person / id):
        entities.tsv   organisations, seats, IGOs, media, groups, NORP, LOC, LAW, EVENT rows
        people.txt     office-holders with dated actor codes (format in its header)
   2. the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence), read from
-     --phoenix DIR (default /work/shared/kb-sources/phoenix): people with dated codes and
+     --phoenix DIR (default ../shared/kb-sources/phoenix beside the repository): people with dated codes and
      national institutions. The dictionaries themselves are not part of the project.
 
 Standard library only.  Usage:
@@ -22,12 +22,13 @@ import os
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 MANUAL = os.path.join(HERE, "actors_manual")
 DEFAULT_OUT = os.path.join(ROOT, "python", "standpoints", "data", "actors.tsv")
-DEFAULT_PHOENIX = "/work/shared/kb-sources/phoenix"
+DEFAULT_PHOENIX = str(Path(__file__).resolve().parents[1].parent / "shared" / "kb-sources" / "phoenix")
 
 HEADER = ["id", "type", "name", "actor", "country", "from", "to", "aliases", "flags"]
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT"}
