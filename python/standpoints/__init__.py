@@ -43,6 +43,10 @@ def read_jsonl(path: str | os.PathLike, *, workers: int = 1) -> Iterator[Documen
     return default_analyzer().read_jsonl(path, workers=workers)
 
 
-def analyze_many(items: Iterable[Any], *, workers: int = 1, batch_size: int = 64) -> Iterator[Document | ReadError]:
+def analyze_many(items: Iterable[Any], *, workers: int = 1, batch_size: int = 64,
+                 as_tuples: bool = False) -> Iterator[Any]:
     """Analyses many inputs (paths, texts, bytes or dicts) on a thread pool; see :meth:`Analyzer.analyze_many`."""
-    return default_analyzer().analyze_many(items, workers=workers, batch_size=batch_size)
+    return default_analyzer().analyze_many(items, workers=workers, batch_size=batch_size, as_tuples=as_tuples)
+
+
+pipe = analyze_many  # spaCy's name for the same thing
