@@ -17,14 +17,16 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .analyzer import DATA_DIR, Analyzer, default_analyzer
+from .corpus import Corpus
 from .document import Argument, Document, Entity, Geo, Mention, Paragraph, Sentence, Span, Statement
 from .errors import KnowledgeError, ReadError, StandpointsError
+from .tables import frames
 
 __version__ = "0.1.0"
 
 __all__ = ["Analyzer", "Document", "Paragraph", "Sentence", "Mention", "Entity", "Statement", "Argument", "Span",
            "Geo", "ReadError", "KnowledgeError", "StandpointsError", "read", "parse", "read_jsonl", "analyze_many",
-           "DATA_DIR", "__version__"]
+           "pipe", "Corpus", "frames", "DATA_DIR", "__version__"]
 
 
 def read(path: str | os.PathLike, *, format: str = "article", id: str | None = None) -> Document:

@@ -214,15 +214,18 @@ class Analyzer:
         _check_date(date, doc)
         return doc
 
-    def read_jsonl(self, path: str | os.PathLike, *, workers: int = 1, batch_size: int = 64
+    def read_jsonl(self, path: str | os.PathLike, *, workers: int = 1, batch_size: int = 64, meta: bool = False
                    ) -> Iterator[Document | ReadError]:
         """Iterates over a JSON Lines file (``.jsonl`` or ``.jsonl.gz``): one Document, or one
-        ReadError naming the line, per non-empty line. Bad lines do not stop the iteration."""
+        ReadError naming the line, per non-empty line. Bad lines do not stop the iteration.
+
+        ``meta=True`` keeps each record's fields beyond those the core reads in ``Document.meta``
+        (each line is then parsed once more, in Python)."""
         path = os.fspath(path)
         for batch in _batches(_jsonl_lines(path), batch_size):
             results = self._core.analyze_many([("json", raw) for _, raw in batch], workers)
-            for (line, _), r in zip(batch, results):
-                yield _result(r, path, line)
+            for (line, raw), r in zip(batch, results):
+                yield _result(r, path, line, _line_meta(raw) if meta else None)
 
     # -- many documents
     def analyze_many(self, items: Iterable[Any], *, workers: int = 1, batch_size: int = 64,
@@ -274,6 +277,16 @@ def _pair(x: Any) -> tuple[Any, Any]:
     if not isinstance(x, tuple) or len(x) != 2:
         raise TypeError(f"with as_tuples=True every input is a pair (input, context), not {type(x).__name__}")
     return x[0], x[1]
+
+
+def _line_meta(raw: bytes) -> dict | None:
+    import json
+
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return None  # the core reports the line as an error
+    return _meta(record)
 
 
 def _rebuild_analyzer(files: list[str], added: list[dict], errors: str, stage: str) -> Analyzer:

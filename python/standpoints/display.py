@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .document import Document, Entity, Mention, Statement
 
 __all__ = ["TYPE_COLORS", "MAX_CHARS", "MAX_ROWS", "document_html", "mentions_html", "entities_html",
-           "statements_html", "displacy_colors"]
+           "statements_html", "displacy_colors", "corpus_html"]
 
 # Background colours by mention type (light, so that black text stays readable).
 TYPE_COLORS = {"PERSON": "#fbd8a6", "ORG": "#c6dcf7", "GPE": "#c9ecc4", "LOC": "#e2dbf5", "NORP": "#f6cfe0",
@@ -204,3 +204,32 @@ def displacy_colors(doc: Document | None = None) -> dict[str, str]:
             if m.actor:
                 colors[f"{m.type} {m.actor}"] = _color(m.type)
     return colors
+
+
+def corpus_html(corpus: Any) -> str:
+    """Counts, the top dyads (source -> target, by statements) and the most frequent sources."""
+    if corpus._frames is None:
+        return f"<div class='sp-corpus'><b>Corpus</b> — {_e(repr(corpus))}: <code>to_frames()</code> runs it.</div>"
+    f = corpus._frames
+    docs, st = f["documents"], f["statements"]
+    counts = (f"{len(docs):,} documents, {len(corpus._errors):,} errors, {len(f['mentions']):,} mentions, "
+              f"{len(f['entities']):,} entities, {len(st):,} statements")
+    dates = docs["date"].dropna()
+    span = f" · {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
+    parts = [f'<div class="sp-corpus" style="{_CSS}"><b>Corpus</b><div style="color:#555">{counts}{span}</div>']
+    if len(st):
+        from .corpus import count_positions
+
+        c = count_positions(st, by=None).dropna(subset=["target"])
+        top = (c.groupby(["source", "target"], sort=False)
+               .agg(statements=("statements", "sum"), acts=("act", lambda a: ", ".join(sorted(set(a)))))
+               .sort_values("statements", ascending=False).head(10).reset_index())
+        rows = [(_e(r.source), _e(r.target), str(r.statements), _e(r.acts)) for r in top.itertuples()]
+        parts.append("<div style='margin-top:6px'><b>Top dyads</b></div>")
+        parts.append(table_html(["source", "target", "statements", "acts"], rows, len(rows), "sp-dyads"))
+        src = st["source_name"].fillna(st["source_text"]).value_counts().head(10)
+        rows = [(_e(k), str(v)) for k, v in src.items()]
+        parts.append("<div style='margin-top:6px'><b>Top sources</b></div>")
+        parts.append(table_html(["source", "statements"], rows, len(rows), "sp-sources"))
+    parts.append("</div>")
+    return "".join(parts)
