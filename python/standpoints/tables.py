@@ -17,14 +17,17 @@ base's id, or a slug of the name) is the same entity across documents.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["FRAMES", "COLUMNS", "frames", "arrow_tables", "record_tables", "to_pandas", "empty_frames"]
+__all__ = ["FRAMES", "COLUMNS", "frames", "arrow_tables", "record_tables", "to_pandas", "empty_frames", "TableSink",
+           "parse_fields", "select_fields"]
 
 FRAMES = ("documents", "mentions", "entities", "statements")
 
@@ -275,3 +278,128 @@ def frames(batch: Iterable[Any], *, text: bool = True, ids: Sequence[str] | None
 def empty_frames(*, text: bool = True) -> dict[str, pd.DataFrame]:
     """The four frames with no rows: their columns and dtypes (a Dask ``meta``, say)."""
     return frames([], text=text)
+
+
+# -- the command line's table formats (standpoints extract --format csv|parquet)
+RECORD_FIELDS = ("id", "title", "date", "url", "source", "text", "paragraphs", "sentences", "mentions", "entities",
+                 "statements")
+
+
+def parse_fields(spec: str | None) -> list[str] | None:
+    """``--fields``: a comma-separated list of the record's fields to write (``id,date,statements``),
+    or of fields to leave out, each with a leading ``-`` (``-text,-sentences``). None: all."""
+    if spec is None:
+        return None
+    names = [n.strip() for n in spec.split(",") if n.strip()]
+    drop = [n[1:] for n in names if n.startswith("-")]
+    keep = [n for n in names if not n.startswith("-")]
+    if drop and keep:
+        raise ValueError("--fields takes either fields to keep or fields to leave out (-name), not both")
+    unknown = [n for n in drop + keep if n not in RECORD_FIELDS]
+    if unknown:
+        raise ValueError(f"--fields: unknown field(s) {', '.join(unknown)}; the record has {', '.join(RECORD_FIELDS)}")
+    return [f for f in RECORD_FIELDS if (f in keep if keep else f not in drop)]
+
+
+def select_fields(line: str, fields: list[str] | None) -> str:
+    """One JSON record line with only ``fields`` (error records pass unchanged)."""
+    import json
+
+    if fields is None:
+        return line
+    record = json.loads(line)
+    if "error" in record:
+        return line
+    return json.dumps({k: v for k, v in record.items() if k in fields or k == "meta"}, ensure_ascii=False)
+
+
+class TableSink:
+    """Writes documents and error records as tables into a folder, a batch at a time.
+
+    ``format="parquet"``: ``DIR/<table>/part-NNNNN.parquet`` (one Parquet dataset per table;
+    ``pandas.read_parquet(DIR / "statements")``, DuckDB ``'DIR/statements/*.parquet'``);
+    ``format="csv"``: ``DIR/<table>.csv``. Tables: documents, mentions, entities, statements
+    (those that ``fields`` keeps; ``text`` decides the documents' text column) and errors (path,
+    line, byte_offset, error: one row per input that could not be read)."""
+
+    def __init__(self, folder: str | os.PathLike, format: str, fields: list[str] | None = None,
+                 chunk_size: int = 2000):
+        if format not in ("csv", "parquet"):
+            raise ValueError(f"format must be 'csv' or 'parquet', not {format!r}")
+        import pandas  # noqa: F401  (fail early, with the import error, when pandas or pyarrow is missing)
+        import pyarrow  # noqa: F401
+
+        self.folder = Path(folder)
+        self.format = format
+        self.text = fields is None or "text" in fields
+        self.tables = [n for n in FRAMES if n == "documents" or fields is None or n in fields]
+        self.chunk_size = chunk_size
+        self._docs: list[Any] = []
+        self._errors: list[dict] = []
+        self._parts = 0
+        self._started: set[str] = set()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in (*self.tables, "errors"):
+            target = self.folder / (name if format == "parquet" else f"{name}.csv")
+            if format == "parquet" and target.is_dir():
+                for old in target.glob("part-*.parquet"):
+                    old.unlink()
+            elif target.is_file():
+                target.unlink()
+
+    def document(self, doc: Any) -> None:
+        """Adds a Document (or the core's document object)."""
+        from .document import Document
+
+        self._docs.append(doc if isinstance(doc, Document) else Document(doc))
+        if len(self._docs) >= self.chunk_size:
+            self.flush()
+
+    def error(self, record: dict) -> None:
+        """Adds an error record ``{"error", "path", "line"?, "byte_offset"?}``."""
+        self._errors.append(record)
+
+    def flush(self) -> None:
+        import pandas as pd
+
+        if self._docs:
+            out = frames(self._docs, text=self.text)
+            for name in self.tables:
+                self._write(name, out[name])
+            self._docs = []
+        if self._errors:
+            errors = pd.DataFrame({"path": [e.get("path") for e in self._errors],
+                                   "line": [e.get("line") for e in self._errors],
+                                   "byte_offset": [e.get("byte_offset") for e in self._errors],
+                                   "error": [e.get("error") for e in self._errors]})
+            errors = errors.astype({"path": pd.StringDtype("pyarrow"), "line": "Int64", "byte_offset": "Int64",
+                                    "error": pd.StringDtype("pyarrow")})
+            self._write("errors", errors)
+            self._errors = []
+        self._parts += 1
+
+    def _write(self, name: str, df: Any) -> None:
+        if self.format == "parquet":
+            folder = self.folder / name
+            folder.mkdir(exist_ok=True)
+            df.to_parquet(folder / f"part-{self._parts:05d}.parquet", index=False)
+        else:
+            first = name not in self._started
+            df.to_csv(self.folder / f"{name}.csv", mode="w" if first else "a", header=first, index=False,
+                      date_format="%Y-%m-%d")
+        self._started.add(name)
+
+    def close(self) -> None:
+        """Writes what is left; every table gets its file, empty ones included."""
+        self.flush()
+        empty = empty_frames(text=self.text)
+        for name in self.tables:
+            if name not in self._started:
+                self._write(name, empty[name])
+        if "errors" not in self._started:
+            import pandas as pd
+
+            self._write("errors", pd.DataFrame({"path": pd.Series(dtype="string[pyarrow]"),
+                                                "line": pd.Series(dtype="Int64"),
+                                                "byte_offset": pd.Series(dtype="Int64"),
+                                                "error": pd.Series(dtype="string[pyarrow]")}))
