@@ -89,8 +89,13 @@ def document_html(doc: Document) -> str:
     mentions = [m for m in doc._layer("mentions") if m.kind == "name"]
     statements = doc._layer("statements")
     marks = [(m.start, m.end, _mark(m, f"{uid}-m{m.index}"), f"{uid}-m{m.index}") for m in mentions]
+    placed: set[str] = set()
     for s in statements:
-        tr, anchor = s.trigger, f"{uid}-t{s.index}"
+        # Statements with the same trigger share its anchor.
+        tr, anchor = s.trigger, f"{uid}-t{s.trigger.start}"
+        if anchor in placed:
+            continue
+        placed.add(anchor)
         marks.append((tr.start, tr.end, f'<span id="{anchor}" class="sp-trigger" title="{_e(s.act)}" '
                                         f'style="text-decoration:underline 2px #c0392b;text-underline-offset:3px">'
                                         f'{_e(tr.text)}</span>', anchor))
@@ -141,8 +146,8 @@ def _statement_list(statements: Sequence[Statement], uid: str, anchors: set[str]
     for s in statements[:MAX_ROWS]:
         neg = "NOT " if s.negated else ""
         trig = _e(s.trigger.text)
-        if f"{uid}-t{s.index}" in anchors:
-            trig = f'<a class="sp-trigger-link" href="#{uid}-t{s.index}">{trig}</a>'
+        if f"{uid}-t{s.trigger.start}" in anchors:
+            trig = f'<a class="sp-trigger-link" href="#{uid}-t{s.trigger.start}">{trig}</a>'
         flags = " <small>(quote)</small>" if s.quote else ""
         items.append(f'<li class="sp-statement">{_argument(s.source)} '
                      f'<span style="color:#c0392b;font-weight:600">-{neg}{_e(s.act)}-&gt;</span> '
