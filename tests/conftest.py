@@ -37,6 +37,12 @@ def need_shared(what: Path, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def require_shared():
+    """need_shared as a fixture, for a test that learns only while running which file it needs."""
+    return need_shared
+
+
+@pytest.fixture(scope="session")
 def dev_articles() -> list[Path]:
     need_shared(DEV_ARTICLES, f"the dev articles are not at {DEV_ARTICLES}")
     files = sorted(DEV_ARTICLES.glob("*.txt"))
