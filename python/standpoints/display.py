@@ -233,8 +233,8 @@ def corpus_html(corpus: Any) -> str:
         parts.append("<div style='margin-top:6px'><b>Top dyads</b></div>")
         parts.append(table_html(["source", "target", "statements", "acts"], rows, len(rows), "sp-dyads"))
         src = st["source_name"].fillna(st["source_text"]).value_counts().head(10)
-        rows = [(_e(k), str(v)) for k, v in src.items()]
+        sources = [(_e(k), str(v)) for k, v in src.items()]
         parts.append("<div style='margin-top:6px'><b>Top sources</b></div>")
-        parts.append(table_html(["source", "statements"], rows, len(rows), "sp-sources"))
+        parts.append(table_html(["source", "statements"], sources, len(sources), "sp-sources"))
     parts.append("</div>")
     return "".join(parts)

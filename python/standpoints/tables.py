@@ -117,12 +117,6 @@ def record_tables(records: Sequence[dict], *, text: bool = True, ids: Sequence[s
         ents = r.get("entities", [])
         mentions = r.get("mentions", [])
 
-        def entity(k: Any) -> dict | None:
-            return ents[k] if isinstance(k, int) and 0 <= k < len(ents) else None
-
-        def paragraph(k: Any) -> int | None:
-            return sentence_par[k] if isinstance(k, int) and 0 <= k < len(sentence_par) else None
-
         for c, v in (("doc_id", doc_id), ("title", r.get("title")), ("date", r.get("date")), ("url", r.get("url")),
                      ("source", r.get("source")), ("text", r.get("text")),
                      ("n_paragraphs", len(r.get("paragraphs", []))), ("n_sentences", len(sentence_par)),
@@ -130,10 +124,10 @@ def record_tables(records: Sequence[dict], *, text: bool = True, ids: Sequence[s
                      ("n_statements", len(r.get("statements", [])))):
             d[c].append(v)
         for k, x in enumerate(mentions):
-            ent = entity(x.get("entity"))
+            ent = _at(ents, x.get("entity"))
             for c, v in (("doc_id", doc_id), ("mention", k), ("start", x["start"]), ("end", x["end"]),
                          ("text", x["text"]), ("type", x["type"]), ("kind", x["kind"]),
-                         ("sentence", x.get("sentence")), ("paragraph", paragraph(x.get("sentence"))),
+                         ("sentence", x.get("sentence")), ("paragraph", _at(sentence_par, x.get("sentence"))),
                          ("entity", x.get("entity") if ent else None), ("entity_id", ent["id"] if ent else None),
                          ("entity_name", ent["name"] if ent else None), ("actor", x.get("actor")),
                          ("role", x.get("role"))):
@@ -149,12 +143,12 @@ def record_tables(records: Sequence[dict], *, text: bool = True, ids: Sequence[s
             _geo_values(e, x.get("geo"))
         for k, x in enumerate(r.get("statements", [])):
             for c, v in (("doc_id", doc_id), ("date", r.get("date")), ("statement", k),
-                         ("sentence", x.get("sentence")), ("paragraph", paragraph(x.get("sentence"))),
+                         ("sentence", x.get("sentence")), ("paragraph", _at(sentence_par, x.get("sentence"))),
                          ("act", x["act"]), ("cameo", x.get("cameo"))):
                 s[c].append(v)
             for p in ("source", "target"):
                 a = x.get(p)
-                ent = entity(a.get("entity")) if a else None
+                ent = _at(ents, a.get("entity")) if a else None
                 for c, v in (("entity", a.get("entity") if ent else None), ("entity_id", ent["id"] if ent else None),
                              ("name", ent["name"] if ent else None), ("actor", a.get("actor") if a else None),
                              ("text", a["text"] if a else None), ("start", a["start"] if a else None),
@@ -171,6 +165,11 @@ def record_tables(records: Sequence[dict], *, text: bool = True, ids: Sequence[s
         schema = _schema(name, text)
         out[name] = pa.Table.from_arrays([pa.array(cols[name][f.name], type=f.type) for f in schema], schema=schema)
     return out
+
+
+def _at(items: list, k: Any) -> Any:
+    """items[k] for a valid index k, else None (a record's index fields may be null)."""
+    return items[k] if isinstance(k, int) and 0 <= k < len(items) else None
 
 
 def _geo_values(cols: dict[str, list], g: dict | None) -> None:
