@@ -210,3 +210,16 @@ def test_cli_fields_for_json_lines(cli, write):
 @pytest.mark.parametrize("args", [["--format", "csv"], ["--fields", "nonsense"], ["--fields", "id,-text"]])
 def test_cli_table_usage_errors(cli, example, args):
     assert cli("extract", str(example), *args).returncode == 2
+
+
+def test_corpus_progress_bar_knows_the_total(capsys):
+    Corpus([{"text": "One."}, {"text": "Two."}, {"text": "Three."}], progress=True).to_frames()
+    err = capsys.readouterr().err
+    assert "3/3" in err
+
+
+def test_displacy_labels_carry_codes():
+    doc = standpoints.parse("Vladimir Putin warned NATO.", date="2022-02-03")
+    labels = {doc.text[e["start"]:e["end"]]: e["label"] for e in doc.to_displacy()["ents"]}
+    assert labels["Vladimir Putin"] == "PERSON RUSGOV" and labels["NATO"] == "ORG NATO"
+    assert {e["label"] for e in doc.to_displacy(codes=False)["ents"]} <= {"PERSON", "ORG"}
