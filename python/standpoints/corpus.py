@@ -173,6 +173,9 @@ class Corpus:
         return tqdm(total=self._total(), unit="doc", file=sys.stderr, dynamic_ncols=True, desc="standpoints")
 
     def _run(self) -> None:
+        from .tables import require
+
+        require("pandas", "pyarrow")
         import pyarrow as pa
 
         from .tables import arrow_tables, meta_table, to_pandas
@@ -270,6 +273,9 @@ class Corpus:
         """A networkx graph: ``kind="statements"`` (:func:`statement_graph`: who takes positions
         toward whom, directed) or ``"comentions"`` (:func:`comention_graph`: who is named with
         whom, undirected); ``options`` go to that function."""
+        from .tables import require
+
+        require("networkx", extra="network")
         f = self.to_frames()
         if kind == "statements":
             return statement_graph(f["statements"], **options)

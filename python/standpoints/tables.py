@@ -265,11 +265,23 @@ def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict
     return out
 
 
+def require(*modules: str, extra: str = "pandas") -> None:
+    """Raises an ImportError that names the extra to install when an optional module is missing."""
+    import importlib
+
+    for m in modules:
+        try:
+            importlib.import_module(m)
+        except ImportError as e:
+            raise ImportError(f"this needs {m}: pip install 'standpoints[{extra}]'") from e
+
+
 def frames(batch: Iterable[Any], *, text: bool = True, ids: Sequence[str] | None = None
            ) -> dict[str, pd.DataFrame]:
     """The ``documents``, ``mentions``, ``entities`` and ``statements`` DataFrames of a batch of
     Documents or records (dicts); ``text=False`` leaves out the documents' text. Needs pandas
     and pyarrow (``pip install 'standpoints[pandas]'``)."""
+    require("pandas", "pyarrow")
     items = list(batch)
     return to_pandas(arrow_tables(items, text=text, ids=ids), meta_table(items))
 
