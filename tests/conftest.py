@@ -16,6 +16,7 @@ DEV_ARTICLES = SHARED / "dev" / "articles"
 GOLD = SHARED / "dev" / "gold" / "dev.jsonl"
 SCORER = SHARED / "eval" / "score.py"
 EXAMPLE = REPO / "examples" / "000_b8f9c3329b9111b1.txt"
+NEWS = SHARED / "corpus" / "news-5k.jsonl.gz"
 
 
 @pytest.fixture(scope="session")
@@ -36,11 +37,24 @@ def need_shared(what: Path, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def require_shared():
+    """need_shared as a fixture, for a test that learns only while running which file it needs."""
+    return need_shared
+
+
+@pytest.fixture(scope="session")
 def dev_articles() -> list[Path]:
     need_shared(DEV_ARTICLES, f"the dev articles are not at {DEV_ARTICLES}")
     files = sorted(DEV_ARTICLES.glob("*.txt"))
     assert files, f"{DEV_ARTICLES} holds no *.txt articles"
     return files
+
+
+@pytest.fixture(scope="session")
+def news_corpus() -> Path:
+    """The 5,000 news articles of ../shared/corpus (JSON Lines, gzip)."""
+    need_shared(NEWS, f"the news corpus {NEWS} is absent")
+    return NEWS
 
 
 @pytest.fixture(scope="session")

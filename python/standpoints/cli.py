@@ -1,6 +1,6 @@
 """The ``standpoints`` command line.
 
-``standpoints extract PATH... [--format jsonl|json] [-o FILE] [--workers N]``
+``standpoints extract PATH... [--format jsonl|json|csv|parquet] [-o FILE|DIR] [--fields F,...] [--workers N]``
 
 Inputs: article files in the seed format (``*.txt``), JSON Lines (``*.jsonl``, ``*.jsonl.gz``),
 folders (searched recursively for those), and ``-`` for standard input (JSON Lines when it starts
@@ -134,9 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Analyse articles; every input document yields exactly one output line.")
     ex.add_argument("paths", nargs="+", metavar="PATH",
                     help="article files (*.txt), JSON Lines (*.jsonl, *.jsonl.gz), folders, or - for standard input")
-    ex.add_argument("--format", choices=["jsonl", "json"], default="jsonl",
-                    help="jsonl: one record per line (default); json: one JSON array")
-    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    ex.add_argument("--format", choices=["jsonl", "json", "csv", "parquet"], default="jsonl",
+                    help="jsonl: one record per line (default); json: one JSON array; csv, parquet: the tables "
+                    "documents, mentions, entities, statements and errors in the folder given by -o")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (a folder for "
+                    "csv and parquet)")
+    ex.add_argument("--fields", metavar="F,...", help="the record's fields to write (id,date,statements), or to "
+                    "leave out (-text,-sentences); for csv and parquet: which tables, and text the documents' text")
     ex.add_argument("--workers", type=int, default=1, metavar="N", help="threads (-1: all cores; default 1)")
     ex.add_argument("--errors", choices=["strict", "replace"], default="strict",
                     help="invalid UTF-8: an error record (strict, default) or U+FFFD replacement (replace)")
@@ -164,6 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--workers must be a positive number or -1")
     from .analyzer import Analyzer
     from .errors import KnowledgeError
+    from .tables import TableSink, parse_fields, select_fields
+
+    try:
+        fields = parse_fields(args.fields)
+    except ValueError as e:
+        parser.error(str(e))
+    tables = args.format in ("csv", "parquet")
+    if tables and not args.output:
+        parser.error(f"--format {args.format} writes a folder of tables: give it with -o DIR")
 
     try:
         analyzer = Analyzer(args.actors or None, errors=args.errors, stage=args.stage)
@@ -172,7 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     out: IO[str]
-    if args.output:
+    sink: TableSink | None = None
+    if tables:
+        try:
+            sink = TableSink(args.output, args.format, fields)
+        except (OSError, ImportError) as e:
+            print(f"standpoints: cannot write {args.format} tables to {args.output}: {e}", file=sys.stderr)
+            return 2
+        out = open(os.devnull, "w", encoding="utf-8")
+    elif args.output:
         try:
             out = open(args.output, "w", encoding="utf-8", newline="\n")
         except OSError as e:
@@ -201,17 +222,23 @@ def main(argv: list[str] | None = None) -> int:
             results = iter(core.analyze_many(items, args.workers)) if items else iter(())
             for job in batch:
                 if job.item is None:
-                    line = json.dumps(_error_record(job, job.error or "failed"), ensure_ascii=False)
+                    error = _error_record(job, job.error or "failed")
+                    line = json.dumps(error, ensure_ascii=False)
                     failed += 1
                 else:
                     r = next(results)
                     if isinstance(r, tuple):
                         _, message, err_line, offset = r
-                        line = json.dumps(_error_record(job, message, err_line, offset), ensure_ascii=False)
+                        error = _error_record(job, message, err_line, offset)
+                        line = json.dumps(error, ensure_ascii=False)
                         failed += 1
                     else:
-                        line = r.to_json(-1)
+                        error = None
+                        line = "" if sink is not None else select_fields(r.to_json(-1), fields)
                         ok += 1
+                if sink is not None:  # tables: the record goes to the sink, not to `out`
+                    sink.error(error) if error is not None else sink.document(r)
+                    continue
                 # Two writes, not one concatenation: a record can be gigabytes.
                 if args.format == "json":
                     out.write("\n" if first else ",\n")
@@ -224,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
                 bar.update(len(batch))
         if args.format == "json":
             out.write("\n]\n" if not first else "]\n")
+        if sink is not None:
+            sink.close()
         out.flush()
     except KeyboardInterrupt:
         print(f"\nstandpoints: interrupted after {ok + failed} documents", file=sys.stderr)
@@ -237,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if bar is not None:
             bar.close()
-        if args.output:
+        if args.output or sink is not None:
             out.close()
     dt = time.perf_counter() - t0
     total = ok + failed

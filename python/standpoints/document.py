@@ -1,5 +1,5 @@
 """The Python face of an analysed document: spans with ``str`` offsets, readable reprs,
-``to_dict()`` / ``to_json()`` (the SCHEMA.md record) and pandas views.
+``to_dict()`` / ``to_json()`` (the record of docs/output.md), pandas views and notebook display.
 
 Objects are built lazily from the core's record the first time a layer is asked for, so
 reading and writing JSON in bulk never pays for Python objects it does not use.
@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Document", "Paragraph", "Sentence", "Mention", "Entity", "Statement", "Argument", "Span", "Geo"]
+__all__ = ["Document", "Paragraph", "Sentence", "Mention", "Entity", "Statement", "Argument", "Span", "Geo",
+           "Mentions", "Entities", "Statements"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,111 +156,233 @@ def _arg(d: dict) -> Argument:
     return Argument(d.get("entity"), d.get("actor"), d["start"], d["end"], d["text"])
 
 
+class Mentions(list):
+    """A document's mentions: a list that renders as a table in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from .display import mentions_html
+
+        return mentions_html(self)
+
+
+class Entities(list):
+    """A document's entities: a list that renders as a table in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from .display import entities_html
+
+        return entities_html(self)
+
+
+class Statements(list):
+    """A document's statements: a list that renders as a table in a notebook."""
+
+    def _repr_html_(self) -> str:
+        from .display import statements_html
+
+        return statements_html(self)
+
+
+# The fields of an input record that the core reads; any other field of a dict given to
+# analyze_many (an outlet, a language, a URL of your own) is kept in Document.meta.
+INPUT_FIELDS = frozenset({"id", "title", "date", "url", "text", "paragraphs"})
+
+_LAYERS = ("paragraphs", "sentences", "mentions", "entities", "statements")
+
+
 class Document:
     """One analysed article.
 
     Offsets everywhere are Python ``str`` indices into :attr:`text`, end exclusive:
     ``doc.text[m.start:m.end] == m.text`` for every span.
+
+    A Document comes from an :class:`Analyzer`, or is rebuilt from its record with
+    :meth:`from_dict` / :meth:`from_json` (the output of ``standpoints extract``). Layers
+    (``mentions``, ``entities``, ...) are built on first access and kept; each access returns
+    a new list of the same (immutable) objects. Documents pickle through their record, and
+    two Documents are equal when their records and :attr:`meta` are.
     """
 
-    __slots__ = ("_core", "_record")
+    __slots__ = ("_core", "_record", "_layers", "_meta")
 
-    def __init__(self, core: Any):
+    def __init__(self, core: Any = None, *, record: dict | None = None, meta: dict | None = None):
+        if core is None and record is None:
+            raise TypeError("a Document comes from an Analyzer, or from a record: Document.from_dict(record)")
         self._core = core
-        self._record: dict | None = None
+        self._record = record
+        self._layers: dict[str, list] = {}
+        self._meta: dict = {} if meta is None else meta
 
-    # -- metadata, straight from the core
+    @classmethod
+    def from_dict(cls, record: dict) -> Document:
+        """A Document from its record (``to_dict()``, or one line of ``standpoints extract``).
+
+        The record is copied. Raises ``ValueError`` for an error record or a dict that is no
+        record (no ``text``)."""
+        if not isinstance(record, dict):
+            raise TypeError(f"from_dict() takes a dict, not {type(record).__name__}")
+        if "error" in record and "text" not in record:
+            raise ValueError(f"an error record, not a document: {record.get('error')!r}")
+        if not isinstance(record.get("text"), str):
+            raise ValueError("not a document record: it has no 'text'")
+        rec = json.loads(json.dumps(record, ensure_ascii=False))
+        meta = rec.pop("meta", None) or {}
+        for key in ("id", "title", "date", "url", "source"):
+            rec.setdefault(key, "" if key == "id" else None)
+        for key in _LAYERS:
+            rec.setdefault(key, [])
+        return cls(record=rec, meta=meta)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Document:
+        """A Document from its record as JSON text (one line of ``standpoints extract``)."""
+        return cls.from_dict(json.loads(text))
+
+    # -- metadata
     @property
     def id(self) -> str:
-        return self._core.id
+        return self._core.id if self._core is not None else self.record["id"]
 
     @property
     def title(self) -> str | None:
-        return self._core.title
+        return self._core.title if self._core is not None else self.record["title"]
 
     @property
     def date(self) -> str | None:
-        return self._core.date
+        return self._core.date if self._core is not None else self.record["date"]
 
     @property
     def url(self) -> str | None:
-        return self._core.url
+        return self._core.url if self._core is not None else self.record["url"]
 
     @property
     def source(self) -> str | None:
-        return self._core.source
+        return self._core.source if self._core is not None else self.record["source"]
 
     @property
     def text(self) -> str:
         return self.record["text"]
 
+    @property
+    def meta(self) -> dict:
+        """Fields of the input record beyond those the core reads (``{"outlet": ...}``); empty
+        for files and texts. Written into :meth:`to_dict` as ``"meta"`` when not empty."""
+        return self._meta
+
     # -- layers
     @property
     def record(self) -> dict:
-        """The SCHEMA.md record (built once, then cached). Use :meth:`to_dict` for a copy."""
+        """The record (docs/output.md) without ``meta``, built once, then cached: do not change
+        it. Use :meth:`to_dict` for a copy."""
         if self._record is None:
             # The core writes the record as JSON text once; Python's C JSON parser turns it into
             # objects faster than converting a C++ JSON tree field by field.
             self._record = json.loads(self._core.to_json(-1))
         return self._record
 
-    @property
-    def paragraphs(self) -> list[Paragraph]:
+    def _layer(self, name: str) -> list:
+        # Built once; two threads racing here build equal lists and one wins, which is harmless.
+        layer = self._layers.get(name)
+        if layer is None:
+            layer = self._layers[name] = getattr(self, "_build_" + name)()
+        return layer
+
+    def _build_paragraphs(self) -> list[Paragraph]:
         t = self.text
         return [Paragraph(i, p["start"], p["end"], p["kind"], p["boilerplate"], t[p["start"]:p["end"]])
                 for i, p in enumerate(self.record["paragraphs"])]
 
-    @property
-    def sentences(self) -> list[Sentence]:
+    def _build_sentences(self) -> list[Sentence]:
         t = self.text
         return [Sentence(i, s["start"], s["end"], s["paragraph"], t[s["start"]:s["end"]])
                 for i, s in enumerate(self.record["sentences"])]
 
-    @property
-    def mentions(self) -> list[Mention]:
+    def _build_mentions(self) -> list[Mention]:
         return [Mention(i, m["start"], m["end"], m["text"], m["type"], m["kind"], m.get("entity"), m.get("sentence"),
                         m.get("actor"), _geo(m.get("geo")), m.get("role"))
                 for i, m in enumerate(self.record["mentions"])]
 
-    @property
-    def entities(self) -> list[Entity]:
+    def _build_entities(self) -> list[Entity]:
         return [Entity(i, e["id"], e["name"], e["type"], e.get("actor"), e.get("country"), tuple(e["mentions"]),
                        _geo(e.get("geo")), e.get("role"))
                 for i, e in enumerate(self.record["entities"])]
 
-    @property
-    def statements(self) -> list[Statement]:
+    def _build_statements(self) -> list[Statement]:
         return [Statement(i, _arg(s["source"]), s["act"], s.get("cameo"),
                           _arg(s["target"]) if s.get("target") else None, _span(s["trigger"]),
                           _span(s["content"]) if s.get("content") else None, s["quote"], s["negated"], s.get("sentence"))
                 for i, s in enumerate(self.record["statements"])]
 
     @property
-    def ents(self) -> list[Mention]:
+    def paragraphs(self) -> list[Paragraph]:
+        return list(self._layer("paragraphs"))
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return list(self._layer("sentences"))
+
+    @property
+    def mentions(self) -> Mentions:
+        return Mentions(self._layer("mentions"))
+
+    @property
+    def entities(self) -> Entities:
+        return Entities(self._layer("entities"))
+
+    @property
+    def statements(self) -> Statements:
+        return Statements(self._layer("statements"))
+
+    @property
+    def ents(self) -> Mentions:
         """Named mentions only, spaCy style."""
-        return [m for m in self.mentions if m.kind == "name"]
+        return Mentions(m for m in self._layer("mentions") if m.kind == "name")
 
     # -- output
     def to_dict(self) -> dict:
-        """The SCHEMA.md record as a new dict."""
-        return json.loads(self._core.to_json(-1))
+        """The record (docs/output.md) as a new dict, with ``meta`` when the input had extra fields."""
+        d = json.loads(self._core.to_json(-1)) if self._core is not None else json.loads(self._json_line())
+        if self._meta:
+            d["meta"] = json.loads(json.dumps(self._meta, ensure_ascii=False, default=str))
+        return d
+
+    def _json_line(self) -> str:
+        if self._core is not None:
+            return self._core.to_json(-1)
+        return json.dumps(self.record, ensure_ascii=False)
 
     def to_json(self, indent: int | None = None) -> str:
-        """The SCHEMA.md record as JSON (one line unless ``indent`` is given)."""
-        return self._core.to_json(-1 if indent is None else indent)
+        """The record as JSON (one line unless ``indent`` is given), ``meta`` included when not empty."""
+        if indent is not None and (self._meta or self._core is None):
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if indent is not None:
+            return self._core.to_json(indent)
+        line = self._json_line()
+        if self._meta:
+            line = line[:-1] + ',"meta":' + json.dumps(self._meta, ensure_ascii=False, default=str) + "}"
+        return line
 
-    def to_displacy(self) -> dict:
-        """displaCy's manual format: ``displacy.render(doc.to_displacy(), style="ent", manual=True)``."""
-        return {"text": self.text, "title": self.title,
-                "ents": [{"start": m.start, "end": m.end, "label": m.type} for m in self.ents]}
+    def to_displacy(self, *, codes: bool = True) -> dict:
+        """displaCy's manual format: ``displacy.render(doc.to_displacy(), style="ent", manual=True)``.
+
+        Labels are the type and, with ``codes`` (the default), the actor code: ``"PERSON RUSGOV"``.
+        displaCy colours labels it knows; pass ``options={"colors": standpoints.display.displacy_colors(doc)}``
+        to colour these by type."""
+        ents = []
+        for m in self._layer("mentions"):
+            if m.kind != "name":
+                continue
+            label = f"{m.type} {m.actor}" if codes and m.actor else m.type
+            ents.append({"start": m.start, "end": m.end, "label": label})
+        return {"text": self.text, "title": self.title, "ents": ents}
 
     # -- pandas views
     def mentions_frame(self):
-        """One row per mention (pandas DataFrame)."""
+        """One row per mention (pandas DataFrame); see :class:`standpoints.Corpus` for typed corpus tables."""
         import pandas as pd
 
         rows = []
-        for m in self.mentions:
+        for m in self._layer("mentions"):
             g = m.geo
             rows.append({"doc": self.id, "start": m.start, "end": m.end, "text": m.text, "type": m.type, "kind": m.kind,
                          "actor": m.actor, "entity": m.entity, "sentence": m.sentence,
@@ -269,11 +392,12 @@ class Document:
 
     @property
     def positions(self):
-        """One row per statement (pandas DataFrame): who takes which position toward whom."""
+        """One row per statement (pandas DataFrame): who takes which position toward whom.
+        For many documents use :meth:`standpoints.Corpus.to_frames` (typed columns, entity ids)."""
         import pandas as pd
 
         rows = []
-        for s in self.statements:
+        for s in self._layer("statements"):
             rows.append({"doc": self.id, "date": self.date, "source": s.source.text, "source_actor": s.source.actor,
                          "act": s.act, "cameo": s.cameo, "target": s.target.text if s.target else None,
                          "target_actor": s.target.actor if s.target else None, "trigger": s.trigger.text,
@@ -284,10 +408,22 @@ class Document:
                                            "start"])
 
     def __iter__(self) -> Iterator[Sentence]:
-        return iter(self.sentences)
+        return iter(self._layer("sentences"))
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self is other or (self.record == other.record and self._meta == other._meta)
+
+    def __hash__(self) -> int:
+        return hash((self.id, len(self.text)))
+
+    def __reduce__(self):
+        # Pickled through the record: the unpickled Document has no core object but the same record.
+        return (Document.from_json, (self.to_json(),))
 
     def __repr__(self) -> str:
         r = self.record
@@ -296,21 +432,9 @@ class Document:
                 f"{len(r['entities'])} entities, {len(r['statements'])} statements)")
 
     def _repr_html_(self) -> str:
-        import html
+        from .display import document_html
 
-        t = self.text
-        out, pos = [], 0
-        for m in sorted(self.ents, key=lambda m: m.start):
-            if m.start < pos:
-                continue
-            out.append(html.escape(t[pos:m.start]))
-            tip = html.escape(f"{m.type} {m.actor or ''}".strip())
-            out.append(f'<mark title="{tip}" style="background:#e8eefc;padding:0 2px">{html.escape(m.text)}'
-                       f'<sub style="font-size:70%">{html.escape(m.type)}</sub></mark>')
-            pos = m.end
-        out.append(html.escape(t[pos:]))
-        body = "".join(out).replace("\n", "<br>")
-        return f"<div><b>{html.escape(self.title or self.id)}</b> <small>{self.date or ''} {self.source or ''}</small><p>{body}</p></div>"
+        return document_html(self)
 
 
 def record_json(record: dict) -> str:
