@@ -51,6 +51,8 @@ FURNITURE = [
     "Image copyright EPA Image caption Protesters in Vilnia",
     "Photo by Jane Roe on Unsplash",
     "FILE - In this March 5, 2019, file photo, a man walks past the ministry in Vilnia.",
+    "A 2019 file photo shows the tanker in port at Vilnia.",
+    "The minister speaks in Vilnia on Aug. 26. (Photo: Jane Roe, AP) Story Highlights The minister said",
     # video teasers and links
     "Play Video 1:27 Minister says talks will resume \u2013 video",
     "Minister says talks will resume Read more",
@@ -98,6 +100,7 @@ CONTENT = [
     "Tom Smith is a former prosecutor who led the inquiry into the ministry.",
     "The minister is a former editor of the newspaper, officials said.",
     "Jane Roe is committed to publishing the report before the vote.",
+    "The minister will leave for a trip packed with high-profile photo-ops, aides said.",
 ]
 
 

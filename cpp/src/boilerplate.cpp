@@ -65,6 +65,8 @@ struct ParagraphView {
   }
   // Is tokens [a, b) a credit word of boilerplate.tsv or an outlet?
   bool credit(std::size_t a, std::size_t b) const {
+    // Credits are capitalised names ("Getty Images", "AP", "Pool") ending in a word.
+    if (!capital(a) || doc.tokens[b - 1].kind != TokenKind::Word) return false;
     std::string key;
     for (std::size_t i = a; i < b; ++i) {
       if (i > a && doc.tokens[i].space_before) key.push_back(' ');
@@ -296,7 +298,9 @@ std::size_t count_tokens(std::string_view p) {
 void BoilerplatePatterns::add(Kind kind, std::string lowercase_pattern) {
   switch (kind) {
     case Kind::Suffix:
+      if (lowercase_pattern.empty()) return;
       tail_bytes_ = std::max(tail_bytes_, lowercase_pattern.size());
+      suffix_ends_[static_cast<unsigned char>(lowercase_pattern.back())] = true;
       suffixes_.push_back(std::move(lowercase_pattern));
       return;
     case Kind::Credit:
@@ -472,14 +476,22 @@ namespace {
 // slash (or "via", or a comma in a photo note) among the last tokens, a
 // credit at the start a slash among the first ones.
 bool may_end_in_credit(const ParagraphView& v) {
-  bool slash = false, comma = false, note = false;
+  // A photo note with a comma ends in a closing bracket: "(Photo: Jane Roe, AP)".
+  const std::string_view end = v.text(v.r.last - 1);
+  const bool bracketed = end == ")" || end == "]";
+  bool comma = false, note = false;
   for (std::size_t i = v.r.last; i > v.r.first && i + 14 > v.r.last; --i) {
-    const std::string_view t = v.text(i - 1);
-    slash |= t == "/" || t == "via";
-    comma |= t == ",";
-    note |= t == "(" || t == "[" || t == ":";
+    const Token& t = v.doc.tokens[i - 1];
+    if (t.kind == TokenKind::Word) {
+      if (t.end - t.start == 3 && v.text(i - 1) == "via") return true;
+      continue;
+    }
+    const std::string_view p = v.text(i - 1);
+    if (p == "/") return true;
+    comma |= p == ",";
+    note |= p == "(" || p == "[" || p == ":";
   }
-  return slash || (comma && note);
+  return bracketed && comma && note;
 }
 
 bool may_start_with_credit(const ParagraphView& v) {
@@ -522,15 +534,18 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns, const 
     std::size_t head = std::min(text.size(), std::max<std::size_t>(patterns.head_bytes(), 40));
     while (head < text.size() && (static_cast<unsigned char>(text[head]) & 0xC0) == 0x80) ++head;
     utf8::to_lower(text.substr(0, head), lower);
-    std::size_t tail_start = text.size() - std::min(text.size(), patterns.tail_bytes());
-    while (tail_start > 0 && (static_cast<unsigned char>(text[tail_start]) & 0xC0) == 0x80) --tail_start;
-    utf8::to_lower(text.substr(tail_start), tail);
+    bool suffix = false;
+    if (patterns.may_end_suffix(static_cast<unsigned char>(text.back()))) {
+      std::size_t tail_start = text.size() - std::min(text.size(), patterns.tail_bytes());
+      while (tail_start > 0 && (static_cast<unsigned char>(text[tail_start]) & 0xC0) == 0x80) --tail_start;
+      utf8::to_lower(text.substr(tail_start), tail);
+      suffix = patterns.matches_suffix(tail);
+    }
     const ParagraphView view{doc, range, patterns, outlets};
     // Bios open opinion pieces or close them; signatures close articles.
     const bool at_end = body_index + 2 > body_count;
     const bool first_or_last = body_index == 1 || at_end;
-    para.boilerplate = patterns.matches(lower, text) || patterns.matches_suffix(tail) ||
-                       (text.size() < 40 && is_gallery_notice(lower)) ||
+    para.boilerplate = patterns.matches(lower, text) || suffix || (text.size() < 40 && is_gallery_notice(lower)) ||
                        (!title.empty() && text == title) ||  // the title repeated as a line
                        is_byline_shape(doc, range, body_index, view) || is_markup(text) ||
                        (may_end_in_credit(view) && credit_at_end(view)) ||

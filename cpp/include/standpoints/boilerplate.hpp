@@ -35,6 +35,11 @@ class BoilerplatePatterns {
   // `lowercase_tail` holds at least its last tail_bytes() bytes.
   bool matches_suffix(std::string_view lowercase_tail) const;
   std::size_t tail_bytes() const noexcept { return tail_bytes_; }
+  // True when some suffix pattern ends with this byte (ASCII folded): most
+  // paragraphs end with none, and need no lower-cased tail.
+  bool may_end_suffix(unsigned char last) const noexcept {
+    return suffix_ends_[last >= 'A' && last <= 'Z' ? last + 32 : last];
+  }
   // A photo agency or credit word ("getty images", "pool"), lower-cased.
   bool is_credit(std::string_view lowercase_phrase) const { return credits_.contains(lowercase_phrase); }
   std::size_t credit_tokens() const noexcept { return credit_tokens_; }
@@ -57,6 +62,7 @@ class BoilerplatePatterns {
   std::vector<std::uint32_t> always_;
   std::size_t head_bytes_ = 0;  // the longest prefix or exact pattern
   std::vector<std::string> suffixes_;
+  std::array<bool, 256> suffix_ends_{};
   std::size_t tail_bytes_ = 0;  // the longest suffix pattern
   StringSet credits_;
   std::size_t credit_tokens_ = 0;  // words in the longest credit (counted by spaces and hyphens)
