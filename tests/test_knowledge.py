@@ -102,3 +102,10 @@ def test_words_that_give_roles_live_in_one_table():
     assert not [r for r in read_tsv("name_cues.tsv") if r["kind"] in role_kinds]
     cues = {(r["phrase"], r["cue"]) for r in read_tsv("agents.tsv") if r["cue"]}
     assert ("spokesman", "role") in cues and ("Sen.", "title") in cues and ("Ministry", "org_head") in cues
+
+
+def test_a_body_is_not_split_off_a_place_of_another_country():
+    # "Georgia" alone is the country; the state party is one name, not Georgia (GEO) + a US party.
+    found = actors("The Georgia Democratic Party asked an expert to review the voting machines.")
+    assert found.get("Georgia Democratic Party") == {"USAPTY"}
+    assert "Georgia" not in found

@@ -932,6 +932,10 @@ struct Finder {
       if (h.type != "GPE" && h.type != "NORP") continue;
       const std::size_t rn = k.actors.match(doc, i + p, i + n, mode == CaseMode::AllCaps, &rest);
       if (rn != n - p) continue;
+      // "French Senate" is no "French" + the US Senate: the rest must not be
+      // another country's body.
+      const std::string& rest_country = k.actors.entry(rest).country;
+      if (!rest_country.empty() && !h.country.empty() && rest_country != h.country) continue;
       emit(i, i + p, h.type, static_cast<std::int32_t>(head));
       emit(i + p, i + n, k.actors.entry(rest).type, static_cast<std::int32_t>(rest));
       (void)b;
