@@ -124,7 +124,7 @@ StageTimes time_stages(const std::vector<std::string>& lines, const standpoints:
       lap(t, st.read);
       standpoints::segment(*doc, k.abbreviations);
       lap(t, st.segment);
-      standpoints::flag_boilerplate(*doc, k.boilerplate);
+      standpoints::flag_boilerplate(*doc, k.boilerplate, &k.actors);
       lap(t, st.boilerplate);
       standpoints::find_mentions(*doc, k);
       lap(t, st.mentions);

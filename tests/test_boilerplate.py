@@ -39,6 +39,42 @@ FURNITURE = [
     # copyright
     "Copyright 2022 The Associated Press. All rights reserved.",
     "© 2022 Guardian News & Media Limited",
+    # photo captions: a credit at the end, in brackets or after a sentence, or at the start
+    "A man walks past the parliament building in Vilnia, May 3, 2021. (Jane Roe/Reuters)",
+    "A woman waves a flag in Vilnia, Molvania, May 3, 2021. REUTERS/Jane Roe",
+    "Ministers shake hands in Vilnia, Molvania, July 8, 2018. Jane Roe/Pool via Reuters",
+    "Officials inspect the site on Monday. (Photo: Jane Roe, AP)",
+    "Protesters gather outside the ministry in Vilnia [Jane Roe/Anadolu] [-]",
+    "The minister said talks would go on. | Jane Roe/AP Photo",
+    "Jane Roe/AP Senator Tom Smith speaks to reporters in the Capitol on Monday.",
+    "John Doe/AP/File Protesters march through Vilnia in March.",
+    "Image copyright EPA Image caption Protesters in Vilnia",
+    "Photo by Jane Roe on Unsplash",
+    "FILE - In this March 5, 2019, file photo, a man walks past the ministry in Vilnia.",
+    "A 2019 file photo shows the tanker in port at Vilnia.",
+    "The minister speaks in Vilnia on Aug. 26. (Photo: Jane Roe, AP) Story Highlights The minister said",
+    # video teasers and links
+    "Play Video 1:27 Minister says talks will resume \u2013 video",
+    "Minister says talks will resume Read more",
+    "More: Minister says talks will resume",
+    "SEE ALSO: Minister says talks will resume",
+    "WATCH MORE",
+    # reader call-outs, partnerships, transcripts, newsletters, editor's notes
+    "Q&A Have you been affected by the floods? Share your story with us using our encrypted form.",
+    "This story is being published as part of a content partnership with the Daily Planet.",
+    "This is a rush transcript. Copy may not be in its final form.",
+    "Get the best stories delivered to your inbox. By signing up, you agree to our Privacy Policy",
+    "Editor\u2019s note: This story was updated on Tuesday.",
+    # contributors, author bios and signatures (last in the article)
+    "John Doe contributed reporting from Vilnia.",
+    "Follow him on Twitter @johndoe",
+    "Jane Roe is a columnist for the Daily Planet.",
+    "Jane Roe, a former diplomat, is a senior fellow at the Institute for Imaginary Studies.",
+    "John Doe is chief political correspondent at the Daily Planet.",
+    "- Jane Roe",
+    # scraped markup and bare links
+    'poster="https://example.com/images/1.jpg"',
+    "https://example.com/story/123",
 ]
 
 CONTENT = [
@@ -53,6 +89,18 @@ CONTENT = [
     "Copies of the letter were shared with reporters, who said the photograph was old.",
     "Share prices in Moscow fell by 10 percent.",
     "Reports by the OSCE mission described shelling near Donetsk.",
+    # section heads in capitals are no outlet names
+    "TALKS STALL AGAIN",
+    "WHAT COMES NEXT",
+    # polls name outlets with slashes, but no photographer
+    "An ABC/Washington Post poll released this week found that 55 percent of voters back the plan.",
+    "A Reuters/Ipsos poll found that most voters back the plan.",
+    "Most voters back the plan, according to a survey by Ipsos/Reuters.",
+    # people described in the story are no author bios
+    "Tom Smith is a former prosecutor who led the inquiry into the ministry.",
+    "The minister is a former editor of the newspaper, officials said.",
+    "Jane Roe is committed to publishing the report before the vote.",
+    "The minister will leave for a trip packed with high-profile photo-ops, aides said.",
 ]
 
 
@@ -73,6 +121,15 @@ def test_furniture_is_boilerplate(paragraph):
 @pytest.mark.parametrize("paragraph", CONTENT)
 def test_content_is_not_boilerplate(paragraph):
     assert flags(paragraph) is False
+
+
+def test_an_author_bio_counts_only_first_or_last_in_the_article():
+    bio = "Jane Roe is a columnist for the Daily Planet."
+    body = ["Ministers met in Vilnia on Monday.", bio, "Talks resume on Tuesday.", "The ministers left.", "No date was set."]
+    doc = standpoints.parse("\n".join(body), title="Talks on European security resume")
+    assert [p.boilerplate for p in doc.paragraphs] == [False] * 6
+    doc = standpoints.parse("\n".join(body[:1] + body[2:] + [bio]), title="Talks on European security resume")
+    assert [p.boilerplate for p in doc.paragraphs] == [False] * 5 + [True]
 
 
 def test_repeated_title_is_boilerplate():

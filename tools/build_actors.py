@@ -5,13 +5,23 @@ Sources, in order of precedence (earlier wins for the same person / id):
   1. hand-written tables in tools/actors_manual/ (facts by the standpoints authors):
        countries.tsv  countries and territories, demonyms, capitals
        entities.tsv   organisations, seats, IGOs, media, groups, NORP, LOC, LAW, EVENT rows
-       people.txt     office-holders with dated actor codes (format in its header)
-  2. the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence), read from
+       organisations.tsv  more organisations: US departments, agencies and courts, think tanks and
+                      NGOs, unions, universities, companies, media
+       people.txt     office-holders with dated actor codes (format in its header), by country
+       people_us.txt  the same for US domestic politics: governors, the cabinet, the Supreme Court,
+                      former members of Congress, party and campaign officials, media people
+     and, from tools/regions.tsv (the gazetteer's hand-written input), the US states, for which
+     the legislatures, their chambers, supreme courts and National Guards are generated.
+  2. the unitedstates/congress-legislators data (CC0 1.0), read from --congress DIR (default
+     ../shared/kb-sources/congress-legislators beside the repository) through
+     tools/congress_legislators.py: the members of Congress with their dated terms (USALEG), the
+     presidents and vice presidents (USAGOV) and the committees of Congress (USALEG).
+  3. the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence), read from
      --phoenix DIR (default ../shared/kb-sources/phoenix beside the repository): people with dated codes and
      national institutions. The dictionaries themselves are not part of the project.
 
-Standard library only.  Usage:
-    python3 tools/build_actors.py [--phoenix DIR] [--out python/standpoints/data/actors.tsv]
+Standard library only, plus PyYAML for the congress-legislators files.  Usage:
+    python3 tools/build_actors.py [--phoenix DIR] [--congress DIR] [--out python/standpoints/data/actors.tsv]
 """
 from __future__ import annotations
 
@@ -29,11 +39,13 @@ ROOT = os.path.dirname(HERE)
 MANUAL = os.path.join(HERE, "actors_manual")
 DEFAULT_OUT = os.path.join(ROOT, "python", "standpoints", "data", "actors.tsv")
 DEFAULT_PHOENIX = str(Path(__file__).resolve().parents[1].parent / "shared" / "kb-sources" / "phoenix")
+DEFAULT_CONGRESS = str(Path(__file__).resolve().parents[1].parent / "shared" / "kb-sources" / "congress-legislators")
+REGIONS = os.path.join(HERE, "regions.tsv")
 
 HEADER = ["id", "type", "name", "actor", "country", "from", "to", "aliases", "flags"]
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT"}
 ROLES = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
-         "NGO", "SPY"}
+         "NGO", "SPY", "LAB"}
 IGOS = ["NATO", "UN", "EU", "OSCE", "IAEA", "WHO", "IMF", "WB", "WTO", "OPEC", "ASEAN", "AU",
         "ARABLEAGUE", "GCC", "SCO", "BRICS", "G7", "G20", "ICC", "ICJ", "CSTO", "CIS", "OAS",
         "ECOWAS", "SADC", "OIC", "OECD", "APEC", "INTERPOL", "ICRC", "UNHCR", "UNICEF", "WFP",
@@ -222,6 +234,8 @@ class KB:
         self.person_keys: dict[str, str] = {}           # folded name/alias -> person id
         self.iso3: set[str] = set()
         self.iso_names: dict[str, str] = {}
+        # hand-written offices to add to people of the congress-legislators data (flags=addto)
+        self.extra_offices: dict[str, tuple[str, list[str], list[tuple[str, str, str]]]] = {}
 
     def add(self, id_, type_, name, actor="", country="", frm="", to="", aliases=(), flags=()):
         assert type_ in TYPES, (id_, type_)
@@ -279,13 +293,13 @@ def load_countries(kb: KB):
                    aliases=split_alias(cap_al) if i == 0 else [], flags=["seat"])
 
 
-def load_entities(kb: KB):
-    path = os.path.join(MANUAL, "entities.tsv")
+def load_entities(kb: KB, fname: str = "entities.tsv"):
+    path = os.path.join(MANUAL, fname)
     for n, f in enumerate(read_tsv(path), 1):
         f += [""] * (9 - len(f))
         id_, type_, name, actor, country, frm, to, aliases, flags = [x.strip() for x in f[:9]]
         if not name:
-            raise ValueError(f"entities.tsv row {n}: no name: {f}")
+            raise ValueError(f"{fname} row {n}: no name: {f}")
         id_ = id_ or slug(name)
         if country == "-":
             country = ""
@@ -331,10 +345,10 @@ def norm_date(d: str, end: bool) -> str:
     return d
 
 
-def load_people(kb: KB):
+def load_people(kb: KB, fname: str = "people.txt"):
     """people.txt: `Name[; alias]* :: CODE FROM..TO[, ...] [:: country=ISO3 flags=...]`.
     Every office is one row; the first row carries the aliases."""
-    path = os.path.join(MANUAL, "people.txt")
+    path = os.path.join(MANUAL, fname)
     with open(path, encoding="utf-8") as f:
         lines = [ln.rstrip("\n") for ln in f]
     for n, ln in enumerate(lines, 1):
@@ -342,7 +356,7 @@ def load_people(kb: KB):
             continue
         m = PEOPLE_LINE.match(ln.strip())
         if not m:
-            raise ValueError(f"people.txt:{n}: cannot parse: {ln}")
+            raise ValueError(f"{fname}:{n}: cannot parse: {ln}")
         names = [x.strip() for x in m.group("names").split(";") if x.strip()]
         opts = dict(kv.split("=", 1) for kv in (m.group("opts") or "").split())
         flags = set(opts.get("flags", "").split(",")) - {""}
@@ -353,15 +367,20 @@ def load_people(kb: KB):
             o = o.strip()
             om = OFFICE.match(o)
             if not om:
-                raise ValueError(f"people.txt:{n}: bad office {o!r}")
+                raise ValueError(f"{fname}:{n}: bad office {o!r}")
             offices.append((om.group("code"), norm_date(om.group("frm"), False),
                             norm_date(om.group("to"), True)))
         name, aliases = names[0], names[1:]
+        if "addto" in flags:
+            # Offices of someone the congress-legislators data also lists: merged with its terms
+            # by load_congress (or written as a person of its own when the data lacks them).
+            kb.extra_offices[fold(name)] = (name, aliases, offices)
+            continue
         country = opts.get("country", "") or next(
             (kb.country_of(c) for c, _, _ in offices if kb.country_of(c)), "")
         pid = slug(name)
         if pid in kb.ids:
-            raise ValueError(f"people.txt:{n}: duplicate person {name}")
+            raise ValueError(f"{fname}:{n}: duplicate person {name}")
         fl = ["surname"] if surname_ok(name, country) and "nosurname" not in flags else []
         for i, (code, frm, to) in enumerate(offices):
             kb.add(pid, "PERSON", name, code, country, frm, to, aliases if i == 0 else [], fl)
@@ -369,6 +388,78 @@ def load_people(kb: KB):
         for a in aliases:
             if len(a.split()) > 1:
                 kb.person_keys.setdefault(fold(a), pid)
+
+
+# ----------------------------------------------------------------------------- US states
+
+# Bodies every US state has, generated for each state name: (id suffix, type, name patterns, code).
+# "{S}" is the state's name; the first pattern is the entity's name, the rest are aliases.
+STATE_BODIES = [
+    ("legislature", "ORG", ["{S} Legislature", "{S} State Legislature", "{S} General Assembly",
+                            "{S} state legislature", "{S} legislature"], "USALEG"),
+    ("senate", "ORG", ["{S} Senate", "{S} State Senate", "{S} state Senate", "{S} state senate"], "USALEG"),
+    ("house", "ORG", ["{S} House of Representatives", "{S} House", "{S} State House",
+                      "{S} State Assembly", "{S} Assembly", "{S} House of Delegates",
+                      "{S} state House", "{S} state Assembly"], "USALEG"),
+    ("supreme-court", "ORG", ["{S} Supreme Court", "{S} state Supreme Court"], "USAJUD"),
+    ("national-guard", "ORG", ["{S} National Guard"], "USAMIL"),
+    ("state-police", "ORG", ["{S} State Police", "{S} Highway Patrol"], "USACOP"),
+    ("democratic-party", "ORG", ["{S} Democratic Party"], "USAPTY"),
+    ("republican-party", "ORG", ["{S} Republican Party", "{S} GOP"], "USAPTY"),
+]
+
+
+def us_states() -> list[str]:
+    """The US states (and D.C.) of tools/regions.tsv."""
+    out = []
+    for f in read_tsv(REGIONS):
+        if len(f) >= 3 and f[0] == "admin1" and f[2] == "USA" and f[1] != "District of Columbia":
+            out.append(f[1])
+    return out
+
+
+def load_us_states(kb: KB, stats: collections.Counter):
+    for state in us_states():
+        for suffix, type_, patterns, code in STATE_BODIES:
+            forms = [p.replace("{S}", state) for p in patterns]
+            sid = slug(state) + "-" + suffix
+            if sid in kb.ids:
+                continue
+            kb.add(sid, type_, forms[0], code, "USA", aliases=forms[1:])
+            stats["US state bodies"] += 1
+
+
+# ----------------------------------------------------------------------------- congress-legislators
+
+def load_congress(kb: KB, folder: str, stats: collections.Counter):
+    import congress_legislators as cl
+
+    for c in cl.committees(Path(folder)):
+        kb.add(c["id"], "ORG", c["name"], "USALEG", "USA", aliases=c["aliases"])
+        stats["congress committees"] += 1
+    for p in cl.people(Path(folder)):
+        forms = [p["name"]] + p["aliases"]
+        if any(fold(f) in kb.person_keys for f in forms if len(f.split()) > 1):
+            stats["congress person already written by hand"] += 1
+            continue
+        offices, aliases = list(p["offices"]), list(p["aliases"])
+        for f in forms:
+            extra = kb.extra_offices.pop(fold(f), None)
+            if extra:
+                offices += extra[2]
+                aliases += [a for a in extra[1] if a not in aliases]
+                stats["congress person with hand-written offices added"] += 1
+        pid = slug(p["name"])
+        if pid in kb.ids:
+            pid = pid + "-" + p["bioguide"].lower()
+        flags = ["surname"] if surname_ok(p["name"], "USA") else []
+        for i, (code, frm, to) in enumerate(sorted(offices, key=lambda o: o[1])):
+            kb.add(pid, "PERSON", p["name"], code, "USA", frm, to, aliases if i == 0 else [], flags)
+            stats["congress person rows"] += 1
+        stats["congress people (" + p["file"] + ")"] += 1
+        for f in forms:
+            if len(f.split()) > 1:
+                kb.person_keys.setdefault(fold(f), pid)
 
 
 # ----------------------------------------------------------------------------- Phoenix
@@ -668,6 +759,9 @@ def main(argv=None):
     ap.add_argument("--phoenix", default=DEFAULT_PHOENIX,
                     help="directory with Phoenix.*.actors.txt (omit files to skip)")
     ap.add_argument("--no-phoenix", action="store_true")
+    ap.add_argument("--congress", default=DEFAULT_CONGRESS,
+                    help="directory with the congress-legislators YAML files")
+    ap.add_argument("--no-congress", action="store_true")
     ap.add_argument("--out", default=DEFAULT_OUT)
     args = ap.parse_args(argv)
 
@@ -675,8 +769,20 @@ def main(argv=None):
     stats: collections.Counter = collections.Counter()
     load_countries(kb)
     load_entities(kb)
+    load_entities(kb, "organisations.tsv")
     load_people(kb)
+    load_people(kb, "people_us.txt")
+    load_us_states(kb, stats)
     n_hand = len(kb.rows)
+    if not args.no_congress:
+        load_congress(kb, args.congress, stats)
+    for name, aliases, offices in kb.extra_offices.values():  # not in the data: a person of their own
+        pid = slug(name)
+        flags = ["surname"] if surname_ok(name, "USA") else []
+        for i, (code, frm, to) in enumerate(offices):
+            kb.add(pid, "PERSON", name, code, "USA", frm, to, aliases if i == 0 else [], flags)
+        stats["addto people not in congress-legislators"] += 1
+    n_congress = len(kb.rows) - n_hand
     if not args.no_phoenix:
         load_phoenix(kb, args.phoenix, stats)
     # group rows of one id together (first row gives type and name), stable order
@@ -695,13 +801,14 @@ def main(argv=None):
         f.write("\t".join(HEADER) + "\n")
         f.write("# actors.tsv: generated by tools/build_actors.py; do not edit by hand.\n")
         f.write("# Sources and licences: ACTORS-LICENSE.md (Phoenix dictionaries, MIT; "
-                "hand-written facts by the standpoints authors).\n")
+                "congress-legislators, CC0; hand-written facts by the standpoints authors).\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
     types = collections.Counter(by_id[k][0][1] for k in by_id)
     rtypes = collections.Counter(r[1] for r in rows)
     print(f"wrote {args.out}: {len(rows)} rows, {len(by_id)} ids "
-          f"({n_hand} hand-written rows, {len(rows) - n_hand} from Phoenix)")
+          f"({n_hand} hand-written rows, {n_congress} from congress-legislators, "
+          f"{len(rows) - n_hand - n_congress} from Phoenix)")
     for t in sorted(rtypes):
         print(f"  {t:7s} rows {rtypes[t]:6d}  ids {types[t]:6d}")
     for k, v in sorted(stats.items()):

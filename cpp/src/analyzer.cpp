@@ -18,7 +18,7 @@ Analyzer::Analyzer(const AnalyzerOptions& options)
 void Analyzer::analyze(Document& doc) const {
   const Knowledge& k = *knowledge_;
   segment(doc, k.abbreviations);
-  flag_boilerplate(doc, k.boilerplate);
+  flag_boilerplate(doc, k.boilerplate, &k.actors);
   if (options_.stage < Stage::Entities) return;
   find_mentions(doc, k);
   resolve_entities(doc, k);

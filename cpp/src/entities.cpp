@@ -590,43 +590,61 @@ std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {
 
 // ------------------------------------------------------------------ NameCues
 
-NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
-  NameCues c;
-  tsv::read_file(path, {"cue", "kind"}, [&](const tsv::Row& row) {
-    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-        {"title", kTitle},        {"role", kRole},           {"org_head", kOrgHead},
-        {"org_first", kOrgFirst}, {"law_tail", kLawTail},    {"event_tail", kEventTail},
-        {"stop", kStop},          {"connector", kConnector}, {"org_cue", kOrgCue},
-        {"org_tail", kOrgTail},   {"not_given", kNotGiven},  {"gpe_tail", kGpeTail},
-        {"loc_tail", kLocTail},   {"fac_tail", kFacTail}};
-    const std::string_view kind = row.get("kind");
+void NameCues::add(Kind k, const std::string& cue, const std::string& role, const SegmenterRules& rules) {
+  std::vector<Token> toks;
+  tokenize(cue, 0, cue.size(), rules, toks);
+  if (toks.size() > 1 && (k == kTitle || k == kRole)) {
+    std::string key = std::to_string(k) + "|";
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (i) key.push_back(' ');
+      key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
+    }
+    phrases_[key] = role;
+    const std::string first = utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start));
+    starts_filter_.add(first);
+    phrase_starts_.insert(first);
+    max_phrase_ = std::max(max_phrase_, toks.size());
+    return;
+  }
+  kinds_[cue] |= k;
+  kinds_filter_.add(cue);
+  roles_[std::to_string(k) + "|" + cue] = role;
+}
+
+NameCues NameCues::load(const std::string& path, const std::string& agents_path, const SegmenterRules& rules) {
+  static constexpr std::pair<std::string_view, Kind> kKinds[] = {
+      {"title", kTitle},        {"role", kRole},           {"org_head", kOrgHead},
+      {"org_first", kOrgFirst}, {"law_tail", kLawTail},    {"event_tail", kEventTail},
+      {"stop", kStop},          {"connector", kConnector}, {"org_cue", kOrgCue},
+      {"org_tail", kOrgTail},   {"not_given", kNotGiven},  {"gpe_tail", kGpeTail},
+      {"loc_tail", kLocTail},   {"fac_tail", kFacTail}};
+  auto kind_of = [](const tsv::Row& row, std::string_view kind) {
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
     if (found == std::end(kKinds)) row.fail("unknown cue kind \"" + std::string(kind) + "\"");
-    const Kind k = found->second;
+    return found->second;
+  };
+  NameCues c;
+  tsv::read_file(path, {"cue", "kind"}, [&](const tsv::Row& row) {
+    const Kind k = kind_of(row, row.get("kind"));
     const std::string cue(utf8::strip(row.get("cue")));
     if (cue.empty()) row.fail("empty cue");
-    const std::string role(row.get("role"));
-    std::vector<Token> toks;
-    tokenize(cue, 0, cue.size(), rules, toks);
-    if (toks.size() > 1 && (k == kTitle || k == kRole)) {
-      std::string key = std::to_string(k) + "|";
-      for (std::size_t i = 0; i < toks.size(); ++i) {
-        if (i) key.push_back(' ');
-        key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
-      }
-      c.phrases_[key] = role;
-      const std::string first =
-          utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start));
-      c.starts_filter_.add(first);
-      c.phrase_starts_.insert(first);
-      c.max_phrase_ = std::max(c.max_phrase_, toks.size());
-      return;
-    }
-    c.kinds_[cue] |= k;
-    c.kinds_filter_.add(cue);
-    c.roles_[std::to_string(k) + "|" + cue] = role;
+    c.add(k, cue, std::string(row.get("role")), rules);
   });
+  // Titles, role nouns and organisation heads live with the other agent
+  // words in agents.tsv (one table of word -> role); rows without a cue are
+  // agent words the finder does not use.
+  if (!agents_path.empty()) {
+    tsv::read_file(agents_path, {"phrase", "role", "cue"}, [&](const tsv::Row& row) {
+      const std::string_view cue_kind = row.get("cue");
+      if (cue_kind.empty()) return;
+      const std::string phrase(utf8::strip(row.get("phrase")));
+      if (phrase.empty()) row.fail("empty phrase");
+      // The first role of a "GOV|MED" list is the one a name cue gives.
+      const std::string_view roles = row.get("role");
+      c.add(kind_of(row, cue_kind), phrase, std::string(roles.substr(0, roles.find('|'))), rules);
+    });
+  }
   return c;
 }
 
@@ -914,6 +932,10 @@ struct Finder {
       if (h.type != "GPE" && h.type != "NORP") continue;
       const std::size_t rn = k.actors.match(doc, i + p, i + n, mode == CaseMode::AllCaps, &rest);
       if (rn != n - p) continue;
+      // "French Senate" is no "French" + the US Senate: the rest must not be
+      // another country's body.
+      const std::string& rest_country = k.actors.entry(rest).country;
+      if (!rest_country.empty() && !h.country.empty() && rest_country != h.country) continue;
       emit(i, i + p, h.type, static_cast<std::int32_t>(head));
       emit(i + p, i + n, k.actors.entry(rest).type, static_cast<std::int32_t>(rest));
       (void)b;
@@ -1168,6 +1190,16 @@ struct Finder {
     const std::uint16_t head_kinds = memo.kinds(e - 1);
     const std::uint16_t first_kinds = memo.kinds(s);
     if (titled) {
+      // "Sens. Jane Roe of Maine and John Doe of Ohio": the titled name ends
+      // at a link word; what follows is read as a run of its own.
+      for (std::size_t i = s + 1; i + 1 < e; ++i) {
+        const std::string_view w = text(i);
+        if (doc.tokens[i].shape == Shape::Lower && (w == "of" || w == "for" || w == "and")) {
+          emit(s, i, "PERSON", -1, role);
+          process_run(i + 1, e);
+          return;
+        }
+      }
       emit(s, e, "PERSON", -1, role);
       return;
     }

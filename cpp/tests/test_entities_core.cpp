@@ -148,7 +148,7 @@ void mentions_sort_by_start() {
 void token_cues_agree_with_name_cues() {
   const std::string dir = STANDPOINTS_DATA_DIR;
   const auto rules = SegmenterRules::load(dir + "/abbreviations.tsv");
-  const NameCues cues = NameCues::load(dir + "/name_cues.tsv", rules);
+  const NameCues cues = NameCues::load(dir + "/name_cues.tsv", dir + "/agents.tsv", rules);
   Document doc;
   doc.text = "But Foreign Minister Sergei Lavrov said the Defense Ministry of Ukraine and Prime Minister X met.";
   tokenize(doc.text, 0, doc.text.size(), rules, doc.tokens);

@@ -139,7 +139,9 @@ class NameCues {
     kLocTail = 4096,
     kFacTail = 8192,
   };
-  static NameCues load(const std::string& path, const SegmenterRules& rules);
+  // name_cues.tsv, and the rows of agents.tsv that are name cues (a `cue`
+  // column of title, role, org_head, org_first, org_cue or org_tail).
+  static NameCues load(const std::string& path, const std::string& agents_path, const SegmenterRules& rules);
   std::uint16_t kinds(std::string_view word) const;
   // Role code given by a cue of `kind` for `word` ("" if none).
   std::string_view role(std::string_view word, Kind kind) const;
@@ -151,6 +153,8 @@ class NameCues {
                         class TokenCues* memo = nullptr) const;
 
  private:
+  void add(Kind kind, const std::string& cue, const std::string& role, const SegmenterRules& rules);
+
   StringMap<std::uint16_t> kinds_;
   StringMap<std::string> roles_;    // key: kind '|' word
   StringMap<std::string> phrases_;  // key: kind '|' folded tokens joined by ' '
