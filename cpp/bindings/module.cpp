@@ -5,4 +5,5 @@ PYBIND11_MODULE(_core, m) {
   standpoints::bindings::register_errors(m);
   standpoints::bindings::register_document(m);
   standpoints::bindings::register_analyzer(m);
+  standpoints::bindings::register_syntax(m);
 }
