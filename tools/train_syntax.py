@@ -188,10 +188,11 @@ def run_trainer(args: argparse.Namespace) -> None:
 
     provenance = ("Trained by tools/train_syntax.py on spaCy en_core_web_sm (MIT) tags and parses of "
                   f"{args.data / 'train.tsv'}; {time.strftime('%Y-%m-%d')}; "
-                  f"tagger epochs {args.tagger_epochs}, parser epochs {args.parser_epochs}")
+                  f"tagger epochs {args.tagger_epochs}, parser epochs {args.parser_epochs}, "
+                  f"min weight {args.min_weight}")
     subprocess.run([str(args.trainer), "train", "--train", str(args.data / "train.tsv"), "--out", str(args.model),
                     "--tagger-epochs", str(args.tagger_epochs), "--parser-epochs", str(args.parser_epochs),
-                    "--provenance", provenance], check=True)
+                    "--min-weight", str(args.min_weight), "--provenance", provenance], check=True)
 
 
 def run_eval(args: argparse.Namespace) -> None:
@@ -226,6 +227,8 @@ def main(argv: list[str] | None = None) -> None:
     tr.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     tr.add_argument("--tagger-epochs", type=int, default=8)
     tr.add_argument("--parser-epochs", type=int, default=12)
+    tr.add_argument("--min-weight", type=int, default=0,
+                    help="drop tagger and labeler weights below this (int16 scale) to keep the file small")
     ev = sub.add_parser("eval", help="agreement with spaCy on the held-back documents, and tokens/s")
     ev.add_argument("--data", type=Path, required=True)
     ev.add_argument("--trainer", type=Path, default=REPO / "build" / "default" / "standpoints_train_syntax")

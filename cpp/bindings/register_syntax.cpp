@@ -64,7 +64,8 @@ py::dict layer(const Document& d) {
     sentence[i] = py::int_(t.sentence);
   }
   py::list parsed;
-  for (std::size_t s = 0; s < d.sentences.size(); ++s) parsed.append(py::bool_(d.syntax.is_parsed(static_cast<std::uint32_t>(s))));
+  for (std::size_t s = 0; s < d.sentences.size(); ++s)
+    parsed.append(py::bool_(d.syntax.is_parsed(static_cast<std::uint32_t>(s))));
   py::list nps;
   for (const auto& np : d.syntax.noun_phrases) nps.append(py::make_tuple(np.first_token, np.last_token, np.head));
   py::dict out;
@@ -82,8 +83,8 @@ py::dict layer(const Document& d) {
 }
 
 py::dict args_dict(const PredicateArgs& a) {
-  static constexpr const char* kAttachments[] = {"main",     "complement",    "adverbial", "relative",
-                                                 "clausal", "conjunct", "parenthetical", "other"};
+  static constexpr const char* kAttachments[] = {"main",    "complement", "adverbial",     "relative",
+                                                 "clausal", "conjunct",   "parenthetical", "other"};
   py::dict out;
   auto opt = [](std::int32_t i) { return i < 0 ? py::object(py::none()) : py::object(py::int_(i)); };
   out["subject"] = opt(a.subject);

@@ -235,6 +235,15 @@ class Document:
                 for i, s in enumerate(self.record["statements"])]
 
     @property
+    def syntax(self):
+        """The syntax layer (tags, dependencies, noun phrases) of the sentences that hold a parse:
+        those the pipeline parsed, or all with a spaCy Doc; :func:`standpoints.syntax.parse` fills in
+        the rest."""
+        from .syntax import layer
+
+        return layer(self)
+
+    @property
     def ents(self) -> list[Mention]:
         """Named mentions only, spaCy style."""
         return [m for m in self.mentions if m.kind == "name"]

@@ -177,24 +177,24 @@ enum class Dep : std::uint8_t {
   Nsubjpass,
   Csubj,
   Dobj,
-  Dative,     // "told him"
-  Attr,       // "was a mistake"
-  Oprd,       // "called it a mistake"
-  Ccomp,      // clausal complement: "said [that] ..."
-  Xcomp,      // open complement: "urged X to ..."
+  Dative,  // "told him"
+  Attr,    // "was a mistake"
+  Oprd,    // "called it a mistake"
+  Ccomp,   // clausal complement: "said [that] ..."
+  Xcomp,   // open complement: "urged X to ..."
   Acomp,
-  Agent,      // "by" of a passive; its pobj is the agent
+  Agent,  // "by" of a passive; its pobj is the agent
   Prep,
   Pobj,
   Pcomp,
-  Advcl,      // adverbial clause, participles: "..., saying ..."
-  Relcl,      // relative clause: "who has denied ..."
-  Acl,        // clause modifying a noun: "accused by X of ..."
+  Advcl,  // adverbial clause, participles: "..., saying ..."
+  Relcl,  // relative clause: "who has denied ..."
+  Acl,    // clause modifying a noun: "accused by X of ..."
   Conj,
   Cc,
   Appos,
   Poss,
-  Case,       // possessive 's
+  Case,  // possessive 's
   Compound,
   Det,
   Amod,

@@ -31,9 +31,9 @@ PosTag tag_from_name(std::string_view name) noexcept;
 Dep dep_from_name(std::string_view name) noexcept;
 
 // Tag classes.
-bool is_verb(PosTag t) noexcept;            // VB, VBD, VBG, VBN, VBP, VBZ (MD excluded)
-bool is_noun(PosTag t) noexcept;            // NN, NNS, NNP, NNPS
-bool is_nominal_head(PosTag t) noexcept;    // a noun, pronoun (PRP, WP), number or EX
+bool is_verb(PosTag t) noexcept;          // VB, VBD, VBG, VBN, VBP, VBZ (MD excluded)
+bool is_noun(PosTag t) noexcept;          // NN, NNS, NNP, NNPS
+bool is_nominal_head(PosTag t) noexcept;  // a noun, pronoun (PRP, WP), number or EX
 bool is_punctuation(PosTag t) noexcept;
 
 namespace syntax {
@@ -89,9 +89,9 @@ struct ForeignParse {
 
 // What a projection had to repair, per document.
 struct ProjectionReport {
-  std::size_t merged = 0;    // our tokens made of several foreign ones ("do" + "n't")
-  std::size_t split = 0;     // foreign tokens split into several of ours
-  std::size_t unmatched = 0; // our tokens no foreign token covers
+  std::size_t merged = 0;     // our tokens made of several foreign ones ("do" + "n't")
+  std::size_t split = 0;      // foreign tokens split into several of ours
+  std::size_t unmatched = 0;  // our tokens no foreign token covers
   // Per sentence: 1 where a head crossed the sentence, a second root or a
   // cycle was repaired (such sentences are left out of training data).
   std::vector<std::uint8_t> repaired;
@@ -126,17 +126,17 @@ enum class Attachment : std::uint8_t {
 // What the statement stage needs of a verb or a noun: its own arguments and,
 // where it has no subject of its own, the one it shares.
 struct PredicateArgs {
-  std::int32_t subject = -1;        // nsubj, nsubjpass or csubj child, else the shared subject below
-  bool own_subject = false;         // the subject is the predicate's own child
-  bool passive = false;             // nsubjpass or auxpass child
-  bool inverted = false;            // the subject follows the predicate ('"...," said X')
-  std::int32_t agent = -1;          // the noun of the passive "by X"
-  std::int32_t object = -1;         // dobj
-  std::int32_t dative = -1;         // "told him"
-  std::int32_t complement = -1;     // ccomp or xcomp child (the clause's head)
-  std::int32_t governor = -1;       // the head the predicate attaches to
+  std::int32_t subject = -1;     // nsubj, nsubjpass or csubj child, else the shared subject below
+  bool own_subject = false;      // the subject is the predicate's own child
+  bool passive = false;          // nsubjpass or auxpass child
+  bool inverted = false;         // the subject follows the predicate ('"...," said X')
+  std::int32_t agent = -1;       // the noun of the passive "by X"
+  std::int32_t object = -1;      // dobj
+  std::int32_t dative = -1;      // "told him"
+  std::int32_t complement = -1;  // ccomp or xcomp child (the clause's head)
+  std::int32_t governor = -1;    // the head the predicate attaches to
   Attachment attachment = Attachment::Main;
-  bool negated = false;             // neg child ("did not say")
+  bool negated = false;  // neg child ("did not say")
 };
 
 // The arguments of token `t`; a predicate without its own subject takes the

@@ -192,7 +192,9 @@ struct View {
   std::int32_t left1(std::int32_t i) const noexcept { return i < 0 ? -1 : s.left1[i]; }
   std::int32_t right1(std::int32_t i) const noexcept { return i < 0 ? -1 : s.right1[i]; }
   std::int32_t head(std::int32_t i) const noexcept { return i < 0 || i >= s.n ? -1 : s.heads[i]; }
-  std::uint64_t n_left(std::int32_t i) const noexcept { return i < 0 ? 0 : std::min<std::uint64_t>(s.n_left[i], 5) + 1; }
+  std::uint64_t n_left(std::int32_t i) const noexcept {
+    return i < 0 ? 0 : std::min<std::uint64_t>(s.n_left[i], 5) + 1;
+  }
   std::uint64_t n_right(std::int32_t i) const noexcept {
     return i < 0 ? 0 : std::min<std::uint64_t>(s.n_right[i], 5) + 1;
   }
@@ -262,7 +264,7 @@ void label_features(const ParseState& st, const WordInfo* w, const PosTag* t, st
   out[k++] = feature(200, dt, ht, dir);
   out[k++] = feature(201, dw, ht, dir);
   out[k++] = feature(202, dt, hw, dir);
-  out[k++] = feature(203, dw, hw);
+  out[k++] = feature(203, dt, ht, v.n_left(head));
   out[k++] = feature(204, dw, dt);
   out[k++] = feature(205, hw, ht);
   out[k++] = feature(206, dt, ht, dist);

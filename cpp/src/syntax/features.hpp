@@ -37,8 +37,8 @@ struct ParseState {
   std::int32_t n = 0;
   std::int32_t b0 = 0;  // front of the buffer
   std::vector<std::int32_t> stack;
-  std::vector<std::int32_t> heads;   // -1 = none
-  std::vector<std::uint8_t> labels;  // Dep of the arc to the head
+  std::vector<std::int32_t> heads;                         // -1 = none
+  std::vector<std::uint8_t> labels;                        // Dep of the arc to the head
   std::vector<std::int32_t> left1, left2, right1, right2;  // leftmost / rightmost children (two each), -1 = none
   std::vector<std::uint8_t> n_left, n_right;
   std::vector<std::uint64_t> left_labels, right_labels;  // bit sets of the children's labels

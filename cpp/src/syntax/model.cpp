@@ -5,8 +5,9 @@
 //   provenance (u32 length + bytes),
 //   tag classes, label classes (u32 count, then u8 length + name each),
 //   tag dictionary (u64 slot count + slots),
-//   tagger, moves, labeler tables (u32 classes, u64 slot count + slots,
-//   u64 entry count + entries),
+//   tagger table (u32 classes, u64 slot count + slots, u64 entry count + entries),
+//   move buckets (u64 count + int16 weights, four per bucket),
+//   labeler table (as the tagger's),
 //   u64 checksum of everything before it.
 #include "model.hpp"
 
@@ -24,7 +25,7 @@ namespace standpoints::syntax {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'P', 'S', 'Y', 'N', 'T', 'A', 'X'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 
 std::size_t table_size(std::size_t n) {
   // Load factor at most 2/3, a power of two.
@@ -138,8 +139,8 @@ WeightTable WeightTable::build(std::uint32_t n_classes,
     if (weights.empty()) continue;
     if (weights.size() > 255 || t.entries.size() + weights.size() > 0xFFFFFF)
       throw std::runtime_error("weight table too large");
-    const std::uint64_t fp = (f >> 32) | 1;
-    std::uint64_t i = f & mask;
+    const std::uint64_t fp = fingerprint(f);
+    std::uint64_t i = home(fp, mask);
     while (t.slots[i] != 0 && (t.slots[i] >> 32) != fp) i = (i + 1) & mask;
     if (t.slots[i] != 0) continue;  // a fingerprint collision: the first row wins
     t.slots[i] = (fp << 32) | (static_cast<std::uint64_t>(t.entries.size()) << 8) | weights.size();
@@ -153,8 +154,8 @@ KeyTable KeyTable::build(const std::vector<std::pair<std::uint64_t, std::uint32_
   t.slots.assign(table_size(items.size()), 0);
   const std::uint64_t mask = t.slots.size() - 1;
   for (const auto& [key, value] : items) {
-    const std::uint64_t fp = (key >> 32) | 1;
-    std::uint64_t i = key & mask;
+    const std::uint64_t fp = fingerprint(key);
+    std::uint64_t i = home(fp, mask);
     while (t.slots[i] != 0 && (t.slots[i] >> 32) != fp) i = (i + 1) & mask;
     if (t.slots[i] == 0) t.slots[i] = (fp << 32) | (value + 1);
   }
@@ -172,7 +173,7 @@ void ModelData::save(const std::string& path) const {
   for (auto d : label_classes) w.str(std::string(dep_name(d)));
   w.vec(tag_dictionary.slots);
   w.table(tagger);
-  w.table(moves);
+  w.vec(moves.weights);
   w.table(labeler);
   w.pod(checksum(w.out.data(), w.out.size()));
   std::ofstream f(path, std::ios::binary);
@@ -217,9 +218,10 @@ ModelData ModelData::read(const std::string& path) {
   for (auto s : m.tag_dictionary.slots)
     if (s && (s & 0xFFFFFFFF) > n_tags) r.fail("tag dictionary value out of range");
   m.tagger = r.table(n_tags);
-  m.moves = r.table(kMoves);
+  m.moves.weights = r.vec<std::int16_t>();
+  if (m.moves.weights.size() % BucketTable::kClasses != 0 || !std::has_single_bit(m.moves.buckets()))
+    r.fail("the move table's size is not four times a power of two");
   m.labeler = r.table(n_labels);
-  if (m.moves.n_classes != kMoves) r.fail("the move table needs four classes");
   if (r.pos() != data.size() - 8) r.fail("trailing data");
   return m;
 }

@@ -12,30 +12,50 @@ namespace standpoints {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(PosTag::Count)> kTagNames = {
-    "",    "$",   "''", ",",  "-LRB-", "-RRB-", ".",   ":",   "ADD", "AFX", "CC",  "CD",   "DT",
-    "EX",  "FW",  "HYPH", "IN", "JJ",   "JJR",  "JJS", "LS",  "MD",  "NFP", "NN",  "NNP",  "NNPS",
-    "NNS", "PDT", "POS", "PRP", "PRP$", "RB",   "RBR", "RBS", "RP",  "SYM", "TO",  "UH",   "VB",
-    "VBD", "VBG", "VBN", "VBP", "VBZ",  "WDT",  "WP",  "WP$", "WRB", "XX",  "``"};
+    "",    "$",   "''",   ",",   "-LRB-", "-RRB-", ".",   ":",   "ADD", "AFX", "CC", "CD",  "DT",
+    "EX",  "FW",  "HYPH", "IN",  "JJ",    "JJR",   "JJS", "LS",  "MD",  "NFP", "NN", "NNP", "NNPS",
+    "NNS", "PDT", "POS",  "PRP", "PRP$",  "RB",    "RBR", "RBS", "RP",  "SYM", "TO", "UH",  "VB",
+    "VBD", "VBG", "VBN",  "VBP", "VBZ",   "WDT",   "WP",  "WP$", "WRB", "XX",  "``"};
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(Dep::Count)> kDepNames = {
-    "",      "ROOT",   "nsubj", "nsubjpass", "csubj", "dobj",     "dative", "attr",      "oprd", "ccomp",
-    "xcomp", "acomp",  "agent", "prep",      "pobj",  "pcomp",    "advcl",  "relcl",     "acl",  "conj",
-    "cc",    "appos",  "poss",  "case",      "compound", "det",   "amod",   "nummod",    "npadvmod", "advmod",
-    "neg",   "aux",    "auxpass", "mark",    "prt",   "expl",     "punct",  "parataxis", "dep"};
+    "",      "ROOT",  "nsubj",   "nsubjpass", "csubj",    "dobj",  "dative", "attr",      "oprd",     "ccomp",
+    "xcomp", "acomp", "agent",   "prep",      "pobj",     "pcomp", "advcl",  "relcl",     "acl",      "conj",
+    "cc",    "appos", "poss",    "case",      "compound", "det",   "amod",   "nummod",    "npadvmod", "advmod",
+    "neg",   "aux",   "auxpass", "mark",      "prt",      "expl",  "punct",  "parataxis", "dep"};
 
 // Labels outside the inventory above: ClearNLP's rarer ones and Universal
 // Dependencies (spaCy models of other languages, UD-trained pipelines).
 constexpr std::array<std::pair<std::string_view, Dep>, 30> kDepAliases = {{
-    {"csubjpass", Dep::Csubj},   {"predet", Dep::Det},          {"preconj", Dep::Cc},
-    {"quantmod", Dep::Advmod},   {"intj", Dep::Dep},            {"meta", Dep::Dep},
-    {"nmod", Dep::Dep},          {"root", Dep::Root},           {"obj", Dep::Dobj},
-    {"iobj", Dep::Dative},       {"nsubj:pass", Dep::Nsubjpass}, {"csubj:pass", Dep::Csubj},
-    {"aux:pass", Dep::Auxpass},  {"obl", Dep::Pobj},            {"obl:agent", Dep::Pobj},
-    {"nmod:poss", Dep::Poss},    {"compound:prt", Dep::Prt},    {"flat", Dep::Compound},
-    {"flat:name", Dep::Compound}, {"fixed", Dep::Dep},          {"cop", Dep::Aux},
-    {"advmod:neg", Dep::Neg},    {"det:predet", Dep::Det},      {"nmod:tmod", Dep::Npadvmod},
-    {"obl:tmod", Dep::Npadvmod}, {"nmod:npmod", Dep::Npadvmod}, {"obl:npmod", Dep::Npadvmod},
-    {"list", Dep::Dep},          {"vocative", Dep::Dep},        {"discourse", Dep::Dep},
+    {"csubjpass", Dep::Csubj},
+    {"predet", Dep::Det},
+    {"preconj", Dep::Cc},
+    {"quantmod", Dep::Advmod},
+    {"intj", Dep::Dep},
+    {"meta", Dep::Dep},
+    {"nmod", Dep::Dep},
+    {"root", Dep::Root},
+    {"obj", Dep::Dobj},
+    {"iobj", Dep::Dative},
+    {"nsubj:pass", Dep::Nsubjpass},
+    {"csubj:pass", Dep::Csubj},
+    {"aux:pass", Dep::Auxpass},
+    {"obl", Dep::Pobj},
+    {"obl:agent", Dep::Pobj},
+    {"nmod:poss", Dep::Poss},
+    {"compound:prt", Dep::Prt},
+    {"flat", Dep::Compound},
+    {"flat:name", Dep::Compound},
+    {"fixed", Dep::Dep},
+    {"cop", Dep::Aux},
+    {"advmod:neg", Dep::Neg},
+    {"det:predet", Dep::Det},
+    {"nmod:tmod", Dep::Npadvmod},
+    {"obl:tmod", Dep::Npadvmod},
+    {"nmod:npmod", Dep::Npadvmod},
+    {"obl:npmod", Dep::Npadvmod},
+    {"list", Dep::Dep},
+    {"vocative", Dep::Dep},
+    {"discourse", Dep::Dep},
 }};
 
 // Universal parts of speech -> the most common Penn tag of each.

@@ -144,8 +144,7 @@ ProjectionReport project_syntax(Document& doc, const ForeignParse& parse) {
   std::vector<std::uint32_t> mapped_of(parse.tokens.size(), kNone);
   for (std::uint32_t k = 0; k < parse.tokens.size(); ++k) {
     const ForeignToken& f = parse.tokens[k];
-    if (f.start >= f.end || f.end > parse.text.size())
-      continue;
+    if (f.start >= f.end || f.end > parse.text.size()) continue;
     std::uint32_t start = kNone, end = kNone;
     for (std::uint32_t b = f.start; b < f.end; ++b) {
       if (map.start[b] == kNone) continue;
@@ -259,7 +258,8 @@ ProjectionReport project_syntax(Document& doc, const ForeignParse& parse) {
     }
   }
   for (std::uint32_t i = 0; i < n_ours; ++i)
-    if (group_of_ours[i] == kNone) syn.tokens[i] = TokenSyntax{piece_tag(doc.text, doc.tokens[i], PosTag::None), Dep::Dep, -1};
+    if (group_of_ours[i] == kNone)
+      syn.tokens[i] = TokenSyntax{piece_tag(doc.text, doc.tokens[i], PosTag::None), Dep::Dep, -1};
 
   report.repaired.assign(doc.sentences.size(), 0);
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {

@@ -1,58 +1,27 @@
-// standpoints_train_syntax: trains and evaluates the syntax model
-// (tools/train_syntax.py drives it; built with -DSTANDPOINTS_TRAINER=ON).
-//
-//   standpoints_train_syntax train --train FILE --out MODEL [--tagger-epochs N] [--parser-epochs N]
-//                                  [--explore-from N] [--seed N] [--provenance TEXT]
-//   standpoints_train_syntax eval --model MODEL --test FILE [--speech-verbs FILE] [--runs N]
-//
-// Data files: one token a line, form<TAB>kind<TAB>shape<TAB>space_before<TAB>tag<TAB>head<TAB>label
-// (kind and shape as the numbers of TokenKind and Shape, head a sentence-local index, -1 for the
-// root), an empty line after each sentence. Features come from the core's own code
-// (cpp/src/syntax/features.hpp) over tokens rebuilt from these fields, so training sees exactly
-// what inference sees. Averaged perceptrons: the tagger (greedy, left to right, a dictionary of
-// frequent unambiguous words), the arc-eager move classifier (dynamic oracle with exploration)
-// and the arc labeler; weights are averaged, scaled to int16 and zeros dropped.
-#include <time.h>
+// The syntax model's trainer (a library: the standpoints_train_syntax tool
+// and the C++ tests use it). Averaged perceptrons over the core's own
+// features (cpp/src/syntax/features.hpp): the tagger (greedy, left to right,
+// with a dictionary of frequent unambiguous words), the arc-eager move
+// classifier (hashed buckets; dynamic oracle with exploration, Goldberg &
+// Nivre 2012) and the arc labeler; weights averaged, scaled to int16, zeros
+// dropped.
+#include "trainer.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <map>
 #include <numeric>
 #include <random>
-#include <set>
-#include <sstream>
-#include <string>
+#include <stdexcept>
 #include <unordered_map>
-#include <unordered_set>
-#include <vector>
 
-#include "standpoints/syntax.hpp"
 #include "syntax/features.hpp"
-#include "syntax/model.hpp"
+
+namespace standpoints::syntax {
 
 namespace {
-
-using namespace standpoints;
-using namespace standpoints::syntax;
-
-[[noreturn]] void die(const std::string& msg) {
-  std::fprintf(stderr, "error: %s\n", msg.c_str());
-  std::exit(2);
-}
-
-// --- Data
-
-struct Example {
-  std::string text;
-  std::vector<Token> tokens;
-  std::vector<PosTag> tags;
-  std::vector<std::int32_t> heads;  // -1 = root
-  std::vector<Dep> deps;
-};
 
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> out;
@@ -65,9 +34,11 @@ std::vector<std::string> split_tabs(const std::string& line) {
   }
 }
 
-std::vector<Example> read_data(const std::string& path) {
+}  // namespace
+
+std::vector<Example> read_examples(const std::string& path) {
   std::ifstream in(path);
-  if (!in) die("cannot open " + path);
+  if (!in) throw std::runtime_error("cannot open " + path);
   std::vector<Example> out;
   Example cur;
   std::string line;
@@ -83,7 +54,7 @@ std::vector<Example> read_data(const std::string& path) {
       continue;
     }
     const auto f = split_tabs(line);
-    if (f.size() != 7) die(path + ":" + std::to_string(line_no) + ": expected 7 fields");
+    if (f.size() != 7) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": expected 7 fields");
     Token t;
     t.space_before = f[3] == "1";
     if (!cur.tokens.empty() && t.space_before) cur.text.push_back(' ');
@@ -94,7 +65,7 @@ std::vector<Example> read_data(const std::string& path) {
     t.shape = static_cast<Shape>(std::stoi(f[2]));
     cur.tokens.push_back(t);
     const PosTag tag = tag_from_name(f[4]);
-    if (tag == PosTag::None) die(path + ":" + std::to_string(line_no) + ": unknown tag " + f[4]);
+    if (tag == PosTag::None) throw std::runtime_error(path + ":" + std::to_string(line_no) + ": unknown tag " + f[4]);
     cur.tags.push_back(tag);
     cur.heads.push_back(std::stoi(f[5]));
     cur.deps.push_back(dep_from_name(f[6]));
@@ -102,6 +73,8 @@ std::vector<Example> read_data(const std::string& path) {
   flush();
   return out;
 }
+
+namespace {
 
 bool projective(const std::vector<std::int32_t>& heads) {
   const auto n = static_cast<std::int32_t>(heads.size());
@@ -140,7 +113,7 @@ class Perceptron {
     }
   }
   // Averaged weights scaled to int16; zeros dropped.
-  WeightTable finish() const {
+  WeightTable finish(int min_weight) const {
     std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, double>>>> avg;
     std::vector<double> mags;
     for (const auto& [f, row] : rows_) {
@@ -156,7 +129,8 @@ class Perceptron {
     }
     double top = 1;
     if (!mags.empty()) {
-      const std::size_t k = std::min(mags.size() - 1, static_cast<std::size_t>(static_cast<double>(mags.size()) * 0.9999));
+      const std::size_t k =
+          std::min(mags.size() - 1, static_cast<std::size_t>(static_cast<double>(mags.size()) * 0.9999));
       std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(k), mags.end());
       top = mags[k];
     }
@@ -166,7 +140,7 @@ class Perceptron {
       std::vector<WeightEntry> e;
       for (const auto& [cls, a] : r) {
         const double q = std::clamp(std::round(a * scale), -32767.0, 32767.0);
-        if (q != 0) e.push_back(WeightEntry{static_cast<std::int16_t>(q), cls});
+        if (q != 0 && std::fabs(q) >= min_weight) e.push_back(WeightEntry{static_cast<std::int16_t>(q), cls});
       }
       if (!e.empty()) rows.emplace_back(f, std::move(e));
     }
@@ -197,6 +171,70 @@ class Perceptron {
   std::unordered_map<std::uint64_t, std::vector<Cell>> rows_;
 };
 
+// The move classifier: the hashing trick over BucketTable's buckets, dense.
+class BucketPerceptron {
+ public:
+  explicit BucketPerceptron(std::uint64_t buckets) : cells_(buckets * kMoves) {
+    table_.weights.resize(buckets * kMoves);
+  }
+
+  void score(const std::uint64_t* f, std::size_t nf, float* out) const {
+    std::fill_n(out, kMoves, 0.0f);
+    for (std::size_t i = 0; i < nf; ++i) {
+      const Cell* c = cells_.data() + table_.bucket(f[i]) * kMoves;
+      for (int k = 0; k < kMoves; ++k) out[k] += c[k].w;
+    }
+  }
+  void tick() { ++step_; }
+  void update(const std::uint64_t* f, std::size_t nf, std::uint32_t truth, std::uint32_t guess) {
+    if (truth == guess) return;
+    for (std::size_t i = 0; i < nf; ++i) {
+      Cell* c = cells_.data() + table_.bucket(f[i]) * kMoves;
+      bump(c[truth], 1.0f);
+      bump(c[guess], -1.0f);
+    }
+  }
+  BucketTable finish() const {
+    std::vector<double> avg(cells_.size()), mags;
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      const Cell& c = cells_[i];
+      avg[i] = step_ ? (c.total + static_cast<double>(step_ - c.ts) * c.w) / static_cast<double>(step_) : 0.0;
+      if (avg[i] != 0) mags.push_back(std::fabs(avg[i]));
+    }
+    double top = 1;
+    if (!mags.empty()) {
+      const std::size_t k =
+          std::min(mags.size() - 1, static_cast<std::size_t>(static_cast<double>(mags.size()) * 0.9999));
+      std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(k), mags.end());
+      top = mags[k];
+    }
+    BucketTable t = table_;
+    for (std::size_t i = 0; i < avg.size(); ++i)
+      t.weights[i] = static_cast<std::int16_t>(std::clamp(std::round(avg[i] * 16000.0 / top), -32767.0, 32767.0));
+    return t;
+  }
+  std::size_t used() const {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < cells_.size(); i += kMoves) n += cells_[i].ts != 0 || cells_[i].w != 0;
+    return n;
+  }
+
+ private:
+  struct Cell {
+    float w = 0;
+    double total = 0;
+    std::int64_t ts = 0;
+  };
+  void bump(Cell& c, float delta) {
+    c.total += static_cast<double>(step_ - c.ts) * c.w;
+    c.ts = step_;
+    c.w += delta;
+  }
+  std::vector<Cell> cells_;
+  BucketTable table_;
+  std::int64_t step_ = 0;
+};
+
 std::uint32_t argmax(const float* s, std::uint32_t n) {
   std::uint32_t b = 0;
   for (std::uint32_t c = 1; c < n; ++c)
@@ -204,19 +242,7 @@ std::uint32_t argmax(const float* s, std::uint32_t n) {
   return b;
 }
 
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
 // --- Training
-
-struct Options {
-  std::string train, out, model, test, speech_verbs, provenance;
-  int tagger_epochs = 8, parser_epochs = 12, explore_from = 2, runs = 3;
-  unsigned seed = 1;
-};
 
 std::vector<PosTag> all_tags() {
   std::vector<PosTag> v;
@@ -229,7 +255,7 @@ std::vector<Dep> all_labels() {
   return v;
 }
 
-void train_tagger(const std::vector<Example>& data, const Options& o, ModelData& m) {
+void train_tagger(const std::vector<Example>& data, const TrainOptions& o, ModelData& m) {
   std::vector<std::uint32_t> cls_of(static_cast<std::size_t>(PosTag::Count), 0);
   for (std::uint32_t c = 0; c < m.tag_classes.size(); ++c) cls_of[static_cast<std::size_t>(m.tag_classes[c])] = c;
   // Tag dictionary: words seen 20+ times with one tag 99% of the time.
@@ -250,7 +276,7 @@ void train_tagger(const std::vector<Example>& data, const Options& o, ModelData&
   }
   std::sort(dict.begin(), dict.end());
   m.tag_dictionary = KeyTable::build(dict);
-  std::fprintf(stderr, "tag dictionary: %zu words\n", dict.size());
+  if (o.verbose) std::fprintf(stderr, "tag dictionary: %zu words\n", dict.size());
 
   Perceptron p(static_cast<std::uint32_t>(m.tag_classes.size()));
   std::vector<std::size_t> order(data.size());
@@ -283,22 +309,24 @@ void train_tagger(const std::vector<Example>& data, const Options& o, ModelData&
         prev1 = guess + 1;
       }
     }
-    std::fprintf(stderr, "tagger epoch %d: %.4f on training data, %zu features\n", epoch + 1,
-                 static_cast<double>(right) / static_cast<double>(total), p.features());
+    if (o.verbose)
+      std::fprintf(stderr, "tagger epoch %d: %.4f on training data, %zu features\n", epoch + 1,
+                   static_cast<double>(right) / static_cast<double>(total), p.features());
   }
-  m.tagger = p.finish();
+  m.tagger = p.finish(o.min_weight);
 }
 
-void train_parser(const std::vector<Example>& data, const std::vector<std::vector<PosTag>>& tags, const Options& o,
+void train_parser(const std::vector<Example>& data, const std::vector<std::vector<PosTag>>& tags, const TrainOptions& o,
                   ModelData& m) {
   std::vector<std::uint32_t> label_cls(static_cast<std::size_t>(Dep::Count), 0);
   for (std::uint32_t c = 0; c < m.label_classes.size(); ++c)
     label_cls[static_cast<std::size_t>(m.label_classes[c])] = c;
-  Perceptron moves(kMoves), labeler(static_cast<std::uint32_t>(m.label_classes.size()));
+  BucketPerceptron moves(std::uint64_t{1} << o.move_bits);
+  Perceptron labeler(static_cast<std::uint32_t>(m.label_classes.size()));
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < data.size(); ++i)
     if (projective(data[i].heads)) order.push_back(i);
-  std::fprintf(stderr, "parser: %zu projective sentences of %zu\n", order.size(), data.size());
+  if (o.verbose) std::fprintf(stderr, "parser: %zu projective sentences of %zu\n", order.size(), data.size());
   std::mt19937 rng(o.seed + 1);
   std::uniform_real_distribution<double> coin(0, 1);
   std::vector<WordInfo> w;
@@ -341,8 +369,8 @@ void train_parser(const std::vector<Example>& data, const std::vector<std::vecto
         for (int mv = 0; mv < kMoves; ++mv)
           if (cost[mv] == min_cost && (best_zero < 0 || sc[mv] > sc[best_zero])) best_zero = mv;
         moves.tick();
-        if (cost[best] != min_cost) moves.update(f, kMoveFeatures, static_cast<std::uint32_t>(best_zero),
-                                                 static_cast<std::uint32_t>(best));
+        if (cost[best] != min_cost)
+          moves.update(f, kMoveFeatures, static_cast<std::uint32_t>(best_zero), static_cast<std::uint32_t>(best));
         else
           ++moves_right;
         ++moves_total;
@@ -364,17 +392,20 @@ void train_parser(const std::vector<Example>& data, const std::vector<std::vecto
         st.apply(static_cast<Move>(next), label);
       }
     }
-    std::fprintf(stderr, "parser epoch %d%s: moves %.4f, labels %.4f; %zu move and %zu label features\n", epoch + 1,
-                 explore ? " (exploring)" : "", static_cast<double>(moves_right) / static_cast<double>(moves_total),
-                 static_cast<double>(labels_right) / static_cast<double>(std::max<std::size_t>(1, labels_total)),
-                 moves.features(), labeler.features());
+    if (o.verbose)
+      std::fprintf(stderr, "parser epoch %d%s: moves %.4f, labels %.4f; %zu move and %zu label features\n", epoch + 1,
+                   explore ? " (exploring)" : "", static_cast<double>(moves_right) / static_cast<double>(moves_total),
+                   static_cast<double>(labels_right) / static_cast<double>(std::max<std::size_t>(1, labels_total)),
+                   moves.used(), labeler.features());
   }
   m.moves = moves.finish();
-  m.labeler = labeler.finish();
+  m.labeler = labeler.finish(o.min_weight);
 }
 
 // A Document holding sentences (one paragraph each) for the core's own inference.
-Document make_doc(const std::vector<Example>& data, std::size_t first, std::size_t last) {
+}  // namespace
+
+Document make_document(const std::vector<Example>& data, std::size_t first, std::size_t last) {
   Document doc;
   for (std::size_t si = first; si < last; ++si) {
     const auto& s = data[si];
@@ -400,11 +431,11 @@ Document make_doc(const std::vector<Example>& data, std::size_t first, std::size
   return doc;
 }
 
-void train(const Options& o) {
-  const auto data = read_data(o.train);
+ModelData train(const std::vector<Example>& data, const TrainOptions& o) {
   std::size_t tokens = 0;
   for (const auto& s : data) tokens += s.tokens.size();
-  std::fprintf(stderr, "training data: %zu sentences, %zu tokens\n", data.size(), tokens);
+  if (o.verbose)
+    if (o.verbose) std::fprintf(stderr, "training data: %zu sentences, %zu tokens\n", data.size(), tokens);
   auto m = std::make_unique<ModelData>();
   m->tag_classes = all_tags();
   m->label_classes = all_labels();
@@ -416,7 +447,7 @@ void train(const Options& o) {
     SyntaxModel tagger_only(std::make_unique<ModelData>(*m));
     for (std::size_t first = 0; first < data.size(); first += 1000) {
       const std::size_t last = std::min(data.size(), first + 1000);
-      Document doc = make_doc(data, first, last);
+      Document doc = make_document(data, first, last);
       std::vector<std::uint32_t> all(doc.sentences.size());
       std::iota(all.begin(), all.end(), 0u);
       tag_sentences(doc, tagger_only, all);
@@ -427,168 +458,7 @@ void train(const Options& o) {
     }
   }
   train_parser(data, tags, o, *m);
-  m->save(o.out);
-  std::fprintf(stderr, "wrote %s: tagger %zu, moves %zu, labeler %zu, dictionary %zu bytes\n", o.out.c_str(),
-               m->tagger.bytes(), m->moves.bytes(), m->labeler.bytes(), m->tag_dictionary.bytes());
+  return std::move(*m);
 }
 
-// --- Evaluation
-
-std::unordered_set<std::string> read_lines(const std::string& path) {
-  std::unordered_set<std::string> out;
-  if (path.empty()) return out;
-  std::ifstream in(path);
-  if (!in) die("cannot open " + path);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.insert(line);
-  return out;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-void evaluate(const Options& o) {
-  const SyntaxModel model = SyntaxModel::load(o.model);
-  const auto data = read_data(o.test);
-  const auto speech = read_lines(o.speech_verbs);
-  // Documents of 200 sentences; the gold layer built the same way for comparison.
-  std::vector<Document> docs, gold_docs;
-  for (std::size_t first = 0; first < data.size(); first += 200) {
-    const std::size_t last = std::min(data.size(), first + 200);
-    docs.push_back(make_doc(data, first, last));
-    Document g = make_doc(data, first, last);
-    g.syntax.tokens.resize(g.tokens.size());
-    g.syntax.parsed.assign(g.sentences.size(), 1);
-    std::size_t k = 0;
-    for (std::size_t si = first; si < last; ++si) {
-      const auto base = static_cast<std::int32_t>(g.sentences[si - first].first_token);
-      for (std::size_t i = 0; i < data[si].tokens.size(); ++i, ++k)
-        g.syntax.tokens[k] = TokenSyntax{data[si].tags[i], data[si].heads[i] < 0 ? Dep::Root : data[si].deps[i],
-                                         data[si].heads[i] < 0 ? -1 : base + data[si].heads[i]};
-    }
-    find_noun_phrases(g);
-    gold_docs.push_back(std::move(g));
-  }
-  std::size_t n_tokens = 0;
-  for (const auto& d : docs) n_tokens += d.tokens.size();
-  // Speed: tagging alone, then tagging and parsing; best of N, CPU time.
-  double tag_best = 1e30, parse_best = 1e30;
-  for (int r = 0; r < o.runs; ++r) {
-    std::vector<Document> work = docs;
-    const double t0 = cpu_seconds();
-    for (auto& d : work) {
-      std::vector<std::uint32_t> all(d.sentences.size());
-      std::iota(all.begin(), all.end(), 0u);
-      tag_sentences(d, model, all);
-    }
-    tag_best = std::min(tag_best, cpu_seconds() - t0);
-    work = docs;
-    const double t1 = cpu_seconds();
-    for (auto& d : work) parse_all(d, model);
-    parse_best = std::min(parse_best, cpu_seconds() - t1);
-  }
-  for (auto& d : docs) parse_all(d, model);
-  // Agreement.
-  std::size_t tags_ok = 0, heads_ok = 0, labelled_ok = 0, scored = 0, nonpunct = 0, heads_ok_np = 0, labelled_ok_np = 0;
-  std::size_t verbs = 0, verbs_subj_gold = 0, verbs_subj_same = 0, verbs_subj_extra = 0, args_same = 0, args_gold = 0;
-  std::size_t np_gold = 0, np_sys = 0, np_same = 0;
-  for (std::size_t di = 0; di < docs.size(); ++di) {
-    const Document& d = docs[di];
-    const Document& g = gold_docs[di];
-    for (std::size_t i = 0; i < d.tokens.size(); ++i) {
-      const auto& a = d.syntax.tokens[i];
-      const auto& b = g.syntax.tokens[i];
-      ++scored;
-      tags_ok += a.tag == b.tag;
-      const bool head_ok = a.head == b.head;
-      heads_ok += head_ok;
-      labelled_ok += head_ok && a.dep == b.dep;
-      if (!is_punctuation(b.tag)) {
-        ++nonpunct;
-        heads_ok_np += head_ok;
-        labelled_ok_np += head_ok && a.dep == b.dep;
-      }
-      const Token& t = d.tokens[i];
-      if (!speech.empty() && is_verb(b.tag) && speech.count(lower(std::string_view(d.text).substr(t.start, t.end - t.start)))) {
-        ++verbs;
-        const auto i32 = static_cast<std::uint32_t>(i);
-        auto own_subject = [](const Document& doc, std::uint32_t v) {
-          const std::int32_t s = child(doc, v, Dep::Nsubj);
-          return s >= 0 ? s : child(doc, v, Dep::Nsubjpass);
-        };
-        const std::int32_t gs = own_subject(g, i32), ds = own_subject(d, i32);
-        if (gs >= 0) {
-          ++verbs_subj_gold;
-          verbs_subj_same += gs == ds;
-        } else if (ds >= 0) {
-          ++verbs_subj_extra;
-        }
-        const PredicateArgs ga = predicate_args(g, i32), da = predicate_args(d, i32);
-        const std::int32_t gsrc = ga.passive && ga.agent >= 0 ? ga.agent : ga.subject;
-        const std::int32_t dsrc = da.passive && da.agent >= 0 ? da.agent : da.subject;
-        if (gsrc >= 0) {
-          ++args_gold;
-          args_same += gsrc == dsrc;
-        }
-      }
-    }
-    std::set<std::pair<std::uint32_t, std::uint32_t>> gn, dn;
-    for (const auto& np : g.syntax.noun_phrases) gn.insert({np.first_token, np.last_token});
-    for (const auto& np : d.syntax.noun_phrases) dn.insert({np.first_token, np.last_token});
-    np_gold += gn.size();
-    np_sys += dn.size();
-    for (const auto& x : dn) np_same += gn.count(x);
-  }
-  auto pct = [](std::size_t a, std::size_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0; };
-  std::printf(
-      "{\"sentences\": %zu, \"tokens\": %zu, \"tag_accuracy\": %.2f, \"uas\": %.2f, \"las\": %.2f, "
-      "\"uas_no_punct\": %.2f, \"las_no_punct\": %.2f, \"speech_verbs\": %zu, \"speech_verbs_with_subject\": %zu, "
-      "\"speech_subject_agreement\": %.2f, \"speech_subject_extra\": %zu, \"speech_source_with_shared\": %zu, "
-      "\"speech_source_agreement\": %.2f, \"np_precision\": %.2f, \"np_recall\": %.2f, "
-      "\"tagger_tokens_s\": %.0f, \"tagger_parser_tokens_s\": %.0f, \"model_bytes\": %zu}\n",
-      data.size(), scored, pct(tags_ok, scored), pct(heads_ok, scored), pct(labelled_ok, scored), pct(heads_ok_np, nonpunct),
-      pct(labelled_ok_np, nonpunct), verbs, verbs_subj_gold, pct(verbs_subj_same, verbs_subj_gold), verbs_subj_extra,
-      args_gold, pct(args_same, args_gold), pct(np_same, np_sys), pct(np_same, np_gold),
-      static_cast<double>(n_tokens) / tag_best, static_cast<double>(n_tokens) / parse_best, model.bytes());
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 2) die("usage: standpoints_train_syntax train|eval [options]");
-  const std::string cmd = argv[1];
-  Options o;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) die("missing value for " + a);
-      return argv[++i];
-    };
-    if (a == "--train") o.train = value();
-    else if (a == "--out") o.out = value();
-    else if (a == "--model") o.model = value();
-    else if (a == "--test") o.test = value();
-    else if (a == "--speech-verbs") o.speech_verbs = value();
-    else if (a == "--provenance") o.provenance = value();
-    else if (a == "--tagger-epochs") o.tagger_epochs = std::stoi(value());
-    else if (a == "--parser-epochs") o.parser_epochs = std::stoi(value());
-    else if (a == "--explore-from") o.explore_from = std::stoi(value());
-    else if (a == "--seed") o.seed = static_cast<unsigned>(std::stoul(value()));
-    else if (a == "--runs") o.runs = std::stoi(value());
-    else die("unknown option " + a);
-  }
-  if (cmd == "train") {
-    if (o.train.empty() || o.out.empty()) die("train needs --train and --out");
-    train(o);
-  } else if (cmd == "eval") {
-    if (o.model.empty() || o.test.empty()) die("eval needs --model and --test");
-    evaluate(o);
-  } else {
-    die("unknown command " + cmd);
-  }
-  return 0;
-}
+}  // namespace standpoints::syntax
