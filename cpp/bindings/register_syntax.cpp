@@ -146,7 +146,17 @@ void register_syntax(py::module_& m) {
          const std::vector<std::size_t>& ends, const std::vector<std::string>& tags,
          const std::vector<std::string>& pos, const std::vector<std::int64_t>& heads,
          const std::vector<std::string>& deps) {
-        const ForeignParse fp = to_foreign(std::move(text), starts, ends, tags, pos, heads, deps);
+        ForeignParse fp = to_foreign(std::move(text), starts, ends, tags, pos, heads, deps);
+        if (title) {
+          // The foreign parse covers the body: the title comes first in our text
+          // and stays unparsed (the built-in model parses it when asked).
+          const std::string prefix = *title + "\n";
+          fp.text.insert(0, prefix);
+          for (auto& t : fp.tokens) {
+            t.start += static_cast<std::uint32_t>(prefix.size());
+            t.end += static_cast<std::uint32_t>(prefix.size());
+          }
+        }
         auto out = std::make_shared<Document>();
         // std::invalid_argument (texts that do not match) becomes ValueError.
         py::gil_scoped_release release;

@@ -2,13 +2,15 @@
 // (tools/train_syntax.py drives it; built with -DSTANDPOINTS_TRAINER=ON).
 //
 //   standpoints_train_syntax train --train FILE --out MODEL [--tagger-epochs N] [--parser-epochs N]
-//                                  [--explore-from N] [--move-bits N] [--min-weight N] [--seed N]
-//                                  [--provenance TEXT]
+//                                  [--explore-from N] [--move-bits N] [--min-weight N]
+//                                  [--min-weight-labeler N] [--seed N] [--provenance TEXT]
 //   standpoints_train_syntax eval --model MODEL --test FILE [--speech-verbs FILE] [--runs N]
-//   standpoints_train_syntax prune --model MODEL --out MODEL --min-weight N
+//   standpoints_train_syntax prune --model MODEL --out MODEL --min-weight N [--min-weight-labeler N]
+//                                  [--provenance TEXT]
 //
 // prune drops the tagger's and the labeler's weights smaller than N (in the int16 scale,
-// where the largest weights are about 16000) to make the shipped file small.
+// where the largest weights are about 16000; the labeler's own threshold if given) to make
+// the shipped file small.
 //
 // eval prints one JSON line: agreement with the reference (tag accuracy, UAS/LAS with and
 // without punctuation, the subject of speech verbs, noun phrases) and tokens/s of the
@@ -38,7 +40,7 @@ using namespace standpoints::syntax;
 
 struct Options {
   std::string train, out, model, test, speech_verbs;
-  int runs = 3, min_weight = 0;
+  int runs = 3, min_weight = 0, min_weight_labeler = 0;
   TrainOptions training;
 };
 
@@ -227,6 +229,8 @@ int main(int argc, char** argv) {
       o.runs = std::stoi(value());
     else if (a == "--min-weight")
       o.min_weight = o.training.min_weight = std::stoi(value());
+    else if (a == "--min-weight-labeler")
+      o.min_weight_labeler = o.training.min_weight_labeler = std::stoi(value());
     else
       die("unknown option " + a);
   }
@@ -246,7 +250,8 @@ int main(int argc, char** argv) {
     try {
       ModelData m = ModelData::read(o.model);
       m.tagger = pruned(m.tagger, o.min_weight);
-      m.labeler = pruned(m.labeler, o.min_weight);
+      m.labeler = pruned(m.labeler, o.min_weight_labeler > 0 ? o.min_weight_labeler : o.min_weight);
+      if (!o.training.provenance.empty()) m.provenance = o.training.provenance;
       std::vector<std::pair<std::uint64_t, std::uint32_t>> dict;
       for (const auto s : m.tag_dictionary.slots)
         if (s) dict.emplace_back((s >> 32) << 32, static_cast<std::uint32_t>(s & 0xFFFFFFFF) - 1);

@@ -399,7 +399,7 @@ void train_parser(const std::vector<Example>& data, const std::vector<std::vecto
                    moves.used(), labeler.features());
   }
   m.moves = moves.finish();
-  m.labeler = labeler.finish(o.min_weight);
+  m.labeler = labeler.finish(o.min_weight_labeler > 0 ? o.min_weight_labeler : o.min_weight);
 }
 
 // A Document holding sentences (one paragraph each) for the core's own inference.

@@ -31,10 +31,11 @@ std::vector<Example> read_examples(const std::string& path);
 struct TrainOptions {
   int tagger_epochs = 8;
   int parser_epochs = 12;
-  int explore_from = 2;  // the parser follows its own (possibly wrong) moves from this epoch on
-  int move_bits = 18;    // the move table has 2^move_bits buckets
-  int min_weight = 0;    // tagger and labeler weights below this (int16 scale, top ~16000) are dropped
-  unsigned seed = 1;     // shuffling and exploration; training is deterministic for a seed
+  int explore_from = 2;        // the parser follows its own (possibly wrong) moves from this epoch on
+  int move_bits = 18;          // the move table has 2^move_bits buckets
+  int min_weight = 0;          // tagger and labeler weights below this (int16 scale, top ~16000) are dropped
+  int min_weight_labeler = 0;  // the labeler's own threshold, when above 0
+  unsigned seed = 1;           // shuffling and exploration; training is deterministic for a seed
   std::string provenance;
   bool verbose = false;  // progress on stderr
 };
