@@ -68,6 +68,10 @@ void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::in
   st.reset(n);
   std::uint64_t f[syntax::kMoveFeatures];
   while (!st.done()) {
+    if (st.stack.empty()) {  // only a shift is possible: no need to score
+      st.apply(syntax::Shift, Dep::None);
+      continue;
+    }
     syntax::move_features(st, w, t, f);
     std::int32_t scores[syntax::kMoves] = {0, 0, 0, 0};
     for (const auto x : f) m.moves.add(x, scores);

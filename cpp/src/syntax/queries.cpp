@@ -128,15 +128,19 @@ void noun_phrases_of_sentence(Document& doc, std::uint32_t s) {
       h = syn[static_cast<std::uint32_t>(h)].head;
     }
   }
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint32_t t = first + i;
-    if (!heads_noun_phrase(syn[t])) continue;
-    std::uint32_t start = t;
-    for (std::uint32_t j = first; j < t; ++j)
-      if (syn[j].head == static_cast<std::int32_t>(t) && joins_noun_phrase(syn[j].dep))
-        start = std::min(start, leftmost[j - first]);
-    doc.syntax.noun_phrases.push_back(NounPhrase{start, t + 1, t});
+  // Each phrase starts at the leftmost token of its joining left dependents' subtrees.
+  std::vector<std::uint32_t> start(n);
+  for (std::uint32_t i = 0; i < n; ++i) start[i] = first + i;
+  for (std::uint32_t j = 0; j < n; ++j) {
+    const std::int32_t h = syn[first + j].head;
+    if (h > static_cast<std::int32_t>(first + j) && joins_noun_phrase(syn[first + j].dep)) {
+      auto& st = start[static_cast<std::uint32_t>(h) - first];
+      st = std::min(st, leftmost[j]);
+    }
   }
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (heads_noun_phrase(syn[first + i]))
+      doc.syntax.noun_phrases.push_back(NounPhrase{start[i], first + i + 1, first + i});
 }
 
 }  // namespace syntax
