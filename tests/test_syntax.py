@@ -143,3 +143,19 @@ def test_component_sets_the_extensions(nlp, dev_articles):
             assert doc.text[s.source.start:s.source.end] == s.source.text
         n_statements += len(doc._.statements)
     assert n_statements > 0
+
+
+def test_a_pipeline_without_parser_gets_the_builtin_syntax():
+    spacy = pytest.importorskip("spacy")
+    import standpoints.spacy_interop as interop
+
+    blank = spacy.blank("en")
+    text = "Officials in Ruritania said the plan was a mistake."
+    with pytest.raises(ValueError):
+        interop.analyze_spacy(blank(text))
+    blank.add_pipe("standpoints")
+    doc = blank(text)
+    assert isinstance(doc._.standpoints, standpoints.Document)
+    assert doc._.standpoints.text == text
+    for m in doc._.mentions:
+        assert doc.text[m.start:m.end] == m.text
