@@ -2,7 +2,7 @@
 //
 //   standpoints_bench --data python/standpoints/data --input news-5k.jsonl
 //                     [--stage read|segment|entities|geo|statements|all] [--runs N] [--json]
-//                     [--dump FILE] [--breakdown]
+//                     [--dump FILE] [--breakdown] [--syntax]
 //
 // Reads a plain (not gzipped) JSON Lines file into memory, times the knowledge
 // load (the whole Knowledge, then the actor table and the gazetteer alone),
@@ -20,6 +20,10 @@
 // with the steady clock, and prints each stage's best total: the share of
 // one stage measured in the same run as the others, which differencing two
 // noisy whole-pipeline runs (all - geo) cannot give on a shared machine.
+// --syntax then segments every record once, holds the documents in memory
+// and times the syntax model over all their sentences, best of N: the
+// tagger alone (tag_sentences) and tagger + parser (parse_all), in tokens/s
+// of CPU time, and the model's load time (SyntaxModel::load, best of N).
 #include <sys/resource.h>
 #include <time.h>
 
@@ -45,6 +49,7 @@
 #include "standpoints/resolver.hpp"
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
+#include "standpoints/syntax.hpp"
 
 namespace {
 
@@ -62,7 +67,7 @@ double peak_rss_mb() {
   std::fprintf(stderr,
                "error: %s\nusage: standpoints_bench --data DIR --input FILE.jsonl "
                "[--stage read|segment|entities|geo|statements|all] [--runs N] [--load-runs N] [--json] [--dump FILE] "
-               "[--breakdown]\n",
+               "[--breakdown] [--syntax]\n",
                msg);
   std::exit(2);
 }
@@ -147,7 +152,7 @@ StageTimes time_stages(const std::vector<std::string>& lines, const standpoints:
 int main(int argc, char** argv) {
   std::string data_dir, input, stage_name = "segment", dump;
   int runs = 5, load_runs = 5;
-  bool json = false, breakdown = false;
+  bool json = false, breakdown = false, syntax = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     auto value = [&]() -> std::string {
@@ -170,6 +175,8 @@ int main(int argc, char** argv) {
       dump = value();
     else if (a == "--breakdown")
       breakdown = true;
+    else if (a == "--syntax")
+      syntax = true;
     else
       usage("unknown argument");
   }
@@ -276,6 +283,39 @@ int main(int argc, char** argv) {
     reading_entities = best_st.read + best_st.segment + best_st.boilerplate + best_st.mentions + best_st.resolve;
   }
 
+  // --syntax: the tagger and the parser over every sentence of the corpus.
+  double syntax_tag_s = 0, syntax_parse_s = 0, syntax_load_ms = 0;
+  std::size_t syntax_tokens = 0;
+  if (syntax) {
+    syntax_load_ms = best_of(load_runs, [&] { auto m = standpoints::SyntaxModel::load(dir + "syntax.bin"); }).cpu * 1e3;
+    const auto& model = analyzer.knowledge().syntax;
+    std::vector<standpoints::Document> docs;
+    docs.reserve(lines.size());
+    for (const auto& line : lines) {
+      try {
+        docs.push_back(standpoints::read_json_record(line));
+        standpoints::segment(docs.back(), analyzer.knowledge().abbreviations);
+        syntax_tokens += docs.back().tokens.size();
+      } catch (const std::exception&) {
+      }
+    }
+    std::vector<std::uint32_t> all;
+    syntax_tag_s = best_of(runs, [&] {
+                     for (auto& d : docs) {
+                       d.syntax = {};
+                       all.resize(d.sentences.size());
+                       for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+                       standpoints::tag_sentences(d, model, all);
+                     }
+                   }).cpu;
+    syntax_parse_s = best_of(runs, [&] {
+                       for (auto& d : docs) {
+                         d.syntax = {};
+                         standpoints::parse_all(d, model);
+                       }
+                     }).cpu;
+  }
+
   if (json) {
     std::printf(
         "{\"stage\": \"%s\", \"docs\": %zu, \"errors\": %zu, \"runs\": %d, \"seconds\": %.6f, \"wall_seconds\": %.6f, "
@@ -295,6 +335,12 @@ int main(int argc, char** argv) {
           "\"statements_over_reading_entities\": %.4f, \"geo_over_reading_entities\": %.4f",
           best_st.read, best_st.segment, best_st.boilerplate, best_st.mentions, best_st.resolve, best_st.geo,
           best_st.statements, best_st.free, best_st.statements / reading_entities, best_st.geo / reading_entities);
+    if (syntax)
+      std::printf(
+          ", \"syntax_tokens\": %zu, \"tagger_tokens_s\": %.0f, \"tagger_parser_tokens_s\": %.0f, "
+          "\"syntax_load_ms\": %.2f, \"syntax_model_bytes\": %zu",
+          syntax_tokens, static_cast<double>(syntax_tokens) / syntax_tag_s,
+          static_cast<double>(syntax_tokens) / syntax_parse_s, syntax_load_ms, analyzer.knowledge().syntax.bytes());
     std::printf("}\n");
   } else {
     std::printf("stage %s: %zu records (%zu errors), best of %d runs: %.3f s CPU (%.3f s wall)\n", stage_name.c_str(),
@@ -317,5 +363,12 @@ int main(int argc, char** argv) {
                   100.0 * best_st.statements / reading_entities, 100.0 * best_st.geo / reading_entities);
     }
   }
+  if (syntax && !json)
+    std::printf(
+        "  syntax over all %zu tokens, best of %d: tagger %.0f tokens/s, tagger + parser %.0f tokens/s; "
+        "model load %.1f ms (%.1f MB of tables)\n",
+        syntax_tokens, runs, static_cast<double>(syntax_tokens) / syntax_tag_s,
+        static_cast<double>(syntax_tokens) / syntax_parse_s, syntax_load_ms,
+        static_cast<double>(analyzer.knowledge().syntax.bytes()) / 1e6);
   return errors == lines.size() ? 1 : 0;
 }

@@ -6,4 +6,5 @@ PYBIND11_MODULE(_core, m) {
   standpoints::bindings::register_document(m);
   standpoints::bindings::register_analyzer(m);
   standpoints::bindings::register_tables(m);
+  standpoints::bindings::register_syntax(m);
 }

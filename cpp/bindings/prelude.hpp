@@ -17,6 +17,7 @@ void register_errors(py::module_& m);
 void register_document(py::module_& m);
 void register_analyzer(py::module_& m);
 void register_tables(py::module_& m);
+void register_syntax(py::module_& m);  // register_syntax.cpp
 
 // nlohmann JSON -> Python objects (dict keeps the record's field order).
 py::object to_python(const ordered_json& j);

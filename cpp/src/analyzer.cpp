@@ -9,16 +9,20 @@
 #include "standpoints/resolver.hpp"
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
+#include "standpoints/syntax.hpp"
 
 namespace standpoints {
 
 Analyzer::Analyzer(const AnalyzerOptions& options)
     : options_(options), knowledge_(Knowledge::load(options.knowledge)) {}
 
-void Analyzer::analyze(Document& doc) const {
+void Analyzer::analyze(Document& doc) const { analyze(doc, nullptr); }
+
+void Analyzer::analyze(Document& doc, const ForeignParse* syntax) const {
   const Knowledge& k = *knowledge_;
   segment(doc, k.abbreviations);
   flag_boilerplate(doc, k.boilerplate, &k.actors);
+  if (syntax) project_syntax(doc, *syntax);
   if (options_.stage < Stage::Entities) return;
   find_mentions(doc, k);
   resolve_entities(doc, k);

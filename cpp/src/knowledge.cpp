@@ -21,6 +21,7 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
     if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
     k->cues = NameCues::load(dir + "name_cues.tsv", dir + "agents.tsv", k->abbreviations);
     k->acts = ActLexicon::load(dir + "acts.tsv");
+    k->syntax = SyntaxModel::load(dir + "syntax.bin");
   } catch (...) {
     gazetteer.wait();  // never leave the thread running past an error
     throw;

@@ -201,8 +201,18 @@ class Analyzer:
         return self._raise_or_doc(r, os.fspath(path))
 
     def parse(self, text: str, *, title: str | None = None, date: str | None = None, url: str | None = None,
-              id: str | None = None) -> Document:
-        """Analyses text in hand: every non-empty line of ``text`` is a paragraph."""
+              id: str | None = None, syntax: Any = None) -> Document:
+        """Analyses text in hand: every non-empty line of ``text`` is a paragraph.
+
+        ``syntax``: a spaCy ``Doc`` of ``text`` with a dependency parse; its tags and dependencies
+        then stand in for the built-in syntax model (see :mod:`standpoints.spacy_interop`).
+        """
+        if syntax is not None:
+            from .spacy_interop import analyze_spacy
+
+            if syntax.text != text:
+                raise ValueError("syntax must be a spaCy Doc of the same text")
+            return analyze_spacy(syntax, self, title=title, date=date, url=url, id=id)
         if not isinstance(text, str):
             raise TypeError(f"parse() takes the text as a str, not {type(text).__name__}; "
                             "use analyze_many() for bytes")

@@ -334,6 +334,15 @@ class Document:
         return Statements(self._layer("statements"))
 
     @property
+    def syntax(self):
+        """The syntax layer (tags, dependencies, noun phrases) of the sentences that hold a parse:
+        those the pipeline parsed, or all with a spaCy Doc; :func:`standpoints.syntax.parse` fills in
+        the rest."""
+        from .syntax import layer
+
+        return layer(self)
+
+    @property
     def ents(self) -> Mentions:
         """Named mentions only, spaCy style."""
         return Mentions(m for m in self._layer("mentions") if m.kind == "name")

@@ -30,6 +30,9 @@ class Analyzer {
 
   // Runs every stage on a document that a reader produced.
   void analyze(Document& doc) const;
+  // The same with the syntax taken from a foreign parse (a spaCy Doc of the
+  // same text) instead of the built-in model; nullptr = the built-in model.
+  void analyze(Document& doc, const ForeignParse* syntax) const;
 
   // Reading plus analysis.
   Document analyze_article(std::string_view bytes, std::string id) const;

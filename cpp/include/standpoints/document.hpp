@@ -109,6 +109,140 @@ struct Statement {
   std::int32_t sentence = -1;
 };
 
+// --- The syntactic layer (written only by the syntax stage, cpp/src/syntax/).
+//
+// Penn Treebank part-of-speech tags, as spaCy's English models give them
+// (None: the token's sentence was not parsed).
+enum class PosTag : std::uint8_t {
+  None,
+  Dollar,      // $
+  CloseQuote,  // ''
+  Comma,       // ,
+  LRB,         // -LRB-
+  RRB,         // -RRB-
+  Period,      // .
+  Colon,       // :
+  ADD,
+  AFX,
+  CC,
+  CD,
+  DT,
+  EX,
+  FW,
+  HYPH,
+  IN,
+  JJ,
+  JJR,
+  JJS,
+  LS,
+  MD,
+  NFP,
+  NN,
+  NNP,
+  NNPS,
+  NNS,
+  PDT,
+  POS,
+  PRP,
+  PRPS,  // PRP$
+  RB,
+  RBR,
+  RBS,
+  RP,
+  SYM,
+  TO,
+  UH,
+  VB,
+  VBD,
+  VBG,
+  VBN,
+  VBP,
+  VBZ,
+  WDT,
+  WP,
+  WPS,  // WP$
+  WRB,
+  XX,
+  OpenQuote,  // ``
+  Count
+};
+
+// Dependency relations (ClearNLP's labels as spaCy's English models use them,
+// a few rare ones merged: csubjpass -> csubj, predet -> det, preconj -> cc,
+// quantmod -> advmod, intj/meta/nmod -> dep).
+enum class Dep : std::uint8_t {
+  None,
+  Root,
+  Nsubj,
+  Nsubjpass,
+  Csubj,
+  Dobj,
+  Dative,  // "told him"
+  Attr,    // "was a mistake"
+  Oprd,    // "called it a mistake"
+  Ccomp,   // clausal complement: "said [that] ..."
+  Xcomp,   // open complement: "urged X to ..."
+  Acomp,
+  Agent,  // "by" of a passive; its pobj is the agent
+  Prep,
+  Pobj,
+  Pcomp,
+  Advcl,  // adverbial clause, participles: "..., saying ..."
+  Relcl,  // relative clause: "who has denied ..."
+  Acl,    // clause modifying a noun: "accused by X of ..."
+  Conj,
+  Cc,
+  Appos,
+  Poss,
+  Case,  // possessive 's
+  Compound,
+  Det,
+  Amod,
+  Nummod,
+  Npadvmod,
+  Advmod,
+  Neg,
+  Aux,
+  Auxpass,
+  Mark,
+  Prt,
+  Expl,
+  Punct,
+  Parataxis,
+  Dep,
+  Count
+};
+
+// One token's syntax: tag, head (a token index in the same sentence; -1 for
+// the sentence root) and the relation to the head.
+struct TokenSyntax {
+  PosTag tag = PosTag::None;
+  Dep dep = Dep::None;
+  std::int32_t head = -1;
+};
+
+// A base noun phrase: tokens [first_token, last_token) ending at or around
+// its head noun or pronoun, with the head's left dependents ("the company",
+// "Russia's deputy envoy", "officials", "he"); right modifiers (prepositional
+// phrases, relative clauses) are not part of it.
+struct NounPhrase {
+  std::uint32_t first_token = 0;
+  std::uint32_t last_token = 0;
+  std::uint32_t head = 0;
+};
+
+// The layer: filled sentence by sentence, for the sentences that were asked
+// for (parse_sentences in syntax.hpp) or all of them (a foreign parse such as
+// a spaCy Doc). `tokens` is empty until a sentence is parsed, then parallel to
+// Document::tokens; `parsed[s]` says whether sentence s holds a parse.
+// `noun_phrases` is sorted by first token.
+struct Syntax {
+  std::vector<TokenSyntax> tokens;
+  std::vector<std::uint8_t> parsed;
+  std::vector<NounPhrase> noun_phrases;
+  bool is_parsed(std::uint32_t sentence) const noexcept { return sentence < parsed.size() && parsed[sentence]; }
+};
+
 struct Document {
   std::string id;
   std::optional<std::string> title;  // null for plain text (no title line)
@@ -119,6 +253,7 @@ struct Document {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  Syntax syntax;  // written by the syntax stage only (syntax.hpp)
   std::vector<Mention> mentions;
   std::vector<Entity> entities;
   std::vector<Statement> statements;

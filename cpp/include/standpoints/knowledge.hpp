@@ -12,6 +12,7 @@
 #include "standpoints/knowledge_error.hpp"
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
+#include "standpoints/syntax.hpp"
 
 namespace standpoints {
 
@@ -28,6 +29,7 @@ struct Knowledge {
   NameCues cues;        // name_cues.tsv (entities)
   Gazetteer gazetteer;  // places.tsv (geocoder)
   ActLexicon acts;      // acts.tsv (statements)
+  SyntaxModel syntax;   // syntax.bin (tagger and parser)
 
   static std::shared_ptr<const Knowledge> load(const KnowledgeOptions& options);
 };

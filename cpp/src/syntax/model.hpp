@@ -1,0 +1,146 @@
+// The syntax model's weight tables and file format (internal: the core and
+// the trainer, cpp/trainer/, include it).
+//
+// Every classifier is a linear model over hashed features: a feature is a
+// 64-bit hash of a template number and the values it combines. A table maps
+// a feature to the non-zero weights it has (class, int16 weight), so a
+// feature costs one probe of an open-addressing table and a few additions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "standpoints/document.hpp"
+
+namespace standpoints::syntax {
+
+// 64-bit finaliser (murmur3's fmix64): spreads every input bit over the word.
+inline std::uint64_t mix(std::uint64_t h) noexcept {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+inline std::uint64_t combine(std::uint64_t a, std::uint64_t b) noexcept {
+  return mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
+}
+// A feature: template number and up to three values (word hashes, tags,
+// labels, counts), multiplied by distinct odd constants and mixed once.
+inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a) noexcept {
+  return mix(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL);
+}
+inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) noexcept {
+  return mix(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL);
+}
+inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) noexcept {
+  return mix(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL ^
+             c * 0x165667B19E3779F9ULL);
+}
+
+// A key's 32-bit fingerprint (never 0, the empty slot) and its home slot,
+// taken from the fingerprint alone so that a table can be rebuilt (pruned)
+// from its slots without the original hashes.
+inline std::uint64_t fingerprint(std::uint64_t key) noexcept { return (key >> 32) | 1; }
+inline std::uint64_t home(std::uint64_t fp, std::uint64_t mask) noexcept { return (fp >> 1) & mask; }
+
+struct WeightEntry {
+  std::int16_t weight = 0;
+  std::uint16_t cls = 0;
+};
+
+// Open addressing with linear probing. A slot packs the feature's 32-bit
+// fingerprint (which also picks the home slot), the offset of its weights
+// (24 bits) and their count (8 bits); 0 is an empty slot.
+class WeightTable {
+ public:
+  std::uint32_t n_classes = 0;
+  std::vector<std::uint64_t> slots;
+  std::vector<WeightEntry> entries;
+
+  // Adds the feature's weights to scores[0, n_classes).
+  void add(std::uint64_t f, std::int32_t* scores) const noexcept {
+    if (slots.empty()) return;
+    const std::uint64_t mask = slots.size() - 1;
+    const std::uint64_t fp = fingerprint(f);
+    for (std::uint64_t i = home(fp, mask);; i = (i + 1) & mask) {
+      const std::uint64_t s = slots[i];
+      if (s == 0) return;
+      if ((s >> 32) == fp) {
+        const WeightEntry* e = entries.data() + ((s >> 8) & 0xFFFFFF);
+        for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) scores[e->cls] += e->weight;
+        return;
+      }
+    }
+  }
+
+  // Builds a table from (feature, weights) rows; rows with no weight are left out.
+  static WeightTable build(std::uint32_t n_classes,
+                           const std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>>& rows);
+  std::size_t bytes() const noexcept { return slots.size() * 8 + entries.size() * sizeof(WeightEntry); }
+};
+
+// The move classifier's table: the hashing trick, one bucket of four int16
+// weights (one per move) per hashed feature, collisions shared. One memory
+// access per feature, no probing; the trainer learns into the same buckets.
+class BucketTable {
+ public:
+  static constexpr std::uint32_t kClasses = 4;
+  std::vector<std::int16_t> weights;  // buckets * 4, buckets a power of two
+
+  std::uint64_t buckets() const noexcept { return weights.size() / kClasses; }
+  std::uint64_t bucket(std::uint64_t f) const noexcept { return (f >> 20) & (buckets() - 1); }
+  void add(std::uint64_t f, std::int32_t* scores) const noexcept {
+    const std::int16_t* w = weights.data() + bucket(f) * kClasses;
+    scores[0] += w[0];
+    scores[1] += w[1];
+    scores[2] += w[2];
+    scores[3] += w[3];
+  }
+  std::size_t bytes() const noexcept { return weights.size() * sizeof(std::int16_t); }
+};
+
+// A set of 64-bit keys with a small value each (the tag dictionary: word form
+// -> tag class), same layout as WeightTable's slots: fingerprint << 32 | value.
+class KeyTable {
+ public:
+  std::vector<std::uint64_t> slots;
+
+  // value + 1, or 0 when the key is absent.
+  std::uint32_t find(std::uint64_t key) const noexcept {
+    if (slots.empty()) return 0;
+    const std::uint64_t mask = slots.size() - 1;
+    const std::uint64_t fp = fingerprint(key);
+    for (std::uint64_t i = home(fp, mask);; i = (i + 1) & mask) {
+      const std::uint64_t s = slots[i];
+      if (s == 0) return 0;
+      if ((s >> 32) == fp) return static_cast<std::uint32_t>(s & 0xFFFFFFFF);
+    }
+  }
+  static KeyTable build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& items);
+  std::size_t bytes() const noexcept { return slots.size() * 8; }
+};
+
+// Parser moves (arc-eager); the label of an arc is chosen by the labeler.
+enum Move : std::uint8_t { Shift = 0, Reduce = 1, Left = 2, Right = 3, kMoves = 4 };
+
+struct ModelData {
+  std::vector<PosTag> tag_classes;  // tagger class -> tag
+  std::vector<Dep> label_classes;   // labeler class -> relation
+  KeyTable tag_dictionary;          // exact form hash -> tagger class + 1 (frequent unambiguous words)
+  WeightTable tagger;
+  BucketTable moves;
+  WeightTable labeler;
+  std::string provenance;  // free text written by the trainer (data, date, settings)
+
+  void save(const std::string& path) const;        // throws std::runtime_error
+  static ModelData read(const std::string& path);  // throws KnowledgeError
+  std::size_t bytes() const noexcept {
+    return tag_dictionary.bytes() + tagger.bytes() + moves.bytes() + labeler.bytes();
+  }
+};
+
+}  // namespace standpoints::syntax

@@ -1,0 +1,148 @@
+// Inference: the greedy tagger and the arc-eager parser over the sentences a
+// caller asks for. Each sentence is tagged left to right, then parsed with
+// one move classifier call per transition (about two per token) and one
+// labeler call per arc.
+#include <algorithm>
+#include <numeric>
+
+#include "features.hpp"
+#include "model.hpp"
+#include "standpoints/syntax.hpp"
+
+namespace standpoints {
+
+namespace {
+
+using syntax::ModelData;
+using syntax::Move;
+using syntax::ParseState;
+using syntax::WordInfo;
+
+std::uint32_t argmax(const std::int32_t* scores, std::uint32_t n) {
+  std::uint32_t best = 0;
+  for (std::uint32_t c = 1; c < n; ++c)
+    if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+// Reused buffers of one call (no state outlives it).
+struct Scratch {
+  std::vector<WordInfo> words;
+  std::vector<PosTag> tags;
+  ParseState state;
+};
+
+void tag_words(const ModelData& m, const std::vector<WordInfo>& words, std::vector<PosTag>& tags) {
+  const std::size_t n = words.size();
+  tags.resize(n);
+  std::uint32_t prev1 = 0, prev2 = 0;
+  std::uint64_t f[syntax::kTaggerFeatures];
+  std::int32_t scores[256];
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t cls = m.tag_dictionary.find(words[i].form);
+    if (cls) {
+      cls -= 1;
+    } else {
+      syntax::tagger_features(words.data(), n, i, prev1, prev2, f);
+      std::fill_n(scores, m.tagger.n_classes, 0);
+      for (const auto x : f) m.tagger.add(x, scores);
+      cls = argmax(scores, m.tagger.n_classes);
+    }
+    tags[i] = m.tag_classes[cls];
+    prev2 = prev1;
+    prev1 = cls + 1;
+  }
+}
+
+Dep predict_label(const ModelData& m, const ParseState& st, const WordInfo* w, const PosTag* t, std::int32_t head,
+                  std::int32_t dep) {
+  std::uint64_t f[syntax::kLabelFeatures];
+  std::int32_t scores[256];
+  syntax::label_features(st, w, t, head, dep, f);
+  std::fill_n(scores, m.labeler.n_classes, 0);
+  for (const auto x : f) m.labeler.add(x, scores);
+  return m.label_classes[argmax(scores, m.labeler.n_classes)];
+}
+
+void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, ParseState& st) {
+  st.reset(n);
+  std::uint64_t f[syntax::kMoveFeatures];
+  while (!st.done()) {
+    if (st.stack.empty()) {  // only a shift is possible: no need to score
+      st.apply(syntax::Shift, Dep::None);
+      continue;
+    }
+    syntax::move_features(st, w, t, f);
+    std::int32_t scores[syntax::kMoves] = {0, 0, 0, 0};
+    for (const auto x : f) m.moves.add(x, scores);
+    int best = -1;
+    for (int mv = 0; mv < syntax::kMoves; ++mv)
+      if (st.valid(static_cast<Move>(mv)) && (best < 0 || scores[mv] > scores[best])) best = mv;
+    const auto move = static_cast<Move>(best);
+    Dep label = Dep::None;
+    if (move == syntax::Left)
+      label = predict_label(m, st, w, t, st.b0, st.s0());
+    else if (move == syntax::Right)
+      label = predict_label(m, st, w, t, st.s0(), st.b0);
+    st.apply(move, label);
+  }
+  st.finish([&](std::int32_t h, std::int32_t d) { return predict_label(m, st, w, t, h, d); });
+}
+
+void ensure_layer(Document& doc) {
+  if (doc.syntax.tokens.size() != doc.tokens.size()) doc.syntax.tokens.assign(doc.tokens.size(), TokenSyntax{});
+  if (doc.syntax.parsed.size() != doc.sentences.size()) doc.syntax.parsed.resize(doc.sentences.size(), 0);
+}
+
+// Tags (and parses, with `parse`) one sentence into doc.syntax.
+void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch) {
+  const Sentence& sent = doc.sentences[s];
+  const std::size_t first = sent.first_token, n = sent.last_token - sent.first_token;
+  syntax::word_infos(doc.text, doc.tokens.data() + first, n, scratch.words);
+  tag_words(m, scratch.words, scratch.tags);
+  TokenSyntax* out = doc.syntax.tokens.data() + first;
+  for (std::size_t i = 0; i < n; ++i) out[i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
+  if (!parse || n == 0) return;
+  parse_words(m, scratch.words.data(), scratch.tags.data(), static_cast<std::int32_t>(n), scratch.state);
+  const ParseState& st = scratch.state;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t h = st.heads[i];
+    out[i].dep = static_cast<Dep>(st.labels[i]);
+    out[i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first) + h;
+  }
+  doc.syntax.parsed[s] = 1;
+}
+
+}  // namespace
+
+void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const std::uint32_t> sentences) {
+  if (model.empty() || sentences.empty()) return;
+  ensure_layer(doc);
+  Scratch scratch;
+  bool any = false;
+  for (const std::uint32_t s : sentences) {
+    if (s >= doc.sentences.size() || doc.syntax.parsed[s]) continue;
+    analyse_sentence(doc, model.data(), s, true, scratch);
+    syntax::noun_phrases_of_sentence(doc, s);
+    any = true;
+  }
+  if (any)
+    std::sort(doc.syntax.noun_phrases.begin(), doc.syntax.noun_phrases.end(),
+              [](const NounPhrase& a, const NounPhrase& b) { return a.first_token < b.first_token; });
+}
+
+void parse_all(Document& doc, const SyntaxModel& model) {
+  std::vector<std::uint32_t> all(doc.sentences.size());
+  std::iota(all.begin(), all.end(), 0u);
+  parse_sentences(doc, model, all);
+}
+
+void tag_sentences(Document& doc, const SyntaxModel& model, std::span<const std::uint32_t> sentences) {
+  if (model.empty()) return;
+  ensure_layer(doc);
+  Scratch scratch;
+  for (const std::uint32_t s : sentences)
+    if (s < doc.sentences.size() && !doc.syntax.parsed[s]) analyse_sentence(doc, model.data(), s, false, scratch);
+}
+
+}  // namespace standpoints
