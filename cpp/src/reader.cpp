@@ -13,6 +13,9 @@
 
 namespace standpoints {
 
+ReadError::ReadError(const std::string& reason, std::size_t line, std::optional<std::size_t> byte_offset)
+    : std::runtime_error(utf8::escape_invalid(reason)), line_(line), byte_offset_(byte_offset) {}
+
 namespace {
 
 bool all_digits(std::string_view s) {
@@ -503,12 +506,22 @@ std::optional<std::string> string_or_null(FastRecordParser::Field& f) {
 }  // namespace
 
 Document read_json_record_slow(std::string_view line, const ReadOptions& options) {
+  // Invalid UTF-8 first, as for any other input: an error naming the byte
+  // (within the line), or U+FFFD in its place with InvalidUtf8::Replace.
+  std::string repaired;
+  if (auto bad = utf8::first_invalid(line)) {
+    if (options.invalid_utf8 == InvalidUtf8::Error)
+      throw ReadError("invalid UTF-8 at byte offset " + std::to_string(*bad), 0, *bad);
+    repaired = utf8::replace_invalid(line);
+    line = repaired;
+  }
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line.begin(), line.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A syntax error, or a number out of range (1e400). nlohmann prefixes
+    // "[json.exception.parse_error.101] "; keep the reason.
     std::string what = e.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] "; keep the reason.
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw ReadError("malformed JSON: " + what);
   }

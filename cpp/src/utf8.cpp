@@ -150,6 +150,25 @@ std::string replace_invalid(std::string_view s) {
   return out;
 }
 
+std::string escape_invalid(std::string_view s) {
+  if (!first_invalid(s)) return std::string(s);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t len = valid_sequence_length(s, i)) {
+      out.append(s.substr(i, len));
+      i += len;
+      continue;
+    }
+    const auto b = static_cast<unsigned char>(s[i++]);
+    out.append("\\x");
+    out.push_back(hex[b >> 4]);
+    out.push_back(hex[b & 15]);
+  }
+  return out;
+}
+
 bool detail::is_space_non_ascii(char32_t c) noexcept {
   return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
          (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;

@@ -248,6 +248,11 @@ class Document:
         """The SCHEMA.md record as JSON (one line unless ``indent`` is given)."""
         return self._core.to_json(-1 if indent is None else indent)
 
+    def write_json(self, file: Any) -> int:
+        """Writes the record as one line of UTF-8 JSON (no newline) to a binary file, in pieces as
+        the core writes it (a huge record is never held whole); returns the bytes written."""
+        return self._core.write_json(file)
+
     def to_displacy(self) -> dict:
         """displaCy's manual format: ``displacy.render(doc.to_displacy(), style="ent", manual=True)``."""
         return {"text": self.text, "title": self.title,

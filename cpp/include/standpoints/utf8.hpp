@@ -55,6 +55,11 @@ std::optional<std::size_t> first_invalid(std::string_view s) noexcept;
 // errors="replace" does: one replacement per maximal invalid subpart).
 std::string replace_invalid(std::string_view s);
 
+// Copy of `s` with each byte that is not part of a valid sequence written as
+// the four characters "\xNN" (as Python's errors="backslashreplace"): a
+// message quoting raw input stays valid UTF-8 whatever the input held.
+std::string escape_invalid(std::string_view s);
+
 // Python's str.isspace() for one code point.
 inline bool is_space(char32_t cp) noexcept {
   if (cp < 0x80) return detail::kAsciiClass.v[cp] & detail::kAsciiSpace;
