@@ -267,6 +267,13 @@ class StreamWriter {
   }
   void str(std::string_view s) {
     out_.push_back('"');
+    // A long string (the text) in slices, each handed on as it is written:
+    // the pieces may cut a character, the stream of bytes is the same.
+    while (sink_ && s.size() > kChunk) {
+      str_body(s.substr(0, kChunk));
+      s.remove_prefix(kChunk);
+      spill();
+    }
     str_body(s);
     out_.push_back('"');
   }

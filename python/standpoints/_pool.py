@@ -23,19 +23,15 @@ __all__ = ["ordered_map"]
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int, size: Callable[[T], int] | None = None,
-                window: int | None = None, max_bytes: int = 16 << 20, threads_for_one: bool = False) -> Iterator[R]:
+                window: int | None = None, max_bytes: int = 16 << 20) -> Iterator[R]:
     """``map(fn, items)`` on `workers` threads, lazily and in order.
 
     At most `window` (default ``2 * workers``) inputs are in flight (submitted, not yet yielded), and their sizes
     (by `size`) add up to at most `max_bytes` unless a single input is larger: memory stays
-    bounded by a few documents whatever the input. With one worker `fn` runs in the caller's
-    thread, unless `threads_for_one` (the command line: the caller then stays free to react to
-    Ctrl-C while a huge document is analysed).
+    bounded by a few documents whatever the input. Also with one worker `fn` runs on a thread of
+    its own: the caller stays free to react to Ctrl-C while a huge document is analysed, and
+    reads the next inputs (and writes the last results) meanwhile.
     """
-    if workers <= 1 and not threads_for_one:
-        for x in items:
-            yield fn(x)
-        return
     tasks: queue.SimpleQueue[tuple[Future, Any] | None] = queue.SimpleQueue()
 
     def work() -> None:

@@ -202,8 +202,11 @@ class Analyzer:
         Yields exactly one result per input, each as soon as it and every earlier one are done:
         a :class:`Document`, or a :class:`ReadError` instance (returned, not raised) for an input
         that could not be read, including an item of another type or a dict with fields of the
-        wrong type. ``workers=-1`` uses every core; at most ``batch_size`` inputs (default
-        ``2 * workers``, and 16 MB of input) are read ahead of the results.
+        wrong type. ``workers=-1`` uses every core. The analyses run on worker threads (also with
+        ``workers=1``), so Ctrl-C (KeyboardInterrupt) interrupts the iteration at once, even in
+        the middle of a huge document. At most ``batch_size`` inputs (default ``2 * workers``,
+        and 16 MB of input) are read ahead of the results, so memory stays bounded by a few
+        documents.
         """
         n = _workers(workers)
         if format not in ("article", "plain"):
