@@ -323,21 +323,20 @@ def test_absurd_workers_in_python():
 
 def test_each_record_is_written_as_it_arrives():
     """A record comes out before the next input is even sent (standard input, JSON Lines)."""
-    p = subprocess.Popen([sys.executable, "-m", "standpoints", "extract", "-"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        assert p.stdin is not None and p.stdout is not None
-        p.stdin.write(jsonl(GOOD))
-        p.stdin.flush()
-        first = p.stdout.readline()  # blocks until the record is written: fails (hangs) if batched
-        assert json.loads(first)["id"] == "a"
-        p.stdin.write(jsonl({"id": "b", "text": "Paris replied."}))
-        p.stdin.close()
-        assert json.loads(p.stdout.readline())["id"] == "b"
-        assert p.wait(timeout=60) == 0
-    finally:
-        p.kill()
-        p.wait()
+    with subprocess.Popen([sys.executable, "-m", "standpoints", "extract", "-"], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        try:
+            assert p.stdin is not None and p.stdout is not None
+            p.stdin.write(jsonl(GOOD))
+            p.stdin.flush()
+            first = p.stdout.readline()  # blocks until the record is written: hangs if batched
+            assert json.loads(first)["id"] == "a"
+            p.stdin.write(jsonl({"id": "b", "text": "Paris replied."}))
+            p.stdin.close()
+            assert json.loads(p.stdout.readline())["id"] == "b"
+            assert p.wait(timeout=60) == 0
+        finally:
+            p.kill()
 
 
 def test_ctrl_c_stops_promptly_with_the_summary(tmp_path):
@@ -346,21 +345,20 @@ def test_ctrl_c_stops_promptly_with_the_summary(tmp_path):
         for i in range(20_000):
             f.write(json.dumps({"id": f"d{i}", "text": "Russia warned NATO about the talks in Geneva. " * 20}) + "\n")
     out = tmp_path / "out.jsonl"
-    p = subprocess.Popen([sys.executable, "-m", "standpoints", "extract", str(big), "-o", str(out)],
-                         stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while (not out.exists() or out.stat().st_size < 10_000) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        p.send_signal(signal.SIGINT)
-        t0 = time.monotonic()
-        rc = p.wait(timeout=30)
-        assert time.monotonic() - t0 < 5
-    finally:
-        p.kill()
-        p.wait()
-    assert p.stderr is not None
-    err = p.stderr.read().decode()
+    with subprocess.Popen([sys.executable, "-m", "standpoints", "extract", str(big), "-o", str(out)],
+                          stderr=subprocess.PIPE) as p:
+        try:
+            deadline = time.monotonic() + 120
+            while (not out.exists() or out.stat().st_size < 10_000) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            p.send_signal(signal.SIGINT)
+            t0 = time.monotonic()
+            rc = p.wait(timeout=30)
+            assert time.monotonic() - t0 < 5
+        finally:
+            p.kill()
+        assert p.stderr is not None
+        err = p.stderr.read().decode()
     assert rc == 130 and "interrupted" in err and "Traceback" not in err
     written = out.read_bytes().decode("utf-8").splitlines()
     assert 0 < len(written) < 20_000

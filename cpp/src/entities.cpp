@@ -687,14 +687,27 @@ void sort_mentions_by_start(std::vector<Mention>& mentions) {
     std::inplace_merge(mentions.begin(), sorted_end, mentions.end(), by_start);
     return;
   }
-  // (start, index) pairs sort without reaching into the mentions.
+  // (start, index) pairs sort without reaching into the mentions; the order
+  // is then applied in place, cycle by cycle (no second list of mentions: a
+  // huge document's mentions take hundreds of MB).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order(mentions.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {mentions[i].start, i};
   std::sort(order.begin(), order.end());
-  std::vector<Mention> sorted;
-  sorted.reserve(mentions.size());
-  for (const auto& [start, i] : order) sorted.push_back(std::move(mentions[i]));
-  mentions.swap(sorted);
+  constexpr std::uint32_t kDone = 0xFFFFFFFF;
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i].second == kDone || order[i].second == i) continue;
+    // Position i takes the mention from order[i].second, which takes its own, ... back to i.
+    Mention held = std::move(mentions[i]);
+    std::uint32_t at = i;
+    while (order[at].second != i) {
+      const std::uint32_t from = order[at].second;
+      mentions[at] = std::move(mentions[from]);
+      order[at].second = kDone;
+      at = from;
+    }
+    mentions[at] = std::move(held);
+    order[at].second = kDone;
+  }
 }
 
 std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,

@@ -1,15 +1,16 @@
 """An ordered map over a thread pool: results come back in input order, each as soon as it and
 every earlier one are done, with a bounded number of inputs in flight.
 
-The core releases the GIL while it analyses a document, so threads run in parallel. The worker
-threads are daemons: a caller that stops early (Ctrl-C, ``break``) never waits for the documents
-still in flight, and a caller that is interrupted while it waits gets ``KeyboardInterrupt`` at
-once (a lock acquisition is interruptible on POSIX).
+The core releases the GIL while it analyses a document, so the worker threads run in parallel.
+The inputs are read on a thread of their own, so that a result is handed out while the next input
+is still being read (a JSON Lines stream on standard input: the record of line 1 comes out before
+line 2 arrives). Every thread is a daemon: a caller that stops early (Ctrl-C, ``break``) never
+waits for the documents in flight, and a caller interrupted while it waits gets
+``KeyboardInterrupt`` at once.
 """
 
 from __future__ import annotations
 
-import collections
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -22,17 +23,31 @@ R = TypeVar("R")
 __all__ = ["ordered_map"]
 
 
+class _Failed:
+    """An exception of the input iterator, handed to the caller in its place in the order."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int, size: Callable[[T], int] | None = None,
                 window: int | None = None, max_bytes: int = 16 << 20) -> Iterator[R]:
     """``map(fn, items)`` on `workers` threads, lazily and in order.
 
-    At most `window` (default ``2 * workers``) inputs are in flight (submitted, not yet yielded), and their sizes
-    (by `size`) add up to at most `max_bytes` unless a single input is larger: memory stays
-    bounded by a few documents whatever the input. Also with one worker `fn` runs on a thread of
-    its own: the caller stays free to react to Ctrl-C while a huge document is analysed, and
-    reads the next inputs (and writes the last results) meanwhile.
+    At most `window` (default ``2 * workers``) inputs are in flight (read, not yet handed out),
+    and their sizes (by `size`) add up to at most `max_bytes` unless a single input is larger:
+    memory stays bounded by a few documents whatever the input. Also with one worker `fn` runs on
+    a thread of its own, so the caller stays free to react to Ctrl-C while a huge document is
+    analysed. `items` is iterated on a feeder thread.
     """
+    n_workers = max(1, workers)
+    window = max(1, window or 2 * n_workers)
     tasks: queue.SimpleQueue[tuple[Future, Any] | None] = queue.SimpleQueue()
+    order: queue.SimpleQueue[tuple[Future | _Failed, int] | None] = queue.SimpleQueue()
+    room = threading.Condition()
+    state = {"count": 0, "bytes": 0, "stop": False}
 
     def work() -> None:
         while (task := tasks.get()) is not None:
@@ -44,28 +59,51 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int, size:
             except BaseException as e:  # handed to the caller, raised there
                 fut.set_exception(e)
 
-    threads = [threading.Thread(target=work, name=f"standpoints-{i}", daemon=True) for i in range(max(1, workers))]
+    def feed() -> None:
+        try:
+            for x in items:
+                n = size(x) if size is not None else 0
+                with room:
+                    while not state["stop"] and state["count"] and (
+                            state["count"] >= window or state["bytes"] + n > max_bytes):
+                        room.wait()
+                    if state["stop"]:
+                        return
+                    state["count"] += 1
+                    state["bytes"] += n
+                fut: Future = Future()
+                tasks.put((fut, x))
+                order.put((fut, n))
+        except BaseException as e:
+            order.put((_Failed(e), 0))
+        finally:
+            order.put(None)
+
+    threads = [threading.Thread(target=work, name=f"standpoints-{i}", daemon=True) for i in range(n_workers)]
+    threads.append(threading.Thread(target=feed, name="standpoints-feed", daemon=True))
     for t in threads:
         t.start()
-    pending: collections.deque[tuple[Future, int]] = collections.deque()
-    in_flight = 0
-    window = max(1, window or 2 * max(1, workers))
     try:
-        for x in items:
-            n = size(x) if size is not None else 0
-            while pending and (len(pending) >= window or in_flight + n > max_bytes):
-                fut, m = pending.popleft()
-                in_flight -= m
-                yield fut.result()
-            fut = Future()
-            tasks.put((fut, x))
-            pending.append((fut, n))
-            in_flight += n
-        while pending:
-            fut, _ = pending.popleft()
-            yield fut.result()
+        while (entry := order.get()) is not None:
+            fut, n = entry
+            if isinstance(fut, _Failed):
+                raise fut.error
+            result = fut.result()
+            with room:
+                state["count"] -= 1
+                state["bytes"] -= n
+                room.notify()
+            yield result
     finally:
-        for fut, _ in pending:
-            fut.cancel()
-        for _ in threads:
+        with room:
+            state["stop"] = True
+            room.notify_all()
+        while True:  # cancel what was read but not started
+            try:
+                entry = order.get_nowait()
+            except queue.Empty:
+                break
+            if entry is not None and isinstance(entry[0], Future):
+                entry[0].cancel()
+        for _ in range(n_workers):
             tasks.put(None)

@@ -13,14 +13,18 @@ standard error; a progress bar too when standard error is a terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import itertools
 import json
 import os
 import re
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO, Any
 
@@ -155,29 +159,64 @@ def _error_line(e: Any) -> bytes:
     return _SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), text).encode("utf-8")
 
 
-def write_records(results: Iterable[Any], out: IO[bytes], fmt: str, tally: Tally) -> None:
+class WholeRecords:
+    """Ctrl-C while a record is written takes effect once it is written and counted, so that the
+    output holds whole records only and the summary counts exactly those (installed as the
+    SIGINT handler; outside a record, Ctrl-C interrupts at once)."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+
+    def install(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, self._on_sigint)
+
+    def _on_sigint(self, signum: int, frame: Any) -> None:
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self) -> None:
+        self.writing = True
+
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> None:
+        self.writing = False
+        if self.pending and kind is None:
+            self.pending = False
+            raise KeyboardInterrupt
+
+
+def write_records(results: Iterable[Any], out: IO[bytes], fmt: str, tally: Tally,
+                  whole: AbstractContextManager[Any] | None = None) -> None:
     """Writes each result as it arrives: a Document's record or a ReadError's error record, one
     JSON line each (``jsonl``) or the elements of one JSON array (``json``). Each record is
-    flushed whole, so that a crash or a kill loses only the documents still in flight, and a
-    huge record is streamed from the core in pieces, never held whole. `tally` counts them."""
+    flushed whole (inside `whole`), so that a crash or a kill loses only the documents still in
+    flight, and a huge record is streamed from the core in pieces, never held whole. `tally`
+    counts them."""
     from .errors import ReadError
 
+    whole = whole if whole is not None else contextlib.nullcontext()
     first = True
     if fmt == "json":
         out.write(b"[")
     for r in results:
-        if fmt == "json":
-            out.write(b"\n" if first else b",\n")
-        if isinstance(r, ReadError):
-            out.write(_error_line(r))
-            tally.failed += 1
-        else:
-            r.write_json(out)
-            tally.ok += 1
-        if fmt == "jsonl":
-            out.write(b"\n")
-        out.flush()
-        first = False
+        with whole:
+            if fmt == "json":
+                out.write(b"\n" if first else b",\n")
+            if isinstance(r, ReadError):
+                out.write(_error_line(r))
+            else:
+                r.write_json(out)
+            if fmt == "jsonl":
+                out.write(b"\n")
+            out.flush()
+            if isinstance(r, ReadError):
+                tally.failed += 1
+            else:
+                tally.ok += 1
+            first = False
     if fmt == "json":
         out.write(b"]\n" if first else b"\n]\n")
         out.flush()
@@ -284,8 +323,10 @@ def main(argv: list[str] | None = None) -> int:
 
         results = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
     where = args.output or "standard output"
+    whole = WholeRecords()
+    whole.install()
     try:
-        write_records(results, out, args.format, tally)
+        write_records(results, out, args.format, tally, whole)
         if args.output:
             out.close()
     except KeyboardInterrupt:
