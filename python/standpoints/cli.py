@@ -61,14 +61,18 @@ def _walk(folder: str) -> Iterator[str | Any]:
     except OSError as e:
         yield ReadError(f"cannot list the folder: {e.strerror or e}", folder)
         return
+    # As os.walk goes: a folder's files first, then its subfolders, each in name order.
+    subfolders = []
     for entry in entries:
         try:
-            if entry.is_dir():
-                yield from _walk(entry.path)
+            if entry.is_dir(follow_symlinks=False):  # as os.walk: no loop through a link
+                subfolders.append(entry.path)
             elif entry.name.endswith(INPUT_SUFFIXES) and entry.is_file():
                 yield entry.path
         except OSError as e:
             yield ReadError(f"cannot read: {e.strerror or e}", entry.path)
+    for sub in subfolders:
+        yield from _walk(sub)
 
 
 def _jsonl_items(path: str, stream: Iterable[bytes]) -> Iterator[Any]:
