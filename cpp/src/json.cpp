@@ -375,9 +375,8 @@ class StreamWriter {
 
 }  // namespace
 
-// One writer: the record is written once, as text; the JSON tree (for Python
-// objects and pretty printing) is parsed from that text, so the two can never
-// disagree.
+// One writer: the record is written once, as text; pretty printing parses
+// that text, so the two forms can never disagree.
 std::string to_json(const Document& doc, int indent, const WriteOptions& options) {
   std::string line = StreamWriter(doc, options).run();
   if (indent < 0) return line;
@@ -386,10 +385,6 @@ std::string to_json(const Document& doc, int indent, const WriteOptions& options
 
 void write_json(const Document& doc, const JsonSink& sink, const WriteOptions& options) {
   StreamWriter(doc, options, &sink).run();
-}
-
-ordered_json to_record(const Document& doc, const WriteOptions& options) {
-  return ordered_json::parse(StreamWriter(doc, options).run());
 }
 
 }  // namespace standpoints

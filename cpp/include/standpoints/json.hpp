@@ -17,8 +17,6 @@ struct WriteOptions {
   bool tokens = false;  // add "tokens" (not part of the contract; for debugging)
 };
 
-ordered_json to_record(const Document& doc, const WriteOptions& options = {});
-
 // One line of JSON (no newline); `indent` >= 0 pretty-prints.
 std::string to_json(const Document& doc, int indent = -1, const WriteOptions& options = {});
 
