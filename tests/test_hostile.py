@@ -364,3 +364,28 @@ def test_ctrl_c_stops_promptly_with_the_summary(tmp_path):
     assert 0 < len(written) < 20_000
     assert all(json.loads(x)["id"] for x in written)  # only whole records
     assert f"{len(written)} documents" in err
+
+
+def test_a_reader_that_goes_away_ends_the_run_cleanly(tmp_path):
+    """`standpoints extract ... | head -1`: exit status 1, no abort while documents are in flight."""
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"id": f"d{i}", "text": "Russia warned NATO in Geneva. " * 20000}) + "\n"
+                           for i in range(12)))
+    with subprocess.Popen([sys.executable, "-m", "standpoints", "extract", str(big), "--workers", "2"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        assert p.stdout is not None and p.stderr is not None
+        p.stdout.readline()
+        p.stdout.close()
+        rc = p.wait(timeout=120)
+        err = p.stderr.read()
+    assert rc == 1, err
+    assert b"terminate" not in err and b"Traceback" not in err
+
+
+def test_leaving_a_batch_early_then_exiting_is_clean():
+    code = ("import standpoints\n"
+            "items = ['Russia warned NATO about the talks in Geneva. ' * 20000] * 8\n"
+            "it = standpoints.analyze_many(items, workers=2)\n"
+            "next(it)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)
+    assert r.returncode == 0, r.stderr

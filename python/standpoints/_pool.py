@@ -4,9 +4,9 @@ every earlier one are done, with a bounded number of inputs in flight.
 The core releases the GIL while it analyses a document, so the worker threads run in parallel.
 The inputs are read on a thread of their own, so that a result is handed out while the next input
 is still being read (a JSON Lines stream on standard input: the record of line 1 comes out before
-line 2 arrives). Every thread is a daemon: a caller that stops early (Ctrl-C, ``break``) never
-waits for the documents in flight, and a caller interrupted while it waits gets
-``KeyboardInterrupt`` at once.
+line 2 arrives). A caller that stops early (Ctrl-C, ``break``) never waits for the documents in
+flight, and a caller interrupted while it waits gets ``KeyboardInterrupt`` at once; only the
+interpreter's exit waits for a document still being analysed (see _Workers).
 """
 
 from __future__ import annotations
@@ -21,6 +21,40 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 __all__ = ["ordered_map"]
+
+
+class _Workers:
+    """The worker threads of one running map. At interpreter exit (before it finalizes) the
+    workers of maps still running are stopped and awaited: a thread must not come back from the
+    core into an interpreter being torn down (that aborts the process), so a document in flight
+    is finished first, and the inputs not started are dropped."""
+
+    def __init__(self, tasks: queue.SimpleQueue, threads: list[threading.Thread]):
+        self.tasks, self.threads = tasks, threads
+        self.stopping = threading.Event()
+
+    def stop(self, wait: bool) -> None:
+        self.stopping.set()
+        for _ in self.threads:
+            self.tasks.put(None)
+        if wait:
+            for t in self.threads:
+                t.join()
+
+
+_running: set[_Workers] = set()
+_running_lock = threading.Lock()
+
+
+def _stop_all_at_exit() -> None:
+    with _running_lock:
+        running = list(_running)
+    for w in running:
+        w.stop(wait=True)
+
+
+# Runs when the interpreter starts to exit, before it finalizes (as concurrent.futures does).
+threading._register_atexit(_stop_all_at_exit)  # type: ignore[attr-defined]
 
 
 class _Failed:
@@ -52,7 +86,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int, size:
     def work() -> None:
         while (task := tasks.get()) is not None:
             fut, x = task
-            if not fut.set_running_or_notify_cancel():  # the caller stopped early
+            if workers_.stopping.is_set() or not fut.set_running_or_notify_cancel():  # stopped early
                 continue
             try:
                 fut.set_result(fn(x))
@@ -80,9 +114,15 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int, size:
             order.put(None)
 
     threads = [threading.Thread(target=work, name=f"standpoints-{i}", daemon=True) for i in range(n_workers)]
-    threads.append(threading.Thread(target=feed, name="standpoints-feed", daemon=True))
+    workers_ = _Workers(tasks, threads)
+    with _running_lock:
+        for done in [w for w in _running if not any(t.is_alive() for t in w.threads)]:
+            _running.discard(done)
+        _running.add(workers_)
     for t in threads:
         t.start()
+    # The feeder only reads inputs (Python code, never the core): it may be left blocked on a read.
+    threading.Thread(target=feed, name="standpoints-feed", daemon=True).start()
     try:
         while (entry := order.get()) is not None:
             fut, n = entry
@@ -105,5 +145,4 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int, size:
                 break
             if entry is not None and isinstance(entry[0], Future):
                 entry[0].cancel()
-        for _ in range(n_workers):
-            tasks.put(None)
+        workers_.stop(wait=False)  # stays in _running until its threads are gone: the exit waits for them
