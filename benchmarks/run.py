@@ -102,22 +102,26 @@ def run_core(exe: Path, corpus: Path, stage: str, runs: int) -> dict:
 
 
 # --------------------------------------------------------------------------- Python API
-def run_python(lines: list[bytes], stage: str, runs: int, batch: int = 64) -> dict:
-    """The same records through the binding: Analyzer(stage)._core.analyze_many, batches, workers=1."""
+def run_python(lines: list[bytes], stage: str, runs: int) -> dict:
+    """The same records through the binding's typed entry point (Analyzer(stage)._core.analyze_json),
+    one thread."""
     import standpoints
 
     t0 = time.perf_counter()
     analyzer = standpoints.Analyzer(stage=stage)
     load_ms = (time.perf_counter() - t0) * 1e3
-    core = analyzer._core
+    analyze = analyzer._core.analyze_json
     n_docs = 0
 
     def once():
         nonlocal n_docs
         n_docs = 0
-        for i in range(0, len(lines), batch):
-            res = core.analyze_many([("json", raw) for raw in lines[i:i + batch]], 1)
-            n_docs += sum(1 for r in res if not isinstance(r, tuple))
+        for raw in lines:
+            try:
+                analyze(raw)
+                n_docs += 1
+            except standpoints.ReadError:
+                pass
 
     secs, wall = best_of(runs, once)
     return {"stage": stage, "seconds": secs, "wall_seconds": wall, "docs": n_docs, "docs_s": n_docs / secs,
@@ -144,12 +148,8 @@ def core_docs(lines: list[bytes], stage: str = "segment") -> list:
     """Our Documents for raw JSON lines (their `text` is what every peer gets, so offsets align)."""
     import standpoints
 
-    core = standpoints.Analyzer(stage=stage)._core
-    out = []
-    for i in range(0, len(lines), 64):
-        out += [standpoints.Document(r) for r in core.analyze_many([("json", x) for x in lines[i:i + 64]], 1)
-                if not isinstance(r, tuple)]
-    return out
+    results = standpoints.Analyzer(stage=stage).analyze_many(standpoints.JsonLine(x) for x in lines)
+    return [r for r in results if isinstance(r, standpoints.Document)]
 
 
 def dev_records() -> list[dict]:

@@ -15,6 +15,7 @@ SHARED = (REPO / ".." / "shared").resolve()
 DEV_ARTICLES = SHARED / "dev" / "articles"
 GOLD = SHARED / "dev" / "gold" / "dev.jsonl"
 SCORER = SHARED / "eval" / "score.py"
+NEWS_5K = SHARED / "corpus" / "news-5k.jsonl.gz"
 EXAMPLE = REPO / "examples" / "000_b8f9c3329b9111b1.txt"
 NEWS = SHARED / "corpus" / "news-5k.jsonl.gz"
 
@@ -62,6 +63,13 @@ def scorer() -> Path:
     need_shared(SCORER, f"the scorer {SCORER} is absent")
     need_shared(GOLD, f"the gold file {GOLD} is absent")
     return SCORER
+
+
+@pytest.fixture(scope="session")
+def news_5k() -> Path:
+    """The 5,000 real articles of ../shared/corpus (JSON Lines, gzip)."""
+    need_shared(NEWS_5K, f"the corpus {NEWS_5K} is absent")
+    return NEWS_5K
 
 
 @pytest.fixture(scope="session")

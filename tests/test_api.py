@@ -148,9 +148,11 @@ def test_analyze_many_accepts_a_generator_and_is_lazy(write):
     assert [d.text for d in it] == [f"Document {i}." for i in range(1, 10)]
 
 
-def test_analyze_many_rejects_what_it_cannot_read():
-    with pytest.raises(TypeError):
-        list(standpoints.analyze_many([3.5]))
+def test_analyze_many_gives_a_readerror_for_what_it_cannot_read():
+    """An item of another type is one ReadError in its place; the batch goes on (issue 11)."""
+    results = list(standpoints.analyze_many(["One.", 3.5, "Two."]))
+    assert [type(r).__name__ for r in results] == ["Document", "ReadError", "Document"]
+    assert "float" in results[1].reason
 
 
 def test_pipe_is_analyze_many():

@@ -76,7 +76,7 @@ def read_corpus(path: Path, core: bool = False) -> Iterator:
     for doc in analyzer.read_jsonl(path, workers=1):
         if isinstance(doc, Exception):
             continue
-        record = doc._core.record(tokens=True)
+        record = doc.record  # the public record: id, text, paragraphs and sentences (str offsets)
         yield (doc._core, record) if core else record
 
 

@@ -19,9 +19,6 @@ void register_analyzer(py::module_& m);
 void register_tables(py::module_& m);
 void register_syntax(py::module_& m);  // register_syntax.cpp
 
-// nlohmann JSON -> Python objects (dict keeps the record's field order).
-py::object to_python(const ordered_json& j);
-
 // Raises the Python error matching a core exception (ReadError -> standpoints.ReadError).
 [[noreturn]] void raise_read_error(const ReadError& e, const std::string& path);
 

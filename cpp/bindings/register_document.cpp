@@ -2,59 +2,30 @@
 
 namespace standpoints::bindings {
 
-py::object to_python(const ordered_json& j) {
-  switch (j.type()) {
-    case ordered_json::value_t::null:
-      return py::none();
-    case ordered_json::value_t::boolean:
-      return py::bool_(j.get<bool>());
-    case ordered_json::value_t::number_integer:
-      return py::int_(j.get<std::int64_t>());
-    case ordered_json::value_t::number_unsigned:
-      return py::int_(j.get<std::uint64_t>());
-    case ordered_json::value_t::number_float:
-      return py::float_(j.get<double>());
-    case ordered_json::value_t::string:
-      return py::str(j.get_ref<const std::string&>());
-    case ordered_json::value_t::array: {
-      py::list out(j.size());
-      std::size_t i = 0;
-      for (const auto& v : j) out[i++] = to_python(v);
-      return std::move(out);
-    }
-    case ordered_json::value_t::object: {
-      py::dict out;
-      for (auto it = j.begin(); it != j.end(); ++it) out[py::str(it.key())] = to_python(it.value());
-      return std::move(out);
-    }
-    default:
-      return py::none();
-  }
+namespace {
+
+// A metadata string for Python. Ids taken from file names may hold bytes that
+// are not UTF-8: they come back as os.fsdecode gives them (surrogateescape).
+py::object meta_str(const std::string& s) {
+  PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape");
+  if (!o) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(o);
 }
+
+py::object meta_opt(const std::optional<std::string>& s) { return s ? meta_str(*s) : py::none(); }
+
+}  // namespace
 
 void register_document(py::module_& m) {
   py::class_<Document, std::shared_ptr<Document>>(m, "Document", "A document analysed by the core.")
-      .def_property_readonly("id", [](const Document& d) { return d.id; })
-      .def_property_readonly("title", [](const Document& d) { return d.title; })
-      .def_property_readonly("date", [](const Document& d) { return d.date; })
-      .def_property_readonly("url", [](const Document& d) { return d.url; })
-      .def_property_readonly("source", [](const Document& d) { return d.source; })
+      .def_property_readonly("id", [](const Document& d) { return meta_str(d.id); })
+      .def_property_readonly("title", [](const Document& d) { return meta_opt(d.title); })
+      .def_property_readonly("date", [](const Document& d) { return meta_opt(d.date); })
+      .def_property_readonly("url", [](const Document& d) { return meta_opt(d.url); })
+      .def_property_readonly("source", [](const Document& d) { return meta_opt(d.source); })
       .def_property_readonly("text", [](const Document& d) { return d.text; })
       .def_property_readonly("n_tokens", [](const Document& d) { return d.tokens.size(); })
       .def_property_readonly("n_sentences", [](const Document& d) { return d.sentences.size(); })
-      .def(
-          "record",
-          [](const Document& d, bool tokens) {
-            WriteOptions o;
-            o.tokens = tokens;
-            ordered_json j;
-            {
-              py::gil_scoped_release release;
-              j = to_record(d, o);
-            }
-            return to_python(j);
-          },
-          py::arg("tokens") = false, "The SCHEMA.md record as Python objects (offsets are str indices).")
       .def(
           "to_json",
           [](const Document& d, int indent) {
@@ -65,7 +36,25 @@ void register_document(py::module_& m) {
             }
             return s;
           },
-          py::arg("indent") = -1, "The SCHEMA.md record as a JSON string.");
+          py::arg("indent") = -1, "The SCHEMA.md record as a JSON string.")
+      .def(
+          "write_json",
+          [](const Document& d, const py::object& file) {
+            // The record goes to file.write() in pieces of about 1 MB, written
+            // with the GIL released: never the whole record in memory twice.
+            py::object write = file.attr("write");
+            std::size_t total = 0;
+            py::gil_scoped_release release;
+            write_json(d, [&](std::string_view piece) {
+              py::gil_scoped_acquire acquire;
+              write(py::bytes(piece.data(), piece.size()));
+              total += piece.size();
+            });
+            return total;
+          },
+          py::arg("file"),
+          "Writes the SCHEMA.md record as one line of UTF-8 JSON (no newline) to a binary file; returns the bytes "
+          "written.");
 }
 
 }  // namespace standpoints::bindings

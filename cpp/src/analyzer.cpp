@@ -1,7 +1,11 @@
 #include "standpoints/analyzer.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
 
 #include "standpoints/boilerplate.hpp"
 #include "standpoints/entities.hpp"
@@ -58,15 +62,49 @@ Document Analyzer::analyze_fields(std::optional<std::string> title, std::string_
   return doc;
 }
 
+namespace {
+
+// The whole file in one string: sized up front for a regular file (one
+// allocation, no copy), read to the end otherwise (a pipe given by name).
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::is_directory(status)) throw ReadError("cannot read a folder as a file");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) throw ReadError(std::string("cannot open file: ") + std::strerror(errno));
+  std::string bytes;
+  if (!ec && std::filesystem::is_regular_file(status)) {
+    const auto n = std::filesystem::file_size(path, ec);
+    if (!ec) bytes.reserve(static_cast<std::size_t>(n) + 1);
+  }
+  std::size_t size = 0;
+  for (;;) {
+    if (bytes.capacity() - size < 65536) bytes.reserve(std::max<std::size_t>(bytes.capacity() * 2, size + 65536));
+    bytes.resize(bytes.capacity());
+    const std::size_t n = std::fread(bytes.data() + size, 1, bytes.size() - size, f.get());
+    size += n;
+    if (n == 0) {
+      if (std::ferror(f.get())) throw ReadError(std::string("cannot read file: ") + std::strerror(errno));
+      break;
+    }
+  }
+  bytes.resize(size);
+  return bytes;
+}
+
+}  // namespace
+
 Document Analyzer::analyze_file(const std::string& path, InputFormat format, std::string id) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ReadError("cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string bytes = ss.str();
   if (id.empty()) id = id_from_path(path);
-  if (format == InputFormat::Plain) return analyze_plain(bytes, std::move(id));
-  return analyze_article(bytes, std::move(id));
+  Document doc;
+  {
+    // The file's bytes are dropped once read: only the document's text stays.
+    const std::string bytes = read_file(path);
+    doc = format == InputFormat::Plain ? read_plain(bytes, std::move(id), options_.read)
+                                       : read_article(bytes, std::move(id), options_.read);
+  }
+  analyze(doc);
+  return doc;
 }
 
 }  // namespace standpoints

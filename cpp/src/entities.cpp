@@ -116,13 +116,26 @@ std::int32_t date_number(std::string_view d, bool end_of_period) {
     for (char c : s) v = v * 10 + (c - '0');
     return v;
   };
-  if (d.size() == 4 && digits(d)) return num(d) * 10000 + (end_of_period ? 1231 : 101);
-  if (d.size() == 7 && digits(d.substr(0, 4)) && d[4] == '-' && digits(d.substr(5, 2)))
-    return num(d.substr(0, 4)) * 10000 + num(d.substr(5, 2)) * 100 + (end_of_period ? 31 : 1);
+  // A date that names no day of the calendar (2020-13-45, 2021-02-29) is no date.
+  auto days_in = [](std::int32_t y, std::int32_t m) -> std::int32_t {
+    static const std::int32_t days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap ? 1 : 0);
+  };
+  auto checked = [&](std::int32_t y, std::int32_t m, std::int32_t day) -> std::int32_t {
+    if (y < 1 || m < 1 || m > 12 || day < 1 || day > days_in(y, m)) return 0;
+    return y * 10000 + m * 100 + day;
+  };
+  if (d.size() == 4 && digits(d)) return checked(num(d), end_of_period ? 12 : 1, end_of_period ? 31 : 1);
+  if (d.size() == 7 && digits(d.substr(0, 4)) && d[4] == '-' && digits(d.substr(5, 2))) {
+    const std::int32_t y = num(d.substr(0, 4)), m = num(d.substr(5, 2));
+    if (m < 1 || m > 12) return 0;
+    return checked(y, m, end_of_period ? days_in(y, m) : 1);
+  }
   if (d.size() >= 10 && digits(d.substr(0, 4)) && d[4] == '-' && digits(d.substr(5, 2)) && d[7] == '-' &&
       digits(d.substr(8, 2)))
-    return num(d.substr(0, 4)) * 10000 + num(d.substr(5, 2)) * 100 + num(d.substr(8, 2));
-  if (d.size() == 8 && digits(d)) return num(d);
+    return checked(num(d.substr(0, 4)), num(d.substr(5, 2)), num(d.substr(8, 2)));
+  if (d.size() == 8 && digits(d)) return checked(num(d.substr(0, 4)), num(d.substr(4, 2)), num(d.substr(6, 2)));
   return 0;
 }
 
@@ -301,10 +314,15 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     if (d.size() == 6) {
       int yy = (d[0] - '0') * 10 + (d[1] - '0');
       int year = yy <= 30 ? 2000 + yy : 1900 + yy;
-      return date_number(std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)),
-                         end);
+      const std::int32_t n = date_number(
+          std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)), end);
+      if (!n) throw KnowledgeError(path, line, "no such date \"" + std::string(d) + "\"");
+      return n;
     }
-    if (d.size() == 8) return date_number(d, end);
+    if (d.size() == 8) {
+      if (const std::int32_t n = date_number(d, end)) return n;
+      throw KnowledgeError(path, line, "no such date \"" + std::string(d) + "\"");
+    }
     if (d.size() == 7) {  // a known typo form in the wild: YYYYMDD; read the year only
       return date_number(d.substr(0, 4), end);
     }
@@ -687,14 +705,27 @@ void sort_mentions_by_start(std::vector<Mention>& mentions) {
     std::inplace_merge(mentions.begin(), sorted_end, mentions.end(), by_start);
     return;
   }
-  // (start, index) pairs sort without reaching into the mentions.
+  // (start, index) pairs sort without reaching into the mentions; the order
+  // is then applied in place, cycle by cycle (no second list of mentions: a
+  // huge document's mentions take hundreds of MB).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order(mentions.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = {mentions[i].start, i};
   std::sort(order.begin(), order.end());
-  std::vector<Mention> sorted;
-  sorted.reserve(mentions.size());
-  for (const auto& [start, i] : order) sorted.push_back(std::move(mentions[i]));
-  mentions.swap(sorted);
+  constexpr std::uint32_t kDone = 0xFFFFFFFF;
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i].second == kDone || order[i].second == i) continue;
+    // Position i takes the mention from order[i].second, which takes its own, ... back to i.
+    Mention held = std::move(mentions[i]);
+    std::uint32_t at = i;
+    while (order[at].second != i) {
+      const std::uint32_t from = order[at].second;
+      mentions[at] = std::move(mentions[from]);
+      order[at].second = kDone;
+      at = from;
+    }
+    mentions[at] = std::move(held);
+    order[at].second = kDone;
+  }
 }
 
 std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,

@@ -9,19 +9,26 @@ namespace standpoints {
 namespace {
 
 // The record written straight into a string, field by field in SCHEMA.md's
-// order: no JSON tree, so a 100 MB article with millions of mentions needs
-// the output string and little more.
+// order: no JSON tree. With a sink, the string is handed over in pieces of
+// about kChunk bytes as it fills, so a 100 MB article with millions of
+// mentions needs one piece of output in memory, not the whole record.
 class StreamWriter {
  public:
-  StreamWriter(const Document& doc, const WriteOptions& options) : doc_(doc), map_(doc.text), options_(options) {
-    out_.reserve(doc.text.size() * 2 + doc.mentions.size() * 160 + doc.sentences.size() * 48 +
-                 doc.statements.size() * 400 + 4096);
+  static constexpr std::size_t kChunk = 1 << 20;
+
+  StreamWriter(const Document& doc, const WriteOptions& options, const JsonSink* sink = nullptr)
+      : doc_(doc), map_(doc.text), options_(options), sink_(sink) {
+    if (sink_)
+      out_.reserve(kChunk + 4096);
+    else
+      out_.reserve(doc.text.size() * 2 + doc.mentions.size() * 160 + doc.sentences.size() * 48 +
+                   doc.statements.size() * 400 + 4096);
   }
 
   std::string run() {
     out_.push_back('{');
     key("id");
-    str(doc_.id);
+    checked_str(doc_.id);
     key("title");
     opt(doc_.title);
     key("date");
@@ -174,13 +181,26 @@ class StreamWriter {
       out_.push_back(']');
     }
     out_.push_back('}');
+    if (sink_) {
+      (*sink_)(out_);
+      out_.clear();
+    }
     return std::move(out_);
   }
 
  private:
   std::size_t cp(std::uint32_t byte) const { return map_.to_codepoints(byte); }
 
+  // Hands the output so far to the sink once a piece is full (between two
+  // objects of a list, so pieces end anywhere but the record is unchanged).
+  void spill() {
+    if (sink_ && out_.size() >= kChunk) {
+      (*sink_)(out_);
+      out_.clear();
+    }
+  }
   void open(std::size_t i) {
+    spill();
     if (i) out_.push_back(',');
     out_.push_back('{');
     first_ = true;
@@ -216,12 +236,49 @@ class StreamWriter {
   }
   void opt(const std::optional<std::string>& s) {
     if (s)
-      str(*s);
+      checked_str(*s);
     else
       out_.append("null");
   }
+  // A metadata field that may hold bytes that are not UTF-8 (an id taken from
+  // a file name that is not): each such byte 0xNN is written as the escape
+  // \udcNN, the lone surrogate that Python's surrogateescape (os.fsdecode)
+  // gives for it, so that json.loads returns the name os.fsdecode would.
+  void checked_str(std::string_view s) {
+    if (!utf8::first_invalid(s)) return str(s);
+    out_.push_back('"');
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t next = i;
+      const char32_t c = utf8::decode(s, next);
+      if (c == 0xFFFD && next - i == 1) {  // a byte that starts no valid sequence
+        str_body(s.substr(run, i - run));
+        static const char* hex = "0123456789abcdef";
+        const auto b = static_cast<unsigned char>(s[i]);
+        out_.append("\\udc");
+        out_.push_back(hex[b >> 4]);
+        out_.push_back(hex[b & 15]);
+        run = next;
+      }
+      i = next;
+    }
+    str_body(s.substr(run));
+    out_.push_back('"');
+  }
   void str(std::string_view s) {
     out_.push_back('"');
+    // A long string (the text) in slices, each handed on as it is written:
+    // the pieces may cut a character, the stream of bytes is the same.
+    while (sink_ && s.size() > kChunk) {
+      str_body(s.substr(0, kChunk));
+      s.remove_prefix(kChunk);
+      spill();
+    }
+    str_body(s);
+    out_.push_back('"');
+  }
+  // The escaped characters of a JSON string, without the quotation marks.
+  void str_body(std::string_view s) {
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
@@ -259,7 +316,6 @@ class StreamWriter {
       }
     }
     out_.append(s.substr(run));
-    out_.push_back('"');
   }
   void span_fields(std::uint32_t s, std::uint32_t e) {
     key("start");
@@ -312,23 +368,23 @@ class StreamWriter {
   const Document& doc_;
   utf8::OffsetMap map_;
   const WriteOptions& options_;
+  const JsonSink* sink_;
   std::string out_;
   bool first_ = true;
 };
 
 }  // namespace
 
-// One writer: the record is written once, as text; the JSON tree (for Python
-// objects and pretty printing) is parsed from that text, so the two can never
-// disagree.
+// One writer: the record is written once, as text; pretty printing parses
+// that text, so the two forms can never disagree.
 std::string to_json(const Document& doc, int indent, const WriteOptions& options) {
   std::string line = StreamWriter(doc, options).run();
   if (indent < 0) return line;
   return ordered_json::parse(line).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-ordered_json to_record(const Document& doc, const WriteOptions& options) {
-  return ordered_json::parse(StreamWriter(doc, options).run());
+void write_json(const Document& doc, const JsonSink& sink, const WriteOptions& options) {
+  StreamWriter(doc, options, &sink).run();
 }
 
 }  // namespace standpoints

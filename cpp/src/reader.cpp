@@ -13,6 +13,9 @@
 
 namespace standpoints {
 
+ReadError::ReadError(const std::string& reason, std::size_t line, std::optional<std::size_t> byte_offset)
+    : std::runtime_error(utf8::escape_invalid(reason)), line_(line), byte_offset_(byte_offset) {}
+
 namespace {
 
 bool all_digits(std::string_view s) {
@@ -55,26 +58,27 @@ bool looks_like_date(std::string_view s) {
          s[7] == s[4] && all_digits(s.substr(8, 2)) && (s.size() == 10 || s[10] == 'T' || s[10] == ' ');
 }
 
-// Splits prepared text (LF line ends) into stripped, non-empty lines; also
-// returns each line's 1-based number in the input.
-struct Line {
-  std::string_view text;
-  std::size_t number;
-};
-
-std::vector<Line> nonempty_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t number = 1, pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = utf8::strip(text.substr(pos, nl - pos));
-    if (!line.empty()) lines.push_back({line, number});
-    ++number;
-    pos = nl + 1;
+// The stripped, non-empty lines of prepared text (LF line ends), one at a
+// time: no list of lines is built, so a text of a million short lines needs
+// no memory beyond the document's own.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : text_(text) {}
+  bool next(std::string_view& line) {
+    while (pos_ <= text_.size()) {
+      std::size_t nl = text_.find('\n', pos_);
+      if (nl == std::string_view::npos) nl = text_.size();
+      line = utf8::strip(text_.substr(pos_, nl - pos_));
+      pos_ = nl + 1;
+      if (!line.empty()) return true;
+    }
+    return false;
   }
-  return lines;
-}
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
 
 // `skipped`: bytes dropped before `s` (a BOM), so that offsets count from the start of the input.
 void check_no_nul(std::string_view s, std::size_t skipped = 0) {
@@ -87,11 +91,12 @@ void check_no_nul(std::string_view s, std::size_t skipped = 0) {
                   skipped + offset);
 }
 
-// Joins title and paragraphs into text with one "\n" between them.
-void assemble(Document& doc, const std::vector<std::string_view>& paragraphs) {
-  std::size_t total = doc.title ? doc.title->size() : 0;
-  for (auto p : paragraphs) total += p.size() + 1;
-  doc.text.reserve(total);
+// Joins the title, `first` (a body line already taken from `lines`, if any)
+// and the rest of `lines` into text with one "\n" between them. `text` is
+// what `lines` reads: its size and line count bound the document's.
+void assemble(Document& doc, std::string_view text, const std::string_view* first, Lines& lines) {
+  doc.text.reserve((doc.title ? doc.title->size() + 1 : 0) + text.size());
+  doc.paragraphs.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 2);
   auto add = [&](std::string_view p, bool title) {
     if (!doc.text.empty() || !doc.paragraphs.empty()) doc.text.push_back('\n');
     Paragraph para;
@@ -102,7 +107,8 @@ void assemble(Document& doc, const std::vector<std::string_view>& paragraphs) {
     doc.paragraphs.push_back(para);
   };
   if (doc.title) add(*doc.title, true);
-  for (auto p : paragraphs) add(p, false);
+  if (first) add(*first, false);
+  for (std::string_view line; lines.next(line);) add(line, false);
 }
 
 std::optional<std::string> url_or_null(std::string_view line, std::optional<std::string>* source) {
@@ -205,41 +211,39 @@ std::string prepare_text(std::string_view bytes, const ReadOptions& options) {
 
 Document read_article(std::string_view bytes, std::string id, const ReadOptions& options) {
   const std::string text = prepare_text(bytes, options);
-  const auto lines = nonempty_lines(text);
+  Lines lines(text);
   Document doc;
   doc.id = std::move(id);
-  std::size_t i = 0;
-  doc.title = std::string(lines[i++].text);
+  std::string_view line;
+  lines.next(line);  // there is one: prepare_text rejects text without any
+  doc.title = std::string(line);
+  bool more = lines.next(line);
   // Line 2: a date (valid or not), or a placeholder; otherwise the date line is missing.
-  if (i < lines.size() && (looks_like_date(lines[i].text) || is_placeholder(lines[i].text))) {
-    doc.date = normalize_date(lines[i].text);
-    ++i;
+  if (more && (looks_like_date(line) || is_placeholder(line))) {
+    doc.date = normalize_date(line);
+    more = lines.next(line);
   }
   // Line 3: a URL, or a placeholder such as "unknown"; otherwise missing.
-  if (i < lines.size()) {
+  if (more) {
     std::string host;
-    if (parse_url(lines[i].text, &host)) {
-      doc.url = std::string(lines[i].text);
+    if (parse_url(line, &host)) {
+      doc.url = std::string(line);
       if (!host.empty()) doc.source = host;
-      ++i;
-    } else if (is_placeholder(lines[i].text)) {
-      ++i;
+      more = lines.next(line);
+    } else if (is_placeholder(line)) {
+      more = lines.next(line);
     }
   }
-  std::vector<std::string_view> paragraphs;
-  paragraphs.reserve(lines.size() - i);
-  for (; i < lines.size(); ++i) paragraphs.push_back(lines[i].text);
-  assemble(doc, paragraphs);
+  assemble(doc, text, more ? &line : nullptr, lines);
   return doc;
 }
 
 Document read_plain(std::string_view bytes, std::string id, const ReadOptions& options) {
   const std::string text = prepare_text(bytes, options);
+  Lines lines(text);
   Document doc;
   doc.id = std::move(id);
-  std::vector<std::string_view> paragraphs;
-  for (const auto& line : nonempty_lines(text)) paragraphs.push_back(line.text);
-  assemble(doc, paragraphs);
+  assemble(doc, text, nullptr, lines);
   return doc;
 }
 
@@ -266,9 +270,8 @@ Document make_document_impl(std::optional<std::string> title, std::string_view b
     text = prepare_text_impl(body, owned_body, options, clean);
   else if (!doc.title)
     throw ReadError("empty input: no title and no text");
-  std::vector<std::string_view> paragraphs;
-  for (const auto& line : nonempty_lines(text)) paragraphs.push_back(line.text);
-  assemble(doc, paragraphs);
+  Lines lines(text);
+  assemble(doc, text, nullptr, lines);
   return doc;
 }
 
@@ -503,12 +506,22 @@ std::optional<std::string> string_or_null(FastRecordParser::Field& f) {
 }  // namespace
 
 Document read_json_record_slow(std::string_view line, const ReadOptions& options) {
+  // Invalid UTF-8 first, as for any other input: an error naming the byte
+  // (within the line), or U+FFFD in its place with InvalidUtf8::Replace.
+  std::string repaired;
+  if (auto bad = utf8::first_invalid(line)) {
+    if (options.invalid_utf8 == InvalidUtf8::Error)
+      throw ReadError("invalid UTF-8 at byte offset " + std::to_string(*bad), 0, *bad);
+    repaired = utf8::replace_invalid(line);
+    line = repaired;
+  }
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line.begin(), line.end());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A syntax error, or a number out of range (1e400). nlohmann prefixes
+    // "[json.exception.parse_error.101] "; keep the reason.
     std::string what = e.what();
-    // nlohmann prefixes "[json.exception.parse_error.101] "; keep the reason.
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw ReadError("malformed JSON: " + what);
   }

@@ -1,5 +1,7 @@
 #include "standpoints/utf8.hpp"
 
+#include "unicode_data.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -150,6 +152,25 @@ std::string replace_invalid(std::string_view s) {
   return out;
 }
 
+std::string escape_invalid(std::string_view s) {
+  if (!first_invalid(s)) return std::string(s);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t len = valid_sequence_length(s, i)) {
+      out.append(s.substr(i, len));
+      i += len;
+      continue;
+    }
+    const auto b = static_cast<unsigned char>(s[i++]);
+    out.append("\\x");
+    out.push_back(hex[b >> 4]);
+    out.push_back(hex[b & 15]);
+  }
+  return out;
+}
+
 bool detail::is_space_non_ascii(char32_t c) noexcept {
   return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
          (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
@@ -175,32 +196,21 @@ std::string_view strip(std::string_view s) noexcept {
   return s.substr(b, e - b);
 }
 
+// Case classes and mapping: ASCII by arithmetic, everything else from the
+// table generated from Python's unicodedata (unicode_data.cpp).
 bool is_upper(char32_t c) noexcept {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
-  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 ? !(c >= 0x138 && c <= 0x148) : (c >= 0x139 && c <= 0x148);
-  if (c >= 0x391 && c <= 0x3AB) return true;  // Greek capitals
-  if (c >= 0x400 && c <= 0x42F) return true;  // Cyrillic capitals
-  return false;
+  return detail::unicode_record(c).props & detail::kUnicodeUpper;
 }
 
 bool is_lower(char32_t c) noexcept {
   if (c < 0x80) return c >= 'a' && c <= 'z';
-  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return !is_upper(c);
-  if (c >= 0x3AC && c <= 0x3CE) return true;
-  if (c >= 0x430 && c <= 0x45F) return true;
-  return false;
+  return detail::unicode_record(c).props & detail::kUnicodeLower;
 }
 
 char32_t to_lower(char32_t c) noexcept {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  if (c >= 0x100 && c <= 0x17F && is_upper(c)) return c + 1;
-  if (c >= 0x391 && c <= 0x3AB) return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  return c;
+  return static_cast<char32_t>(static_cast<std::int32_t>(c) + detail::unicode_record(c).lower_delta);
 }
 
 std::string to_lower(std::string_view s) {
@@ -264,9 +274,10 @@ bool to_lower_same_length(std::string_view s, char* o) noexcept {
       ++i;
       continue;
     }
-    // U+2000..U+2FFF (quotation marks, dashes, ellipses, symbols: a few in
-    // every news paragraph) have no case: copied without decoding.
-    if (b == 0xE2 && i + 2 < n && (static_cast<unsigned char>(in[i + 1]) & 0xC0) == 0x80 &&
+    // U+2000..U+20FF (quotation marks, dashes, ellipses: a few in every news
+    // paragraph) have no case: copied without decoding (tools/gen_unicode.py
+    // checks that this stays true of the Unicode version it reads).
+    if (b == 0xE2 && i + 2 < n && (static_cast<unsigned char>(in[i + 1]) & 0xFC) == 0x80 &&
         (static_cast<unsigned char>(in[i + 2]) & 0xC0) == 0x80) {
       o[i] = in[i];
       o[i + 1] = in[i + 1];
@@ -290,23 +301,7 @@ bool to_lower_same_length(std::string_view s, char* o) noexcept {
 }
 
 bool detail::is_word_char_non_ascii(char32_t c) noexcept {
-  if (is_space_non_ascii(c)) return false;
-  if (c >= 0x80 && c <= 0xBF) return c == 0xAA || c == 0xB5 || c == 0xBA;  // Latin-1 punctuation/symbols
-  if (c == 0xD7 || c == 0xF7) return false;
-  if (c >= 0x2000 && c <= 0x206F) return false;  // general punctuation, quotes, dashes
-  if (c >= 0x20A0 && c <= 0x20CF) return false;  // currency
-  if (c >= 0x2190 && c <= 0x2BFF) return false;  // arrows, math, shapes
-  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
-  if (c >= 0xFE30 && c <= 0xFE4F) return false;
-  if (c >= 0xFF00 && c <= 0xFF0F) return false;  // fullwidth punctuation
-  if ((c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65)) return false;
-  // Punctuation of other scripts: Arabic comma, semicolon, question mark, percent
-  // and full stop; Armenian full stop; Devanagari dandas; Ethiopic wordspace and stops.
-  if (c == 0x060C || c == 0x061B || c == 0x061F || (c >= 0x066A && c <= 0x066D) || c == 0x06D4) return false;
-  if (c == 0x0589 || c == 0x0964 || c == 0x0965 || (c >= 0x1361 && c <= 0x1368)) return false;
-  if (c == 0xFFFD || c == 0xFEFF) return false;
-  if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji and pictographs
-  return true;
+  return detail::unicode_record(c).props & detail::kUnicodeWord;
 }
 
 OffsetMap::OffsetMap(std::string_view text) : text_(text) {

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .analyzer import DATA_DIR, Analyzer, default_analyzer
+from .analyzer import DATA_DIR, Analyzer, JsonLine, default_analyzer
 from .corpus import Corpus
 from .document import Argument, Document, Entity, Geo, Mention, Paragraph, Sentence, Span, Statement
 from .errors import KnowledgeError, ReadError, StandpointsError
@@ -24,7 +24,7 @@ from .tables import frames
 
 __version__ = "0.1.0"
 
-__all__ = ["Analyzer", "Document", "Paragraph", "Sentence", "Mention", "Entity", "Statement", "Argument", "Span",
+__all__ = ["Analyzer", "JsonLine", "Document", "Paragraph", "Sentence", "Mention", "Entity", "Statement", "Argument", "Span",
            "Geo", "ReadError", "KnowledgeError", "StandpointsError", "read", "parse", "read_jsonl", "analyze_many",
            "pipe", "Corpus", "frames", "DATA_DIR", "__version__"]
 
@@ -45,10 +45,12 @@ def read_jsonl(path: str | os.PathLike, *, workers: int = 1) -> Iterator[Documen
     return default_analyzer().read_jsonl(path, workers=workers)
 
 
-def analyze_many(items: Iterable[Any], *, workers: int = 1, batch_size: int = 64,
-                 as_tuples: bool = False) -> Iterator[Any]:
-    """Analyses many inputs (paths, texts, bytes or dicts) on a thread pool; see :meth:`Analyzer.analyze_many`."""
-    return default_analyzer().analyze_many(items, workers=workers, batch_size=batch_size, as_tuples=as_tuples)
+def analyze_many(items: Iterable[Any], *, workers: int = 1, batch_size: int | None = None,
+                 format: str = "article", as_tuples: bool = False) -> Iterator[Any]:
+    """Analyses many inputs (paths, texts, bytes, dicts or JsonLine records) on a thread pool; see
+    :meth:`Analyzer.analyze_many`."""
+    return default_analyzer().analyze_many(items, workers=workers, batch_size=batch_size, format=format,
+                                           as_tuples=as_tuples)
 
 
 pipe = analyze_many  # spaCy's name for the same thing

@@ -1,7 +1,10 @@
-"""Type stubs for the compiled core (private: use the standpoints package)."""
+"""Type stubs for the compiled core (private: use the standpoints package).
 
-from collections.abc import Iterable
-from typing import Any
+Each entry point reads and analyses one input and returns a Document, or raises
+standpoints.ReadError. File names and ids travel as bytes (os.fsencode), text as UTF-8 bytes
+(or str)."""
+
+from typing import Any, BinaryIO
 
 class Document:
     @property
@@ -20,18 +23,17 @@ class Document:
     def n_tokens(self) -> int: ...
     @property
     def n_sentences(self) -> int: ...
-    def record(self, tokens: bool = False) -> dict[str, Any]: ...
     def to_json(self, indent: int = -1) -> str: ...
+    def write_json(self, file: BinaryIO) -> int: ...
 
-# An input: ("file", path, "article" | "plain", id | None), ("bytes", data, format, id | None),
-# ("json", line), or ("fields", title, text, date, url, id).
-# A result: a Document, or ("error", message, line | None, byte_offset | None).
 class Analyzer:
-    def __init__(self, data_dir: str, actor_files: list[str] = ..., errors: str = "strict", stage: int = 4,
+    def __init__(self, data_dir: str, *, actor_files: list[bytes] = ..., errors: str = "strict", stage: int = 4,
                  extra_actors: str = "") -> None: ...
-    def analyze_one(self, item: tuple) -> Document | tuple[str, str, int | None, int | None]: ...
-    def analyze_many(self, items: Iterable[tuple], workers: int = 1
-                     ) -> list[Document | tuple[str, str, int | None, int | None]]: ...
+    def analyze_file(self, path: bytes, *, format: str = "article", id: bytes = b"") -> Document: ...
+    def analyze_bytes(self, data: bytes, *, format: str = "article", id: bytes = b"") -> Document: ...
+    def analyze_json(self, line: bytes | str) -> Document: ...
+    def analyze_fields(self, text: bytes | str, *, title: bytes | None = None, date: bytes | None = None,
+                       url: bytes | None = None, id: bytes = b"") -> Document: ...
 
 # The documents, mentions, entities and statements tables of a batch: for each table its name and
 # its columns as (name, "int64" | "float64" | "bool" | "string", length, null_count, validity | None,

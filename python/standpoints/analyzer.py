@@ -1,82 +1,91 @@
 """The Analyzer: the knowledge base loaded once, the pipeline run on many documents.
 
-One Analyzer is safe to share across threads: the core keeps no mutable state, and batch
-calls release the GIL for the whole batch.
+One Analyzer is safe to share across threads: the core keeps no mutable state, every analysis
+releases the GIL, and :meth:`Analyzer.add_actor` swaps in new knowledge under a lock
+(copy-on-write: analyses already running finish with the knowledge they started with).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import _core
+from ._pool import ordered_map
 from .document import INPUT_FIELDS, Document
 from .errors import ReadError
 
-__all__ = ["Analyzer", "DATA_DIR", "default_analyzer"]
-
-log = logging.getLogger("standpoints")
+__all__ = ["Analyzer", "JsonLine", "DATA_DIR", "default_analyzer"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+log = logging.getLogger("standpoints")
 
 _STAGES = {"segment": 1, "entities": 2, "geo": 3, "statements": 4, "all": 4}
+MAX_WORKERS = 1024
 
 
-def _as_item(x: Any, format: str = "article") -> tuple:
-    """What ``analyze_many`` accepts, as the core's input tuple.
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """One JSON Lines record as its raw bytes, for :meth:`Analyzer.analyze_many`: read by the
+    core's JSON reader without building a dict. ``path`` and ``line`` name it in a ReadError."""
 
-    - ``os.PathLike`` (``pathlib.Path``): a file in the seed format (or plain text with format="plain");
-    - ``str``: the text of an article (plain text: every non-empty line is a paragraph, no title);
-    - ``bytes``: the raw contents of a seed-format file;
-    - ``dict``: a JSON Lines record ``{"id", "title", "date", "url", "text" | "paragraphs"}``.
-    """
-    if isinstance(x, os.PathLike):
-        return ("file", os.fspath(x), format, None)
-    if isinstance(x, str):
-        return ("fields", None, _text(x), None, None, "")
-    if isinstance(x, (bytes, bytearray, memoryview)):
-        return ("bytes", bytes(x), format, "")
-    if isinstance(x, dict):
-        text = x.get("text")
-        if text is None and isinstance(x.get("paragraphs"), list):
-            text = "\n".join(p for p in x["paragraphs"] if isinstance(p, str))
-        title = x.get("title")
-        return ("fields", None if title is None else _text(str(title)), _text(text or ""), _opt_str(x.get("date")),
-                _opt_str(x.get("url")), _field(str(x.get("id") or "")))
-    raise TypeError(f"cannot analyse a {type(x).__name__}: give a path, a str, bytes or a dict")
+    data: bytes
+    path: str = ""
+    line: int | None = None
 
 
-def _opt_str(v: Any) -> str | bytes | None:
-    return None if v is None else _field(str(v))
-
-
-def _text(s: str) -> str | bytes:
-    """Text for the core. A ``str`` holding lone surrogates (from ``surrogateescape`` decoding, say)
-    has no UTF-8 form: it goes as bytes with the surrogates encoded, so that the core reports invalid
-    UTF-8 (or replaces it with ``errors="replace"``) instead of the conversion failing."""
-    if s.isascii():
-        return s
+def _utf8(s: str) -> bytes:
+    """A str as UTF-8 for the core. A str holding lone surrogates (a name or text decoded with
+    ``surrogateescape``) gets its original bytes back, so the core reports invalid UTF-8 at the
+    right place (or replaces it with ``errors="replace"``) instead of the conversion failing."""
     try:
         return s.encode("utf-8")
     except UnicodeEncodeError:
-        return s.encode("utf-8", "surrogatepass")
+        try:
+            return s.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return s.encode("utf-8", "surrogatepass")
 
 
-def _field(s: str) -> str | bytes:
-    """A metadata field (date, URL, id) for the core; lone surrogates become "?"."""
-    return s if s.isascii() else s.encode("utf-8", "replace")
+def _dict_line(record: dict) -> bytes:
+    """A dict as the JSON Lines record it stands for: the core's JSON reader then applies the same
+    rules to it as the command line does to a line of a file (types, paragraphs, dates)."""
+    try:
+        return _utf8(json.dumps(record, ensure_ascii=False, allow_nan=False))
+    except (TypeError, ValueError) as e:
+        raise ReadError(f"the dict is no JSON Lines record: {e}") from None
 
 
-def _result(r: Any, path: str = "", line: int | None = None, meta: dict | None = None) -> Document | ReadError:
-    if isinstance(r, tuple):
-        _, message, err_line, offset = r
-        return ReadError(message, path, line if line is not None else err_line, offset)
-    return Document(r, meta=meta)
+def _size(x: Any) -> int:
+    """Bytes an input will take (for the limit on what is in flight); 0 when unknown."""
+    if isinstance(x, (str, bytes, bytearray)):
+        return len(x)
+    if isinstance(x, JsonLine):
+        return len(x.data)
+    if isinstance(x, os.PathLike):
+        try:
+            return os.path.getsize(x)
+        except OSError:
+            return 0
+    return 0
+
+
+def _workers(workers: int) -> int:
+    if isinstance(workers, bool) or not isinstance(workers, int):
+        raise TypeError(f"workers must be an int, not {type(workers).__name__}")
+    if workers == -1:
+        return os.cpu_count() or 1
+    if not 1 <= workers <= MAX_WORKERS:
+        raise ValueError(f"workers must be -1 (every core) or 1..{MAX_WORKERS}, not {workers}")
+    return workers
 
 
 def _meta(x: Any) -> dict | None:
@@ -145,9 +154,14 @@ class Analyzer:
                 raise FileNotFoundError(2, "no such actor file", f)
         self._files = files
         self._added: list[dict] = []
+        self._lock = threading.Lock()
         self.errors = errors
         self.stage = stage
-        self._core = _core.Analyzer(str(DATA_DIR), files, errors, _STAGES[stage])
+        self._core = self._build(self._added)
+
+    def _build(self, added: list[dict]) -> Any:
+        return _core.Analyzer(str(DATA_DIR), actor_files=[os.fsencode(f) for f in self._files], errors=self.errors,
+                              stage=_STAGES[self.stage], extra_actors=json.dumps(added) if added else "")
 
     def add_actor(self, name: str, *, actor: str = "", type: str = "PERSON", aliases: Iterable[str] = (),
                   country: str = "", start: str | None = None, end: str | None = None, id: str | None = None,
@@ -155,11 +169,12 @@ class Analyzer:
         """Adds one actor of your own; it wins over the built-in knowledge base.
 
         ``actor`` is its code (``"RUSGOV"``, ``"NATO"``), valid from ``start`` to ``end``
-        (``YYYY-MM-DD`` or ``YYYY``; None = open). Call it again with the same ``id`` to add
-        another dated code (a second office). ``flags``: ``surname`` (the last name alone refers
-        to the person once the full name was seen), ``seat``, ``media``, ``igo``, ``demonym``.
+        (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None = open; a date that is not in the calendar
+        is a KnowledgeError). Call it again with the same ``id`` to add another dated code (a
+        second office). ``flags``: ``surname`` (the last name alone refers to the person once
+        the full name was seen), ``seat``, ``media``, ``igo``, ``demonym``.
         The knowledge is rebuilt on each call (about a tenth of a second): add many actors
-        at once with :meth:`add_actors`.
+        at once with :meth:`add_actors`. Thread-safe, see :meth:`add_actors`.
         """
         self.add_actors([{"name": name, "actor": actor, "type": type, "aliases": list(aliases),
                           "country": country, "from": start or "", "to": end or "", "id": id or "",
@@ -167,12 +182,18 @@ class Analyzer:
 
     def add_actors(self, actors: Iterable[dict]) -> None:
         """Adds several actors given as dicts with the keys of :meth:`add_actor`
-        (``from``/``to`` for the dates), rebuilding the knowledge once."""
-        import json
+        (``from``/``to`` for the dates), rebuilding the knowledge once.
 
-        added = self._added + [dict(a) for a in actors]
-        core = _core.Analyzer(str(DATA_DIR), self._files, self.errors, _STAGES[self.stage], json.dumps(added))
-        self._added, self._core = added, core
+        Thread-safe by copy-on-write under a lock: additions are serialised (each one builds the
+        new knowledge from every actor added before it, so none is lost when threads add at
+        once), and the new knowledge replaces the old in one step; analyses running meanwhile
+        finish with the knowledge they started with.
+        """
+        new = [dict(a) for a in actors]
+        with self._lock:
+            added = self._added + new
+            core = self._build(added)
+            self._added, self._core = added, core
 
     # -- pickling and equality: an Analyzer is rebuilt from what it was built from
     def __reduce__(self):
@@ -197,8 +218,11 @@ class Analyzer:
     # -- one document
     def read(self, path: str | os.PathLike, *, format: str = "article", id: str | None = None) -> Document:
         """Reads one article file: the seed format (title, date, URL, paragraphs) or ``format="plain"``."""
-        r = self._core.analyze_one(("file", os.fspath(path), format, id))
-        return self._raise_or_doc(r, os.fspath(path))
+        try:
+            return Document(self._core.analyze_file(os.fsencode(path), format=format,
+                                                    id=_utf8(id) if id else b""))
+        except ReadError as e:
+            raise ReadError(e.reason, os.fsdecode(path), e.line, e.byte_offset) from None
 
     def parse(self, text: str, *, title: str | None = None, date: str | None = None, url: str | None = None,
               id: str | None = None, syntax: Any = None) -> Document:
@@ -206,6 +230,7 @@ class Analyzer:
 
         ``syntax``: a spaCy ``Doc`` of ``text`` with a dependency parse; its tags and dependencies
         then stand in for the built-in syntax model (see :mod:`standpoints.spacy_interop`).
+        A ``date`` that cannot be read gives ``date: null`` and a logged warning.
         """
         if syntax is not None:
             from .spacy_interop import analyze_spacy
@@ -216,71 +241,124 @@ class Analyzer:
         if not isinstance(text, str):
             raise TypeError(f"parse() takes the text as a str, not {type(text).__name__}; "
                             "use analyze_many() for bytes")
-        if title is not None and not isinstance(title, str):
-            raise TypeError(f"title must be a str, not {type(title).__name__}")
-        r = self._core.analyze_one(("fields", None if title is None else _text(title), _text(text),
-                                    _opt_str(date), _opt_str(url), _field(id or "")))
-        doc = self._raise_or_doc(r, "")
+        for name, v in (("title", title), ("date", date), ("url", url), ("id", id)):
+            if v is not None and not isinstance(v, str):
+                raise TypeError(f"{name} must be a str, not {type(v).__name__}")
+        doc = Document(self._core.analyze_fields(_utf8(text), title=None if title is None else _utf8(title),
+                                                 date=None if date is None else _utf8(date),
+                                                 url=None if url is None else _utf8(url), id=_utf8(id or "")))
         _check_date(date, doc)
         return doc
 
-    def read_jsonl(self, path: str | os.PathLike, *, workers: int = 1, batch_size: int = 64, meta: bool = False
-                   ) -> Iterator[Document | ReadError]:
+    def read_jsonl(self, path: str | os.PathLike, *, workers: int = 1, batch_size: int | None = None,
+                   meta: bool = False) -> Iterator[Document | ReadError]:
         """Iterates over a JSON Lines file (``.jsonl`` or ``.jsonl.gz``): one Document, or one
-        ReadError naming the line, per non-empty line. Bad lines do not stop the iteration.
+        ReadError naming the line, per non-empty line. Bad lines do not stop the iteration; a file
+        that cannot be read (or a gzip stream cut short) ends it with one ReadError.
 
         ``meta=True`` keeps each record's fields beyond those the core reads in ``Document.meta``
         (each line is then parsed once more, in Python)."""
         path = os.fspath(path)
-        for batch in _batches(_jsonl_lines(path), batch_size):
-            results = self._core.analyze_many([("json", raw) for _, raw in batch], workers)
-            for (line, raw), r in zip(batch, results):
-                yield _result(r, path, line, _line_meta(raw) if meta else None)
+        lines = _jsonl_lines(os.fsdecode(path))
+        return self.analyze_many(lines, workers=workers, batch_size=batch_size, _meta_from_lines=meta)
 
     # -- many documents
-    def analyze_many(self, items: Iterable[Any], *, workers: int = 1, batch_size: int = 64,
-                     as_tuples: bool = False) -> Iterator[Any]:
+    def analyze_many(self, items: Iterable[Any], *, workers: int = 1, batch_size: int | None = None,
+                     format: str = "article", as_tuples: bool = False, _meta_from_lines: bool = False) -> Iterator[Any]:
         """Analyses many inputs on a thread pool with the GIL released, in input order.
 
-        Yields exactly one result per input: a :class:`Document`, or a :class:`ReadError`
-        instance (returned, not raised) for an input that could not be read. ``workers=-1``
-        uses every core.
+        Items: ``os.PathLike`` (``pathlib.Path``: an article file, or plain text with
+        ``format="plain"``), ``str`` (the text of an article, plain: no title line), ``bytes``
+        (the raw contents of an article file), ``dict`` (a JSON Lines record
+        ``{"id", "title", "date", "url", "text" | "paragraphs"}``, read by the same rules as a line
+        of a ``.jsonl`` file), :class:`JsonLine` (a record's raw bytes), or a :class:`ReadError`
+        (passed through in its place, for readers that found a problem upstream).
 
-        Inputs: ``pathlib.Path`` (an article file), ``str`` (the text itself: a ``str`` that looks
-        like a file name is analysed as text all the same, with a logged warning), ``bytes`` (an
-        article file's contents) and ``dict`` (a JSON Lines record; fields other than ``id``,
-        ``title``, ``date``, ``url``, ``text`` and ``paragraphs`` are kept in ``Document.meta``).
-        With ``as_tuples=True`` every input is a pair ``(input, context)`` and every result a pair
+        Yields exactly one result per input, each as soon as it and every earlier one are done:
+        a :class:`Document`, or a :class:`ReadError` instance (returned, not raised) for an input
+        that could not be read, including an item of another type or a dict with fields of the
+        wrong type. ``workers=-1`` uses every core. The analyses run on worker threads (also with
+        ``workers=1``), so Ctrl-C (KeyboardInterrupt) interrupts the iteration at once, even in
+        the middle of a huge document. At most ``batch_size`` inputs (default ``2 * workers``,
+        and 16 MB of input) are read ahead of the results, so memory stays bounded by a few
+        documents.
+
+        A ``str`` that looks like a file name is analysed as text all the same, with a logged
+        warning (give ``pathlib.Path(...)`` to read the file). A dict's fields other than ``id``,
+        ``title``, ``date``, ``url``, ``text`` and ``paragraphs`` are kept in ``Document.meta``;
+        a date that cannot be read gives ``date: null`` and a logged warning. With
+        ``as_tuples=True`` every input is a pair ``(input, context)`` and every result a pair
         ``(result, context)``, as in spaCy's ``nlp.pipe``.
         """
-        warned = False
-        for batch in _batches(iter(items), batch_size):
-            if as_tuples:
-                pairs = [_pair(x) for x in batch]
-                inputs, contexts = [p[0] for p in pairs], [p[1] for p in pairs]
-            else:
-                inputs, contexts = batch, []
-            if not warned:
-                suspect = next((x for x in inputs if isinstance(x, str) and _looks_like_a_path(x)), None)
-                if suspect is not None:
+        n = _workers(workers)
+        if format not in ("article", "plain"):
+            raise ValueError(f"format must be 'article' or 'plain', not {format!r}")
+        core = self._core  # one knowledge for the whole run, whatever add_actor does meanwhile
+        # Each input with its context, in input order: results come back in the same order, one
+        # per input, so the oldest pending entry belongs to the next result.
+        pending: deque[tuple[Any, Any]] = deque()
+
+        def inputs() -> Iterator[Any]:
+            warned = False
+            for item in items:
+                x, context = _pair(item) if as_tuples else (item, None)
+                if not warned and isinstance(x, str) and _looks_like_a_path(x):
                     warned = True
                     log.warning("analyze_many() got a str that looks like a file name (%r): a str is analysed as "
-                                "the text itself; give pathlib.Path(...) to read the file", suspect[:80])
-            tuples = [_as_item(x) for x in inputs]
-            for i, (x, r) in enumerate(zip(inputs, self._core.analyze_many(tuples, workers))):
-                res = _result(r, os.fspath(x) if isinstance(x, os.PathLike) else "", meta=_meta(x))
-                if isinstance(x, dict):
-                    _check_date(x.get("date"), res, f"record {x.get('id')!r}: " if x.get("id") else "")
-                yield (res, contexts[i]) if as_tuples else res
+                                "the text itself; give pathlib.Path(...) to read the file", x[:80])
+                pending.append((x, context))
+                yield x
+
+        def one(x: Any) -> Document | ReadError:
+            return _analyze_item(core, x, format)
+
+        def results() -> Iterator[Any]:
+            for res in ordered_map(one, inputs(), workers=n, size=_size, window=batch_size):
+                x, context = pending.popleft()
+                if isinstance(res, Document):
+                    _keep_meta(res, x, _meta_from_lines)
+                yield (res, context) if as_tuples else res
+
+        return results()
 
     pipe = analyze_many  # spaCy's name for the same thing
 
-    @staticmethod
-    def _raise_or_doc(r: Any, path: str) -> Document:
-        res = _result(r, path)
-        if isinstance(res, ReadError):
-            raise res
-        return res
+
+def _analyze_item(core: Any, x: Any, format: str) -> Document | ReadError:
+    """One input of analyze_many through the core's typed entry points."""
+    path, line = "", None
+    try:
+        if isinstance(x, JsonLine):
+            path, line = x.path, x.line
+            return Document(core.analyze_json(x.data))
+        if isinstance(x, os.PathLike):
+            path = os.fsdecode(x)
+            return Document(core.analyze_file(os.fsencode(x), format=format))
+        if isinstance(x, str):
+            return Document(core.analyze_fields(_utf8(x)))
+        if isinstance(x, (bytes, bytearray, memoryview)):
+            return Document(core.analyze_bytes(bytes(x), format=format))
+        if isinstance(x, dict):
+            return Document(core.analyze_json(_dict_line(x)))
+        if isinstance(x, ReadError):
+            return x
+        return ReadError(f"cannot analyse a {type(x).__name__}: give a path, a str, bytes, a dict or a JsonLine")
+    except ReadError as e:
+        return ReadError(e.reason, path or e.path, line if line is not None else e.line, e.byte_offset)
+
+
+def _jsonl_lines(path: str) -> Iterator[JsonLine | ReadError]:
+    """The non-empty lines of a JSON Lines file (gzip when the name ends with .gz); a file that
+    cannot be read, or a gzip stream cut short, gives one ReadError where the reading stopped."""
+    opener: Callable[..., Any] = gzip.open if path.endswith(".gz") else open
+    n = 0
+    try:
+        with opener(path, "rb") as f:
+            for n, raw in enumerate(f, 1):
+                if raw and not raw.isspace():  # raw.strip() without copying the line
+                    yield JsonLine(raw, path, n)
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        yield ReadError(f"cannot read: {e}", path, n + 1 if n else None)
 
 
 def _pair(x: Any) -> tuple[Any, Any]:
@@ -306,23 +384,14 @@ def _rebuild_analyzer(files: list[str], added: list[dict], errors: str, stage: s
     return a
 
 
-def _batches(it: Iterator[Any], size: int) -> Iterator[list]:
-    batch: list = []
-    for x in it:
-        batch.append(x)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        for n, raw in enumerate(f, 1):
-            if raw and not raw.isspace():  # raw.strip() without copying the line
-                yield n, raw
+def _keep_meta(doc: Document, x: Any, from_json_line: bool) -> None:
+    """Keeps an input's fields that the core does not read in ``doc.meta``, and warns of a date it
+    could not read."""
+    if isinstance(x, dict):
+        doc._meta = _meta(x) or {}
+        _check_date(x.get("date"), doc, f"record {x.get('id')!r}: " if x.get("id") else "")
+    elif from_json_line and isinstance(x, JsonLine):
+        doc._meta = _line_meta(x.data) or {}
 
 
 _default: Analyzer | None = None

@@ -13,115 +13,250 @@ standard error; a progress bar too when standard error is a terminal.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import itertools
 import json
 import os
+import re
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
-from typing import IO
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import IO, Any
 
-__all__ = ["main"]
+__all__ = ["main", "write_records"]
 
-# Inputs per call into the core: large enough to keep the workers busy, small enough to
-# stream (and to notice Ctrl-C between batches).
-BATCH = 64
-BATCH_BYTES = 16 << 20
+INPUT_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".ndjson")
 
 
-class Job:
-    """One input document: where it came from and the core's input tuple (or a failure)."""
+class Usage(Exception):
+    """A usage error found after parsing the arguments (exit status 2)."""
 
-    __slots__ = ("path", "line", "item", "error", "size")
 
-    def __init__(self, path: str, line: int | None, item: tuple | None, error: str | None = None, size: int = 0):
-        self.path, self.line, self.item, self.error, self.size = path, line, item, error, size
+class Tally:
+    """What has been written so far (the summary line, also after Ctrl-C)."""
+
+    __slots__ = ("ok", "failed")
+
+    def __init__(self) -> None:
+        self.ok = self.failed = 0
 
 
 def _is_jsonl(path: str) -> bool:
-    return path.endswith(".jsonl") or path.endswith(".jsonl.gz") or path.endswith(".ndjson")
+    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
 
 
-def _walk(folder: str) -> list[str]:
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for f in sorted(files):
-            if f.endswith(".txt") or _is_jsonl(f):
-                found.append(os.path.join(root, f))
-    return found
+def _walk(folder: str) -> Iterator[str | Any]:
+    """The input files under `folder`, sorted, recursively: regular files only (a FIFO or a device
+    named *.txt would block the run or never end). A subfolder that cannot be listed yields a
+    ReadError naming it, in its place."""
+    from .errors import ReadError
 
-
-def _jsonl_jobs(path: str, stream: Iterable[bytes]) -> Iterator[Job]:
-    for n, raw in enumerate(stream, 1):
-        if not raw.strip():
-            continue
-        yield Job(path, n, ("json", raw), size=len(raw))
-
-
-def _jobs(paths: list[str], input_format: str, stdin: IO[bytes]) -> Iterator[Job]:
-    for p in paths:
-        if p == "-":
-            data = stdin.read()
-            head = data.lstrip()[:1]
-            if head == b"{":
-                import io
-
-                yield from _jsonl_jobs("<stdin>", io.BytesIO(data))
-            else:
-                yield Job("<stdin>", None, ("bytes", data, input_format, "stdin"), size=len(data))
-            continue
-        if os.path.isdir(p):
-            files = _walk(p)
-            if not files:
-                yield Job(p, None, None, "folder holds no *.txt, *.jsonl or *.jsonl.gz files")
-            for f in files:
-                yield from _file_jobs(f, input_format)
-            continue
-        yield from _file_jobs(p, input_format)
-
-
-def _file_jobs(path: str, input_format: str) -> Iterator[Job]:
-    if not os.path.exists(path):
-        yield Job(path, None, None, "no such file or folder")
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield ReadError(f"cannot list the folder: {e.strerror or e}", folder)
         return
-    if _is_jsonl(path):
-        opener = gzip.open if path.endswith(".gz") else open
+    # As os.walk goes: a folder's files first, then its subfolders, each in name order.
+    subfolders = []
+    for entry in entries:
         try:
-            with opener(path, "rb") as f:
-                yield from _jsonl_jobs(path, f)
-        except (OSError, EOFError) as e:  # unreadable or truncated gzip
-            yield Job(path, None, None, f"cannot read: {e}")
+            if entry.is_dir(follow_symlinks=False):  # as os.walk: no loop through a link
+                subfolders.append(entry.path)
+            elif entry.name.endswith(INPUT_SUFFIXES) and entry.is_file():
+                yield entry.path
+        except OSError as e:
+            yield ReadError(f"cannot read: {e.strerror or e}", entry.path)
+    for sub in subfolders:
+        yield from _walk(sub)
+
+
+def _jsonl_items(path: str, stream: Iterable[bytes]) -> Iterator[Any]:
+    from .analyzer import JsonLine
+
+    for n, raw in enumerate(stream, 1):
+        if raw and not raw.isspace():
+            yield JsonLine(raw, path, n)
+
+
+def _stdin_items() -> Iterator[Any]:
+    """Standard input: JSON Lines when it starts with ``{``, else one article. Read only when
+    ``-`` is given, and line by line (a JSON Lines stream is never held whole)."""
+    from .errors import ReadError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or stream.closed:
+        yield ReadError("standard input is closed", "<stdin>")
         return
     try:
-        size = os.path.getsize(path)
+        lines = iter(stream)
+        head: list[bytes] = []
+        for raw in lines:  # blank lines before the first record or the article
+            head.append(raw)
+            if not raw.isspace():
+                break
+        if b"".join(head).lstrip()[:1] == b"{":
+            yield from _jsonl_items("<stdin>", itertools.chain(head, lines))
+        else:
+            yield b"".join(head) + stream.read()
     except OSError as e:
-        yield Job(path, None, None, f"cannot read: {e}")
+        yield ReadError(f"cannot read standard input: {e.strerror or e}", "<stdin>")
+
+
+def _items(paths: list[str]) -> Iterator[Any]:
+    """Every input document of the command line, in order: paths of article files, JsonLine
+    records, the bytes of standard input, or a ReadError in the place of what cannot be read."""
+    from .errors import ReadError
+
+    for p in paths:
+        if p == "-":
+            yield from _stdin_items()
+            continue
+        if os.path.isdir(p):
+            found = False
+            for f in _walk(p):
+                found = True
+                yield from _file_items(f) if isinstance(f, str) else [f]
+            if not found:
+                yield ReadError("folder holds no *.txt, *.jsonl or *.jsonl.gz files", p)
+            continue
+        yield from _file_items(p)
+
+
+def _file_items(path: str) -> Iterator[Any]:
+    from .errors import ReadError
+
+    if not os.path.lexists(path):
+        yield ReadError("no such file or folder", path)
         return
-    yield Job(path, None, ("file", path, input_format, None), size=size)
+    if not _is_jsonl(path):
+        yield Path(path)
+        return
+    opener: Any = gzip.open if path.endswith(".gz") else open
+    n = 0
+    try:
+        with opener(path, "rb") as f:
+            for item in _jsonl_items(path, f):
+                n = item.line
+                yield item
+    except (OSError, EOFError) as e:  # unreadable, or a truncated gzip stream
+        yield ReadError(f"cannot read: {getattr(e, 'strerror', None) or e}", path, n + 1 if n else None)
 
 
-def _batches(jobs: Iterator[Job]) -> Iterator[list[Job]]:
-    batch: list[Job] = []
-    size = 0
-    for j in jobs:
-        batch.append(j)
-        size += j.size
-        if len(batch) >= BATCH or size >= BATCH_BYTES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _error_record(job: Job, message: str, line: int | None = None, offset: int | None = None) -> dict:
-    rec: dict[str, str | int] = {"error": message, "path": job.path}
-    line = job.line if job.line is not None else line
-    if line is not None:
-        rec["line"] = line
-    if offset is not None:
-        rec["byte_offset"] = offset
+def _error_line(e: Any) -> bytes:
+    """The error record of a ReadError as one line of JSON (UTF-8). A path that is not UTF-8 was
+    decoded as os.fsdecode does (surrogateescape); its lone surrogates are written as JSON escapes
+    (``\\udcff``), so that the line is valid UTF-8 and json.loads gives back os.fsdecode's name."""
+    text = json.dumps(_error_record(e), ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), text).encode("utf-8")
+
+
+class WholeRecords:
+    """Ctrl-C while a record is written takes effect once it is written and counted, so that the
+    output holds whole records only and the summary counts exactly those (installed as the
+    SIGINT handler; outside a record, Ctrl-C interrupts at once)."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+
+    def install(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, self._on_sigint)
+
+    def _on_sigint(self, signum: int, frame: Any) -> None:
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self) -> None:
+        self.writing = True
+
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> None:
+        self.writing = False
+        if self.pending and kind is None:
+            self.pending = False
+            raise KeyboardInterrupt
+
+
+def _error_record(e: Any) -> dict[str, Any]:
+    rec: dict[str, Any] = {"error": e.reason, "path": e.path}
+    if e.line is not None:
+        rec["line"] = e.line
+    if e.byte_offset is not None:
+        rec["byte_offset"] = e.byte_offset
     return rec
+
+
+def write_records(results: Iterable[Any], out: IO[bytes], fmt: str, tally: Tally,
+                  whole: AbstractContextManager[Any] | None = None, fields: list[str] | None = None,
+                  sink: Any = None) -> None:
+    """Writes each result as it arrives: a Document's record or a ReadError's error record, one
+    JSON line each (``jsonl``) or the elements of one JSON array (``json``), or, with a `sink`
+    (``csv``/``parquet``: a :class:`standpoints.tables.TableSink`), rows of its tables. Each record
+    is flushed whole (inside `whole`), so that a crash or a kill loses only the documents still in
+    flight, and a huge record is streamed from the core in pieces, never held whole (unless
+    `fields` picks some of its fields). `tally` counts them."""
+    from .errors import ReadError
+
+    whole = whole if whole is not None else contextlib.nullcontext()
+    if sink is not None:
+        for r in results:
+            with whole:
+                if isinstance(r, ReadError):
+                    sink.error(_error_record(r))
+                    tally.failed += 1
+                else:
+                    sink.document(r)
+                    tally.ok += 1
+        sink.close()
+        return
+    first = True
+    if fmt == "json":
+        out.write(b"[")
+    for r in results:
+        with whole:
+            if fmt == "json":
+                out.write(b"\n" if first else b",\n")
+            if isinstance(r, ReadError):
+                out.write(_error_line(r))
+            elif fields is not None:
+                from .tables import select_fields
+
+                out.write(select_fields(r.to_json(), fields).encode("utf-8"))
+            else:
+                r.write_json(out)
+            if fmt == "jsonl":
+                out.write(b"\n")
+            out.flush()
+            if isinstance(r, ReadError):
+                tally.failed += 1
+            else:
+                tally.ok += 1
+            first = False
+    if fmt == "json":
+        out.write(b"]\n" if first else b"\n]\n")
+        out.flush()
+
+
+def _workers(text: str) -> int:
+    from .analyzer import MAX_WORKERS
+
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if n != -1 and not 1 <= n <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"must be -1 (every core) or 1..{MAX_WORKERS}, not {text}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,11 +272,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["jsonl", "json", "csv", "parquet"], default="jsonl",
                     help="jsonl: one record per line (default); json: one JSON array; csv, parquet: the tables "
                     "documents, mentions, entities, statements and errors in the folder given by -o")
-    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output (a folder for "
-                    "csv and parquet)")
+    ex.add_argument("-o", "--output", metavar="FILE",
+                    help="write here instead of standard output (a folder for csv and parquet; never an input, "
+                    "nor inside a folder given)")
     ex.add_argument("--fields", metavar="F,...", help="the record's fields to write (id,date,statements), or to "
                     "leave out (-text,-sentences); for csv and parquet: which tables, and text the documents' text")
-    ex.add_argument("--workers", type=int, default=1, metavar="N", help="threads (-1: all cores; default 1)")
+    ex.add_argument("--workers", type=_workers, default=1, metavar="N",
+                    help="threads (-1: all cores; default 1)")
     ex.add_argument("--errors", choices=["strict", "replace"], default="strict",
                     help="invalid UTF-8: an error record (strict, default) or U+FFFD replacement (replace)")
     ex.add_argument("--input-format", choices=["article", "plain"], default="article",
@@ -161,117 +298,107 @@ def _version() -> str:
     return __version__
 
 
+def _check_output(output: str, paths: list[str], folder: bool = False) -> None:
+    """-o must not name an input, nor lie inside a folder that is scanned (the run would read
+    its own output back, or empty its input before reading it). It names a file, or with
+    `folder` (the table formats) a folder."""
+    out = os.path.realpath(output)
+    if os.path.isdir(out) and not folder:
+        raise Usage(f"-o {output}: is a folder")
+    for p in paths:
+        if p == "-" or not os.path.exists(p):
+            continue
+        real = os.path.realpath(p)
+        if os.path.isdir(real):
+            if os.path.commonpath([out, real]) == real:
+                raise Usage(f"-o {output} lies inside the input folder {p}: the run would read its own output")
+        elif out == real or (os.path.exists(out) and os.path.samefile(out, real)):
+            raise Usage(f"-o {output} is also an input: writing would empty it before it is read")
+
+
+def _open_output(output: str | None) -> IO[bytes]:
+    if output is None:
+        sys.stdout.flush()
+        return sys.stdout.buffer
+    return open(output, "wb")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.workers == 0 or args.workers < -1:
-        parser.error("--workers must be a positive number or -1")
-    from .analyzer import Analyzer
-    from .errors import KnowledgeError
-    from .tables import TableSink, parse_fields, select_fields
+    from .tables import TableSink, parse_fields
 
+    tables = args.format in ("csv", "parquet")
     try:
         fields = parse_fields(args.fields)
-    except ValueError as e:
+        if tables and not args.output:
+            raise Usage(f"--format {args.format} writes a folder of tables: give it with -o DIR")
+        if args.output:
+            _check_output(args.output, args.paths, folder=tables)
+    except (Usage, ValueError) as e:
         parser.error(str(e))
-    tables = args.format in ("csv", "parquet")
-    if tables and not args.output:
-        parser.error(f"--format {args.format} writes a folder of tables: give it with -o DIR")
+    from .analyzer import Analyzer
+    from .errors import KnowledgeError
 
     try:
         analyzer = Analyzer(args.actors or None, errors=args.errors, stage=args.stage)
     except (KnowledgeError, OSError) as e:
         print(f"standpoints: {e}", file=sys.stderr)
         return 2
-
-    out: IO[str]
-    sink: TableSink | None = None
-    if tables:
-        try:
+    sink = None
+    out: IO[bytes]
+    try:
+        if tables:
             sink = TableSink(args.output, args.format, fields)
-        except (OSError, ImportError) as e:
-            print(f"standpoints: cannot write {args.format} tables to {args.output}: {e}", file=sys.stderr)
-            return 2
-        out = open(os.devnull, "w", encoding="utf-8")
-    elif args.output:
-        try:
-            out = open(args.output, "w", encoding="utf-8", newline="\n")
-        except OSError as e:
-            print(f"standpoints: cannot write {args.output}: {e}", file=sys.stderr)
-            return 2
-    else:
-        out = sys.stdout
-        # Records are UTF-8 JSON whatever the locale says (LANG=C, PYTHONIOENCODING=ascii).
-        if hasattr(out, "reconfigure"):
-            out.reconfigure(encoding="utf-8", newline="\n")
+            out = open(os.devnull, "wb")
+        else:
+            out = _open_output(args.output)
+    except (OSError, ImportError) as e:
+        print(f"standpoints: cannot write {args.output}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+        return 2
+    tally = Tally()
+    t0 = time.perf_counter()
+    results = analyzer.analyze_many(_items(args.paths), workers=args.workers, format=args.input_format)
     show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    bar = None
     if show:
         from tqdm import tqdm
 
-        bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
-    ok = failed = 0
-    t0 = time.perf_counter()
-    first = True
-    core = analyzer._core
+        results = tqdm(results, unit="doc", file=sys.stderr, dynamic_ncols=True)
+    where = args.output or "standard output"
+    whole = WholeRecords()
+    whole.install()
     try:
-        if args.format == "json":
-            out.write("[")
-        for batch in _batches(_jobs(args.paths, args.input_format, sys.stdin.buffer)):
-            items = [j.item for j in batch if j.item is not None]
-            results = iter(core.analyze_many(items, args.workers)) if items else iter(())
-            for job in batch:
-                if job.item is None:
-                    error = _error_record(job, job.error or "failed")
-                    line = json.dumps(error, ensure_ascii=False)
-                    failed += 1
-                else:
-                    r = next(results)
-                    if isinstance(r, tuple):
-                        _, message, err_line, offset = r
-                        error = _error_record(job, message, err_line, offset)
-                        line = json.dumps(error, ensure_ascii=False)
-                        failed += 1
-                    else:
-                        error = None
-                        line = "" if sink is not None else select_fields(r.to_json(-1), fields)
-                        ok += 1
-                if sink is not None:  # tables: the record goes to the sink, not to `out`
-                    sink.error(error) if error is not None else sink.document(r)
-                    continue
-                # Two writes, not one concatenation: a record can be gigabytes.
-                if args.format == "json":
-                    out.write("\n" if first else ",\n")
-                    out.write(line)
-                else:
-                    out.write(line)
-                    out.write("\n")
-                first = False
-            if bar is not None:
-                bar.update(len(batch))
-        if args.format == "json":
-            out.write("\n]\n" if not first else "]\n")
-        if sink is not None:
-            sink.close()
-        out.flush()
+        write_records(results, out, args.format, tally, whole, fields, sink)
+        if args.output:
+            out.close()
     except KeyboardInterrupt:
-        print(f"\nstandpoints: interrupted after {ok + failed} documents", file=sys.stderr)
-        return 130
+        _finish_output(out)
+        print(f"\nstandpoints: interrupted: {_summary(tally, t0)}", file=sys.stderr, flush=True)
+        os._exit(130)  # the documents in flight are dropped, not waited for
     except BrokenPipeError:
         # The reader went away (`| head`): point stdout at /dev/null so that the interpreter's
         # final flush does not raise again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    finally:
-        if bar is not None:
-            bar.close()
-        if args.output or sink is not None:
-            out.close()
-    dt = time.perf_counter() - t0
-    total = ok + failed
-    print(f"standpoints: {total} documents, {ok} ok, {failed} failed, {dt:.2f} s", file=sys.stderr)
-    return 0 if failed == 0 else 1
+    except OSError as e:  # a full disk, a file system gone away
+        print(f"standpoints: cannot write {where}: {e.strerror or e}; {_summary(tally, t0)} before that",
+              file=sys.stderr, flush=True)
+        os._exit(1)  # nothing more can be written: no final flush, no wait for the documents in flight
+    print(f"standpoints: {_summary(tally, t0)}", file=sys.stderr)
+    return 0 if tally.failed == 0 else 1
+
+
+def _summary(tally: Tally, t0: float) -> str:
+    total = tally.ok + tally.failed
+    return f"{total} documents, {tally.ok} ok, {tally.failed} failed, {time.perf_counter() - t0:.2f} s"
+
+
+def _finish_output(out: IO[bytes]) -> None:
+    try:
+        out.flush()
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

@@ -371,6 +371,11 @@ class Document:
             line = line[:-1] + ',"meta":' + json.dumps(self._meta, ensure_ascii=False, default=str) + "}"
         return line
 
+    def write_json(self, file: Any) -> int:
+        """Writes the record as one line of UTF-8 JSON (no newline) to a binary file, in pieces as
+        the core writes it (a huge record is never held whole); returns the bytes written."""
+        return self._core.write_json(file)
+
     def to_displacy(self, *, codes: bool = True) -> dict:
         """displaCy's manual format: ``displacy.render(doc.to_displacy(), style="ent", manual=True)``.
 

@@ -22,7 +22,7 @@ import dataclasses
 from typing import Any
 
 from . import _core
-from .analyzer import Analyzer, _field, _opt_str, _text, default_analyzer
+from .analyzer import Analyzer, _utf8, default_analyzer
 from .document import Argument, Document, Mention, Span, Statement
 
 __all__ = ["analyze_spacy", "spacy_arrays", "StandpointsComponent"]
@@ -50,8 +50,9 @@ def analyze_spacy(doc: Any, analyzer: Analyzer | None = None, *, title: str | No
                          "or use Analyzer.parse() for the built-in syntax")
     a = analyzer or default_analyzer()
     text = doc.text
-    core = _core.analyze_with_syntax(a._core, None if title is None else _text(title), _text(text), _opt_str(date),
-                                     _opt_str(url), _field(id or ""), text, *spacy_arrays(doc))
+    core = _core.analyze_with_syntax(a._core, None if title is None else _utf8(title), _utf8(text),
+                                     None if date is None else _utf8(str(date)), None if url is None else _utf8(url),
+                                     _utf8(id or ""), text, *spacy_arrays(doc))
     return Document(core)
 
 

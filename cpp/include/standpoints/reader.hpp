@@ -14,11 +14,12 @@
 namespace standpoints {
 
 // An input that cannot be read. `line` is 1-based (0 = not tied to a line);
-// `byte_offset` is set for encoding errors.
+// `byte_offset` is set for encoding errors. The message is valid UTF-8
+// whatever the input held: bytes of the input that a reason quotes (a JSON
+// parser's "last read: ...") and that are not UTF-8 are written "\xNN".
 class ReadError : public std::runtime_error {
  public:
-  ReadError(const std::string& reason, std::size_t line = 0, std::optional<std::size_t> byte_offset = std::nullopt)
-      : std::runtime_error(reason), line_(line), byte_offset_(byte_offset) {}
+  ReadError(const std::string& reason, std::size_t line = 0, std::optional<std::size_t> byte_offset = std::nullopt);
   std::size_t line() const noexcept { return line_; }
   std::optional<std::size_t> byte_offset() const noexcept { return byte_offset_; }
 

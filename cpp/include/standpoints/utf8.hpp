@@ -55,6 +55,11 @@ std::optional<std::size_t> first_invalid(std::string_view s) noexcept;
 // errors="replace" does: one replacement per maximal invalid subpart).
 std::string replace_invalid(std::string_view s);
 
+// Copy of `s` with each byte that is not part of a valid sequence written as
+// the four characters "\xNN" (as Python's errors="backslashreplace"): a
+// message quoting raw input stays valid UTF-8 whatever the input held.
+std::string escape_invalid(std::string_view s);
+
 // Python's str.isspace() for one code point.
 inline bool is_space(char32_t cp) noexcept {
   if (cp < 0x80) return detail::kAsciiClass.v[cp] & detail::kAsciiSpace;
@@ -64,26 +69,27 @@ inline bool is_space(char32_t cp) noexcept {
 // Strips Python-whitespace from both ends (the reader's "stripped line").
 std::string_view strip(std::string_view s) noexcept;
 
-// True for code points that belong inside words (letters, digits, marks,
-// and any non-ASCII code point that is not punctuation, space or a symbol we
-// know). Deliberately coarse: scripts without case still form words.
+// True for code points that belong inside words: letters, marks and numbers
+// of every script (general categories L*, M*, N*), private use, and the
+// zero-width (non-)joiner; from the complete table that tools/gen_unicode.py
+// generates from Python's unicodedata.
 inline bool is_word_char(char32_t cp) noexcept {
   if (cp < 0x80) return detail::kAsciiClass.v[cp] & detail::kAsciiWord;
   return detail::is_word_char_non_ascii(cp);
 }
 
-bool is_upper(char32_t cp) noexcept;  // Latin/Greek/Cyrillic capitals
-bool is_lower(char32_t cp) noexcept;
+bool is_upper(char32_t cp) noexcept;  // capital and title-case letters of every script (Lu, Lt)
+bool is_lower(char32_t cp) noexcept;  // lower-case letters (Ll)
 
-// Lower-cases ASCII and the Latin-1/Latin Extended-A/Greek/Cyrillic ranges
-// with a table; other code points pass through unchanged.
+// The simple lower-case mapping of every script (from the same table); a code
+// point whose lower case is more than one code point (U+0130) is unchanged.
 char32_t to_lower(char32_t cp) noexcept;
 std::string to_lower(std::string_view s);
 // The same into `out` (replacing its content), reusing its buffer.
 void to_lower(std::string_view s, std::string& out);
 // Lower-cases `s` into out[0, s.size()), byte offsets unchanged: a code point
-// whose lower case would change its UTF-8 length (none of to_lower(char32_t)'s
-// mappings does) is kept as written, and the result is then false. ASCII is
+// whose lower case would change its UTF-8 length (U+023A, the Kelvin sign) is
+// kept as written, and the result is then false. ASCII is
 // folded 16 (SSE2) or 8 bytes at a time.
 bool to_lower_same_length(std::string_view s, char* out) noexcept;
 
