@@ -67,8 +67,10 @@ std::string slug(std::string_view name) {
   return out;
 }
 
-// "VLADIMIR_PUTIN_" -> "Vladimir Putin"; keeps dotted initialisms ("U.S.").
-std::string petrarch_name(std::string_view raw) {
+// "VLADIMIR_PUTIN_" -> "Vladimir Putin"; keeps dotted initialisms ("U.S."),
+// words of two letters and the words `known` as written ("NATO").
+template <class Known>
+std::string petrarch_name(std::string_view raw, Known known) {
   std::string s(raw);
   while (!s.empty() && (s.back() == '_' || s.back() == ' ')) s.pop_back();
   std::string out;
@@ -89,8 +91,7 @@ std::string petrarch_name(std::string_view raw) {
     std::size_t wend = s.find_first_of("_- ", i);
     if (wend == std::string::npos) wend = s.size();
     const std::string_view word(s.data() + i, wend - i);
-    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 || word == "NATO" ||
-                      word == "OPEC" || word == "UN" || word == "EU";
+    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 || known(word);
     if (keep) {
       out.append(word);
       i = wend - 1;
@@ -203,7 +204,6 @@ void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where)
   ActorEntry& e = entries_[index];
   if (e.country.empty()) e.country = spec.country;
   if (!spec.actor.empty() || e.offices.empty()) e.offices.push_back(office);
-  if ((e.flags & kIgo) && !spec.actor.empty()) igo_codes_.insert(spec.actor);
   if (e.type == "PERSON") {
     // Given names: the first word of a multi-word name ("Vladimir Putin").
     const std::string_view n = e.name;
@@ -289,6 +289,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
   const std::string text = tsv::read_whole_file(path);
   if (auto bad = utf8::first_invalid(text))
     throw KnowledgeError(path, 0, "invalid UTF-8 at byte offset " + std::to_string(*bad));
+  // Words that some actor loaded so far is called, as written ("NATO"), keep their capitals.
+  const auto known = [&](std::string_view word) { return lookup_phrase(word) != nullptr; };
   struct Pending {
     std::string name;
     std::vector<std::string> aliases;
@@ -367,7 +369,7 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     if (l.empty()) continue;
     if (l[0] == '+') {
       if (cur.name.empty()) throw KnowledgeError(path, line, "synonym line before any actor");
-      cur.aliases.push_back(petrarch_name(l.substr(1)));
+      cur.aliases.push_back(petrarch_name(l.substr(1), known));
       continue;
     }
     // Codes: "[CODE]" or "[CODE >120101]" on their own (indented) line or after the name.
@@ -390,7 +392,7 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
         if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
         if (name_part.empty() && cur.name.empty()) throw KnowledgeError(path, line, "code line before any actor");
         if (!name_part.empty() && cur.name.empty()) {
-          cur.name = petrarch_name(name_part);
+          cur.name = petrarch_name(name_part, known);
           cur.line = line;
           name_part = {};
         }
@@ -401,7 +403,7 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     }
     if (indented && !cur.name.empty()) throw KnowledgeError(path, line, "expected '[CODE ...]' or '+SYNONYM'");
     flush();
-    cur.name = petrarch_name(l);
+    cur.name = petrarch_name(l, known);
     cur.line = line;
   }
   flush();

@@ -19,6 +19,7 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
   try {
     k->actors = ActorTable::load(actor_files, k->abbreviations);
     if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
+    k->codes = ActorCodes::load(dir + "roles.tsv", k->actors);
     k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
     k->acts = ActLexicon::load(dir + "acts.tsv");
   } catch (...) {

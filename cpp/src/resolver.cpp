@@ -12,19 +12,6 @@ namespace standpoints {
 
 namespace {
 
-bool is_country_code(std::string_view code) { return code.size() == 3; }
-
-// The country or organisation at the head of a code: "RUSGOV" -> "RUS",
-// "NATOMIL" -> "NATO". Organisation codes are those the knowledge base marks
-// as international organisations.
-std::string code_root(const Knowledge& k, std::string_view code) {
-  if (code.size() <= 3) return std::string(code);
-  for (std::size_t n = code.size(); n >= 2; --n) {
-    if (k.actors.is_igo_code(code.substr(0, n)) && (code.size() - n) % 3 == 0) return std::string(code.substr(0, n));
-  }
-  return std::string(code.substr(0, 3));
-}
-
 // Words before a capital that make it a place, not the government it houses.
 bool locative(std::string_view w) {
   static const char* words[] = {"in",        "to",       "from",       "near",     "at",       "outside",  "around",
@@ -296,10 +283,10 @@ struct Resolver {
   // A body's or person's code from the actor of its context and a role.
   std::string combine(const std::string& context_actor, const std::string& role) const {
     if (context_actor.empty()) return {};
-    const std::string root = code_root(k, context_actor);
-    if (!is_country_code(root) || k.actors.is_igo_code(root)) return root;  // "NATO's commander" -> NATO
+    const std::string_view root = k.codes.root(context_actor);
+    if (!k.codes.is_country_root(root)) return std::string(root);                           // "NATO's commander" -> NATO
     if (context_actor.size() > 3 && (role.empty() || role == "GOV")) return context_actor;  // Kremlin -> RUSGOV
-    return root + role;
+    return std::string(root) + role;
   }
 
   // 3. Actor codes in context.
@@ -353,8 +340,8 @@ struct Resolver {
       }
       e.actor = actor;
       if (e.country.empty() && !actor.empty()) {
-        const std::string root = code_root(k, actor);
-        if (is_country_code(root) && !k.actors.is_igo_code(root)) e.country = root;
+        const std::string_view root = k.codes.root(actor);
+        if (k.codes.is_country_root(root)) e.country = root;
       }
       for (auto mi : e.mentions) {
         Mention& m = doc.mentions[static_cast<std::size_t>(mi)];

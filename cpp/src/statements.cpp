@@ -152,6 +152,7 @@ struct Seen {
 struct Extractor {
   Document& doc;
   const ActLexicon& lex;
+  const ActorCodes& codes;
   std::string lowered;  // the document lower-cased (same byte offsets)
   // Texts of tokens whose lower-cased text differs in length (a list: stable
   // addresses, and no allocation for the many documents without any).
@@ -191,7 +192,7 @@ struct Extractor {
   std::vector<Statement> out;
   std::vector<std::uint32_t> out_para;
 
-  Extractor(Document& d, const ActLexicon& l) : doc(d), lex(l) {}
+  Extractor(Document& d, const ActLexicon& l, const ActorCodes& c) : doc(d), lex(l), codes(c) {}
 
   // Lower-cased token text: a view of the lower-cased document unless the
   // token had curly apostrophes (rare).
@@ -259,16 +260,12 @@ struct Extractor {
   const ActorInfo& actor_info(std::string_view actor) const {
     if (auto it = actor_info_.find(actor); it != actor_info_.end()) return it->second;
     ActorInfo info;
-    info.root = actor_root(actor);
-    // A medium: "MED" among the roles after the root.
-    info.media = actor.size() > info.root.size() && actor.find("MED", info.root.size()) != std::string_view::npos;
+    info.root = codes.root(actor);
+    info.media = codes.is_media_code(actor);
     return actor_info_.emplace(std::string(actor), std::move(info)).first->second;
   }
   const std::string& root_of(std::string_view actor) const { return actor_info(actor).root; }
-  bool is_media(std::string_view actor) const {
-    // Most codes have no "MED" at all: no look-up.
-    return actor.find("MED") != std::string_view::npos && actor_info(actor).media;
-  }
+  bool is_media(std::string_view actor) const { return actor_info(actor).media; }
 
   // ---- setup: lower-cased text, mention map, quotation regions ----
   void prepare() {
@@ -614,10 +611,7 @@ struct Extractor {
         }
         case Class::Igo: {
           const std::int32_t mi = recent_mention(first_tok, 0, [&](const Mention& m) {
-            const std::string& a = actor_of(m);
-            const std::string& r = root_of(a);
-            return r.size() != 3 || r == "WHO" || r == "IMF" || r == "WTO" || r == "GCC" || r == "SCO" || r == "G20" ||
-                   r == "ICC" || r == "ICJ" || r == "CIS" || r == "OAS" || r == "OIC" || r == "WFP";
+            return !codes.is_country_root(root_of(actor_of(m)));
           });
           if (mi >= 0) c = from_mention_at(mi, start, end);
           break;
@@ -1773,15 +1767,15 @@ void Extractor::finish() {
 
 }  // namespace
 
-void extract_statements(Document& doc, const ActLexicon& lexicon) {
+void extract_statements(Document& doc, const Knowledge& knowledge) {
   doc.statements.clear();
+  const ActLexicon& lexicon = knowledge.acts;
   if (lexicon.empty() || doc.tokens.empty()) return;
-  Extractor x(doc, lexicon);
+  Extractor x(doc, lexicon, knowledge.codes);
   x.prepare();
   for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) x.process_paragraph(pi);
   x.finish();
 }
 
-void extract_statements(Document& doc, const Knowledge& knowledge) { extract_statements(doc, knowledge.acts); }
 
 }  // namespace standpoints

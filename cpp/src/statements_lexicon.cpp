@@ -194,36 +194,4 @@ void ActLexicon::build_index() {
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
 
-std::string actor_root(std::string_view code) {
-  static const char* const igos[] = {"ARABLEAGUE", "INTERPOL", "UNESCO", "UNICEF", "ECOWAS", "UNHCR", "AUKUS", "ASEAN",
-                                     "BRICS",      "OSCE",     "IAEA",   "OPEC",   "CSTO",   "SADC",  "OECD",  "APEC",
-                                     "ICRC",       "EAEU",     "QUAD",   "NATO",   "WHO",    "IMF",   "WTO",   "GCC",
-                                     "SCO",        "G20",      "ICC",    "ICJ",    "CIS",    "OAS",   "OIC",   "WFP",
-                                     "UN",         "EU",       "WB",     "AU",     "G7"};
-  static const char* const roles[] = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
-                                      "SPY", "EDU", "NGO", "IGO", "ELI", "HLH", "LAB", "REF", "AGR", "CRM", "REL"};
-  // The organisations by first letter, in list order (the first match wins).
-  static const std::array<std::vector<std::string_view>, 26> by_letter = [] {
-    std::array<std::vector<std::string_view>, 26> t;
-    for (const char* igo : igos) t[static_cast<std::size_t>(igo[0] - 'A')].emplace_back(igo);
-    return t;
-  }();
-  if (code.empty()) return {};
-  std::string up(code);
-  for (auto& c : up) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-  const auto first = static_cast<unsigned char>(up[0]);
-  const std::vector<std::string_view> none;
-  for (const std::string_view g : first >= 'A' && first <= 'Z' ? by_letter[first - 'A'] : none) {
-    if (up.size() < g.size() || std::string_view(up).substr(0, g.size()) != g) continue;
-    const std::string_view rest = std::string_view(up).substr(g.size());
-    if (rest.size() % 3 != 0) continue;
-    bool ok = true;
-    for (std::size_t i = 0; i < rest.size() && ok; i += 3)
-      ok = std::find_if(std::begin(roles), std::end(roles), [&](const char* r) { return rest.substr(i, 3) == r; }) !=
-           std::end(roles);
-    if (ok) return std::string(g);
-  }
-  return up.substr(0, 3);
-}
-
 }  // namespace standpoints

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "check.hpp"
+#include "standpoints/knowledge.hpp"
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
 
@@ -22,9 +23,9 @@ const SegmenterRules& rules() {
   static const SegmenterRules r = SegmenterRules::load(kData + "/abbreviations.tsv");
   return r;
 }
-const ActLexicon& lexicon() {
-  static const ActLexicon l = ActLexicon::load(kData + "/acts.tsv");
-  return l;
+const Knowledge& knowledge() {
+  static const std::shared_ptr<const Knowledge> k = Knowledge::load(KnowledgeOptions{kData, {}, {}});
+  return *k;
 }
 
 struct Name {
@@ -74,7 +75,7 @@ Document make(const std::vector<std::string>& paras, const std::vector<Name>& na
   }
   std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
   doc.mentions = ms;
-  extract_statements(doc, lexicon());
+  extract_statements(doc, knowledge());
   return doc;
 }
 

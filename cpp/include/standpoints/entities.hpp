@@ -85,9 +85,6 @@ class ActorTable {
   // capitalised-span finder takes unknown two-word names as people only then.
   bool is_given_name(std::string_view word) const { return given_names_.find(word) != given_names_.end(); }
 
-  // True for the code of an international organisation ("NATO", "UN").
-  bool is_igo_code(std::string_view code) const { return igo_codes_.find(code) != igo_codes_.end(); }
-
   // An exact single-word alias (used to test capitalised words).
   const std::vector<std::uint32_t>* lookup_phrase(std::string_view key) const;
 
@@ -115,7 +112,6 @@ class ActorTable {
   // lower-case word outside this set ends every folded match ("Russian
   // troops"), so the matcher need not walk the folded trie for it.
   StringSet folded_tails_;
-  StringSet igo_codes_;
   StringSet given_names_;
   std::vector<Token> scratch_tokens_;  // reused while loading
 };

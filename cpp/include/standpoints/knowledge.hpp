@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "standpoints/actor_codes.hpp"
 #include "standpoints/boilerplate.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/geocoder.hpp"
@@ -25,6 +26,7 @@ struct Knowledge {
   SegmenterRules abbreviations;
   BoilerplatePatterns boilerplate;
   ActorTable actors;    // actors.tsv + the user's files (entities, resolver)
+  ActorCodes codes;     // roles.tsv + the actors' igo flags: roots, organisations, media (every stage)
   NameCues cues;        // name_cues.tsv (entities)
   Gazetteer gazetteer;  // places.tsv (geocoder)
   ActLexicon acts;      // acts.tsv (statements)

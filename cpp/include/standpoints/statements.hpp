@@ -221,10 +221,5 @@ class ActLexicon {
 // Adds doc.statements (and the nominal and pronoun mentions that name their
 // sources, appended to doc.mentions). Runs after entities are resolved.
 void extract_statements(Document& doc, const Knowledge& knowledge);
-void extract_statements(Document& doc, const ActLexicon& lexicon);
-
-// Country or international organisation at the head of an actor code
-// ("USAGOV" -> "USA", "NATOMIL" -> "NATO"), as the scorer compares them.
-std::string actor_root(std::string_view code);
 
 }  // namespace standpoints
