@@ -632,6 +632,11 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
   return c;
 }
 
+void NameCues::add_word(std::string_view word, Kind kind) {
+  kinds_[std::string(word)] |= kind;
+  kinds_filter_.add(word);
+}
+
 std::uint16_t NameCues::kinds(std::string_view word) const {
   if (!kinds_filter_.may_contain(word)) return 0;
   auto it = kinds_.find(word);
@@ -1095,13 +1100,11 @@ struct Finder {
   }
 
   bool person_cue(std::size_t s, std::size_t e) {
-    static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
     if (s > 0 && (memo.kinds(s - 1) & (NameCues::kRole | NameCues::kTitle))) return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
     if (e < doc.tokens.size()) {
+      if (memo.kinds(e) & NameCues::kSpeechVerb) return true;
       const std::string_view next = text(e);
-      for (const char* v : verbs)
-        if (next == v) return true;
       if (next == "," && e + 1 < doc.tokens.size()) {
         std::size_t q = e + 1;
         while (q < doc.tokens.size() && q < e + 5 && doc.tokens[q].shape != Shape::Capitalized &&

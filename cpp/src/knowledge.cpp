@@ -20,8 +20,9 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
     k->actors = ActorTable::load(actor_files, k->abbreviations);
     if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
     k->codes = ActorCodes::load(dir + "roles.tsv", k->actors);
-    k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
     k->acts = ActLexicon::load(dir + "acts.tsv");
+    k->cues = NameCues::load(dir + "name_cues.tsv", k->abbreviations);
+    for (const auto& verb : k->acts.name_cue_verbs()) k->cues.add_word(verb, NameCues::kSpeechVerb);
   } catch (...) {
     gazetteer.wait();  // never leave the thread running past an error
     throw;

@@ -86,6 +86,8 @@ void add_row(ActLexicon& lex, std::vector<ActEntry>& entries,
       e.that_only = true;
     else if (f == "quoteonly")
       e.quote_only = true;
+    else if (f == "namecue")
+      e.name_cue = true;
     else
       row.fail("unknown flag \"" + std::string(f) + "\"");
   }
@@ -193,5 +195,18 @@ void ActLexicon::build_index() {
 }
 
 ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
+
+std::vector<std::string> ActLexicon::name_cue_verbs() const {
+  std::vector<std::string> out;
+  for (const auto& [word, forms] : by_first_)
+    for (const ActForm& f : forms) {
+      const ActEntry& e = entries_[f.entry];
+      const bool finite = f.size == 1 && word != e.lemma && !(word.size() > 3 && word.ends_with("ing"));
+      if (e.name_cue && e.pos == ActEntry::Pos::Verb && finite) out.push_back(word);
+    }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 }  // namespace standpoints

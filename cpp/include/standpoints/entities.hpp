@@ -134,8 +134,11 @@ class NameCues {
     kGpeTail = 2048,
     kLocTail = 4096,
     kFacTail = 8192,
+    kSpeechVerb = 16384,  // a verb of saying after a name makes it a person's ("Jane Roe said"): from acts.tsv
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);
+  // Adds a word of `kind` that another data file gives (the speech verbs of acts.tsv).
+  void add_word(std::string_view word, Kind kind);
   std::uint16_t kinds(std::string_view word) const;
   // Role code given by a cue of `kind` for `word` ("" if none).
   std::string_view role(std::string_view word, Kind kind) const;

@@ -44,6 +44,7 @@ struct ActEntry {
   bool need_for = false;    // only as "V X for ..." ("attacked X for comparing")
   bool that_only = false;   // only before a that-clause ("charged that")
   bool quote_only = false;  // only next to a quotation ("Lavrov continued")
+  bool name_cue = false;    // its finite forms after capitalised words make them a person's name ("Jane Roe said")
   Class cls = Class::None;  // nominals and pronouns: what they stand for
 };
 
@@ -80,6 +81,9 @@ class ActLexicon {
   static ActLexicon parse(std::string_view text, const std::string& name);
 
   const std::vector<ActEntry>& entries() const noexcept { return entries_; }
+  // The finite one-word forms (neither the lemma nor an -ing form) of the
+  // verbs flagged namecue: "said", "says", "told" (the entity stage's person cue).
+  std::vector<std::string> name_cue_verbs() const;
   // The forms whose first word is one word, longest first, and whether one
   // of them can start a trigger (a verb, noun, phrase or light verb form).
   struct FirstWord {
