@@ -600,7 +600,9 @@ NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
         {"org_first", kOrgFirst}, {"law_tail", kLawTail},    {"event_tail", kEventTail},
         {"stop", kStop},          {"connector", kConnector}, {"org_cue", kOrgCue},
         {"org_tail", kOrgTail},   {"not_given", kNotGiven},  {"gpe_tail", kGpeTail},
-        {"loc_tail", kLocTail},   {"fac_tail", kFacTail}};
+        {"loc_tail", kLocTail},   {"fac_tail", kFacTail},    {"particle", kParticle},
+        {"state_style", kStateStyle}, {"place_noun", kPlaceNoun}, {"org_word", kOrgWord},
+        {"place_before", kPlaceBefore}, {"role_modifier", kRoleModifier}};
     const std::string_view kind = row.get("kind");
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
@@ -637,7 +639,7 @@ void NameCues::add_word(std::string_view word, Kind kind) {
   kinds_filter_.add(word);
 }
 
-std::uint16_t NameCues::kinds(std::string_view word) const {
+std::uint32_t NameCues::kinds(std::string_view word) const {
   if (!kinds_filter_.may_contain(word)) return 0;
   auto it = kinds_.find(word);
   return it == kinds_.end() ? 0 : it->second;
@@ -691,7 +693,7 @@ std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t 
   const std::string_view w0 = token_text(doc, doc.tokens[i]);
   // Most words start no phrase: answer from the one-word table alone.
   const bool may_start = max_phrase_ > 1 && i + 1 < end && (memo ? memo->starts_phrase(i) : starts_phrase(w0));
-  const std::uint16_t kinds0 = memo ? memo->kinds(i) : kinds(w0);
+  const std::uint32_t kinds0 = memo ? memo->kinds(i) : kinds(w0);
   if (!may_start) {
     if (kinds0 & kind) {
       if (role) *role = std::string(this->role(w0, kind));
@@ -845,7 +847,8 @@ struct Finder {
           continue;
         }
         // "Kingdom of Jordan", "Islamic Republic of Iran": the state's full style.
-        if (e.type == "GPE" && i >= 2 && text(i - 1) == "of" && !claimed[i - 2] && is_state_style(text(i - 2))) {
+        if (e.type == "GPE" && i >= 2 && text(i - 1) == "of" && !claimed[i - 2] &&
+            (memo.kinds(i - 2) & NameCues::kStateStyle)) {
           emit(i - 2, i + n, e.type, static_cast<std::int32_t>(entry));
           i += n;
           continue;
@@ -903,11 +906,6 @@ struct Finder {
     return 0;
   }
 
-  static bool is_state_style(std::string_view w) {
-    return w == "Kingdom" || w == "Republic" || w == "Emirate" || w == "Sultanate" || w == "Principality" ||
-           w == "Commonwealth" || w == "Duchy" || w == "Federation";
-  }
-
   // "US State Department" -> "US" + "State Department": a country before a
   // body whose name is complete without it is its own mention (ANNOTATION.md).
   bool split_country_prefix(std::size_t i, std::size_t n, std::size_t b, std::uint32_t entry, CaseMode mode) {
@@ -956,8 +954,7 @@ struct Finder {
           continue;
         }
         if (t.kind == TokenKind::Word && (memo.kinds(j) & NameCues::kConnector) && j + 1 < b && !claimed[j + 1]) {
-          const bool personal = w == "al" || w == "bin" || w == "de" || w == "van" || w == "von" || w == "der" ||
-                                w == "da" || w == "del" || w == "du" || w == "la" || w == "le";
+          const bool personal = (memo.kinds(j) & NameCues::kParticle) != 0;
           const bool link = w == "of" || w == "for";
           if (personal || link || org_like) {
             if (link) org_like = true;
@@ -995,11 +992,7 @@ struct Finder {
     if (s == 0) return false;
     const std::string_view p = text(s - 1);
     if (p == "near" || p == "outside" || p == "in" || p == "from" || p == "at" || p == "to") return true;
-    if (p == "of" && s >= 2) {
-      const std::string_view q = text(s - 2);
-      return q == "town" || q == "city" || q == "village" || q == "port" || q == "province" || q == "region" ||
-             q == "district" || q == "outskirts" || q == "suburb" || q == "area";
-    }
+    if (p == "of" && s >= 2) return (memo.kinds(s - 2) & NameCues::kPlaceNoun) != 0;
     return false;
   }
 
@@ -1170,8 +1163,8 @@ struct Finder {
     if (!titled_before(s) && place_run(s, e)) return;
     const std::size_t n = e - s;
     const std::string_view head = text(e - 1);
-    const std::uint16_t head_kinds = memo.kinds(e - 1);
-    const std::uint16_t first_kinds = memo.kinds(s);
+    const std::uint32_t head_kinds = memo.kinds(e - 1);
+    const std::uint32_t first_kinds = memo.kinds(s);
     if (titled) {
       emit(s, e, "PERSON", -1, role);
       return;
@@ -1198,10 +1191,8 @@ struct Finder {
     }
     if (head_kinds & NameCues::kOrgHead) {
       std::string r(cues.role(head, NameCues::kOrgHead));
-      for (std::size_t i = s; i < e; ++i) {
-        const auto w = text(i);
-        if (w == "Defense" || w == "Defence" || w == "Armed" || w == "Military" || w == "War") r = "MIL";
-      }
+      for (std::size_t i = s; i < e; ++i)
+        if (memo.kinds(i) & NameCues::kOrgWord) r = cues.role(text(i), NameCues::kOrgWord);
       // "Defense Ministry" alone is a name; a bare head word ("Ministry") is
       // not, except a newspaper's ("the Telegraph").
       if (n >= 2 || (r == "MED" && s > 0 && text(s - 1) == "the")) emit(s, e, "ORG", -1, r);

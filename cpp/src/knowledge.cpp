@@ -11,7 +11,7 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
   // The gazetteer needs nothing else: it loads on a second thread while the
   // actors (the biggest table) load here, so start-up waits for the slower
   // of the two rather than their sum. Errors travel through the future.
-  auto gazetteer = std::async(std::launch::async, [path = dir + "places.tsv"] { return Gazetteer::load(path); });
+  auto gazetteer = std::async(std::launch::async, [dir] { return Gazetteer::load(dir + "places.tsv", dir + "place_words.tsv"); });
   k->abbreviations = SegmenterRules::load(dir + "abbreviations.tsv");
   k->boilerplate = BoilerplatePatterns::load(dir + "boilerplate.tsv");
   std::vector<std::string> actor_files{dir + "actors.tsv"};

@@ -12,26 +12,13 @@ namespace standpoints {
 
 namespace {
 
-// Words before a capital that make it a place, not the government it houses.
-bool locative(std::string_view w) {
-  static const char* words[] = {"in",        "to",       "from",       "near",     "at",       "outside",  "around",
-                                "into",      "across",   "visiting",   "visited",  "visit",    "via",      "toward",
-                                "towards",   "within",   "throughout", "over",     "downtown", "of",       "through",
-                                "reached",   "arrived",  "left",       "entered",  "leaving",  "northern", "southern",
-                                "eastern",   "western",  "central",    "besieged", "bombed",   "shelled",  "captured",
-                                "liberated", "occupied", "suburbs",    "streets"};
-  for (const char* x : words)
-    if (w == x) return true;
-  return false;
-}
-
 struct Resolver {
   Document& doc;
   const Knowledge& k;
   std::int32_t date;
   StringMap<std::int32_t> by_key;                                  // entity key -> index
   boost::unordered_flat_map<std::int32_t, std::int32_t> by_entry;  // knowledge-base entry -> entity
-  TokenCues memo;                                                  // each token's cue kinds, looked up once
+  mutable TokenCues memo;                                          // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -234,9 +221,8 @@ struct Resolver {
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
         if (role && role->empty() && !r.empty()) *role = r;
-      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "senior" || w == "top" || w == "chief" ||
-                   w == "deputy" || w == "former" || w == "acting" || w == "then" || w == "-" ||
-                   doc.tokens[p].shape == Shape::Capitalized)) {
+      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "-" ||
+                   (memo.kinds(p) & NameCues::kRoleModifier) || doc.tokens[p].shape == Shape::Capitalized)) {
         break;
       }
       j = p;
@@ -357,8 +343,9 @@ struct Resolver {
     const Sentence& s = doc.sentences[doc.tokens[a].sentence];
     if (a > s.first_token) {
       const std::string_view prev = text(a - 1);
-      if (locative(prev)) return true;
-      if (prev == "the" && a >= 2 && a - 1 > s.first_token && locative(text(a - 2))) return true;
+      // Words before a capital that make it a place, not the government it houses ("in Moscow").
+      if (memo.kinds(a - 1) & NameCues::kPlaceBefore) return true;
+      if (prev == "the" && a >= 2 && a - 1 > s.first_token && (memo.kinds(a - 2) & NameCues::kPlaceBefore)) return true;
     }
     // "Minsk, Belarus": a country right after a comma.
     if (b + 1 < s.last_token && text(b) == ",") {
