@@ -70,8 +70,7 @@ bool ActorCodes::is_media_code(std::string_view code) const noexcept {
   return false;
 }
 
-bool ActorCodes::is_media(const Mention& m, std::string_view code, const ActorTable& actors) const noexcept {
-  if (is_media_code(code)) return true;
+bool ActorCodes::has_media_flag(const Mention& m, const ActorTable& actors) noexcept {
   return m.kb >= 0 && static_cast<std::size_t>(m.kb) < actors.size() &&
          (actors.entry(static_cast<std::uint32_t>(m.kb)).flags & kMedia);
 }

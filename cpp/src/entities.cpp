@@ -595,14 +595,26 @@ std::string ActorTable::actor_at(const ActorEntry& e, std::int32_t date) const {
 NameCues NameCues::load(const std::string& path, const SegmenterRules& rules) {
   NameCues c;
   tsv::read_file(path, {"cue", "kind"}, [&](const tsv::Row& row) {
-    static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-        {"title", kTitle},        {"role", kRole},           {"org_head", kOrgHead},
-        {"org_first", kOrgFirst}, {"law_tail", kLawTail},    {"event_tail", kEventTail},
-        {"stop", kStop},          {"connector", kConnector}, {"org_cue", kOrgCue},
-        {"org_tail", kOrgTail},   {"not_given", kNotGiven},  {"gpe_tail", kGpeTail},
-        {"loc_tail", kLocTail},   {"fac_tail", kFacTail},    {"particle", kParticle},
-        {"state_style", kStateStyle}, {"place_noun", kPlaceNoun}, {"org_word", kOrgWord},
-        {"place_before", kPlaceBefore}, {"role_modifier", kRoleModifier}};
+    static constexpr std::pair<std::string_view, Kind> kKinds[] = {{"title", kTitle},
+                                                                   {"role", kRole},
+                                                                   {"org_head", kOrgHead},
+                                                                   {"org_first", kOrgFirst},
+                                                                   {"law_tail", kLawTail},
+                                                                   {"event_tail", kEventTail},
+                                                                   {"stop", kStop},
+                                                                   {"connector", kConnector},
+                                                                   {"org_cue", kOrgCue},
+                                                                   {"org_tail", kOrgTail},
+                                                                   {"not_given", kNotGiven},
+                                                                   {"gpe_tail", kGpeTail},
+                                                                   {"loc_tail", kLocTail},
+                                                                   {"fac_tail", kFacTail},
+                                                                   {"particle", kParticle},
+                                                                   {"state_style", kStateStyle},
+                                                                   {"place_noun", kPlaceNoun},
+                                                                   {"org_word", kOrgWord},
+                                                                   {"place_before", kPlaceBefore},
+                                                                   {"role_modifier", kRoleModifier}};
     const std::string_view kind = row.get("kind");
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });

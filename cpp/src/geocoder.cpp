@@ -34,7 +34,7 @@ struct Gazetteer::Tables {
   std::uint64_t mask = 0;
   std::unordered_map<std::string_view, std::uint32_t> countries;  // ISO3 -> place index
   // place_words.tsv
-  StringSet common_words;                    // city names that are common words ("March", "Nice")
+  StringSet common_words;                     // city names that are common words ("March", "Nice")
   std::vector<std::string> country_prefixes;  // "Kingdom of ", in file order
   std::vector<std::string> area_words;        // " province", " Province", ...
 };

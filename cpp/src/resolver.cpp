@@ -270,7 +270,7 @@ struct Resolver {
   std::string combine(const std::string& context_actor, const std::string& role) const {
     if (context_actor.empty()) return {};
     const std::string_view root = k.codes.root(context_actor);
-    if (!k.codes.is_country_root(root)) return std::string(root);                           // "NATO's commander" -> NATO
+    if (!k.codes.is_country_root(root)) return std::string(root);  // "NATO's commander" -> NATO
     if (context_actor.size() > 3 && (role.empty() || role == "GOV")) return context_actor;  // Kremlin -> RUSGOV
     return std::string(root) + role;
   }

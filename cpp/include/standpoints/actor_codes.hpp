@@ -39,7 +39,11 @@ class ActorCodes {
   bool is_media_code(std::string_view code) const noexcept;
   // A mention of a medium: its code says so, or its knowledge-base entry
   // carries the media flag. Media report what others say; they are no sources.
-  bool is_media(const Mention& m, std::string_view code, const ActorTable& actors) const noexcept;
+  bool is_media(const Mention& m, std::string_view code, const ActorTable& actors) const noexcept {
+    return is_media_code(code) || has_media_flag(m, actors);
+  }
+  // The mention's knowledge-base entry carries the media flag.
+  static bool has_media_flag(const Mention& m, const ActorTable& actors) noexcept;
 
  private:
   bool roles_only(std::string_view rest) const noexcept;

@@ -134,12 +134,12 @@ class NameCues {
     kGpeTail = 2048,
     kLocTail = 4096,
     kFacTail = 8192,
-    kSpeechVerb = 1u << 14,  // a verb of saying after a name makes it a person's ("Jane Roe said"): from acts.tsv
-    kParticle = 1u << 15,    // a connector inside personal names ("al", "van")
-    kStateStyle = 1u << 16,  // a state's formal style before "of" + its name ("Kingdom of Jordan")
-    kPlaceNoun = 1u << 17,   // a noun before "of" + a small place ("the town of Qusair")
-    kOrgWord = 1u << 18,     // a word inside an organisation's name that gives its role ("Defense Ministry")
-    kPlaceBefore = 1u << 19,  // a word before a capital that names the place, not its government ("in Moscow")
+    kSpeechVerb = 1u << 14,    // a verb of saying after a name makes it a person's ("Jane Roe said"): from acts.tsv
+    kParticle = 1u << 15,      // a connector inside personal names ("al", "van")
+    kStateStyle = 1u << 16,    // a state's formal style before "of" + its name ("Kingdom of Jordan")
+    kPlaceNoun = 1u << 17,     // a noun before "of" + a small place ("the town of Qusair")
+    kOrgWord = 1u << 18,       // a word inside an organisation's name that gives its role ("Defense Ministry")
+    kPlaceBefore = 1u << 19,   // a word before a capital that names the place, not its government ("in Moscow")
     kRoleModifier = 1u << 20,  // a word between a body and a role ("Kremlin senior spokesman")
   };
   static NameCues load(const std::string& path, const SegmenterRules& rules);

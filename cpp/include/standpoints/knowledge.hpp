@@ -12,9 +12,12 @@
 #include "standpoints/geocoder.hpp"
 #include "standpoints/knowledge_error.hpp"
 #include "standpoints/segmenter.hpp"
-#include "standpoints/statements.hpp"
 
 namespace standpoints {
+
+namespace statements {
+class ActLexicon;  // cpp/src/statements/lexicon.hpp
+}
 
 struct KnowledgeOptions {
   std::string data_dir;                  // the package's data/ folder
@@ -29,7 +32,7 @@ struct Knowledge {
   ActorCodes codes;     // roles.tsv + the actors' igo flags: roots, organisations, media (every stage)
   NameCues cues;        // name_cues.tsv (entities)
   Gazetteer gazetteer;  // places.tsv (geocoder)
-  ActLexicon acts;      // acts.tsv (statements)
+  std::shared_ptr<const statements::ActLexicon> acts;  // acts.tsv (statements; private to the stage)
 
   static std::shared_ptr<const Knowledge> load(const KnowledgeOptions& options);
 };

@@ -1,0 +1,154 @@
+#include "statements/acts.hpp"
+
+namespace standpoints::statements {
+
+namespace {
+
+bool aimed_at_someone(Act a) { return a != Act::Say && a != Act::Deny && a != Act::Support && a != Act::Reject; }
+
+}  // namespace
+
+Act trigger_act(const TokenView& view, const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
+                const std::optional<Span>& content) {
+  if (!entry.modal || !content) return entry.act;
+  for (std::uint32_t u = trigger_end; u < hi && view.tok(u).start < content->end; ++u)
+    if (in(kModals, view.low(u))) return entry.act;
+  return Act::Say;
+}
+
+ActChoice ActDecider::decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
+                             const std::optional<Span>& content, bool quote, std::uint32_t paragraph) {
+  const std::string& source_root = facts_.root_of(source.arg.actor);
+  ActChoice choice;
+  choice.act = act;
+  // A modal-insistence verb demoted to SAY takes SAY's code.
+  const std::string_view entry_cameo = entry.cameo;
+  choice.cameo = act == entry.act || act != Act::Say ? entry_cameo : std::string_view("010");
+  if (given && given->usable) choice.target = *given;
+  if (act == Act::Say && entry.cameo != "011" && content) {
+    // What a neutral statement does, from cues in its content (for a
+    // quotation, every quotation of the paragraph).
+    std::array<Span, TokenView::kQuotesPerParagraph + 1> span_buf;
+    std::size_t span_count = 0;
+    span_buf[span_count++] = *content;
+    if (quote)
+      for (auto [r, last] = view_.paragraph_quotes(paragraph); r < last; ++r)
+        if (auto sp = view_.quotation_span(r); sp && sp->start != content->start) span_buf[span_count++] = *sp;
+    const std::span<const Span> spans(span_buf.data(), span_count);
+    if (const ActEntry* cue = cue_in(spans)) {
+      std::optional<Party> t = choice.target;
+      if (!t) t = actor_in(spans, source_root);
+      if (!t) t = inherited_target(source_root, paragraph, 2);
+      const bool refusal = cue->act == Act::Reject || cue->act == Act::Deny;
+      if (!t && !refusal) t = salient_target(source_root, view_.first_token_at(trigger.start));
+      if (t || refusal) {
+        choice.act = cue->act;
+        choice.cameo = cue->cameo;
+        choice.target = std::move(t);
+      }
+    }
+  } else if (aimed_at_someone(act) && !choice.target) {
+    choice.target = inherited_target(source_root, paragraph, 0);
+  }
+  return choice;
+}
+
+const ActEntry* ActDecider::cue_in(std::span<const Span> spans) const {
+  const std::uint32_t n = view_.size();
+  const ActEntry* first = nullptr;
+  for (const Span& content : spans) {
+    for (std::uint32_t k = view_.first_token_at(content.start); k < n && view_.tok(k).end <= content.end; ++k) {
+      if (!view_.may_start_cue(k)) continue;
+      const auto* forms = view_.forms_at(k);
+      if (!forms) continue;
+      bool stop = false;
+      for (const auto& f : *forms) {
+        if (k + f.size > n) continue;
+        if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
+        if (!view_.rest_matches(f, k)) continue;
+        const ActEntry& e = view_.lex.entry_of(f);
+        if (view_.quote_at(k) < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
+          stop = true;
+          break;
+        }
+        if (e.act == Act::None || e.act == Act::Say) continue;
+        if (e.quote_only && view_.quote_at(k) < 0) continue;
+        if (e.act == Act::Demand && e.pos == Pos::Cue) return &e;
+        if (!first) first = &e;
+        break;
+      }
+      if (stop) break;
+    }
+  }
+  return first;
+}
+
+std::optional<Party> ActDecider::actor_in(std::span<const Span> spans, std::string_view source_root) const {
+  const std::uint32_t n = view_.size();
+  for (const Span& content : spans)
+    for (std::uint32_t k = view_.first_token_at(content.start); k < n && view_.tok(k).end <= content.end; ++k) {
+      if (view_.mention_at(k) < 0) continue;
+      const Mention& m = view_.mention(view_.mention_at(k));
+      Party p = facts_.from_mention(view_.mention_at(k));
+      if (!p.usable || p.media || facts_.root_of(p.arg.actor) == source_root || view_.is_hyphen_glued(m) ||
+          view_.after_place_preposition(k))
+        continue;
+      return p;
+    }
+  return std::nullopt;
+}
+
+std::optional<Party> ActDecider::inherited_target(std::string_view source_root, std::uint32_t paragraph,
+                                                  std::uint32_t back) const {
+  // A bounded look-back keeps a huge one-paragraph document linear.
+  constexpr std::size_t kLookBack = 64;
+  const auto& seen = history_.entries();
+  std::size_t looked = 0;
+  for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
+    if (it->paragraph + back < paragraph) break;
+    if (facts_.root_of(it->arg.actor) != source_root) continue;
+    if (it->target) {
+      Party p;
+      p.arg = *it->target;
+      p.usable = true;
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Party> ActDecider::salient_target(std::string_view source_root, std::uint32_t before) {
+  if (before < salient_pos_) {
+    salient_count_.clear();
+    salient_pos_ = 0;
+  }
+  const std::uint32_t from = salient_pos_;
+  const std::uint32_t end = std::min(before, view_.size());
+  salient_pos_ = std::max(salient_pos_, end);
+  for (std::uint32_t k = from; k < end; ++k) {
+    const std::int32_t mi = view_.mention_at(k);
+    if (mi < 0 || view_.quote_at(k) >= 0) continue;
+    if (k > 0 && view_.mention_at(k - 1) == mi) continue;
+    const Mention& m = view_.mention(mi);
+    const std::string& a = facts_.actor_of(m);
+    if (a.empty() || facts_.is_media(mi) || view_.after_place_preposition(k) || view_.is_hyphen_glued(m)) continue;
+    auto& c = salient_count_[facts_.root_of(a)];
+    ++c.first;
+    c.second = mi;
+  }
+  // The most counted root but the source's; of equal counts, the first in
+  // byte order (the order does not depend on the table's).
+  int best = 0;
+  std::int32_t best_mention = -1;
+  std::string_view best_root;
+  for (const auto& [r, c] : salient_count_)
+    if (r != source_root && (c.first > best || (c.first == best && best > 0 && r < best_root))) {
+      best = c.first;
+      best_mention = c.second;
+      best_root = r;
+    }
+  if (best < 3) return std::nullopt;
+  return facts_.from_mention(best_mention);
+}
+
+}  // namespace standpoints::statements
