@@ -1,5 +1,7 @@
 #include "statements/acts.hpp"
 
+#include <algorithm>
+
 namespace standpoints::statements {
 
 namespace {
@@ -8,11 +10,17 @@ bool aimed_at_someone(Act a) { return a != Act::Say && a != Act::Deny && a != Ac
 
 }  // namespace
 
-Act trigger_act(const TokenView& view, const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
-                const std::optional<Span>& content) {
+Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
+                            const std::optional<Span>& content) const {
   if (!entry.modal || !content) return entry.act;
-  for (std::uint32_t u = trigger_end; u < hi && view.tok(u).start < content->end; ++u)
-    if (in(kModals, view.low(u))) return entry.act;
+  if (!modals_indexed_) {
+    modals_indexed_ = true;
+    for (std::uint32_t u = 0; u < view_.size(); ++u)
+      if (in(kModals, view_.low(u))) modal_tokens_.push_back(u);
+  }
+  // A modal between the trigger and the end of the content (within the sentence).
+  const auto it = std::lower_bound(modal_tokens_.begin(), modal_tokens_.end(), trigger_end);
+  if (it != modal_tokens_.end() && *it < hi && view_.tok(*it).start < content->end) return entry.act;
   return Act::Say;
 }
 
@@ -54,47 +62,94 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
 }
 
 const ActEntry* ActDecider::cue_in(std::span<const Span> spans) const {
-  const std::uint32_t n = view_.size();
+  // The first demand cue in span order wins; else the first cue.
   const ActEntry* first = nullptr;
-  for (const Span& content : spans) {
-    for (std::uint32_t k = view_.first_token_at(content.start); k < n && view_.tok(k).end <= content.end; ++k) {
-      if (!view_.may_start_cue(k)) continue;
-      const auto* forms = view_.forms_at(k);
-      if (!forms) continue;
-      bool stop = false;
-      for (const auto& f : *forms) {
-        if (k + f.size > n) continue;
-        if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
-        if (!view_.rest_matches(f, k)) continue;
-        const ActEntry& e = view_.lex.entry_of(f);
-        if (view_.quote_at(k) < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
-          stop = true;
-          break;
-        }
-        if (e.act == Act::None || e.act == Act::Say) continue;
-        if (e.quote_only && view_.quote_at(k) < 0) continue;
-        if (e.act == Act::Demand && e.pos == Pos::Cue) return &e;
-        if (!first) first = &e;
-        break;
-      }
-      if (stop) break;
-    }
+  for (const Span& span : spans) {
+    const SpanCues cues = cues_of(span);
+    if (cues.demand) return cues.demand;
+    if (!first) first = cues.first;
   }
   return first;
 }
 
+ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
+  const std::uint64_t key = std::uint64_t{span.start} << 32 | span.end;
+  if (auto it = span_cues_.find(key); it != span_cues_.end()) return it->second;
+  SpanCues cues;
+  const std::uint32_t n = view_.size();
+  for (std::uint32_t k = view_.first_token_at(span.start); k < n && view_.tok(k).end <= span.end; ++k) {
+    if (!view_.may_start_cue(k)) continue;
+    const auto* forms = view_.forms_at(k);
+    if (!forms) continue;
+    bool stop = false;
+    for (const auto& f : *forms) {
+      if (k + f.size > n) continue;
+      if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
+      if (!view_.rest_matches(f, k)) continue;
+      const ActEntry& e = view_.lex.entry_of(f);
+      // Outside quotations, a trigger verb makes a statement of its own.
+      if (view_.quote_at(k) < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
+        stop = true;
+        break;
+      }
+      if (e.act == Act::None || e.act == Act::Say) continue;
+      if (e.quote_only && view_.quote_at(k) < 0) continue;
+      if (e.act == Act::Demand && e.pos == Pos::Cue) {
+        cues.demand = &e;
+        stop = true;
+      } else if (!cues.first) {
+        cues.first = &e;
+      }
+      break;
+    }
+    if (stop) break;
+  }
+  span_cues_.emplace(key, cues);
+  return cues;
+}
+
+bool ActDecider::is_foreign_candidate(std::uint32_t k) const {
+  const std::int32_t mi = view_.mention_at(k);
+  if (mi < 0) return false;
+  const Party p = facts_.from_mention(mi);
+  return p.usable && !p.media && !view_.is_hyphen_glued(view_.mention(mi)) && !view_.after_place_preposition(k);
+}
+
+void ActDecider::index_candidates() const {
+  const std::uint32_t n = view_.size();
+  next_candidate_.assign(n + 1, n);
+  next_other_root_.assign(n + 1, n);
+  const auto root = [&](std::uint32_t k) -> const std::string& {
+    return facts_.root_of(facts_.actor_of(view_.mention(view_.mention_at(k))));
+  };
+  for (std::uint32_t k = n; k-- > 0;) {
+    next_candidate_[k] = next_candidate_[k + 1];
+    next_other_root_[k] = next_other_root_[k + 1];
+    if (!is_foreign_candidate(k)) continue;
+    const std::uint32_t next = next_candidate_[k + 1];
+    // The first candidate after k whose root differs from k's.
+    next_other_root_[k] = next < n && root(next) != root(k) ? next : next_other_root_[k + 1];
+    next_candidate_[k] = k;
+  }
+}
+
 std::optional<Party> ActDecider::actor_in(std::span<const Span> spans, std::string_view source_root) const {
   const std::uint32_t n = view_.size();
-  for (const Span& content : spans)
-    for (std::uint32_t k = view_.first_token_at(content.start); k < n && view_.tok(k).end <= content.end; ++k) {
-      if (view_.mention_at(k) < 0) continue;
-      const Mention& m = view_.mention(view_.mention_at(k));
+  for (const Span& content : spans) {
+    std::uint32_t k = view_.first_token_at(content.start);
+    // A direct scan while the document's budget lasts, then the index.
+    for (; k < n && view_.tok(k).end <= content.end && scan_budget_ > 0; ++k, --scan_budget_) {
+      if (!is_foreign_candidate(k)) continue;
       Party p = facts_.from_mention(view_.mention_at(k));
-      if (!p.usable || p.media || facts_.root_of(p.arg.actor) == source_root || view_.is_hyphen_glued(m) ||
-          view_.after_place_preposition(k))
-        continue;
-      return p;
+      if (facts_.root_of(p.arg.actor) != source_root) return p;
     }
+    if (k >= n || view_.tok(k).end > content.end) continue;
+    if (next_candidate_.empty()) index_candidates();
+    std::uint32_t c = next_candidate_[k];
+    if (c < n && facts_.root_of(facts_.actor_of(view_.mention(view_.mention_at(c)))) == source_root)
+      c = next_other_root_[k];
+    if (c < n && view_.tok(c).end <= content.end) return facts_.from_mention(view_.mention_at(c));
+  }
   return std::nullopt;
 }
 

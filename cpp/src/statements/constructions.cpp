@@ -196,8 +196,7 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
   const bool named = np.found || f.sources.size() > before;
   // A name taken as an earlier trigger's object is no subject of this one.
   for (std::size_t i = f.sources.size(); i-- > before;)
-    if (std::find(scope.object_starts.begin(), scope.object_starts.end(), f.sources[i].arg.start) !=
-        scope.object_starts.end())
+    if (scope.object_starts.contains(f.sources[i].arg.start))
       f.sources.erase(f.sources.begin() + static_cast<std::ptrdiff_t>(i));
   if (named) f.subject_first = np.first;
 }

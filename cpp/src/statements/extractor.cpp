@@ -36,7 +36,7 @@ void read_statement(DocumentStage& stage, SentenceScope& scope, const Trigger& t
   if (!entry_conditions_hold(stage, scope, t)) return;
   find_frame_target(stage, scope, t, f);
   if (!find_content(stage, scope, t, f)) return;
-  const Act act = trigger_act(stage.view, *t.entry, t.last, scope.hi, f.content);
+  const Act act = stage.acts.trigger_act(*t.entry, t.last, scope.hi, f.content);
   find_content_target(stage, t, act, f);
   if (!find_neighbour_sources(stage, scope, t, act, f)) return;
   emit_frame(stage, scope, t, act, f);

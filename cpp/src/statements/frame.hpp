@@ -3,6 +3,7 @@
 // and content, before the act is decided and statements are emitted.
 #pragma once
 
+#include <boost/unordered/unordered_flat_set.hpp>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -53,8 +54,18 @@ struct SentenceScope {
   bool title = false;               // a headline
   std::size_t first_statement = 0;  // statements found before the sentence
   // Starts of the names taken as objects so far: no subjects of later triggers.
-  std::vector<std::uint32_t> object_starts;
+  boost::unordered_flat_set<std::uint32_t> object_starts;
   std::uint32_t resume = 0;  // triggers start at this token or later (earlier ones were read as part of one)
+
+  // What the sentence's triggers ask alike, found once (so that a huge
+  // sentence of many triggers is read in linear time):
+  // the first token of the punctuation (and closing marks) that ends it;
+  mutable std::optional<std::uint32_t> trailing_punctuation;
+  // the token of its first name before any function word, or none (-1);
+  mutable std::optional<std::int64_t> first_name;
+  // the last look-ahead for a next clause's subject: from `from`, the
+  // comma found (or hi: none).
+  mutable std::uint32_t next_clause_from = UINT32_MAX, next_clause_comma = 0;
 };
 
 // Where a frame's sources come from when no phrase names them.

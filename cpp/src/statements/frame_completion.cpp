@@ -64,17 +64,20 @@ void find_frame_target(DocumentStage& stage, SentenceScope& scope, const Trigger
       break;
     }
   }
-  for (const auto& p : f.targets) scope.object_starts.push_back(p.arg.start);
+  for (const auto& p : f.targets) scope.object_starts.insert(p.arg.start);
 }
 
-std::optional<Span> clause_span(const TokenView& view, std::uint32_t b, const Sentence& s) {
-  if (b >= s.last_token) return std::nullopt;
-  std::uint32_t e = s.last_token;
-  while (e > b + 1 && (view.tok(e - 1).kind == TokenKind::Punct ||
-                       (view.tok(e - 1).kind == TokenKind::Quote && view.is_mark(e - 1))))
-    --e;
-  if (e > b + 1) e = view.first_semicolon(b + 1, e);  // stop at a semicolon
-  if (e <= b) return std::nullopt;
+std::optional<Span> clause_span(const TokenView& view, std::uint32_t b, const SentenceScope& scope) {
+  if (b >= scope.hi) return std::nullopt;
+  if (!scope.trailing_punctuation) {
+    std::uint32_t e = scope.hi;
+    while (e > scope.lo && (view.tok(e - 1).kind == TokenKind::Punct ||
+                            (view.tok(e - 1).kind == TokenKind::Quote && view.is_mark(e - 1))))
+      --e;
+    scope.trailing_punctuation = e;
+  }
+  // Without the final stop (but never empty), up to a semicolon.
+  const std::uint32_t e = view.first_semicolon(b + 1, std::max(*scope.trailing_punctuation, b + 1));
   return Span{view.tok(b).start, view.tok(e - 1).end};
 }
 
@@ -93,7 +96,6 @@ bool quotation_before_subject(const TokenView& view, const SentenceScope& scope,
 // What follows the trigger (and its object): a quotation (after ':' or
 // directly), a that-clause, an infinitive, "of ...", a clause after a verb of saying.
 void content_after(const TokenView& view, const SentenceScope& scope, const Trigger& t, Frame& f) {
-  const Sentence& s = view.doc.sentences[scope.index];
   const std::uint32_t hi = scope.hi;
   std::uint32_t k = f.after;
   if (k < hi && view.low(k) == ",") ++k;
@@ -104,14 +106,14 @@ void content_after(const TokenView& view, const SentenceScope& scope, const Trig
     f.content = view.quotation_span(view.quote_at(k + 1));
     f.quote = true;
   } else if (w == "that" || w == "to" || w == "of" || w == "for" || w == "against" || w == "on") {
-    f.content = clause_span(view, k, s);
+    f.content = clause_span(view, k, scope);
   } else if (t.entry->quote && view.tok(k).kind == TokenKind::Word && !in(kStop, w)) {
-    f.content = clause_span(view, k, s);
+    f.content = clause_span(view, k, scope);
   } else if (t.entry->quote &&
              (w == "it" || w == "they" || w == "he" || w == "she" || w == "there" || w == "this" || w == "we")) {
-    f.content = clause_span(view, k, s);
+    f.content = clause_span(view, k, scope);
   } else if (w == "as") {
-    f.content = clause_span(view, k, s);
+    f.content = clause_span(view, k, scope);
   }
 }
 
@@ -140,7 +142,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
   if (!f.content && f.after < scope.hi && !scope.title) {
     std::uint32_t k = f.after;
     while (k < scope.hi && view.tok(k).kind == TokenKind::Punct) ++k;
-    if (k < scope.hi && !view.is_mark(k)) f.content = clause_span(view, k, view.doc.sentences[scope.index]);
+    if (k < scope.hi && !view.is_mark(k)) f.content = clause_span(view, k, scope);
   }
   return true;
 }
@@ -179,15 +181,39 @@ namespace {
 // The first name of the sentence before token `before`, unless a function word comes first.
 void first_name_of_sentence(const DocumentStage& stage, const SentenceScope& scope, std::uint32_t before, Frame& f) {
   const TokenView& view = stage.view;
-  for (std::uint32_t u = scope.lo; u < before; ++u) {
-    if (view.quote_at(u) >= 0 || view.is_mark(u)) continue;
-    if (view.mention_at(u) >= 0) {
-      Party p = stage.facts.from_mention(view.mention_at(u));
-      if (p.usable && !p.media) f.sources.push_back(std::move(p));
-      return;
+  if (!scope.first_name) {
+    scope.first_name = -1;
+    for (std::uint32_t u = scope.lo; u < scope.hi; ++u) {
+      if (view.quote_at(u) >= 0 || view.is_mark(u)) continue;
+      if (view.mention_at(u) >= 0) {
+        scope.first_name = u;
+        break;
+      }
+      if (view.tok(u).kind == TokenKind::Word && view.tok(u).shape == Shape::Lower && in(kStop, view.low(u))) break;
     }
-    if (view.tok(u).kind == TokenKind::Word && view.tok(u).shape == Shape::Lower && in(kStop, view.low(u))) return;
   }
+  if (*scope.first_name < 0 || *scope.first_name >= before) return;
+  Party p = stage.facts.from_mention(view.mention_at(static_cast<std::size_t>(*scope.first_name)));
+  if (p.usable && !p.media) f.sources.push_back(std::move(p));
+}
+
+// The first comma at or after token `from` that a name follows (over
+// determiners and capitalised words), or hi. Asked for later and later
+// tokens: the last answer serves while it lies ahead.
+std::uint32_t next_clause_comma(const TokenView& view, const SentenceScope& scope, std::uint32_t from) {
+  if (from >= scope.next_clause_from && from <= scope.next_clause_comma) return scope.next_clause_comma;
+  const std::uint32_t hi = scope.hi;
+  std::uint32_t u = from;
+  for (; u < hi; ++u) {
+    if (view.quote_at(u) >= 0 || view.is_mark(u) || view.low(u) != ",") continue;
+    std::uint32_t v = u + 1;
+    while (v < hi && (in(kDeterminers, view.low(v)) || (view.tok(v).shape != Shape::Lower && view.mention_at(v) < 0)))
+      ++v;
+    if (v < hi && view.mention_at(v) >= 0) break;
+  }
+  scope.next_clause_from = from;
+  scope.next_clause_comma = u;
+  return u;
 }
 
 // The subject of the next clause: the rightmost name of the phrase after a
@@ -195,21 +221,18 @@ void first_name_of_sentence(const DocumentStage& stage, const SentenceScope& sco
 void subject_of_next_clause(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
   const std::uint32_t hi = scope.hi;
-  for (std::uint32_t u = t.last; u < hi; ++u) {
-    if (view.quote_at(u) >= 0 || view.is_mark(u) || view.low(u) != ",") continue;
-    std::uint32_t v = u + 1;
-    while (v < hi && (in(kDeterminers, view.low(v)) || (view.tok(v).shape != Shape::Lower && view.mention_at(v) < 0)))
-      ++v;
-    if (v >= hi || view.mention_at(v) < 0) continue;
-    Party p = stage.facts.from_mention(view.mention_at(v));
-    std::uint32_t w = v;
-    while (w + 1 < hi && (view.mention_at(w + 1) >= 0 || view.tok(w + 1).shape != Shape::Lower) &&
-           view.low(w + 1) != "," && view.tok(w + 1).kind == TokenKind::Word)
-      ++w;
-    if (view.mention_at(w) >= 0) p = stage.facts.from_mention(view.mention_at(w));
-    if (p.usable && !p.media) f.sources.push_back(std::move(p));
-    return;
-  }
+  const std::uint32_t u = next_clause_comma(view, scope, t.last);
+  if (u >= hi) return;
+  std::uint32_t v = u + 1;
+  while (v < hi && (in(kDeterminers, view.low(v)) || (view.tok(v).shape != Shape::Lower && view.mention_at(v) < 0)))
+    ++v;
+  Party p = stage.facts.from_mention(view.mention_at(v));
+  std::uint32_t w = v;
+  while (w + 1 < hi && (view.mention_at(w + 1) >= 0 || view.tok(w + 1).shape != Shape::Lower) &&
+         view.low(w + 1) != "," && view.tok(w + 1).kind == TokenKind::Word)
+    ++w;
+  if (view.mention_at(w) >= 0) p = stage.facts.from_mention(view.mention_at(w));
+  if (p.usable && !p.media) f.sources.push_back(std::move(p));
 }
 
 }  // namespace

@@ -38,6 +38,6 @@ bool find_neighbour_sources(const DocumentStage& stage, const SentenceScope& sco
 
 // Content from token b to the end of the sentence, without the final stop,
 // up to a semicolon.
-std::optional<Span> clause_span(const TokenView& view, std::uint32_t b, const Sentence& s);
+std::optional<Span> clause_span(const TokenView& view, std::uint32_t b, const SentenceScope& scope);
 
 }  // namespace standpoints::statements

@@ -131,20 +131,26 @@ NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32
   return np;
 }
 
-bool list_closes(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+bool list_closes(const TokenView& view, std::uint32_t k, std::uint32_t hi, ListEnd* last) {
+  if (last && last->hi == hi && k >= last->from && k <= last->to) return last->closes;
+  const std::uint32_t from = k;
+  bool closes = false;
   for (; k < hi; ++k) {
     const Word w = view.low(k);
-    if (w == "and" || w == "or" || w == "&") return true;
-    if (view.mention_at(k) >= 0 || w == "," || in(kDeterminers, w) || view.tok(k).shape == Shape::Capitalized ||
-        view.tok(k).shape == Shape::AllCaps || view.is_possessive_s(k))
-      continue;
-    return false;
+    if (w == "and" || w == "or" || w == "&") {
+      closes = true;
+      break;
+    }
+    if (!(view.mention_at(k) >= 0 || w == "," || in(kDeterminers, w) || view.tok(k).shape == Shape::Capitalized ||
+          view.tok(k).shape == Shape::AllCaps || view.is_possessive_s(k)))
+      break;
   }
-  return false;
+  if (last) *last = ListEnd{from, k, hi, closes};
+  return closes;
 }
 
 NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std::uint32_t b, std::uint32_t hi,
-                             bool allow_referent) {
+                             bool allow_referent, ListEnd* list_end) {
   NounPhrase np;
   np.first = b;
   std::uint32_t k = b;
@@ -184,7 +190,7 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
                            view.tok(n).shape == Shape::Capitalized || view.tok(n).shape == Shape::AllCaps;
       if (!next_np || conj < 0) break;
       // "according to Tass, Russia said" is one name, then a clause.
-      if (w == "," && !list_closes(view, n, hi)) break;
+      if (w == "," && !list_closes(view, n, hi, list_end)) break;
       np.names.push_back(conj);
       conj = -1;
       words = 0;
@@ -249,7 +255,7 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
 }
 
 PhraseExtent PhraseReader::object_after(Parties& out, std::uint32_t b, std::uint32_t hi, bool allow_referent) {
-  const NounPhrase np = scan_phrase_after(view_, facts_, b, hi, allow_referent);
+  const NounPhrase np = scan_phrase_after(view_, facts_, b, hi, allow_referent, &list_end_);
   const std::size_t before = out.size();
   if (np.referent) {
     Party p = resolve(*np.referent);

@@ -37,16 +37,22 @@ struct NounPhrase {
 // `juxtapose`: two names side by side are two conjuncts (headlines).
 NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32_t lo, bool juxtapose = false);
 
+// Whether the names from token k on run into an "and" or "or" (through
+// further names, determiners, capitalised words and commas) before the
+// sentence goes on otherwise: a comma continues a list only then. The scan
+// from k ends where the scan from any token it passes ends: ListEnd keeps
+// the last one, so that the commas of a long list cost one scan.
+struct ListEnd {
+  std::uint32_t from = UINT32_MAX, to = 0, hi = 0;
+  bool closes = false;
+};
+bool list_closes(const TokenView& view, std::uint32_t k, std::uint32_t hi, ListEnd* last = nullptr);
+
 // The noun phrase that starts at token `b` (before `hi`): the first coded
 // name of each conjunct ("the US state department" -> US); with
 // `allow_referent`, a pronoun first or a nominal head last.
 NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std::uint32_t b, std::uint32_t hi,
-                             bool allow_referent);
-
-// Whether the names from token k on run into an "and" or "or" (through
-// further names, determiners, capitalised words and commas) before the
-// sentence goes on otherwise: a comma continues a list only then.
-bool list_closes(const TokenView& view, std::uint32_t k, std::uint32_t hi);
+                             bool allow_referent, ListEnd* list_end = nullptr);
 
 // Where a noun phrase read by PhraseReader starts, and whether it names someone.
 struct PhraseExtent {
@@ -74,6 +80,7 @@ class PhraseReader {
   const TokenView& view_;
   const ActorFacts& facts_;
   Referents& referents_;
+  ListEnd list_end_;
 };
 
 }  // namespace standpoints::statements

@@ -95,12 +95,13 @@ bool Referents::is_kind(NameKind kind, std::uint32_t u) const {
 }
 
 std::int32_t Referents::recent(NameKind kind, std::uint32_t before, std::uint32_t from) const {
-  // A walk back finds most referents within a few paragraphs' tokens; past
-  // kWalk tokens an index of the kind's tokens (built once) answers, so that
-  // a huge paragraph of unresolved pronouns stays linear.
-  constexpr std::uint32_t kWalk = 512;
-  for (std::uint32_t u = before, steps = 0; u > 0; ++steps) {
-    if (steps == kWalk) return recent_indexed(kind, before, from);
+  // A walk back finds most referents within a few tokens. The walks of a
+  // document share a budget of a few steps per token; once it is spent, an
+  // index of the kind's tokens (built once) answers, so that a huge
+  // paragraph of unresolved pronouns stays linear.
+  if (walk_budget_ == 0) return recent_indexed(kind, before, from);
+  for (std::uint32_t u = before; u > 0; --walk_budget_) {
+    if (walk_budget_ == 0) return recent_indexed(kind, before, from);
     --u;
     if (view_.paragraph_of(u) < from) return -1;
     if (view_.mention_at(u) >= 0 && is_kind(kind, u)) return view_.mention_at(u);

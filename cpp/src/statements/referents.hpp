@@ -19,7 +19,7 @@ namespace standpoints::statements {
 class Referents {
  public:
   Referents(const TokenView& view, const ActorFacts& facts, const SourceHistory& history)
-      : view_(view), facts_(facts), history_(history) {}
+      : view_(view), facts_(facts), history_(history), walk_budget_(4 * std::size_t{view.size()} + 1024) {}
 
   // The party that the words [first_token, head_token] stand for (a
   // pronoun or nominal of the given referent class); unusable when none fits.
@@ -48,6 +48,7 @@ class Referents {
   std::vector<Mention> proposals_;
   mutable std::vector<std::uint32_t> tokens_of_kind_[static_cast<int>(NameKind::Count)];
   mutable bool indexed_[static_cast<int>(NameKind::Count)] = {};
+  mutable std::size_t walk_budget_;  // steps left for walks back (then the indexes answer)
 };
 
 }  // namespace standpoints::statements
