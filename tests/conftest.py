@@ -15,6 +15,7 @@ SHARED = (REPO / ".." / "shared").resolve()
 DEV_ARTICLES = SHARED / "dev" / "articles"
 GOLD = SHARED / "dev" / "gold" / "dev.jsonl"
 SCORER = SHARED / "eval" / "score.py"
+NEWS_5K = SHARED / "corpus" / "news-5k.jsonl.gz"
 EXAMPLE = REPO / "examples" / "000_b8f9c3329b9111b1.txt"
 
 
@@ -41,6 +42,13 @@ def dev_articles() -> list[Path]:
     files = sorted(DEV_ARTICLES.glob("*.txt"))
     assert files, f"{DEV_ARTICLES} holds no *.txt articles"
     return files
+
+
+@pytest.fixture(scope="session")
+def news_5k() -> Path:
+    """The 5,000 real articles of ../shared (JSON Lines, gzip)."""
+    need_shared(NEWS_5K, f"the news-5k corpus is not at {NEWS_5K}")
+    return NEWS_5K
 
 
 @pytest.fixture(scope="session")

@@ -69,7 +69,8 @@ struct Resolver {
   // Mention index covering token i, or -1.
   std::int32_t mention_at_token(std::size_t i) const { return i < owner.size() ? owner[i] : -1; }
 
-  void add_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) {
+  // A mention of tokens [a, b) for an entity, to be added with add_mentions().
+  Mention new_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) const {
     Mention m;
     m.start = doc.tokens[a].start;
     m.end = doc.tokens[b - 1].end;
@@ -78,7 +79,7 @@ struct Resolver {
     m.first_token = static_cast<std::uint32_t>(a);
     m.last_token = static_cast<std::uint32_t>(b);
     m.entity = entity;
-    doc.mentions.push_back(std::move(m));
+    return m;
   }
 
   // 1. Entities for knowledge-base and text-found names.
@@ -136,7 +137,7 @@ struct Resolver {
     // words: the word filter skips most look-ups.
     WordFilter<false> filter;
     for (const auto& [w, e] : surname) filter.add(w);
-    const std::size_t n_before = doc.mentions.size();
+    std::vector<Mention> found;
     for (const Sentence& s : doc.sentences) {
       const Paragraph& p = doc.paragraphs[s.paragraph];
       if (p.boilerplate) continue;
@@ -148,23 +149,21 @@ struct Resolver {
         if (t.shape == Shape::Capitalized) {
           if (!filter.may_contain(text(i))) continue;
           auto it = surname.find(text(i));
-          if (it != surname.end()) add_mention(i, i + 1, "PERSON", it->second);
+          if (it != surname.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         } else if (t.shape == Shape::AllCaps && p.title) {
           auto it = folded.find(utf8::to_lower(text(i)));
-          if (it != folded.end()) add_mention(i, i + 1, "PERSON", it->second);
+          if (it != folded.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         }
       }
     }
-    for (std::size_t m = n_before; m < doc.mentions.size(); ++m) {
-      auto& e = doc.entities[static_cast<std::size_t>(doc.mentions[m].entity)];
-      (void)e;
-    }
+    add_mentions(doc, std::move(found));
   }
 
   // 2. "Organization for Security and Cooperation in Europe (OSCE)": the
   // acronym joins the entity of the name before it, here and later on.
   void acronyms() {
     StringMap<std::int32_t> alias;
+    std::vector<Mention> found;
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
       Mention& m = doc.mentions[mi];
       const std::size_t after = m.last_token;
@@ -178,15 +177,14 @@ struct Resolver {
             o.type = m.type;
           }
         } else if (m.type == "ORG" || m.type == "LAW" || m.type == "EVENT") {
-          const std::int32_t entity = m.entity;
-          // add_mention may move the mentions: `m` is not used after it.
-          add_mention(after + 1, after + 2, std::string(m.type), entity);
-          alias.emplace(std::string(text(after + 1)), entity);
+          found.push_back(new_mention(after + 1, after + 2, m.type, m.entity));
+          alias.emplace(std::string(text(after + 1)), m.entity);
           continue;
         }
         alias.emplace(std::string(text(after + 1)), m.entity);
       }
     }
+    add_mentions(doc, std::move(found));
     if (alias.empty()) return;
     for (auto& m : doc.mentions) {
       if (m.kb >= 0) continue;
@@ -367,14 +365,10 @@ struct Resolver {
     doc.entities.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));
     sort_mentions_by_start(doc.mentions);
     cluster();
-    sort_mentions_by_start(doc.mentions);
     index_tokens();
     const std::size_t before_acronyms = doc.mentions.size();
     acronyms();
-    if (doc.mentions.size() != before_acronyms) {  // new mentions: re-sort and re-index
-      sort_mentions_by_start(doc.mentions);
-      index_tokens();
-    }
+    if (doc.mentions.size() != before_acronyms) index_tokens();  // new mentions: re-index
     actors();
     drop_empty_entities();
   }
@@ -400,7 +394,62 @@ struct Resolver {
   }
 };
 
+// Token range and sentence of a mention given by offsets.
+void complete_token_range(const Document& doc, Mention& m) {
+  const auto by_start = [](const Token& t, std::uint32_t b) { return t.start < b; };
+  const auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.start, by_start);
+  const auto last = std::lower_bound(first, doc.tokens.end(), m.end, by_start);
+  m.first_token = static_cast<std::uint32_t>(first - doc.tokens.begin());
+  m.last_token = static_cast<std::uint32_t>(last - doc.tokens.begin());
+  if (m.sentence < 0 && first != doc.tokens.end()) m.sentence = static_cast<std::int32_t>(first->sentence);
+}
+
+// Whether doc.mentions (sorted by start) holds a mention of this span.
+bool has_span(const std::vector<Mention>& mentions, const Mention& m) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), m.start,
+                             [](const Mention& a, std::uint32_t b) { return a.start < b; });
+  for (; it != mentions.end() && it->start == m.start; ++it)
+    if (it->end == m.end) return true;
+  return false;
+}
+
 }  // namespace
+
+void add_mentions(Document& doc, std::vector<Mention> added) {
+  if (added.empty()) return;
+  const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+  std::stable_sort(added.begin(), added.end(), by_start);
+  // A span is added once: not when the document or an earlier one of `added` has it.
+  std::vector<Mention> fresh;
+  fresh.reserve(added.size());
+  for (auto& m : added) {
+    if (has_span(doc.mentions, m) || has_span(fresh, m)) continue;
+    complete_token_range(doc, m);
+    if (m.entity < 0 || static_cast<std::size_t>(m.entity) >= doc.entities.size()) {
+      Entity e;
+      const std::string_view text = std::string_view(doc.text).substr(m.start, m.end - m.start);
+      e.id = m.type + ":" + Resolver::slug(text);
+      e.name = std::string(text);
+      e.type = m.type;
+      e.actor = m.actor;
+      m.entity = static_cast<std::int32_t>(doc.entities.size());
+      doc.entities.push_back(std::move(e));
+    }
+    fresh.push_back(std::move(m));
+  }
+  std::vector<Mention> merged;
+  merged.reserve(doc.mentions.size() + fresh.size());
+  std::merge(std::make_move_iterator(doc.mentions.begin()), std::make_move_iterator(doc.mentions.end()),
+             std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()), std::back_inserter(merged),
+             by_start);
+  doc.mentions = std::move(merged);
+  for (auto& e : doc.entities) e.mentions.clear();
+  for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const std::int32_t e = doc.mentions[mi].entity;
+    if (e >= 0 && static_cast<std::size_t>(e) < doc.entities.size())
+      doc.entities[static_cast<std::size_t>(e)].mentions.push_back(static_cast<std::int32_t>(mi));
+  }
+}
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();

@@ -99,8 +99,7 @@ void extract_statements(Document& doc, const Knowledge& knowledge) {
     doc.statements = stage.emitter.take_distinct();
     proposed = stage.referents.take_proposals();
   }
-  doc.mentions.reserve(doc.mentions.size() + proposed.size());
-  for (auto& m : proposed) doc.mentions.push_back(std::move(m));
+  add_mentions(doc, std::move(proposed));
 }
 
 std::vector<std::uint32_t> sentences_with_trigger_candidates(const Document& doc, const Knowledge& knowledge) {
