@@ -12,6 +12,8 @@ namespace standpoints {
 
 namespace {
 
+void insert_mentions(Document& doc, std::vector<Mention> added, bool relist);
+
 struct Resolver {
   Document& doc;
   const Knowledge& k;
@@ -156,7 +158,7 @@ struct Resolver {
         }
       }
     }
-    add_mentions(doc, std::move(found));
+    insert_mentions(doc, std::move(found), false);
   }
 
   // 2. "Organization for Security and Cooperation in Europe (OSCE)": the
@@ -184,7 +186,7 @@ struct Resolver {
         alias.emplace(std::string(text(after + 1)), m.entity);
       }
     }
-    add_mentions(doc, std::move(found));
+    insert_mentions(doc, std::move(found), false);
     if (alias.empty()) return;
     for (auto& m : doc.mentions) {
       if (m.kb >= 0) continue;
@@ -413,18 +415,23 @@ bool has_span(const std::vector<Mention>& mentions, const Mention& m) {
   return false;
 }
 
-}  // namespace
-
-void add_mentions(Document& doc, std::vector<Mention> added) {
+// add_mentions(); `relist`: rebuild the entities' lists (the resolver makes
+// them itself once its own additions are in).
+void insert_mentions(Document& doc, std::vector<Mention> added, bool relist) {
   if (added.empty()) return;
+  // Stages propose mentions mostly in text order already.
   const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
-  std::stable_sort(added.begin(), added.end(), by_start);
-  // A span is added once: not when the document or an earlier one of `added` has it.
-  std::vector<Mention> fresh;
-  fresh.reserve(added.size());
-  for (auto& m : added) {
-    if (has_span(doc.mentions, m) || has_span(fresh, m)) continue;
-    complete_token_range(doc, m);
+  if (!std::is_sorted(added.begin(), added.end(), by_start)) std::stable_sort(added.begin(), added.end(), by_start);
+  // A span is added once: not when the document or an earlier one of `added`
+  // has it. Kept ones move to the front of `added`.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    Mention& m = added[i];
+    if (has_span(doc.mentions, m)) continue;
+    bool repeated = false;
+    for (std::size_t j = kept; j-- > 0 && added[j].start == m.start && !repeated;) repeated = added[j].end == m.end;
+    if (repeated) continue;
+    if (m.last_token == 0) complete_token_range(doc, m);
     if (m.entity < 0 || static_cast<std::size_t>(m.entity) >= doc.entities.size()) {
       Entity e;
       const std::string_view text = std::string_view(doc.text).substr(m.start, m.end - m.start);
@@ -435,14 +442,24 @@ void add_mentions(Document& doc, std::vector<Mention> added) {
       m.entity = static_cast<std::int32_t>(doc.entities.size());
       doc.entities.push_back(std::move(e));
     }
-    fresh.push_back(std::move(m));
+    if (kept != i) added[kept] = std::move(m);
+    ++kept;
   }
-  std::vector<Mention> merged;
-  merged.reserve(doc.mentions.size() + fresh.size());
-  std::merge(std::make_move_iterator(doc.mentions.begin()), std::make_move_iterator(doc.mentions.end()),
-             std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()), std::back_inserter(merged),
-             by_start);
-  doc.mentions = std::move(merged);
+  added.resize(kept);
+  // Merged in place from the back: each mention after the first insertion
+  // point moves once, those before it stay (the added ones go after
+  // mentions of the same start).
+  const std::size_t old_size = doc.mentions.size();
+  doc.mentions.resize(old_size + added.size());
+  std::size_t from_old = old_size, from_added = added.size();
+  for (std::size_t to = doc.mentions.size(); from_added > 0;) {
+    --to;
+    if (from_old > 0 && doc.mentions[from_old - 1].start > added[from_added - 1].start)
+      doc.mentions[to] = std::move(doc.mentions[--from_old]);
+    else
+      doc.mentions[to] = std::move(added[--from_added]);
+  }
+  if (!relist) return;
   for (auto& e : doc.entities) e.mentions.clear();
   for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
     const std::int32_t e = doc.mentions[mi].entity;
@@ -450,6 +467,10 @@ void add_mentions(Document& doc, std::vector<Mention> added) {
       doc.entities[static_cast<std::size_t>(e)].mentions.push_back(static_cast<std::int32_t>(mi));
   }
 }
+
+}  // namespace
+
+void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(doc, std::move(added), true); }
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
