@@ -275,19 +275,34 @@ struct Resolver {
     return std::string(root) + role;
   }
 
-  // 3. Actor codes in context.
-  void actors() {
-    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
-      Mention& m = doc.mentions[mi];
-      if (m.kb >= 0) {
-        const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
-        m.actor = k.actors.actor_at(a, date);
-        if ((a.flags & kSeat) && a.type == "GPE" && as_place(m)) m.actor = a.country;
-      }
+  // 3. Actor codes, in steps: the knowledge base's (at the article's date),
+  // then codes from context for names it lacks, then the entity layer (each
+  // entity lists its mentions, which share one code).
+  void assign_codes() {
+    codes_from_knowledge_base();
+    codes_from_context();
+    list_entity_mentions();
+    share_codes_within_entities();
+  }
+
+  // Known actors: the code valid at the article's date; a capital named as a
+  // place ("in Moscow") is its country, not its government.
+  void codes_from_knowledge_base() {
+    for (Mention& m : doc.mentions) {
+      if (m.kb < 0) continue;
+      const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+      m.actor = k.actors.actor_at(a, date);
+      if ((a.flags & kSeat) && a.type == "GPE" && as_place(m)) m.actor = a.country;
     }
-    // Text-found people and bodies take codes from their context.
-    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
-      Mention& m = doc.mentions[mi];
+  }
+
+  // People and bodies found in the text take a code from what the text says
+  // around them. The rules, tried in order (new rules join here):
+  // - a coded name before them over role words and titles ("Kremlin spokesman X");
+  // - a role and a coded body after a comma (", spokesman for the Russian Defense Ministry").
+  // The code is the context's root with the role found (GOV when none).
+  void codes_from_context() {
+    for (Mention& m : doc.mentions) {
       if (m.kb >= 0 || !m.actor.empty()) continue;
       if (m.type != "PERSON" && m.type != "ORG") continue;
       std::string role = m.role;
@@ -297,11 +312,15 @@ struct Resolver {
       if (ctx < 0) continue;
       const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
       if (c.actor.empty()) continue;
+      // A person needs a role to take a person's code, or a body's.
       if (m.type == "PERSON" && c.type == "PERSON" && role.empty()) continue;
       if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
       m.actor = combine(c.actor, role.empty() ? std::string("GOV") : role);
     }
-    // Every mention of an entity shares what one of them learned.
+  }
+
+  // Each entity lists its mentions, in mention order.
+  void list_entity_mentions() {
     std::vector<std::uint32_t> counts(doc.entities.size(), 0);
     for (const Mention& m : doc.mentions)
       if (m.entity >= 0) ++counts[static_cast<std::size_t>(m.entity)];
@@ -314,6 +333,12 @@ struct Resolver {
       if (m.entity >= 0)
         doc.entities[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::int32_t>(mi));
     }
+  }
+
+  // Every mention of an entity shares what one of them learned: the known
+  // actor's code, else the longest code found in context; the entity's
+  // country is the code's when it is a country's.
+  void share_codes_within_entities() {
     for (auto& e : doc.entities) {
       std::string actor;
       for (auto mi : e.mentions) {
@@ -371,7 +396,7 @@ struct Resolver {
     const std::size_t before_acronyms = doc.mentions.size();
     acronyms();
     if (doc.mentions.size() != before_acronyms) index_tokens();  // new mentions: re-index
-    actors();
+    assign_codes();
     drop_empty_entities();
   }
 

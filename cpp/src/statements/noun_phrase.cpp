@@ -169,7 +169,7 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
     if (view.is_mark(k)) break;
     if (view.mention_at(k) >= 0) {
       const Mention& m = view.mention(view.mention_at(k));
-      if (conj < 0 && !view.is_hyphen_glued(m) && !facts.actor_of(m).empty()) conj = view.mention_at(k);
+      if (conj < 0 && !view.is_hyphen_glued(m) && has_code(facts.actor_of(m))) conj = view.mention_at(k);
       while (k < hi && view.mention_at(k) >= 0 && view.tok(k).start < m.end) ++k;
       continue;
     }

@@ -31,8 +31,12 @@ using Parties = boost::container::small_vector<Party, 2>;
 
 // The one decision on uncoded parties: a statement's source and target need
 // an actor code. A person without one still counts for pronouns ("he"), but
-// gives no statement. (Issue 12 turns this into `actor: null`.)
-inline bool has_code(const Argument& a) noexcept { return !a.actor.empty(); }
+// gives no statement; a name without one is no head of an object phrase and
+// no antecedent for "the ministry" or "the alliance". Every part of the stage
+// asks here, so that statements for uncoded speakers (`actor: null`) are a
+// change of this one place and its callers' fallbacks.
+inline bool has_code(std::string_view actor) noexcept { return !actor.empty(); }
+inline bool has_code(const Argument& a) noexcept { return has_code(a.actor); }
 
 // What the stage asks about the actors of a document: the code of a mention,
 // the root of a code (per code, cached: a document has a few dozen codes, asked
