@@ -2,6 +2,7 @@
 
 #include "standpoints/document.hpp"
 #include "standpoints/entities.hpp"
+#include "standpoints/knowledge_error.hpp"
 #include "standpoints/tsv.hpp"
 
 namespace standpoints {
@@ -21,13 +22,20 @@ ActorCodes ActorCodes::parse_roles(std::string_view text, const std::string& nam
   tsv::read_text(text, name, {"code", "meaning"}, [&](const tsv::Row& row) {
     const std::string_view code = row.get("code");
     if (code.size() != 3 || !capital_letters(code)) row.fail("a role code is three capital letters (GOV, MIL)");
-    bool media = false;
+    RoleInfo info;
     for (const auto f : tsv::split_list(row.get("flags"), ',')) {
-      if (f != "media") row.fail("unknown flag \"" + std::string(f) + "\" (media)");
-      media = true;
+      if (f == "media") {
+        info.media = true;
+      } else if (f == "default") {
+        if (!codes.default_role_.empty()) row.fail("a second default role");
+        codes.default_role_ = std::string(code);
+      } else {
+        row.fail("unknown flag \"" + std::string(f) + "\" (media, default)");
+      }
     }
-    codes.roles_[std::string(code)] = media;
+    codes.roles_[std::string(code)] = info;
   });
+  if (codes.default_role_.empty()) throw KnowledgeError(name, 0, "no role has the flag default");
   return codes;
 }
 
@@ -64,8 +72,7 @@ std::string_view ActorCodes::root(std::string_view code) const noexcept {
 bool ActorCodes::is_media_code(std::string_view code) const noexcept {
   const std::string_view rest = code.substr(root(code).size());
   for (std::size_t i = 0; i + 3 <= rest.size(); i += 3) {
-    const auto it = roles_.find(rest.substr(i, 3));
-    if (it != roles_.end() && it->second) return true;
+    if (is_media_role(rest.substr(i, 3))) return true;
   }
   return false;
 }

@@ -1207,7 +1207,7 @@ struct Finder {
         if (memo.kinds(i) & NameCues::kOrgWord) r = cues.role(text(i), NameCues::kOrgWord);
       // "Defense Ministry" alone is a name; a bare head word ("Ministry") is
       // not, except a newspaper's ("the Telegraph").
-      if (n >= 2 || (r == "MED" && s > 0 && text(s - 1) == "the")) emit(s, e, "ORG", -1, r);
+      if (n >= 2 || (k.codes.is_media_role(r) && s > 0 && text(s - 1) == "the")) emit(s, e, "ORG", -1, r);
       return;
     }
     if ((first_kinds & NameCues::kOrgFirst) && n >= 3) {

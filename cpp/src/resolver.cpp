@@ -271,7 +271,8 @@ struct Resolver {
     if (context_actor.empty()) return {};
     const std::string_view root = k.codes.root(context_actor);
     if (!k.codes.is_country_root(root)) return std::string(root);  // "NATO's commander" -> NATO
-    if (context_actor.size() > 3 && (role.empty() || role == "GOV")) return context_actor;  // Kremlin -> RUSGOV
+    if (context_actor.size() > 3 && (role.empty() || role == k.codes.default_role()))
+      return context_actor;  // Kremlin -> RUSGOV
     return std::string(root) + role;
   }
 
@@ -300,7 +301,7 @@ struct Resolver {
   // around them. The rules, tried in order (new rules join here):
   // - a coded name before them over role words and titles ("Kremlin spokesman X");
   // - a role and a coded body after a comma (", spokesman for the Russian Defense Ministry").
-  // The code is the context's root with the role found (GOV when none).
+  // The code is the context's root with the role found (the default role when none).
   void codes_from_context() {
     for (Mention& m : doc.mentions) {
       if (m.kb >= 0 || !m.actor.empty()) continue;
@@ -315,7 +316,7 @@ struct Resolver {
       // A person needs a role to take a person's code, or a body's.
       if (m.type == "PERSON" && c.type == "PERSON" && role.empty()) continue;
       if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
-      m.actor = combine(c.actor, role.empty() ? std::string("GOV") : role);
+      m.actor = combine(c.actor, role.empty() ? k.codes.default_role() : role);
     }
   }
 

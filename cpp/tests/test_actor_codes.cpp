@@ -37,6 +37,8 @@ void roots_of_codes() {
   CHECK(c.is_role("GOV") && c.is_role("MED") && !c.is_role("XYZ"));
   CHECK(c.is_media_code("USAMED") && c.is_media_code("GBRGOVMED") && !c.is_media_code("USAGOV"));
   CHECK(!c.is_media_code("MEDGOV"));  // a root that happens to read "MED" is no media role
+  CHECK(c.is_media_role("MED") && !c.is_media_role("GOV"));
+  CHECK(c.default_role() == "GOV");
 }
 
 void roles_file_errors_name_the_line() {
@@ -47,6 +49,13 @@ void roles_file_errors_name_the_line() {
     thrown = e.line() == 3;
   }
   CHECK(thrown);
+  bool no_default = false;
+  try {
+    ActorCodes::parse_roles("code\tmeaning\tflags\nGOV\tgovernment\t\n", "roles.tsv");
+  } catch (const KnowledgeError&) {
+    no_default = true;
+  }
+  CHECK(no_default);
 }
 
 // Statements whose source is the given actor code.

@@ -35,8 +35,16 @@ class ActorCodes {
   bool is_country_root(std::string_view root) const noexcept { return root.size() == 3 && !is_igo(root); }
   // A role code of roles.tsv ("GOV").
   bool is_role(std::string_view role) const noexcept { return roles_.contains(role); }
+  // A role that marks news media ("MED").
+  bool is_media_role(std::string_view role) const noexcept {
+    const auto it = roles_.find(role);
+    return it != roles_.end() && it->second.media;
+  }
   // Some role after the root marks news media ("USAMED").
   bool is_media_code(std::string_view code) const noexcept;
+  // The role a body or person named in context takes when the text gives
+  // none (roles.tsv flag default: GOV, "the Kremlin spokesman" -> RUSGOV).
+  const std::string& default_role() const noexcept { return default_role_; }
   // A mention of a medium: its code says so, or its knowledge-base entry
   // carries the media flag. Media report what others say; they are no sources.
   bool is_media(const Mention& m, std::string_view code, const ActorTable& actors) const noexcept {
@@ -48,7 +56,11 @@ class ActorCodes {
  private:
   bool roles_only(std::string_view rest) const noexcept;
   StringSet igo_;
-  StringMap<bool> roles_;  // code -> marks media
+  struct RoleInfo {
+    bool media = false;
+  };
+  StringMap<RoleInfo> roles_;
+  std::string default_role_;
   std::size_t longest_igo_ = 0;
 };
 
