@@ -13,13 +13,18 @@ bool aimed_at_someone(Act a) { return a != Act::Say && a != Act::Deny && a != Ac
 Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
                             const std::optional<Span>& content) const {
   if (!entry.modal || !content) return entry.act;
+  // A modal between the trigger and the end of the content (within the
+  // sentence): a direct scan while the document's budget lasts, then the index.
+  std::uint32_t u = trigger_end;
+  for (; u < hi && view_.tok(u).start < content->end && scan_budget_ > 0; ++u, --scan_budget_)
+    if (in(kModals, view_.low(u))) return entry.act;
+  if (u >= hi || view_.tok(u).start >= content->end) return Act::Say;
   if (!modals_indexed_) {
     modals_indexed_ = true;
-    for (std::uint32_t u = 0; u < view_.size(); ++u)
-      if (in(kModals, view_.low(u))) modal_tokens_.push_back(u);
+    for (std::uint32_t k = 0; k < view_.size(); ++k)
+      if (in(kModals, view_.low(k))) modal_tokens_.push_back(k);
   }
-  // A modal between the trigger and the end of the content (within the sentence).
-  const auto it = std::lower_bound(modal_tokens_.begin(), modal_tokens_.end(), trigger_end);
+  const auto it = std::lower_bound(modal_tokens_.begin(), modal_tokens_.end(), u);
   if (it != modal_tokens_.end() && *it < hi && view_.tok(*it).start < content->end) return entry.act;
   return Act::Say;
 }
@@ -62,10 +67,12 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
 }
 
 const ActEntry* ActDecider::cue_in(std::span<const Span> spans) const {
-  // The first demand cue in span order wins; else the first cue.
+  // The first demand cue in span order wins; else the first cue. The
+  // content is read for its statement alone; the paragraph's quotations,
+  // which many statements may read, once.
   const ActEntry* first = nullptr;
-  for (const Span& span : spans) {
-    const SpanCues cues = cues_of(span);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const SpanCues cues = i == 0 ? scan_cues(spans[i]) : cues_of(spans[i]);
     if (cues.demand) return cues.demand;
     if (!first) first = cues.first;
   }
@@ -75,6 +82,12 @@ const ActEntry* ActDecider::cue_in(std::span<const Span> spans) const {
 ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
   const std::uint64_t key = std::uint64_t{span.start} << 32 | span.end;
   if (auto it = span_cues_.find(key); it != span_cues_.end()) return it->second;
+  const SpanCues cues = scan_cues(span);
+  span_cues_.emplace(key, cues);
+  return cues;
+}
+
+ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
   SpanCues cues;
   const std::uint32_t n = view_.size();
   for (std::uint32_t k = view_.first_token_at(span.start); k < n && view_.tok(k).end <= span.end; ++k) {
@@ -104,7 +117,6 @@ ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
     }
     if (stop) break;
   }
-  span_cues_.emplace(key, cues);
   return cues;
 }
 

@@ -53,7 +53,8 @@ class ActDecider {
     const ActEntry* demand = nullptr;
     const ActEntry* first = nullptr;
   };
-  SpanCues cues_of(const Span& span) const;
+  SpanCues cues_of(const Span& span) const;  // remembered per span
+  SpanCues scan_cues(const Span& span) const;
   // A foreign actor named in the content (not the source's own root).
   std::optional<Party> actor_in(std::span<const Span> spans, std::string_view source_root) const;
   // The last target of the same source, in this paragraph or the `back` ones before.
