@@ -91,15 +91,21 @@ class ActorFacts {
     bool media = false;
   };
   const CodeInfo& info(std::string_view code) const {
-    if (auto it = info_.find(code); it != info_.end()) return it->second;
-    CodeInfo i{std::string(codes_.root(code)), codes_.is_media_code(code)};
-    return info_.emplace(std::string(code), std::move(i)).first->second;
+    // The same code is often asked about several times in a row (a source's
+    // root for each of its statements): the last answer is kept.
+    if (last_ && last_->first == code) return last_->second;
+    auto it = info_.find(code);
+    if (it == info_.end())
+      it = info_.emplace(std::string(code), CodeInfo{std::string(codes_.root(code)), codes_.is_media_code(code)}).first;
+    last_ = &*it;
+    return it->second;
   }
   const Document& doc_;
   const ActorCodes& codes_;
   const ActorTable& actors_;
   // A node map: root_of() hands out references that later insertions keep valid.
   mutable boost::unordered_node_map<std::string, CodeInfo, StringHash, std::equal_to<>> info_;
+  mutable const std::pair<const std::string, CodeInfo>* last_ = nullptr;
   mutable std::vector<std::int8_t> media_;  // per mention: -1 not asked yet
 };
 
