@@ -220,8 +220,9 @@ int main(int argc, char** argv) {
   const auto rules = standpoints::SegmenterRules::load(dir + "abbreviations.tsv");  // the matcher tokenises names
   const double actors_best =
       best_of(load_runs, [&] { auto t = standpoints::ActorTable::load({dir + "actors.tsv"}, rules); }).cpu;
-  const double gazetteer_best =
-      best_of(load_runs, [&] { auto g = standpoints::Gazetteer::load(dir + "places.tsv"); }).cpu;
+  const double gazetteer_best = best_of(load_runs, [&] {
+                                  auto g = standpoints::Gazetteer::load(dir + "places.tsv", dir + "place_words.tsv");
+                                }).cpu;
 
   const standpoints::Analyzer analyzer(options);
 

@@ -17,7 +17,6 @@ GOLD = SHARED / "dev" / "gold" / "dev.jsonl"
 SCORER = SHARED / "eval" / "score.py"
 NEWS_5K = SHARED / "corpus" / "news-5k.jsonl.gz"
 EXAMPLE = REPO / "examples" / "000_b8f9c3329b9111b1.txt"
-NEWS = SHARED / "corpus" / "news-5k.jsonl.gz"
 
 
 @pytest.fixture(scope="session")
@@ -49,13 +48,6 @@ def dev_articles() -> list[Path]:
     files = sorted(DEV_ARTICLES.glob("*.txt"))
     assert files, f"{DEV_ARTICLES} holds no *.txt articles"
     return files
-
-
-@pytest.fixture(scope="session")
-def news_corpus() -> Path:
-    """The 5,000 news articles of ../shared/corpus (JSON Lines, gzip)."""
-    need_shared(NEWS, f"the news corpus {NEWS} is absent")
-    return NEWS
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ nx = pytest.importorskip("networkx")
 
 
 @pytest.fixture(scope="module")
-def corpus(news_corpus):
-    c = standpoints.Corpus(news_corpus, workers=2, progress=False)
+def corpus(news_5k):
+    c = standpoints.Corpus(news_5k, workers=2, progress=False)
     c.to_frames()
     return c
 
@@ -28,11 +28,11 @@ def test_news_to_parquet_and_back(corpus, tmp_path):
         pd.testing.assert_frame_equal(corpus.to_frames()[name], back[name], check_exact=True)
 
 
-def test_news_rows_match_the_json_output(corpus, news_corpus):
+def test_news_rows_match_the_json_output(corpus, news_5k):
     f = corpus.to_frames()
     assert len(f["documents"]) == 5000 and corpus.errors == []
     per_doc = {}
-    for doc in standpoints.read_jsonl(news_corpus):
+    for doc in standpoints.read_jsonl(news_5k):
         line = doc.to_json()
         record = json.loads(line)
         per_doc[record["id"]] = (len(record["mentions"]), len(record["entities"]), len(record["statements"]))

@@ -76,9 +76,9 @@ def test_cli_records_and_error_records_validate(validate, cli, write, dev_articl
     assert sum(kinds) == 3
 
 
-def test_news_corpus_records_validate(validate, news_corpus):
+def test_news_corpus_records_validate(validate, news_5k):
     # every 10th record: 500 records of real news, each checked in full
-    for doc in islice(standpoints.read_jsonl(news_corpus), 0, None, 10):
+    for doc in islice(standpoints.read_jsonl(news_5k), 0, None, 10):
         validate(doc.to_dict())
 
 

@@ -44,9 +44,16 @@ def check_record(rec: dict) -> None:
             assert 0 <= m["entity"] < len(rec["entities"])
         if m.get("sentence") is not None:
             assert 0 <= m["sentence"] < len(rec["sentences"])
-    for e in rec["entities"]:
+    for ei, e in enumerate(rec["entities"]):
         for i in e["mentions"]:
             assert 0 <= i < len(rec["mentions"])
+            assert rec["mentions"][i]["entity"] == ei, "an entity lists another entity's mention"
+    # Both directions: every mention is listed by its entity, once; mentions in start order.
+    for i, m in enumerate(rec["mentions"]):
+        assert m.get("entity") is not None, "a mention without an entity"
+        assert rec["entities"][m["entity"]]["mentions"].count(i) == 1, "a mention its entity does not list"
+    starts = [m["start"] for m in rec["mentions"]]
+    assert starts == sorted(starts), "mentions out of start order"
     for st_ in rec["statements"]:
         for key in ("source", "target", "trigger", "content"):
             if st_.get(key) is not None:

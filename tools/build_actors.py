@@ -44,14 +44,26 @@ REGIONS = os.path.join(HERE, "regions.tsv")
 
 HEADER = ["id", "type", "name", "actor", "country", "from", "to", "aliases", "flags"]
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT"}
-ROLES = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB",
-         "NGO", "SPY", "LAB"}
-IGOS = ["NATO", "UN", "EU", "OSCE", "IAEA", "WHO", "IMF", "WB", "WTO", "OPEC", "ASEAN", "AU",
-        "ARABLEAGUE", "GCC", "SCO", "BRICS", "G7", "G20", "ICC", "ICJ", "CSTO", "CIS", "OAS",
-        "ECOWAS", "SADC", "OIC", "OECD", "APEC", "INTERPOL", "ICRC", "UNHCR", "UNICEF", "WFP",
-        "UNESCO", "EAEU", "QUAD", "AUKUS",
-        # IGO-like bodies outside the ANNOTATION.md list (documented in ACTORS-LICENSE.md)
-        "COE"]
+DATA = os.path.join(ROOT, "python", "standpoints", "data")
+
+
+def _data_rows(path: str):
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            ln = ln.rstrip("\n")
+            if ln.strip() and not ln.startswith("#"):
+                yield ln.split("\t")
+
+
+# Role codes: python/standpoints/data/roles.tsv (the same table the library reads). Of them, the
+# Phoenix codes keep only the roles of national institutions and groups; the others (ELI, EDU,
+# HLH, ...) name social categories the knowledge base does not code people by.
+ALL_ROLES = {r[0] for r in _data_rows(os.path.join(DATA, "roles.tsv")) if r[0] != "code"}
+ROLES = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB", "NGO", "SPY", "LAB"}
+assert ROLES <= ALL_ROLES, f"roles missing from roles.tsv: {ROLES - ALL_ROLES}"
+# International organisations: the codes of the hand-written entities flagged igo.
+IGOS = sorted({r[3].strip() for r in _data_rows(os.path.join(MANUAL, "entities.tsv"))
+               if len(r) > 8 and "igo" in r[8].split(",") and r[3].strip()})
 # Non-state transnational groups (CAMEO "IMG" = international militarised group).
 NONSTATE_PREFIXES = ["IMG"]
 

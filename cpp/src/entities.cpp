@@ -67,8 +67,10 @@ std::string slug(std::string_view name) {
   return out;
 }
 
-// "VLADIMIR_PUTIN_" -> "Vladimir Putin"; keeps dotted initialisms ("U.S.").
-std::string petrarch_name(std::string_view raw) {
+// "VLADIMIR_PUTIN_" -> "Vladimir Putin"; keeps dotted initialisms ("U.S."),
+// words of two letters and the words `known` as written ("NATO").
+template <class Known>
+std::string petrarch_name(std::string_view raw, Known known) {
   std::string s(raw);
   while (!s.empty() && (s.back() == '_' || s.back() == ' ')) s.pop_back();
   std::string out;
@@ -89,8 +91,7 @@ std::string petrarch_name(std::string_view raw) {
     std::size_t wend = s.find_first_of("_- ", i);
     if (wend == std::string::npos) wend = s.size();
     const std::string_view word(s.data() + i, wend - i);
-    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 || word == "NATO" ||
-                      word == "OPEC" || word == "UN" || word == "EU";
+    const bool keep = word.find('.') != std::string_view::npos || word.size() <= 2 || known(word);
     if (keep) {
       out.append(word);
       i = wend - 1;
@@ -216,7 +217,6 @@ void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where)
   ActorEntry& e = entries_[index];
   if (e.country.empty()) e.country = spec.country;
   if (!spec.actor.empty() || e.offices.empty()) e.offices.push_back(office);
-  if ((e.flags & kIgo) && !spec.actor.empty()) igo_codes_.insert(spec.actor);
   if (e.type == "PERSON") {
     // Given names: the first word of a multi-word name ("Vladimir Putin").
     const std::string_view n = e.name;
@@ -302,6 +302,8 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
   const std::string text = tsv::read_whole_file(path);
   if (auto bad = utf8::first_invalid(text))
     throw KnowledgeError(path, 0, "invalid UTF-8 at byte offset " + std::to_string(*bad));
+  // Words that some actor loaded so far is called, as written ("NATO"), keep their capitals.
+  const auto known = [&](std::string_view word) { return lookup_phrase(word) != nullptr; };
   struct Pending {
     std::string name;
     std::vector<std::string> aliases;
@@ -385,7 +387,7 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     if (l.empty()) continue;
     if (l[0] == '+') {
       if (cur.name.empty()) throw KnowledgeError(path, line, "synonym line before any actor");
-      cur.aliases.push_back(petrarch_name(l.substr(1)));
+      cur.aliases.push_back(petrarch_name(l.substr(1), known));
       continue;
     }
     // Codes: "[CODE]" or "[CODE >120101]" on their own (indented) line or after the name.
@@ -408,7 +410,7 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
         if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
         if (name_part.empty() && cur.name.empty()) throw KnowledgeError(path, line, "code line before any actor");
         if (!name_part.empty() && cur.name.empty()) {
-          cur.name = petrarch_name(name_part);
+          cur.name = petrarch_name(name_part, known);
           cur.line = line;
           name_part = {};
         }
@@ -419,7 +421,7 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     }
     if (indented && !cur.name.empty()) throw KnowledgeError(path, line, "expected '[CODE ...]' or '+SYNONYM'");
     flush();
-    cur.name = petrarch_name(l);
+    cur.name = petrarch_name(l, known);
     cur.line = line;
   }
   flush();
@@ -630,12 +632,26 @@ void NameCues::add(Kind k, const std::string& cue, const std::string& role, cons
 }
 
 NameCues NameCues::load(const std::string& path, const std::string& agents_path, const SegmenterRules& rules) {
-  static constexpr std::pair<std::string_view, Kind> kKinds[] = {
-      {"title", kTitle},        {"role", kRole},           {"org_head", kOrgHead},
-      {"org_first", kOrgFirst}, {"law_tail", kLawTail},    {"event_tail", kEventTail},
-      {"stop", kStop},          {"connector", kConnector}, {"org_cue", kOrgCue},
-      {"org_tail", kOrgTail},   {"not_given", kNotGiven},  {"gpe_tail", kGpeTail},
-      {"loc_tail", kLocTail},   {"fac_tail", kFacTail}};
+  static constexpr std::pair<std::string_view, Kind> kKinds[] = {{"title", kTitle},
+                                                                 {"role", kRole},
+                                                                 {"org_head", kOrgHead},
+                                                                 {"org_first", kOrgFirst},
+                                                                 {"law_tail", kLawTail},
+                                                                 {"event_tail", kEventTail},
+                                                                 {"stop", kStop},
+                                                                 {"connector", kConnector},
+                                                                 {"org_cue", kOrgCue},
+                                                                 {"org_tail", kOrgTail},
+                                                                 {"not_given", kNotGiven},
+                                                                 {"gpe_tail", kGpeTail},
+                                                                 {"loc_tail", kLocTail},
+                                                                 {"fac_tail", kFacTail},
+                                                                 {"particle", kParticle},
+                                                                 {"state_style", kStateStyle},
+                                                                 {"place_noun", kPlaceNoun},
+                                                                 {"org_word", kOrgWord},
+                                                                 {"place_before", kPlaceBefore},
+                                                                 {"role_modifier", kRoleModifier}};
   auto kind_of = [](const tsv::Row& row, std::string_view kind) {
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
@@ -666,7 +682,12 @@ NameCues NameCues::load(const std::string& path, const std::string& agents_path,
   return c;
 }
 
-std::uint16_t NameCues::kinds(std::string_view word) const {
+void NameCues::add_word(std::string_view word, Kind kind) {
+  kinds_[std::string(word)] |= kind;
+  kinds_filter_.add(word);
+}
+
+std::uint32_t NameCues::kinds(std::string_view word) const {
   if (!kinds_filter_.may_contain(word)) return 0;
   auto it = kinds_.find(word);
   return it == kinds_.end() ? 0 : it->second;
@@ -733,7 +754,7 @@ std::size_t NameCues::phrase_at(const Document& doc, std::size_t i, std::size_t 
   const std::string_view w0 = token_text(doc, doc.tokens[i]);
   // Most words start no phrase: answer from the one-word table alone.
   const bool may_start = max_phrase_ > 1 && i + 1 < end && (memo ? memo->starts_phrase(i) : starts_phrase(w0));
-  const std::uint16_t kinds0 = memo ? memo->kinds(i) : kinds(w0);
+  const std::uint32_t kinds0 = memo ? memo->kinds(i) : kinds(w0);
   if (!may_start) {
     if (kinds0 & kind) {
       if (role) *role = std::string(this->role(w0, kind));
@@ -887,7 +908,8 @@ struct Finder {
           continue;
         }
         // "Kingdom of Jordan", "Islamic Republic of Iran": the state's full style.
-        if (e.type == "GPE" && i >= 2 && text(i - 1) == "of" && !claimed[i - 2] && is_state_style(text(i - 2))) {
+        if (e.type == "GPE" && i >= 2 && text(i - 1) == "of" && !claimed[i - 2] &&
+            (memo.kinds(i - 2) & NameCues::kStateStyle)) {
           emit(i - 2, i + n, e.type, static_cast<std::int32_t>(entry));
           i += n;
           continue;
@@ -945,11 +967,6 @@ struct Finder {
     return 0;
   }
 
-  static bool is_state_style(std::string_view w) {
-    return w == "Kingdom" || w == "Republic" || w == "Emirate" || w == "Sultanate" || w == "Principality" ||
-           w == "Commonwealth" || w == "Duchy" || w == "Federation";
-  }
-
   // "US State Department" -> "US" + "State Department": a country before a
   // body whose name is complete without it is its own mention (ANNOTATION.md).
   bool split_country_prefix(std::size_t i, std::size_t n, std::size_t b, std::uint32_t entry, CaseMode mode) {
@@ -1002,8 +1019,7 @@ struct Finder {
           continue;
         }
         if (t.kind == TokenKind::Word && (memo.kinds(j) & NameCues::kConnector) && j + 1 < b && !claimed[j + 1]) {
-          const bool personal = w == "al" || w == "bin" || w == "de" || w == "van" || w == "von" || w == "der" ||
-                                w == "da" || w == "del" || w == "du" || w == "la" || w == "le";
+          const bool personal = (memo.kinds(j) & NameCues::kParticle) != 0;
           const bool link = w == "of" || w == "for";
           if (personal || link || org_like) {
             if (link) org_like = true;
@@ -1041,11 +1057,7 @@ struct Finder {
     if (s == 0) return false;
     const std::string_view p = text(s - 1);
     if (p == "near" || p == "outside" || p == "in" || p == "from" || p == "at" || p == "to") return true;
-    if (p == "of" && s >= 2) {
-      const std::string_view q = text(s - 2);
-      return q == "town" || q == "city" || q == "village" || q == "port" || q == "province" || q == "region" ||
-             q == "district" || q == "outskirts" || q == "suburb" || q == "area";
-    }
+    if (p == "of" && s >= 2) return (memo.kinds(s - 2) & NameCues::kPlaceNoun) != 0;
     return false;
   }
 
@@ -1146,13 +1158,11 @@ struct Finder {
   }
 
   bool person_cue(std::size_t s, std::size_t e) {
-    static const char* verbs[] = {"said", "says", "told", "added", "wrote", "asked", "noted", "argued", "explained"};
     if (s > 0 && (memo.kinds(s - 1) & (NameCues::kRole | NameCues::kTitle))) return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
     if (e < doc.tokens.size()) {
+      if (memo.kinds(e) & NameCues::kSpeechVerb) return true;
       const std::string_view next = text(e);
-      for (const char* v : verbs)
-        if (next == v) return true;
       if (next == "," && e + 1 < doc.tokens.size()) {
         std::size_t q = e + 1;
         while (q < doc.tokens.size() && q < e + 5 && doc.tokens[q].shape != Shape::Capitalized &&
@@ -1218,8 +1228,8 @@ struct Finder {
     if (!titled_before(s) && place_run(s, e)) return;
     const std::size_t n = e - s;
     const std::string_view head = text(e - 1);
-    const std::uint16_t head_kinds = memo.kinds(e - 1);
-    const std::uint16_t first_kinds = memo.kinds(s);
+    const std::uint32_t head_kinds = memo.kinds(e - 1);
+    const std::uint32_t first_kinds = memo.kinds(s);
     if (titled) {
       // "Sens. Jane Roe of Maine and John Doe of Ohio": the titled name ends
       // at a link word; what follows is read as a run of its own.
@@ -1256,13 +1266,11 @@ struct Finder {
     }
     if (head_kinds & NameCues::kOrgHead) {
       std::string r(cues.role(head, NameCues::kOrgHead));
-      for (std::size_t i = s; i < e; ++i) {
-        const auto w = text(i);
-        if (w == "Defense" || w == "Defence" || w == "Armed" || w == "Military" || w == "War") r = "MIL";
-      }
+      for (std::size_t i = s; i < e; ++i)
+        if (memo.kinds(i) & NameCues::kOrgWord) r = cues.role(text(i), NameCues::kOrgWord);
       // "Defense Ministry" alone is a name; a bare head word ("Ministry") is
       // not, except a newspaper's ("the Telegraph").
-      if (n >= 2 || (r == "MED" && s > 0 && text(s - 1) == "the")) emit(s, e, "ORG", -1, r);
+      if (n >= 2 || (k.codes.is_media_role(r) && s > 0 && text(s - 1) == "the")) emit(s, e, "ORG", -1, r);
       return;
     }
     if ((first_kinds & NameCues::kOrgFirst) && n >= 3) {

@@ -33,6 +33,10 @@ struct Gazetteer::Tables {
   std::vector<std::uint64_t> slots;
   std::uint64_t mask = 0;
   std::unordered_map<std::string_view, std::uint32_t> countries;  // ISO3 -> place index
+  // place_words.tsv
+  StringSet common_words;                     // city names that are common words ("March", "Nice")
+  std::vector<std::string> country_prefixes;  // "Kingdom of ", in file order
+  std::vector<std::string> area_words;        // " province", " Province", ...
 };
 
 namespace {
@@ -91,32 +95,37 @@ bool is_area(const Place& p) {
 }
 bool is_country(const Place& p) { return p.feature == "country"; }
 
-// Capitalised English words and person names that are also names of gazetteer cities: never
-// "unambiguous places" on their own.
-constexpr std::array<std::string_view, 88> kCommonWords{
-    "March",      "May",        "June",      "August",   "Police",   "Mobile",    "Reading",     "Bath",
-    "Nice",       "Split",      "Deal",      "Sale",     "Hope",     "Union",     "Liberty",     "Independence",
-    "Victoria",   "Obama",      "Of",        "Most",     "Best",     "Bar",       "Man",         "Marshall",
-    "Lincoln",    "Franklin",   "Jackson",   "Clinton",  "Kennedy",  "Madison",   "Florence",    "Eagle",
-    "Mission",    "Enterprise", "Commerce",  "Justice",  "Goes",     "Weston",    "Opportunity", "President",
-    "General",    "Colonel",    "Mercedes",  "Salem",    "Santa",    "San",       "Saint",       "Prince",
-    "Cardinal",   "Bishop",     "Temple",    "Church",   "Lake",     "Beach",     "Park",        "Garden",
-    "Summit",     "Center",     "Central",   "National", "Austin",   "Charlotte", "Hamilton",    "Hassan",
-    "Wellington", "Douglas",    "Elizabeth", "Regina",   "Lawrence", "Warren",    "Chandler",    "Irving",
-    "Tyler",      "Aurora",     "Carter",    "Sherman",  "Milton",   "Stanley",   "Ali",         "Medina",
-    "Mercy",      "Trinity",    "Concord",   "Harmony",  "Fortuna",  "Columbus",  "Nelson",      "Eugene"};
-
-bool common_word(std::string_view s) {
-  return std::find(kCommonWords.begin(), kCommonWords.end(), s) != kCommonWords.end();
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-Gazetteer Gazetteer::load(const std::string& path) {
+namespace {
+
+void load_place_words(Gazetteer::Tables& t, const std::string& path) {
+  tsv::read_file(path, {"word", "kind"}, [&](const tsv::Row& row) {
+    const std::string_view word = utf8::strip(row.get("word")), kind = row.get("kind");
+    if (word.empty()) row.fail("empty word");
+    if (kind == "common") {
+      t.common_words.emplace(word);
+    } else if (kind == "country_prefix") {
+      t.country_prefixes.push_back(std::string(word) + " ");
+    } else if (kind == "area") {
+      t.area_words.push_back(" " + std::string(word));
+      std::string capitalised = " " + std::string(word);
+      if (capitalised[1] >= 'a' && capitalised[1] <= 'z') capitalised[1] = static_cast<char>(capitalised[1] - 32);
+      t.area_words.push_back(std::move(capitalised));
+    } else {
+      row.fail("unknown kind \"" + std::string(kind) + "\" (common, country_prefix, area)");
+    }
+  });
+}
+
+}  // namespace
+
+Gazetteer Gazetteer::load(const std::string& path, const std::string& place_words_path) {
   auto t = std::make_shared<Tables>();
+  if (!place_words_path.empty()) load_place_words(*t, place_words_path);
   t->text = tsv::read_whole_file(path);
   // Rough row count for reservations.
   const std::size_t approx_rows = static_cast<std::size_t>(std::count(t->text.begin(), t->text.end(), '\n')) + 1;
@@ -233,6 +242,13 @@ Gazetteer Gazetteer::load(const std::string& path) {
   return g;
 }
 
+std::span<const std::string> Gazetteer::country_prefixes() const noexcept {
+  return t_ ? std::span<const std::string>(t_->country_prefixes) : std::span<const std::string>();
+}
+std::span<const std::string> Gazetteer::area_words() const noexcept {
+  return t_ ? std::span<const std::string>(t_->area_words) : std::span<const std::string>();
+}
+
 bool Gazetteer::empty() const noexcept { return !t_ || t_->places.empty(); }
 std::size_t Gazetteer::size() const noexcept { return t_ ? t_->places.size() : 0; }
 
@@ -262,7 +278,7 @@ const Place* Gazetteer::country(std::string_view iso3) const {
 bool Gazetteer::is_unambiguous_place(std::string_view name) const { return is_unambiguous_place(name, lookup(name)); }
 
 bool Gazetteer::is_unambiguous_place(std::string_view name, std::span<const std::uint32_t> cands) const {
-  if (cands.empty() || name.size() < 3 || common_word(name)) return false;
+  if (cands.empty() || name.size() < 3 || t_->common_words.contains(name)) return false;
   const Place& best = place(cands[0]);
   if (is_country(best)) return true;
   const bool primary = best.name == name;
@@ -353,8 +369,7 @@ std::span<const std::uint32_t> candidates(const Gazetteer& g, std::string_view t
     if (!(c = g.lookup(title_case(s))).empty()) return c;
   }
   // Formal country names: "Kingdom of Jordan", "Republic of Belarus" -> the country alone.
-  for (std::string_view prefix : {"Hashemite Kingdom of ", "Kingdom of ", "Republic of ", "State of ",
-                                  "Islamic Republic of ", "Federal Republic of ", "People's Republic of "}) {
+  for (std::string_view prefix : g.country_prefixes()) {
     if (s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
     c = g.lookup(std::string_view(s).substr(prefix.size()));
     if (!c.empty() && is_country(g.place(c[0]))) return c.first(1);
@@ -460,10 +475,6 @@ std::vector<std::string_view> names_before(std::string_view t, std::size_t end) 
   return out;
 }
 
-constexpr std::array<std::string_view, 10> kAreaWords{" region",      " Region",     " province", " Province",
-                                                      " oblast",      " Oblast",     " state",    " State",
-                                                      " governorate", " Governorate"};
-
 }  // namespace
 
 void geocode(Document& doc, const Gazetteer& g) {
@@ -545,7 +556,7 @@ void geocode(Document& doc, const Gazetteer& g) {
     }
     // "Donetsk region", "Washington state".
     if (!t.pattern) {
-      for (auto w : kAreaWords) {
+      for (std::string_view w : g.area_words()) {
         if (doc.text.compare(m.end, w.size(), w) != 0) continue;
         std::string key(t.text);
         key += w;

@@ -2,6 +2,8 @@
 
 #include <future>
 
+#include "statements/lexicon.hpp"
+
 namespace standpoints {
 
 std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options) {
@@ -11,7 +13,8 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
   // The gazetteer needs nothing else: it loads on a second thread while the
   // actors (the biggest table) load here, so start-up waits for the slower
   // of the two rather than their sum. Errors travel through the future.
-  auto gazetteer = std::async(std::launch::async, [path = dir + "places.tsv"] { return Gazetteer::load(path); });
+  auto gazetteer =
+      std::async(std::launch::async, [dir] { return Gazetteer::load(dir + "places.tsv", dir + "place_words.tsv"); });
   k->abbreviations = SegmenterRules::load(dir + "abbreviations.tsv");
   k->boilerplate = BoilerplatePatterns::load(dir + "boilerplate.tsv");
   std::vector<std::string> actor_files{dir + "actors.tsv"};
@@ -19,8 +22,10 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
   try {
     k->actors = ActorTable::load(actor_files, k->abbreviations);
     if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
+    k->codes = ActorCodes::load(dir + "roles.tsv", k->actors);
+    k->acts = std::make_shared<const statements::ActLexicon>(statements::ActLexicon::load(dir + "acts.tsv"));
     k->cues = NameCues::load(dir + "name_cues.tsv", dir + "agents.tsv", k->abbreviations);
-    k->acts = ActLexicon::load(dir + "acts.tsv");
+    for (const auto& verb : k->acts->name_cue_verbs()) k->cues.add_word(verb, NameCues::kSpeechVerb);
     k->syntax = SyntaxModel::load(dir + "syntax.bin");
   } catch (...) {
     gazetteer.wait();  // never leave the thread running past an error

@@ -12,31 +12,7 @@ namespace standpoints {
 
 namespace {
 
-bool is_country_code(std::string_view code) { return code.size() == 3; }
-
-// The country or organisation at the head of a code: "RUSGOV" -> "RUS",
-// "NATOMIL" -> "NATO". Organisation codes are those the knowledge base marks
-// as international organisations.
-std::string code_root(const Knowledge& k, std::string_view code) {
-  if (code.size() <= 3) return std::string(code);
-  for (std::size_t n = code.size(); n >= 2; --n) {
-    if (k.actors.is_igo_code(code.substr(0, n)) && (code.size() - n) % 3 == 0) return std::string(code.substr(0, n));
-  }
-  return std::string(code.substr(0, 3));
-}
-
-// Words before a capital that make it a place, not the government it houses.
-bool locative(std::string_view w) {
-  static const char* words[] = {"in",        "to",       "from",       "near",     "at",       "outside",  "around",
-                                "into",      "across",   "visiting",   "visited",  "visit",    "via",      "toward",
-                                "towards",   "within",   "throughout", "over",     "downtown", "of",       "through",
-                                "reached",   "arrived",  "left",       "entered",  "leaving",  "northern", "southern",
-                                "eastern",   "western",  "central",    "besieged", "bombed",   "shelled",  "captured",
-                                "liberated", "occupied", "suburbs",    "streets"};
-  for (const char* x : words)
-    if (w == x) return true;
-  return false;
-}
+void insert_mentions(Document& doc, std::vector<Mention> added, bool relist);
 
 struct Resolver {
   Document& doc;
@@ -44,7 +20,7 @@ struct Resolver {
   std::int32_t date;
   StringMap<std::int32_t> by_key;                                  // entity key -> index
   boost::unordered_flat_map<std::int32_t, std::int32_t> by_entry;  // knowledge-base entry -> entity
-  TokenCues memo;                                                  // each token's cue kinds, looked up once
+  mutable TokenCues memo;                                          // each token's cue kinds, looked up once
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -95,7 +71,8 @@ struct Resolver {
   // Mention index covering token i, or -1.
   std::int32_t mention_at_token(std::size_t i) const { return i < owner.size() ? owner[i] : -1; }
 
-  void add_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) {
+  // A mention of tokens [a, b) for an entity, to be added with add_mentions().
+  Mention new_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) const {
     Mention m;
     m.start = doc.tokens[a].start;
     m.end = doc.tokens[b - 1].end;
@@ -104,7 +81,7 @@ struct Resolver {
     m.first_token = static_cast<std::uint32_t>(a);
     m.last_token = static_cast<std::uint32_t>(b);
     m.entity = entity;
-    doc.mentions.push_back(std::move(m));
+    return m;
   }
 
   // 1. Entities for knowledge-base and text-found names.
@@ -162,7 +139,7 @@ struct Resolver {
     // words: the word filter skips most look-ups.
     WordFilter<false> filter;
     for (const auto& [w, e] : surname) filter.add(w);
-    const std::size_t n_before = doc.mentions.size();
+    std::vector<Mention> found;
     for (const Sentence& s : doc.sentences) {
       const Paragraph& p = doc.paragraphs[s.paragraph];
       if (p.boilerplate) continue;
@@ -174,23 +151,21 @@ struct Resolver {
         if (t.shape == Shape::Capitalized) {
           if (!filter.may_contain(text(i))) continue;
           auto it = surname.find(text(i));
-          if (it != surname.end()) add_mention(i, i + 1, "PERSON", it->second);
+          if (it != surname.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         } else if (t.shape == Shape::AllCaps && p.title) {
           auto it = folded.find(utf8::to_lower(text(i)));
-          if (it != folded.end()) add_mention(i, i + 1, "PERSON", it->second);
+          if (it != folded.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         }
       }
     }
-    for (std::size_t m = n_before; m < doc.mentions.size(); ++m) {
-      auto& e = doc.entities[static_cast<std::size_t>(doc.mentions[m].entity)];
-      (void)e;
-    }
+    insert_mentions(doc, std::move(found), false);
   }
 
   // 2. "Organization for Security and Cooperation in Europe (OSCE)": the
   // acronym joins the entity of the name before it, here and later on.
   void acronyms() {
     StringMap<std::int32_t> alias;
+    std::vector<Mention> found;
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
       Mention& m = doc.mentions[mi];
       const std::size_t after = m.last_token;
@@ -204,15 +179,14 @@ struct Resolver {
             o.type = m.type;
           }
         } else if (m.type == "ORG" || m.type == "LAW" || m.type == "EVENT") {
-          const std::int32_t entity = m.entity;
-          // add_mention may move the mentions: `m` is not used after it.
-          add_mention(after + 1, after + 2, std::string(m.type), entity);
-          alias.emplace(std::string(text(after + 1)), entity);
+          found.push_back(new_mention(after + 1, after + 2, m.type, m.entity));
+          alias.emplace(std::string(text(after + 1)), m.entity);
           continue;
         }
         alias.emplace(std::string(text(after + 1)), m.entity);
       }
     }
+    insert_mentions(doc, std::move(found), false);
     if (alias.empty()) return;
     for (auto& m : doc.mentions) {
       if (m.kb >= 0) continue;
@@ -247,9 +221,8 @@ struct Resolver {
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
         if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
         if (role && role->empty() && !r.empty()) *role = r;
-      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "senior" || w == "top" || w == "chief" ||
-                   w == "deputy" || w == "former" || w == "acting" || w == "then" || w == "-" ||
-                   doc.tokens[p].shape == Shape::Capitalized)) {
+      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "-" ||
+                   (memo.kinds(p) & NameCues::kRoleModifier) || doc.tokens[p].shape == Shape::Capitalized)) {
         break;
       }
       j = p;
@@ -296,25 +269,41 @@ struct Resolver {
   // A body's or person's code from the actor of its context and a role.
   std::string combine(const std::string& context_actor, const std::string& role) const {
     if (context_actor.empty()) return {};
-    const std::string root = code_root(k, context_actor);
-    if (!is_country_code(root) || k.actors.is_igo_code(root)) return root;  // "NATO's commander" -> NATO
-    if (context_actor.size() > 3 && (role.empty() || role == "GOV")) return context_actor;  // Kremlin -> RUSGOV
-    return root + role;
+    const std::string_view root = k.codes.root(context_actor);
+    if (!k.codes.is_country_root(root)) return std::string(root);  // "NATO's commander" -> NATO
+    if (context_actor.size() > 3 && (role.empty() || role == k.codes.default_role()))
+      return context_actor;  // Kremlin -> RUSGOV
+    return std::string(root) + role;
   }
 
-  // 3. Actor codes in context.
-  void actors() {
-    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
-      Mention& m = doc.mentions[mi];
-      if (m.kb >= 0) {
-        const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
-        m.actor = k.actors.actor_at(a, date);
-        if ((a.flags & kSeat) && a.type == "GPE" && as_place(m)) m.actor = a.country;
-      }
+  // 3. Actor codes, in steps: the knowledge base's (at the article's date),
+  // then codes from context for names it lacks, then the entity layer (each
+  // entity lists its mentions, which share one code).
+  void assign_codes() {
+    codes_from_knowledge_base();
+    codes_from_context();
+    list_entity_mentions();
+    share_codes_within_entities();
+  }
+
+  // Known actors: the code valid at the article's date; a capital named as a
+  // place ("in Moscow") is its country, not its government.
+  void codes_from_knowledge_base() {
+    for (Mention& m : doc.mentions) {
+      if (m.kb < 0) continue;
+      const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+      m.actor = k.actors.actor_at(a, date);
+      if ((a.flags & kSeat) && a.type == "GPE" && as_place(m)) m.actor = a.country;
     }
-    // Text-found people and bodies take codes from their context.
-    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
-      Mention& m = doc.mentions[mi];
+  }
+
+  // People and bodies found in the text take a code from what the text says
+  // around them. The rules, tried in order (new rules join here):
+  // - a coded name before them over role words and titles ("Kremlin spokesman X");
+  // - a role and a coded body after a comma (", spokesman for the Russian Defense Ministry").
+  // The code is the context's root with the role found (the default role when none).
+  void codes_from_context() {
+    for (Mention& m : doc.mentions) {
       if (m.kb >= 0 || !m.actor.empty()) continue;
       if (m.type != "PERSON" && m.type != "ORG") continue;
       std::string role = m.role;
@@ -324,11 +313,15 @@ struct Resolver {
       if (ctx < 0) continue;
       const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
       if (c.actor.empty()) continue;
+      // A person needs a role to take a person's code, or a body's.
       if (m.type == "PERSON" && c.type == "PERSON" && role.empty()) continue;
       if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
-      m.actor = combine(c.actor, role.empty() ? std::string("GOV") : role);
+      m.actor = combine(c.actor, role.empty() ? k.codes.default_role() : role);
     }
-    // Every mention of an entity shares what one of them learned.
+  }
+
+  // Each entity lists its mentions, in mention order.
+  void list_entity_mentions() {
     std::vector<std::uint32_t> counts(doc.entities.size(), 0);
     for (const Mention& m : doc.mentions)
       if (m.entity >= 0) ++counts[static_cast<std::size_t>(m.entity)];
@@ -341,6 +334,12 @@ struct Resolver {
       if (m.entity >= 0)
         doc.entities[static_cast<std::size_t>(m.entity)].mentions.push_back(static_cast<std::int32_t>(mi));
     }
+  }
+
+  // Every mention of an entity shares what one of them learned: the known
+  // actor's code, else the longest code found in context; the entity's
+  // country is the code's when it is a country's.
+  void share_codes_within_entities() {
     for (auto& e : doc.entities) {
       std::string actor;
       for (auto mi : e.mentions) {
@@ -353,8 +352,8 @@ struct Resolver {
       }
       e.actor = actor;
       if (e.country.empty() && !actor.empty()) {
-        const std::string root = code_root(k, actor);
-        if (is_country_code(root) && !k.actors.is_igo_code(root)) e.country = root;
+        const std::string_view root = k.codes.root(actor);
+        if (k.codes.is_country_root(root)) e.country = root;
       }
       for (auto mi : e.mentions) {
         Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
@@ -370,8 +369,9 @@ struct Resolver {
     const Sentence& s = doc.sentences[doc.tokens[a].sentence];
     if (a > s.first_token) {
       const std::string_view prev = text(a - 1);
-      if (locative(prev)) return true;
-      if (prev == "the" && a >= 2 && a - 1 > s.first_token && locative(text(a - 2))) return true;
+      // Words before a capital that make it a place, not the government it houses ("in Moscow").
+      if (memo.kinds(a - 1) & NameCues::kPlaceBefore) return true;
+      if (prev == "the" && a >= 2 && a - 1 > s.first_token && (memo.kinds(a - 2) & NameCues::kPlaceBefore)) return true;
     }
     // "Minsk, Belarus": a country right after a comma.
     if (b + 1 < s.last_token && text(b) == ",") {
@@ -393,15 +393,11 @@ struct Resolver {
     doc.entities.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));
     sort_mentions_by_start(doc.mentions);
     cluster();
-    sort_mentions_by_start(doc.mentions);
     index_tokens();
     const std::size_t before_acronyms = doc.mentions.size();
     acronyms();
-    if (doc.mentions.size() != before_acronyms) {  // new mentions: re-sort and re-index
-      sort_mentions_by_start(doc.mentions);
-      index_tokens();
-    }
-    actors();
+    if (doc.mentions.size() != before_acronyms) index_tokens();  // new mentions: re-index
+    assign_codes();
     drop_empty_entities();
   }
 
@@ -426,7 +422,81 @@ struct Resolver {
   }
 };
 
+// Token range and sentence of a mention given by offsets.
+void complete_token_range(const Document& doc, Mention& m) {
+  const auto by_start = [](const Token& t, std::uint32_t b) { return t.start < b; };
+  const auto first = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), m.start, by_start);
+  const auto last = std::lower_bound(first, doc.tokens.end(), m.end, by_start);
+  m.first_token = static_cast<std::uint32_t>(first - doc.tokens.begin());
+  m.last_token = static_cast<std::uint32_t>(last - doc.tokens.begin());
+  if (m.sentence < 0 && first != doc.tokens.end()) m.sentence = static_cast<std::int32_t>(first->sentence);
+}
+
+// Whether doc.mentions (sorted by start) holds a mention of this span.
+bool has_span(const std::vector<Mention>& mentions, const Mention& m) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), m.start,
+                             [](const Mention& a, std::uint32_t b) { return a.start < b; });
+  for (; it != mentions.end() && it->start == m.start; ++it)
+    if (it->end == m.end) return true;
+  return false;
+}
+
+// add_mentions(); `relist`: rebuild the entities' lists (the resolver makes
+// them itself once its own additions are in).
+void insert_mentions(Document& doc, std::vector<Mention> added, bool relist) {
+  if (added.empty()) return;
+  // Stages propose mentions mostly in text order already.
+  const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+  if (!std::is_sorted(added.begin(), added.end(), by_start)) std::stable_sort(added.begin(), added.end(), by_start);
+  // A span is added once: not when the document or an earlier one of `added`
+  // has it. Kept ones move to the front of `added`.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    Mention& m = added[i];
+    if (has_span(doc.mentions, m)) continue;
+    bool repeated = false;
+    for (std::size_t j = kept; j-- > 0 && added[j].start == m.start && !repeated;) repeated = added[j].end == m.end;
+    if (repeated) continue;
+    if (m.last_token == 0) complete_token_range(doc, m);
+    if (m.entity < 0 || static_cast<std::size_t>(m.entity) >= doc.entities.size()) {
+      Entity e;
+      const std::string_view text = std::string_view(doc.text).substr(m.start, m.end - m.start);
+      e.id = m.type + ":" + Resolver::slug(text);
+      e.name = std::string(text);
+      e.type = m.type;
+      e.actor = m.actor;
+      m.entity = static_cast<std::int32_t>(doc.entities.size());
+      doc.entities.push_back(std::move(e));
+    }
+    if (kept != i) added[kept] = std::move(m);
+    ++kept;
+  }
+  added.resize(kept);
+  // Merged in place from the back: each mention after the first insertion
+  // point moves once, those before it stay (the added ones go after
+  // mentions of the same start).
+  const std::size_t old_size = doc.mentions.size();
+  doc.mentions.resize(old_size + added.size());
+  std::size_t from_old = old_size, from_added = added.size();
+  for (std::size_t to = doc.mentions.size(); from_added > 0;) {
+    --to;
+    if (from_old > 0 && doc.mentions[from_old - 1].start > added[from_added - 1].start)
+      doc.mentions[to] = std::move(doc.mentions[--from_old]);
+    else
+      doc.mentions[to] = std::move(added[--from_added]);
+  }
+  if (!relist) return;
+  for (auto& e : doc.entities) e.mentions.clear();
+  for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+    const std::int32_t e = doc.mentions[mi].entity;
+    if (e >= 0 && static_cast<std::size_t>(e) < doc.entities.size())
+      doc.entities[static_cast<std::size_t>(e)].mentions.push_back(static_cast<std::int32_t>(mi));
+  }
+}
+
 }  // namespace
+
+void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(doc, std::move(added), true); }
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "standpoints/json.hpp"
+#include "standpoints/knowledge.hpp"
 #include "standpoints/segmenter.hpp"
 #include "standpoints/statements.hpp"
 #include "standpoints/utf8.hpp"
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
   }
   const std::string dir = std::string(argv[1]) + "/";
   const auto rules = SegmenterRules::load(dir + "abbreviations.tsv");
-  const auto lex = ActLexicon::load(dir + "acts.tsv");
+  const auto knowledge = Knowledge::load(KnowledgeOptions{dir, {}, {}});
   std::ifstream in(argv[2]);
   std::string line;
   while (std::getline(in, line)) {
@@ -77,7 +78,7 @@ int main(int argc, char** argv) {
         }
       doc.mentions.push_back(mm);
     }
-    extract_statements(doc, lex);
+    extract_statements(doc, *knowledge);
     std::cout << to_json(doc) << "\n";
   }
 }

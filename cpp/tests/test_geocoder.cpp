@@ -84,12 +84,12 @@ bool is_country(const Mention& m, const char* iso3) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: test_geocoder places.tsv\n");
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: test_geocoder places.tsv place_words.tsv\n");
     return 2;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  const Gazetteer g = Gazetteer::load(argv[1]);
+  const Gazetteer g = Gazetteer::load(argv[1], argv[2]);
   const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::printf("gazetteer: %zu places loaded in %.1f ms\n", g.size(), ms);
 

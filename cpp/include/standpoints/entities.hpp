@@ -85,9 +85,6 @@ class ActorTable {
   // capitalised-span finder takes unknown two-word names as people only then.
   bool is_given_name(std::string_view word) const { return given_names_.find(word) != given_names_.end(); }
 
-  // True for the code of an international organisation ("NATO", "UN").
-  bool is_igo_code(std::string_view code) const { return igo_codes_.find(code) != igo_codes_.end(); }
-
   // An exact single-word alias (used to test capitalised words).
   const std::vector<std::uint32_t>* lookup_phrase(std::string_view key) const;
 
@@ -115,7 +112,6 @@ class ActorTable {
   // lower-case word outside this set ends every folded match ("Russian
   // troops"), so the matcher need not walk the folded trie for it.
   StringSet folded_tails_;
-  StringSet igo_codes_;
   StringSet given_names_;
   std::vector<Token> scratch_tokens_;  // reused while loading
 };
@@ -123,7 +119,7 @@ class ActorTable {
 // Name cues for names outside the knowledge base (name_cues.tsv).
 class NameCues {
  public:
-  enum Kind : std::uint16_t {
+  enum Kind : std::uint32_t {
     kTitle = 1,
     kRole = 2,
     kOrgHead = 4,
@@ -138,11 +134,20 @@ class NameCues {
     kGpeTail = 2048,
     kLocTail = 4096,
     kFacTail = 8192,
+    kSpeechVerb = 1u << 14,    // a verb of saying after a name makes it a person's ("Jane Roe said"): from acts.tsv
+    kParticle = 1u << 15,      // a connector inside personal names ("al", "van")
+    kStateStyle = 1u << 16,    // a state's formal style before "of" + its name ("Kingdom of Jordan")
+    kPlaceNoun = 1u << 17,     // a noun before "of" + a small place ("the town of Qusair")
+    kOrgWord = 1u << 18,       // a word inside an organisation's name that gives its role ("Defense Ministry")
+    kPlaceBefore = 1u << 19,   // a word before a capital that names the place, not its government ("in Moscow")
+    kRoleModifier = 1u << 20,  // a word between a body and a role ("Kremlin senior spokesman")
   };
   // name_cues.tsv, and the rows of agents.tsv that are name cues (a `cue`
   // column of title, role, org_head, org_first, org_cue or org_tail).
   static NameCues load(const std::string& path, const std::string& agents_path, const SegmenterRules& rules);
-  std::uint16_t kinds(std::string_view word) const;
+  // Adds a word of `kind` that another data file gives (the speech verbs of acts.tsv).
+  void add_word(std::string_view word, Kind kind);
+  std::uint32_t kinds(std::string_view word) const;
   // Role code given by a cue of `kind` for `word` ("" if none).
   std::string_view role(std::string_view word, Kind kind) const;
   // True for a word (any case) that opens a multi-word title or role phrase.
@@ -155,7 +160,7 @@ class NameCues {
  private:
   void add(Kind kind, const std::string& cue, const std::string& role, const SegmenterRules& rules);
 
-  StringMap<std::uint16_t> kinds_;
+  StringMap<std::uint32_t> kinds_;
   StringMap<std::string> roles_;    // key: kind '|' word
   StringMap<std::string> phrases_;  // key: kind '|' folded tokens joined by ' '
   StringSet phrase_starts_;         // folded first words of multi-word phrases
@@ -171,10 +176,10 @@ class TokenCues {
  public:
   TokenCues(const Document& doc, const NameCues& cues) : doc_(doc), cues_(cues), info_(doc.tokens.size(), 0) {}
   // NameCues::kinds of token i's text.
-  std::uint16_t kinds(std::size_t i) {
+  std::uint32_t kinds(std::size_t i) {
     std::uint32_t& v = info_[i];
     if (!(v & kKindsKnown)) v |= kKindsKnown | cues_.kinds(text(i));
-    return static_cast<std::uint16_t>(v & kKindsMask);
+    return v & kKindsMask;
   }
   // NameCues::starts_phrase of token i's text.
   bool starts_phrase(std::size_t i) {
@@ -184,9 +189,10 @@ class TokenCues {
   }
 
  private:
-  // The low 16 bits: the cue kinds; above them, whether kinds and
+  // The low 24 bits: the cue kinds; above them, whether kinds and
   // starts_phrase were looked up, and the latter's answer.
-  static constexpr std::uint32_t kKindsMask = 0xFFFF, kKindsKnown = 0x10000, kStartsKnown = 0x20000, kStarts = 0x40000;
+  static constexpr std::uint32_t kKindsMask = 0xFFFFFF, kKindsKnown = 1u << 24, kStartsKnown = 1u << 25,
+                                 kStarts = 1u << 26;
   std::string_view text(std::size_t i) const {
     const Token& t = doc_.tokens[i];
     return std::string_view(doc_.text).substr(t.start, t.end - t.start);

@@ -30,7 +30,8 @@ struct Place {
 // The immutable gazetteer. Copies share the same tables (cheap, thread-safe to read).
 class Gazetteer {
  public:
-  static Gazetteer load(const std::string& path);  // throws KnowledgeError (file, line)
+  // places.tsv and place_words.tsv (none when the path is empty); throws KnowledgeError (file, line).
+  static Gazetteer load(const std::string& path, const std::string& place_words_path = "");
 
   bool empty() const noexcept;
   std::size_t size() const noexcept;
@@ -47,6 +48,11 @@ class Gazetteer {
   bool is_unambiguous_place(std::string_view name) const;
   // The same for candidates already looked up (`cands` = lookup(name)).
   bool is_unambiguous_place(std::string_view name, std::span<const std::uint32_t> cands) const;
+
+  // place_words.tsv: formal styles before country names ("Kingdom of "), and
+  // the words after a place name that make it a division (" province", " Province").
+  std::span<const std::string> country_prefixes() const noexcept;
+  std::span<const std::string> area_words() const noexcept;
 
   struct Tables;  // implementation detail
 

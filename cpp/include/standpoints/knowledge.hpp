@@ -6,15 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "standpoints/actor_codes.hpp"
 #include "standpoints/boilerplate.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/geocoder.hpp"
 #include "standpoints/knowledge_error.hpp"
 #include "standpoints/segmenter.hpp"
-#include "standpoints/statements.hpp"
 #include "standpoints/syntax.hpp"
 
 namespace standpoints {
+
+namespace statements {
+class ActLexicon;  // cpp/src/statements/lexicon.hpp
+}
 
 struct KnowledgeOptions {
   std::string data_dir;                  // the package's data/ folder
@@ -26,10 +30,11 @@ struct Knowledge {
   SegmenterRules abbreviations;
   BoilerplatePatterns boilerplate;
   ActorTable actors;    // actors.tsv + the user's files (entities, resolver)
+  ActorCodes codes;     // roles.tsv + the actors' igo flags: roots, organisations, media (every stage)
   NameCues cues;        // name_cues.tsv (entities)
   Gazetteer gazetteer;  // places.tsv (geocoder)
-  ActLexicon acts;      // acts.tsv (statements)
-  SyntaxModel syntax;   // syntax.bin (tagger and parser)
+  std::shared_ptr<const statements::ActLexicon> acts;  // acts.tsv (statements; private to the stage)
+  SyntaxModel syntax;                                  // syntax.bin (tagger and parser)
 
   static std::shared_ptr<const Knowledge> load(const KnowledgeOptions& options);
 };

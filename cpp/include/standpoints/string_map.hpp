@@ -15,37 +15,64 @@
 
 namespace standpoints {
 
-// A word hash read eight bytes at a time, inline: the keys are short words
-// and phrases, where a call into the library's general string hash (or a
-// byte-at-a-time FNV-1a) costs more than the hashing itself. The Boost
-// tables mix the result further (it does not declare itself avalanching).
+// The word hash of every table in the library: the text read eight bytes at
+// a time, inline (the keys are short words and phrases, where a call into the
+// library's general string hash, or a byte-at-a-time FNV-1a, costs more than
+// the hashing itself). The last 0 to 7 bytes count as one little-endian word
+// with zero bytes above them, so that a caller whose text has eight readable
+// bytes after each word (a padded buffer) gets the same value from one load
+// and a mask: of_padded(). The Boost tables mix the result further (it does
+// not declare itself avalanching); the top bits are well mixed for filters.
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h;
     const char* p = s.data();
-    std::size_t n = s.size();
-    std::uint64_t h = k ^ n;
+    const std::size_t n = full_words(h, p, s.size());
+    return finish(h, tail(p, n));
+  }
+  // The same value for a word with eight readable bytes after its start
+  // (bytes past its end are ignored): the tail is one load and a mask.
+  static std::size_t of_padded(const char* p, std::size_t size) noexcept {
+    std::uint64_t h;
+    const std::size_t n = full_words(h, p, size);
+    std::uint64_t w;
+    __builtin_memcpy(&w, p, 8);
+    return finish(h, w & kTailMask[n]);
+  }
+
+ private:
+  static constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  static constexpr std::uint64_t kTailMask[8] = {0,          0xFF,         0xFFFF,         0xFFFFFF,
+                                                 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF};
+  // Hashes the whole eight-byte words; returns the number of bytes left (0-7).
+  static std::size_t full_words(std::uint64_t& h, const char*& p, std::size_t n) noexcept {
+    h = kMul ^ n;
     while (n >= 8) {
       std::uint64_t w;
       __builtin_memcpy(&w, p, 8);
-      h = (h ^ w) * k;
+      h = (h ^ w) * kMul;
       h ^= h >> 32;
       p += 8;
       n -= 8;
     }
-    // The last 1-7 bytes: two overlapping 4-byte reads, or three single bytes.
-    std::uint64_t w = 0;
+    return n;
+  }
+  // The last 1-7 bytes as a little-endian integer: two overlapping 4-byte
+  // reads, or three single bytes.
+  static std::uint64_t tail(const char* p, std::size_t n) noexcept {
     if (n >= 4) {
       std::uint32_t lo, hi;
       __builtin_memcpy(&lo, p, 4);
       __builtin_memcpy(&hi, p + n - 4, 4);
-      w = (static_cast<std::uint64_t>(hi) << 32) | lo;
-    } else if (n > 0) {
-      w = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
-          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 | static_cast<unsigned char>(p[n - 1]);
+      return lo | ((std::uint64_t{hi} >> (8 * (8 - n))) << 32);
     }
-    h = (h ^ w) * k;
+    if (n == 0) return 0;
+    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
+    return byte(0) | byte(n / 2) | byte(n - 1);
+  }
+  static std::size_t finish(std::uint64_t h, std::uint64_t w) noexcept {
+    h = (h ^ w) * kMul;
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };

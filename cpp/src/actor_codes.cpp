@@ -1,0 +1,85 @@
+#include "standpoints/actor_codes.hpp"
+
+#include "standpoints/document.hpp"
+#include "standpoints/entities.hpp"
+#include "standpoints/knowledge_error.hpp"
+#include "standpoints/tsv.hpp"
+
+namespace standpoints {
+
+namespace {
+
+bool capital_letters(std::string_view s) {
+  for (const char c : s)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+}  // namespace
+
+ActorCodes ActorCodes::parse_roles(std::string_view text, const std::string& name) {
+  ActorCodes codes;
+  tsv::read_text(text, name, {"code", "meaning"}, [&](const tsv::Row& row) {
+    const std::string_view code = row.get("code");
+    if (code.size() != 3 || !capital_letters(code)) row.fail("a role code is three capital letters (GOV, MIL)");
+    RoleInfo info;
+    for (const auto f : tsv::split_list(row.get("flags"), ',')) {
+      if (f == "media") {
+        info.media = true;
+      } else if (f == "default") {
+        if (!codes.default_role_.empty()) row.fail("a second default role");
+        codes.default_role_ = std::string(code);
+      } else {
+        row.fail("unknown flag \"" + std::string(f) + "\" (media, default)");
+      }
+    }
+    codes.roles_[std::string(code)] = info;
+  });
+  if (codes.default_role_.empty()) throw KnowledgeError(name, 0, "no role has the flag default");
+  return codes;
+}
+
+ActorCodes ActorCodes::load(const std::string& roles_path, const ActorTable& actors) {
+  ActorCodes codes = parse_roles(tsv::read_whole_file(roles_path), roles_path);
+  for (std::uint32_t i = 0; i < actors.size(); ++i) {
+    const ActorEntry& e = actors.entry(i);
+    if (!(e.flags & kIgo)) continue;
+    for (const Office& o : e.offices)
+      if (!o.actor.empty()) codes.add_igo(o.actor);
+  }
+  return codes;
+}
+
+void ActorCodes::add_igo(std::string_view code) {
+  igo_.emplace(code);
+  longest_igo_ = std::max(longest_igo_, code.size());
+}
+
+bool ActorCodes::roles_only(std::string_view rest) const noexcept {
+  if (rest.size() % 3 != 0) return false;
+  for (std::size_t i = 0; i < rest.size(); i += 3)
+    if (!is_role(rest.substr(i, 3))) return false;
+  return true;
+}
+
+std::string_view ActorCodes::root(std::string_view code) const noexcept {
+  if (code.size() <= 3) return code;
+  for (std::size_t n = std::min(code.size(), longest_igo_); n >= 2; --n)
+    if (is_igo(code.substr(0, n)) && roles_only(code.substr(n))) return code.substr(0, n);
+  return code.substr(0, 3);
+}
+
+bool ActorCodes::is_media_code(std::string_view code) const noexcept {
+  const std::string_view rest = code.substr(root(code).size());
+  for (std::size_t i = 0; i + 3 <= rest.size(); i += 3) {
+    if (is_media_role(rest.substr(i, 3))) return true;
+  }
+  return false;
+}
+
+bool ActorCodes::has_media_flag(const Mention& m, const ActorTable& actors) noexcept {
+  return m.kb >= 0 && static_cast<std::size_t>(m.kb) < actors.size() &&
+         (actors.entry(static_cast<std::uint32_t>(m.kb)).flags & kMedia);
+}
+
+}  // namespace standpoints

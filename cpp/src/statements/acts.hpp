@@ -1,0 +1,93 @@
+// The act of a statement, decided after its frame is built: from the
+// trigger (and a modal in the content for "insist"), then, for a neutral
+// statement, from cue words in what is said ("must", "unacceptable"), which
+// also send it looking for the target the cue implies. Statements of an act
+// aimed at someone that name no target inherit their source's last one.
+#pragma once
+
+#include <array>
+#include <boost/unordered/unordered_flat_map.hpp>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "standpoints/document.hpp"
+#include "statements/history.hpp"
+#include "statements/lexicon.hpp"
+#include "statements/parties.hpp"
+#include "statements/token_view.hpp"
+
+namespace standpoints::statements {
+
+// The act, CAMEO code and target of one statement.
+struct ActChoice {
+  Act act = Act::None;
+  std::string_view cameo;
+  std::optional<Party> target;  // usable when set
+};
+
+class ActDecider {
+ public:
+  ActDecider(const TokenView& view, const ActorFacts& facts, const SourceHistory& history)
+      : view_(view), facts_(facts), history_(history), scan_budget_(4 * std::size_t{view.size()} + 1024) {}
+
+  // The act the trigger gives: its entry's, except a modal-insistence verb
+  // ("insisted that X must") with no modal in the content, which only says.
+  Act trigger_act(const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
+                  const std::optional<Span>& content) const;
+
+  // The act of a statement by `source` with the given target (or none), as
+  // the trigger entry and `act` (trigger_act()) say, refined from its content.
+  ActChoice decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
+                   const std::optional<Span>& content, bool quote, std::uint32_t paragraph);
+
+  // The first cue in the content spans: a cue word or a trigger of another
+  // act than SAY (a demand wins over the others). Outside quotations, a
+  // trigger verb ends a span's search: it makes a statement of its own.
+  const ActEntry* cue_in(std::span<const Span> spans) const;
+  // The first cue of one span: the first demand cue, and the first cue of any act.
+  struct SpanCues {
+    const ActEntry* demand = nullptr;
+    const ActEntry* first = nullptr;
+  };
+  SpanCues cues_of(const Span& span) const;  // remembered per span
+  SpanCues scan_cues(const Span& span) const;
+  // A foreign actor named in the content (not the source's own root).
+  std::optional<Party> actor_in(std::span<const Span> spans, std::string_view source_root) const;
+  // The last target of the same source, in this paragraph or the `back` ones before.
+  std::optional<Party> inherited_target(std::string_view source_root, std::uint32_t paragraph,
+                                        std::uint32_t back) const;
+  // The most named foreign actor before a token (outside quotations), when
+  // named three times or more: the last resort for a cue aimed at someone.
+  std::optional<Party> salient_target(std::string_view source_root, std::uint32_t before);
+
+ private:
+  // A coded name that is no medium, no modifier and no place at token k.
+  bool is_foreign_candidate(std::uint32_t k) const;
+  // The first such token at or after k (of any root, and of a root other than
+  // that one's), from arrays built right to left on first use.
+  void index_candidates() const;
+
+  const TokenView& view_;
+  const ActorFacts& facts_;
+  const SourceHistory& history_;
+  // salient_target(): counts of named roots up to a token, extended as the
+  // stage moves on (calls come in text order), so that the document is
+  // counted once. Keyed by the roots ActorFacts keeps (stable references).
+  boost::unordered_flat_map<std::string_view, std::pair<int, std::int32_t>, StringHash> salient_count_;
+  std::uint32_t salient_pos_ = 0;
+  // What a huge sentence's many triggers ask alike, answered once: the cues
+  // of each content span (by span), the modal words' tokens (built on first
+  // use), the next foreign candidates (past a scan budget of a few steps per
+  // token, so that ordinary documents never build them).
+  mutable boost::unordered_flat_map<std::uint64_t, SpanCues> span_cues_;
+  mutable std::vector<std::uint32_t> modal_tokens_;
+  mutable bool modals_indexed_ = false;
+  mutable std::size_t scan_budget_;
+  mutable std::vector<std::uint32_t> next_candidate_, next_other_root_;
+};
+
+}  // namespace standpoints::statements

@@ -1,0 +1,232 @@
+#include "statements/constructions.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace standpoints::statements {
+
+namespace {
+
+std::size_t at(std::int64_t k) { return static_cast<std::size_t>(k); }
+
+// The first token after an agent or object's names and determiners.
+std::uint32_t past_names(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  while (k < hi && (view.mention_at(k) >= 0 || in(kDeterminers, view.low(k)))) ++k;
+  return k;
+}
+
+// The source of the statement just found in this sentence, with what the
+// history keeps of its phrase ("X warned Y, and gave a warning").
+Party previous_source(const DocumentStage& stage) {
+  Party p;
+  p.arg = stage.emitter.back().source;
+  p.type = stage.history.last().type;
+  p.usable = true;
+  p.head = stage.history.last().head;
+  return p;
+}
+
+// A passive: a form of "be" before the participle ("was accused").
+bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
+  std::int64_t b = t.before();
+  while (b >= lo) {
+    const Word w = view.low(at(b));
+    if (!(in(kAdverbs, w) || in(kNegation, w) || (w.size() > 4 && ends_with(w, "ly")))) break;
+    --b;
+  }
+  return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
+}
+
+// "X's warning", "Russian demands", or the subject of a light verb ("X gave a warning").
+void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  const TokenView& view = stage.view;
+  const std::uint32_t lo = scope.lo;
+  // Up to three adjectives ("stern public warning") and a number before the noun.
+  std::int64_t j = t.before();
+  for (int adj = 0; j >= lo && adj < 3; --j, ++adj) {
+    const auto u = static_cast<std::uint32_t>(j);
+    const Word w = view.low(u);
+    if (view.tok(u).shape != Shape::Lower || view.tok(u).kind != TokenKind::Word || in(kStop, w) ||
+        in(kDeterminers, w) || view.forms_at(u))
+      break;
+  }
+  if (j >= lo && view.tok(static_cast<std::uint32_t>(j)).kind == TokenKind::Number) --j;
+  if (j >= lo && view.is_possessive_s(static_cast<std::uint32_t>(j))) {
+    stage.phrases.subject_before(f.sources, j - view.possessive_length(static_cast<std::uint32_t>(j)), lo);
+    return;
+  }
+  if (j >= lo && view.mention_at(at(j)) >= 0 && view.mention(view.mention_at(at(j))).type == "NORP") {
+    Party p = stage.facts.from_mention(view.mention_at(at(j)));
+    if (p.usable) f.sources.push_back(std::move(p));
+    return;
+  }
+  // A light verb within a few tokens before: a/an/the + adjectives.
+  std::int64_t k = j;
+  while (k >= lo &&
+         (in(kDeterminers, view.low(at(k))) || view.tok(static_cast<std::uint32_t>(k)).kind == TokenKind::Number))
+    --k;
+  if (k < lo || !view.is_light_verb(at(k))) return;
+  bool negated = false;
+  const std::int64_t sj = skip_auxiliaries(view, k - 1, lo, negated);
+  f.negated = negated;
+  if (sj < lo) return;
+  if (view.low(at(sj)) == "," || view.low(at(sj)) == "and") {
+    // "..., and gave a warning": the statement before in this sentence.
+    if (stage.emitter.size() > scope.first_statement) {
+      f.sources.push_back(previous_source(stage));
+      if (stage.emitter.back().target) {
+        Party target;
+        target.arg = *stage.emitter.back().target;
+        target.usable = true;
+        f.targets.push_back(std::move(target));
+      }
+    }
+    return;
+  }
+  stage.phrases.subject_before(f.sources, sj, lo);
+}
+
+}  // namespace
+
+bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  const TokenView& view = stage.view;
+  noun_trigger_source(stage, scope, t, f);
+  // "a warning from X", "an appeal by X".
+  if (f.sources.empty() && t.last + 1 < scope.hi && (view.low(t.last) == "from" || view.low(t.last) == "by")) {
+    stage.phrases.object_after(f.sources, t.last + 1, scope.hi, false);
+    f.after = past_names(view, t.last + 1, scope.hi);
+  }
+  return !f.sources.empty();
+}
+
+void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  const TokenView& view = stage.view;
+  stage.phrases.object_after(f.sources, t.last, scope.hi, true);
+  // The content: the main clause before the phrase.
+  if (t.first > scope.lo) {
+    std::uint32_t ce = t.first;
+    while (ce > scope.lo && view.tok(ce - 1).kind == TokenKind::Punct) --ce;
+    if (ce > scope.lo) f.content = Span{view.tok(scope.lo).start, view.tok(ce - 1).end};
+  }
+}
+
+bool passive_with_agent(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, std::int64_t j, Frame& f) {
+  const TokenView& view = stage.view;
+  f.passive = true;
+  std::uint32_t k = t.last;
+  while (k < scope.hi && k < t.last + 4 && view.low(k) != "by" && !view.is_mark(k)) ++k;
+  if (k < scope.hi && view.low(k) == "by") {
+    stage.phrases.object_after(f.sources, k + 1, scope.hi, true);
+    // The subject is the target ("Ukraine was accused by Russia"); j skipped the be-form as an auxiliary.
+    stage.phrases.subject_before(f.targets, j, scope.lo);
+    f.after = past_names(view, k + 1, scope.hi);
+  }
+  return !f.sources.empty();  // agentless passive: no source
+}
+
+void participle(Frame& f) { f.source_from = SourceFrom::PreviousStatement; }
+
+void quoted_as(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
+  stage.phrases.subject_before(f.sources, j - 1, scope.lo);
+}
+
+void relative_clause(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
+  std::int64_t k = j - 1;
+  if (k >= scope.lo && stage.view.low(at(k)) == ",") --k;
+  stage.phrases.subject_before(f.sources, k, scope.lo);
+}
+
+void coordination(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
+  f.source_from = SourceFrom::Coordinated;
+  // The words before "and" are read as a noun phrase too ("the US and NATO"),
+  // so that a pronoun or nominal there is still proposed as a mention; the
+  // source comes from the statement before.
+  Parties unused;
+  stage.phrases.subject_before(unused, j - 1, scope.lo);
+}
+
+void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, std::int64_t j,
+                            Frame& f) {
+  const TokenView& view = stage.view;
+  const std::uint32_t lo = scope.lo, hi = scope.hi;
+  const auto cj = static_cast<std::uint32_t>(j);
+  bool done = false;
+  if (view.low(cj) == ",") {
+    // Commas before this one, nearest first; the subject is the name before
+    // the earliest of them ("NPR's Deborah Amos, reporting from Amman, Jordan, tells").
+    boost::container::small_vector<std::int64_t, 4> commas;
+    for (std::int64_t k = j - 1; k >= lo && k > j - 20; --k) {
+      const auto u = static_cast<std::uint32_t>(k);
+      if (view.is_mark(u) || view.quote_at(u) >= 0) break;
+      if (view.low(u) == ",") commas.push_back(k);
+    }
+    for (auto it = commas.rbegin(); it != commas.rend() && !done; ++it) {
+      const std::int64_t k = *it;
+      if (k - 1 < lo || view.mention_at(at(k - 1)) < 0) continue;
+      done = stage.phrases.subject_before(f.sources, k - 1, lo).found;
+    }
+    if (!done && !commas.empty() && commas.front() - 1 >= lo) {
+      done = stage.phrases.subject_before(f.sources, commas.front() - 1, lo).found;
+      // The appositive itself names the source ("..., Mario Draghi, described").
+      if (!done)
+        done = stage.phrases.subject_before(f.sources, j - 1, static_cast<std::uint32_t>(commas.front() + 1)).found;
+    }
+  }
+  if (done || !t.entry->quote || t.last >= hi) return;
+  // Inverted: '"...," said X'.
+  if (stage.phrases.object_after(f.sources, t.last, hi, true).found) {
+    f.after = t.last;
+    while (f.after < hi && view.low(f.after) != "," && view.low(f.after) != "." && view.low(f.after) != "who")
+      ++f.after;
+  }
+  // The content: the quotation (or clause) before.
+  std::int64_t q = j;
+  if (view.low(cj) == "," && q - 1 >= lo && view.is_mark(at(q - 1))) --q;
+  if (q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0) {
+    f.content = view.quotation_span(view.quote_at(at(q - 1)));
+    f.quote = true;
+  } else if (view.low(cj) == "," && j > lo) {
+    f.content = Span{view.tok(lo).start, view.tok(cj - 1).end};
+  }
+}
+
+void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
+  const std::size_t before = f.sources.size();
+  const PhraseExtent np = stage.phrases.subject_before(f.sources, j, scope.lo, scope.title);
+  const bool named = np.found || f.sources.size() > before;
+  // A name taken as an earlier trigger's object is no subject of this one.
+  for (std::size_t i = f.sources.size(); i-- > before;)
+    if (scope.object_starts.contains(f.sources[i].arg.start))
+      f.sources.erase(f.sources.begin() + static_cast<std::ptrdiff_t>(i));
+  if (named) f.subject_first = np.first;
+}
+
+bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  if (t.is_noun()) return noun_trigger(stage, scope, t, f);
+  if (t.entry->after) {
+    according_to(stage, scope, t, f);
+    return true;
+  }
+  const TokenView& view = stage.view;
+  const std::uint32_t lo = scope.lo;
+  const std::int64_t j = skip_auxiliaries(view, t.before(), lo, f.negated);
+  const Word w = j >= lo ? view.low(at(j)) : Word();
+  if (is_passive(view, t, lo)) return passive_with_agent(stage, scope, t, j, f);
+  if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after"))
+    participle(f);
+  else if (j < lo)
+    return true;
+  else if (w == "as" && j - 1 >= lo)
+    quoted_as(stage, scope, j, f);
+  else if (w == "who" || w == "which" || w == "that")
+    relative_clause(stage, scope, j, f);
+  else if (w == "and" || w == "but")
+    coordination(stage, scope, j, f);
+  else if (w == "," || view.is_mark(at(j)) || w == ":")
+    appositive_or_inverted(stage, scope, t, j, f);
+  else
+    plain_subject(stage, scope, j, f);
+  return true;
+}
+
+}  // namespace standpoints::statements

@@ -1,0 +1,44 @@
+// Constructions: the ways a trigger's source (and at first its target and
+// content) are found around it, one function each. Each reads the token view
+// and returns the frame, or nothing when the construction gives no statement.
+// The frame is then completed (frame_completion.hpp) and its act decided (acts.hpp).
+//
+//   noun trigger            "Washington's warning", "Russian demands", "gave a warning", "a call from X"
+//   according to            "according to X"
+//   passive with agent      "Ukraine was accused by Russia of ..."
+//   participle              "..., saying ..."
+//   quoted as               "quotes X as saying"
+//   relative clause         "X, who warned ..."
+//   coordination            "X dismissed ... and said ..."
+//   appositive or inverted  "Lavrov, speaking in Minsk, said", '"...," said X'
+//   plain subject           "X warned Y"
+//   headline colon          "X: ..." (a paragraph-level construction, in paragraphs.cpp)
+//   quote-only paragraph    a paragraph that is only a quotation (paragraphs.cpp)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "statements/frame.hpp"
+
+namespace standpoints::statements {
+
+// The frame of a trigger, by the construction its surroundings show, built
+// into `f` (fresh: after = t.last). False when the construction gives no statement.
+bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+
+bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+
+// The verb constructions start from `j`: the token before the trigger once
+// auxiliaries, adverbs, negation and time words are skipped.
+bool passive_with_agent(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, std::int64_t j, Frame& f);
+void participle(Frame& f);
+void quoted_as(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);
+void relative_clause(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);
+void coordination(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);
+void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, std::int64_t j,
+                            Frame& f);
+void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);
+
+}  // namespace standpoints::statements

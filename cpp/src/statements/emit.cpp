@@ -1,0 +1,61 @@
+#include "statements/emit.hpp"
+
+namespace standpoints::statements {
+
+const ActEntry& plain_say_entry() {
+  static const ActEntry say = [] {
+    ActEntry e;
+    e.act = Act::Say;
+    e.cameo = "010";
+    return e;
+  }();
+  return say;
+}
+
+void emit_statement(DocumentStage& stage, const Party& source, const Party* given, const ActEntry& entry, Act act,
+                    Span trigger, const std::optional<Span>& content, bool quote, bool negated,
+                    std::uint32_t sentence) {
+  const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
+  ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
+  const std::string& source_root = stage.facts.root_of(source.arg.actor);
+  Statement st;
+  st.source = source.arg;
+  if (choice.target && stage.facts.root_of(choice.target->arg.actor) != source_root) st.target = choice.target->arg;
+  st.act = act_name(choice.act);
+  st.cameo = choice.cameo;
+  st.trigger = trigger;
+  st.content = content;
+  st.quote = quote;
+  st.negated = negated;
+  st.sentence = static_cast<std::int32_t>(sentence);
+  stage.emitter.add(std::move(st), paragraph);
+  stage.history.record(Seen{source.arg, source.type, paragraph, source.head,
+                            choice.target ? std::optional<Argument>(choice.target->arg) : std::nullopt});
+}
+
+bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f) {
+  // Media report what others say; sources need an actor code (has_code()).
+  Parties speakers;
+  for (auto& p : f.sources) {
+    if (p.usable && !p.media)
+      speakers.push_back(std::move(p));
+    else if (!p.usable && p.type == "PERSON" && !has_code(p.arg))
+      stage.history.record(Seen{p.arg, p.type, scope.paragraph, p.head, std::nullopt});
+  }
+  if (speakers.empty()) return false;
+  const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end};
+  for (const auto& source : speakers) {
+    const std::string& source_root = stage.facts.root_of(source.arg.actor);
+    bool any_target = false;
+    for (const auto& target : f.targets)
+      if (target.usable && stage.facts.root_of(target.arg.actor) != source_root && !target.media) {
+        emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
+        any_target = true;
+      }
+    if (!any_target)
+      emit_statement(stage, source, nullptr, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
+  }
+  return true;
+}
+
+}  // namespace standpoints::statements

@@ -1,0 +1,117 @@
+// The statement stage's driver: paragraph by paragraph, sentence by
+// sentence, trigger by trigger: read the trigger, build its frame by
+// construction, complete it, decide the act, emit. At the end the repeats
+// go and the mentions that referents proposed join the entity layer.
+#include <algorithm>
+
+#include "standpoints/knowledge.hpp"
+#include "standpoints/resolver.hpp"
+#include "standpoints/statements.hpp"
+#include "statements/constructions.hpp"
+#include "statements/emit.hpp"
+#include "statements/frame_completion.hpp"
+#include "statements/paragraphs.hpp"
+
+namespace standpoints {
+
+namespace statements {
+
+namespace {
+
+// "refused to confirm": the inner verb is part of the outer act, read past it.
+void read_past_inner_verb(const TokenView& view, const Trigger& t, SentenceScope& scope) {
+  if (!t.entry->inner_verb || t.last >= scope.hi || view.low(t.last) != "to") return;
+  const std::uint32_t k = t.last + 1;
+  if (k >= scope.hi) return;
+  const Trigger inner = match_trigger_form(view, k, scope.hi, view.forms_at(k));
+  if (inner.entry) scope.resume = inner.last;
+}
+
+// One trigger: its frame by construction, completed, its act, its statements.
+void read_statement(DocumentStage& stage, SentenceScope& scope, const Trigger& t) {
+  Frame f;
+  f.after = t.last;
+  if (!frame_for(stage, scope, t, f)) return;
+  read_past_inner_verb(stage.view, t, scope);
+  if (!entry_conditions_hold(stage, scope, t)) return;
+  find_frame_target(stage, scope, t, f);
+  if (!find_content(stage, scope, t, f)) return;
+  const Act act = stage.acts.trigger_act(*t.entry, t.last, scope.hi, f.content);
+  find_content_target(stage, t, act, f);
+  if (!find_neighbour_sources(stage, scope, t, act, f)) return;
+  emit_frame(stage, scope, t, act, f);
+}
+
+// `candidates`: the document's trigger candidates from the first one at or
+// after the sentence's start (sentences come in order; a cursor, not a search).
+void read_sentence(DocumentStage& stage, std::uint32_t si, std::span<const TriggerCandidate>& candidates) {
+  const TokenView& view = stage.view;
+  const Sentence& s = view.doc.sentences[si];
+  while (!candidates.empty() && candidates.front().token < s.first_token) candidates = candidates.subspan(1);
+  // Most sentences hold no word that can start a trigger: nothing to do.
+  if (candidates.empty() || candidates.front().token >= s.last_token) return;
+  SentenceScope scope;
+  scope.index = si;
+  scope.lo = s.first_token;
+  scope.hi = s.last_token;
+  scope.paragraph = s.paragraph;
+  scope.title = view.doc.paragraphs[s.paragraph].title;
+  scope.first_statement = stage.emitter.size();
+  scope.resume = scope.lo;
+  for (const TriggerCandidate& candidate : candidates) {
+    if (candidate.token >= scope.hi) break;
+    if (candidate.token < scope.resume) continue;
+    const TriggerReading reading = read_trigger(view, candidate, scope.lo, scope.hi, scope.title);
+    if (reading.outcome == TriggerReading::Outcome::NoTrigger) continue;
+    scope.resume = reading.trigger.last;
+    if (reading.outcome == TriggerReading::Outcome::Trigger) read_statement(stage, scope, reading.trigger);
+  }
+}
+
+void read_paragraph(DocumentStage& stage, std::uint32_t pi, std::span<const TriggerCandidate>& candidates) {
+  const TokenView& view = stage.view;
+  if (view.doc.paragraphs[pi].boilerplate) return;
+  const auto [first, last] = view.paragraph_tokens(pi);
+  if (first >= last) return;
+  const std::size_t before = stage.emitter.size();
+  const auto& sentences = view.doc.sentences;
+  const std::uint32_t first_sentence = view.tok(first).sentence;
+  for (std::uint32_t si = first_sentence; si < sentences.size() && sentences[si].paragraph == pi; ++si)
+    headline_colon(stage, si);
+  for (std::uint32_t si = first_sentence; si < sentences.size() && sentences[si].paragraph == pi; ++si)
+    read_sentence(stage, si, candidates);
+  if (stage.emitter.size() == before) quote_only_paragraph(stage, pi);
+}
+
+}  // namespace
+
+}  // namespace statements
+
+void extract_statements(Document& doc, const Knowledge& knowledge) {
+  doc.statements.clear();
+  const statements::ActLexicon& lexicon = *knowledge.acts;
+  if (lexicon.empty() || doc.tokens.empty()) return;
+  std::vector<Mention> proposed;
+  {
+    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors);
+    std::span<const statements::TriggerCandidate> candidates = stage.view.trigger_candidates();
+    for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) statements::read_paragraph(stage, pi, candidates);
+    doc.statements = stage.emitter.take_distinct();
+    proposed = stage.referents.take_proposals();
+  }
+  add_mentions(doc, std::move(proposed));
+}
+
+std::vector<std::uint32_t> sentences_with_trigger_candidates(const Document& doc, const Knowledge& knowledge) {
+  std::vector<std::uint32_t> out;
+  const statements::ActLexicon& lexicon = *knowledge.acts;
+  if (lexicon.empty() || doc.tokens.empty()) return out;
+  const statements::TokenView view(doc, lexicon);
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si)
+    if (!view.doc.paragraphs[doc.sentences[si].paragraph].boilerplate &&
+        !view.trigger_candidates(doc.sentences[si]).empty())
+      out.push_back(si);
+  return out;
+}
+
+}  // namespace standpoints

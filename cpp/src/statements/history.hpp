@@ -1,0 +1,60 @@
+// The sources the statement stage has met so far in a document, in text
+// order: what pronouns, nominals and documents refer back to, and where a
+// statement without a target of its own inherits one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "standpoints/document.hpp"
+#include "standpoints/string_map.hpp"
+#include "statements/parties.hpp"
+
+namespace standpoints::statements {
+
+// A source given a statement, or a person named as a subject without a code.
+struct Seen {
+  Argument arg;
+  std::string type;  // mention type of the source
+  std::uint32_t paragraph = 0;
+  std::string head;  // head word of the source's noun phrase ("ministry"), if any
+  std::optional<Argument> target;
+};
+
+class SourceHistory {
+ public:
+  explicit SourceHistory(const ActorFacts& facts) : facts_(facts) {}
+
+  void reserve(std::size_t n) { seen_.reserve(n); }
+  // Entries come in text order: paragraphs never decrease.
+  void record(Seen seen);
+  const std::vector<Seen>& entries() const noexcept { return seen_; }
+  bool empty() const noexcept { return seen_.empty(); }
+  const Seen& last() const { return seen_.back(); }
+
+  // The last entry that is a person (or not), or any, when it lies in
+  // paragraph `from` or later; else nullptr.
+  const Seen* last_of_kind(std::uint32_t from, bool person, bool any) const;
+  // The last entry whose noun phrase had this head word ("ministry"), when
+  // it lies at most five paragraphs before `paragraph`.
+  const Seen* last_with_head(std::string_view head, std::uint32_t paragraph) const;
+  // The most frequent source root so far (the most recent on ties): the
+  // author of a document ("the letter says").
+  const Seen* most_frequent_source() const;
+
+ private:
+  const ActorFacts& facts_;
+  std::vector<Seen> seen_;
+  std::int64_t last_person_ = -1, last_other_ = -1;
+  StringMap<std::size_t> last_by_head_;
+  // most_frequent_source(), counted as the history grows.
+  mutable StringMap<int> root_counts_;
+  mutable std::size_t counted_ = 0;
+  mutable int best_count_ = 0;
+  mutable std::int64_t best_ = -1;
+};
+
+}  // namespace standpoints::statements

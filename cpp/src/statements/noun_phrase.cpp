@@ -1,0 +1,271 @@
+#include "statements/noun_phrase.hpp"
+
+#include <vector>
+
+namespace standpoints::statements {
+
+namespace {
+
+bool is_conjunction(Word w) { return w == "and" || w == "or" || w == "&" || w == ","; }
+
+// A pronoun alone at token t (outside names and quotations).
+std::optional<NounPhrase::ReferentHead> pronoun_at(const TokenView& view, std::uint32_t t) {
+  const ActEntry* e = view.referent_entry(t);
+  if (!e || e->pos != Pos::Pronoun) return std::nullopt;
+  return NounPhrase::ReferentHead{e, MentionKind::Pronoun, t, t};
+}
+
+// A nominal head at token `head` ("the ministry"): its words start after the
+// determiners from `first`.
+std::optional<NounPhrase::ReferentHead> nominal_at(const TokenView& view, std::uint32_t first, std::uint32_t head,
+                                                   bool nominal_only) {
+  const ActEntry* e = view.referent_entry(head);
+  if (!e || (nominal_only && e->pos != Pos::Nominal)) return std::nullopt;
+  while (first < head && in(kDeterminers, view.low(first))) ++first;
+  return NounPhrase::ReferentHead{e, MentionKind::Nominal, first, head};
+}
+
+}  // namespace
+
+NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32_t lo, bool juxtapose) {
+  NounPhrase np;
+  if (e < lo) return np;
+  const auto ue = static_cast<std::uint32_t>(e);
+  if (view.mention_at(ue) < 0 && view.quote_at(ue) < 0) {
+    if (auto pronoun = pronoun_at(view, ue)) {
+      np.first = ue;
+      np.referent = pronoun;
+      return np;
+    }
+  }
+  bool saw_and = false;
+  std::int64_t k = e;
+  std::int32_t conj_mention = -1;                         // head mention of the current conjunct
+  boost::container::small_vector<std::int32_t, 4> heads;  // right to left
+  int words = 0, caps = 0;
+  std::uint32_t first = ue;
+  while (k >= lo) {
+    const auto u = static_cast<std::uint32_t>(k);
+    if (view.is_mark(u)) break;
+    if (view.mention_at(u) >= 0) {
+      if (juxtapose && conj_mention >= 0 && static_cast<std::uint32_t>(k + 1) == first) {
+        heads.push_back(conj_mention);
+        conj_mention = -1;
+      }
+      if (conj_mention < 0) conj_mention = view.mention_at(u);
+      const std::uint32_t ms = view.mention(view.mention_at(u)).start;
+      while (k >= lo && view.mention_at(static_cast<std::uint32_t>(k)) >= 0 &&
+             view.tok(static_cast<std::uint32_t>(k)).start >= ms)
+        --k;
+      first = static_cast<std::uint32_t>(k + 1);
+      continue;
+    }
+    const Word w = view.low(u);
+    if (const int pl = view.possessive_length(u)) {
+      k -= pl;
+      continue;
+    }
+    if (view.tok(u).kind == TokenKind::Quote && !view.tok(u).space_before && !view.is_mark(u)) {  // allies’
+      --k;
+      continue;
+    }
+    if (is_conjunction(w)) {
+      if (conj_mention < 0) break;
+      if (w != ",") saw_and = true;
+      if (w == ",") {
+        // A comma continues a list only before another name ("A, B and C").
+        if (!saw_and || k - 1 < lo) break;
+        const auto p = static_cast<std::uint32_t>(k - 1);
+        if (view.mention_at(p) < 0 && !(p >= 1 && view.low(p) == ")")) break;
+      }
+      heads.push_back(conj_mention);
+      conj_mention = -1;
+      words = caps = 0;
+      --k;
+      continue;
+    }
+    if (in(kDeterminers, w)) {
+      first = u;
+      if (k - 1 >= lo && conj_mention >= 0) {
+        const Word p = view.low(static_cast<std::size_t>(k - 1));
+        if (p == "and" || p == "or" || p == ",") {
+          --k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (w == "(" || w == ")" || (w == "-" && !view.tok(u).space_before)) {
+      --k;
+      continue;
+    }
+    if (view.tok(u).kind == TokenKind::Word) {
+      if (view.tok(u).shape == Shape::Lower) {
+        if (in(kStop, w) || ++words > 4) break;
+        // A trigger verb is no part of a noun phrase.
+        if (view.forms_at(u) && !view.referent_entry(u) && view.starts_verb_form(u)) break;
+      } else if (++caps > 4) {
+        break;
+      }
+      first = u;
+      --k;
+      continue;
+    }
+    if (view.tok(u).kind == TokenKind::Number) {
+      first = u;
+      --k;
+      continue;
+    }
+    break;
+  }
+  if (conj_mention >= 0) heads.push_back(conj_mention);
+  np.first = first;
+  if (heads.empty()) {
+    // No name: a nominal head ("the ministry", "the leaked letters").
+    if (view.mention_at(ue) < 0 && view.quote_at(ue) < 0 && view.tok(ue).kind == TokenKind::Word)
+      np.referent = nominal_at(view, first, ue, false);
+    return np;
+  }
+  np.names.assign(heads.rbegin(), heads.rend());
+  if (view.tok(ue).kind == TokenKind::Word && view.tok(ue).shape == Shape::Lower) np.lower_head = ue;
+  return np;
+}
+
+bool list_closes(const TokenView& view, std::uint32_t k, std::uint32_t hi, ListEnd* last) {
+  if (last && last->hi == hi && k >= last->from && k <= last->to) return last->closes;
+  const std::uint32_t from = k;
+  bool closes = false;
+  for (; k < hi; ++k) {
+    const Word w = view.low(k);
+    if (w == "and" || w == "or" || w == "&") {
+      closes = true;
+      break;
+    }
+    if (!(view.mention_at(k) >= 0 || w == "," || in(kDeterminers, w) || view.tok(k).shape == Shape::Capitalized ||
+          view.tok(k).shape == Shape::AllCaps || view.is_possessive_s(k)))
+      break;
+  }
+  if (last) *last = ListEnd{from, k, hi, closes};
+  return closes;
+}
+
+NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std::uint32_t b, std::uint32_t hi,
+                             bool allow_referent, ListEnd* list_end) {
+  NounPhrase np;
+  np.first = b;
+  std::uint32_t k = b;
+  while (k < hi && in(kDeterminers, view.low(k))) ++k;
+  if (k >= hi) return np;
+  if (view.mention_at(k) < 0 && allow_referent) {
+    if (auto pronoun = pronoun_at(view, k)) {
+      np.referent = pronoun;
+      return np;
+    }
+  }
+  std::int32_t conj = -1;
+  int words = 0;
+  std::uint32_t last_word = k;
+  while (k < hi) {
+    if (view.is_mark(k)) break;
+    if (view.mention_at(k) >= 0) {
+      const Mention& m = view.mention(view.mention_at(k));
+      if (conj < 0 && !view.is_hyphen_glued(m) && has_code(facts.actor_of(m))) conj = view.mention_at(k);
+      while (k < hi && view.mention_at(k) >= 0 && view.tok(k).start < m.end) ++k;
+      continue;
+    }
+    const Word w = view.low(k);
+    if (view.is_possessive_s(k) || (view.tok(k).kind == TokenKind::Quote && !view.is_mark(k))) {
+      ++k;
+      continue;
+    }
+    if (is_conjunction(w)) {
+      if (k + 1 >= hi) break;
+      // ", and" after a list ("A, B, and C": the serial comma) joins as "and" does.
+      if (w == "," && conj >= 0 && !np.names.empty() && (view.low(k + 1) == "and" || view.low(k + 1) == "or")) {
+        ++k;
+        continue;
+      }
+      const std::uint32_t n = k + 1;
+      const bool next_np = view.mention_at(n) >= 0 || in(kDeterminers, view.low(n)) ||
+                           view.tok(n).shape == Shape::Capitalized || view.tok(n).shape == Shape::AllCaps;
+      if (!next_np || conj < 0) break;
+      // "according to Tass, Russia said" is one name, then a clause.
+      if (w == "," && !list_closes(view, n, hi, list_end)) break;
+      np.names.push_back(conj);
+      conj = -1;
+      words = 0;
+      ++k;
+      while (k < hi && in(kDeterminers, view.low(k))) ++k;
+      continue;
+    }
+    if (w == "(" || w == ")" || (w == "-" && !view.tok(k).space_before)) {
+      ++k;
+      continue;
+    }
+    if (view.tok(k).kind == TokenKind::Word) {
+      if (view.tok(k).shape == Shape::Lower && (in(kStop, w) || ++words > 4)) break;
+      last_word = k;
+      ++k;
+      continue;
+    }
+    if (view.tok(k).kind == TokenKind::Number) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  if (conj >= 0) np.names.push_back(conj);
+  if (np.names.empty() && allow_referent && view.mention_at(last_word) < 0 && view.quote_at(last_word) < 0)
+    np.referent = nominal_at(view, b, last_word, true);
+  return np;
+}
+
+PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uint32_t lo, bool juxtapose) {
+  const NounPhrase np = scan_phrase_before(view_, e, lo, juxtapose);
+  PhraseExtent extent{np.first, !np.names.empty()};
+  if (np.referent) {
+    Party p = resolve(*np.referent);
+    extent.found = p.usable;
+    if (p.usable) out.push_back(std::move(p));
+    return extent;
+  }
+  for (const std::int32_t mi : np.names) {
+    Party& p = out.emplace_back(facts_.from_mention(mi));
+    if (np.lower_head >= 0) p.head = view_.low(static_cast<std::size_t>(np.lower_head));
+    if (p.usable && p.media) {
+      // A medium: no source (media report what others say).
+      p.type = "MEDIA";
+      p.usable = false;
+      p.head.clear();
+    } else if (!p.usable) {
+      const Mention& m = view_.mention(mi);
+      if (m.type != "PERSON") {
+        out.pop_back();
+        continue;
+      }
+      // A person with no actor code: no statement, but pronouns may refer to them.
+      p = Party{};
+      p.arg.entity = m.entity;
+      p.arg.start = m.start;
+      p.arg.end = m.end;
+      p.type = "PERSON";
+    }
+  }
+  return extent;
+}
+
+PhraseExtent PhraseReader::object_after(Parties& out, std::uint32_t b, std::uint32_t hi, bool allow_referent) {
+  const NounPhrase np = scan_phrase_after(view_, facts_, b, hi, allow_referent, &list_end_);
+  const std::size_t before = out.size();
+  if (np.referent) {
+    Party p = resolve(*np.referent);
+    if (p.usable) out.push_back(std::move(p));
+  }
+  for (const std::int32_t mi : np.names) {
+    Party& p = out.emplace_back(facts_.from_mention(mi));
+    if (!p.usable || p.media) out.pop_back();
+  }
+  return {np.first, out.size() > before};
+}
+
+}  // namespace standpoints::statements

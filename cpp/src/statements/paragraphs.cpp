@@ -1,0 +1,41 @@
+#include "statements/paragraphs.hpp"
+
+#include "statements/emit.hpp"
+
+namespace standpoints::statements {
+
+void headline_colon(DocumentStage& stage, std::uint32_t si) {
+  const TokenView& view = stage.view;
+  const std::uint32_t sf = view.doc.sentences[si].first_token, sl = view.doc.sentences[si].last_token;
+  if (view.mention_at(sf) < 0) return;
+  std::uint32_t k = sf;
+  while (k < sl && view.mention_at(k) == view.mention_at(sf)) ++k;
+  if (!(k + 1 < sl && view.low(k) == ":")) return;
+  const Party source = stage.facts.from_mention(view.mention_at(sf));
+  if (!source.usable || source.media) return;
+  emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(k).start, view.tok(k).end},
+                 Span{view.tok(k + 1).start, view.tok(sl - 1).end}, false, false, si);
+}
+
+void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {
+  const TokenView& view = stage.view;
+  const auto [first, last] = view.paragraph_tokens(pi);
+  if (!view.is_mark(first) || !TokenView::opens_double_quote(view.text(first))) return;
+  if (!(first + 1 < last && view.quote_at(first + 1) >= 0 && view.region(view.quote_at(first + 1)).close >= first + 6))
+    return;
+  if (view.doc.paragraphs[pi].title || stage.emitter.size() == 0) return;
+  const std::size_t k = stage.emitter.size() - 1;
+  if (stage.emitter.paragraph_of(k) + 1 != pi) return;
+  // The history entry at the statement's index (as many entries as
+  // statements unless people without codes were recorded between them).
+  const Seen& seen = stage.history.entries()[k];
+  Party source;
+  source.arg = stage.emitter.at(k).source;
+  source.type = seen.type;
+  source.usable = true;
+  source.head = seen.head;
+  emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(first).start, view.tok(first).end},
+                 view.quotation_span(view.quote_at(first + 1)), true, false, view.tok(first).sentence);
+}
+
+}  // namespace standpoints::statements

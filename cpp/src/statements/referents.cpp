@@ -1,0 +1,125 @@
+#include "statements/referents.hpp"
+
+#include <algorithm>
+
+namespace standpoints::statements {
+
+Party Referents::resolve(Referent cls, std::uint32_t first_token, std::uint32_t head_token, MentionKind kind) {
+  const std::uint32_t paragraph = view_.paragraph_of(head_token);
+  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end;
+  Party p;
+  // A nominal that repeats the head of an earlier source ("the ministry"
+  // after "Russia's defence ministry said") is that source.
+  if (kind == MentionKind::Nominal)
+    if (const Seen* s = history_.last_with_head(view_.low(head_token), paragraph)) p = from_seen(s, start, end);
+  if (!p.usable) p = resolve_by_class(cls, first_token, paragraph, start, end);
+  if (!p.usable) return p;
+  p.head = view_.low(head_token);
+  Mention m;
+  m.start = start;
+  m.end = end;
+  m.kind = kind;
+  m.entity = p.arg.entity;
+  m.sentence = static_cast<std::int32_t>(view_.tok(head_token).sentence);
+  m.actor = p.arg.actor;
+  m.type = p.type;
+  proposals_.push_back(std::move(m));
+  return p;
+}
+
+// The most recent fitting source or name: this paragraph first, then the
+// three before it.
+Party Referents::resolve_by_class(Referent cls, std::uint32_t first_token, std::uint32_t paragraph, std::uint32_t start,
+                                  std::uint32_t end) const {
+  const std::uint32_t from = paragraph >= 3 ? paragraph - 3 : 0;
+  switch (cls) {
+    case Referent::Person: {
+      if (const Seen* s = history_.last_of_kind(paragraph, true, false)) return from_seen(s, start, end);
+      if (const std::int32_t mi = recent(NameKind::Person, first_token, paragraph); mi >= 0)
+        return from_mention_at(mi, start, end);
+      if (const Seen* s = history_.last_of_kind(from, true, false)) return from_seen(s, start, end);
+      return from_mention_at(recent(NameKind::Person, first_token, from), start, end);
+    }
+    case Referent::Thing:
+    case Referent::Group: {
+      const bool any = cls == Referent::Group;
+      if (const Seen* s = history_.last_of_kind(paragraph, false, any)) return from_seen(s, start, end);
+      if (const Seen* s = history_.last_of_kind(from, false, any)) return from_seen(s, start, end);
+      return from_mention_at(recent(NameKind::OrgOrPlace, first_token, from), start, end);
+    }
+    case Referent::Org: {
+      if (const std::int32_t mi = recent(NameKind::OrgOrPlace, first_token, from); mi >= 0)
+        return from_mention_at(mi, start, end);
+      return from_seen(history_.last_of_kind(from, false, false), start, end);
+    }
+    case Referent::Igo:
+      return from_mention_at(recent(NameKind::Organisation, first_token, 0), start, end);
+    case Referent::Document:
+      // The author of a document: the most frequent source so far.
+      return from_seen(history_.most_frequent_source(), start, end);
+    case Referent::None:
+      break;
+  }
+  return {};
+}
+
+Party Referents::from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const {
+  Party p;
+  if (!s) return p;
+  p.arg = s->arg;
+  p.arg.start = start;
+  p.arg.end = end;
+  p.type = s->type;
+  p.usable = has_code(s->arg);
+  return p;
+}
+
+Party Referents::from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const {
+  if (mi < 0) return {};
+  Party p = facts_.from_mention(mi);
+  p.arg.start = start;
+  p.arg.end = end;
+  return p;
+}
+
+bool Referents::is_kind(NameKind kind, std::uint32_t u) const {
+  const std::int32_t mi = view_.mention_at(u);
+  if (mi < 0 || view_.quote_at(u) >= 0) return false;
+  const Mention& m = view_.mention(mi);
+  if (kind == NameKind::Person) return m.type == "PERSON";
+  if (view_.doc.paragraphs[view_.paragraph_of(u)].boilerplate) return false;
+  const std::string& actor = facts_.actor_of(m);
+  if (!has_code(actor) || facts_.is_media(mi)) return false;
+  if (kind == NameKind::OrgOrPlace) return m.type == "ORG" || m.type == "GPE";
+  return !facts_.codes().is_country_root(facts_.root_of(actor));
+}
+
+std::int32_t Referents::recent(NameKind kind, std::uint32_t before, std::uint32_t from) const {
+  // A walk back finds most referents within a few tokens. The walks of a
+  // document share a budget of a few steps per token; once it is spent, an
+  // index of the kind's tokens (built once) answers, so that a huge
+  // paragraph of unresolved pronouns stays linear.
+  if (walk_budget_ == 0) return recent_indexed(kind, before, from);
+  for (std::uint32_t u = before; u > 0; --walk_budget_) {
+    if (walk_budget_ == 0) return recent_indexed(kind, before, from);
+    --u;
+    if (view_.paragraph_of(u) < from) return -1;
+    if (view_.mention_at(u) >= 0 && is_kind(kind, u)) return view_.mention_at(u);
+  }
+  return -1;
+}
+
+std::int32_t Referents::recent_indexed(NameKind kind, std::uint32_t before, std::uint32_t from) const {
+  const auto k = static_cast<int>(kind);
+  auto& tokens = tokens_of_kind_[k];
+  if (!indexed_[k]) {
+    indexed_[k] = true;
+    for (std::uint32_t u = 0; u < view_.size(); ++u)
+      if (view_.mention_at(u) >= 0 && is_kind(kind, u)) tokens.push_back(u);
+  }
+  const auto it = std::lower_bound(tokens.begin(), tokens.end(), before);
+  if (it == tokens.begin() || view_.paragraph_of(*(it - 1)) < from) return -1;
+  return view_.mention_at(*(it - 1));
+}
+
+}  // namespace standpoints::statements

@@ -1,0 +1,54 @@
+// Referents: what a pronoun ("he", "they"), a nominal ("the ministry",
+// "officials") or a document ("the letter") stands for, from the sources and
+// names before it. The only part of the statement stage that proposes new
+// mentions: each resolved head is proposed as a mention of the entity it
+// stands for, and the stage hands the proposals to the resolver at the end.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "standpoints/document.hpp"
+#include "statements/history.hpp"
+#include "statements/lexicon.hpp"
+#include "statements/parties.hpp"
+#include "statements/token_view.hpp"
+
+namespace standpoints::statements {
+
+class Referents {
+ public:
+  Referents(const TokenView& view, const ActorFacts& facts, const SourceHistory& history)
+      : view_(view), facts_(facts), history_(history), walk_budget_(4 * std::size_t{view.size()} + 1024) {}
+
+  // The party that the words [first_token, head_token] stand for (a
+  // pronoun or nominal of the given referent class); unusable when none fits.
+  Party resolve(Referent cls, std::uint32_t first_token, std::uint32_t head_token, MentionKind kind);
+
+  // The mentions proposed so far, in the order of resolution.
+  std::vector<Mention> take_proposals() { return std::move(proposals_); }
+
+ private:
+  Party resolve_by_class(Referent cls, std::uint32_t first_token, std::uint32_t paragraph, std::uint32_t start,
+                         std::uint32_t end) const;
+  Party from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const;
+  Party from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const;
+
+  // Names before a token, by kind, for the look-backs below (built on first use).
+  enum class NameKind : std::uint8_t { Person, OrgOrPlace, Organisation, Count };
+  // The mention at the last token of the kind before `before` that lies in
+  // paragraph `from` or later, or -1.
+  std::int32_t recent(NameKind kind, std::uint32_t before, std::uint32_t from) const;
+  std::int32_t recent_indexed(NameKind kind, std::uint32_t before, std::uint32_t from) const;
+  bool is_kind(NameKind kind, std::uint32_t token) const;
+
+  const TokenView& view_;
+  const ActorFacts& facts_;
+  const SourceHistory& history_;
+  std::vector<Mention> proposals_;
+  mutable std::vector<std::uint32_t> tokens_of_kind_[static_cast<int>(NameKind::Count)];
+  mutable bool indexed_[static_cast<int>(NameKind::Count)] = {};
+  mutable std::size_t walk_budget_;  // steps left for walks back (then the indexes answer)
+};
+
+}  // namespace standpoints::statements

@@ -1,0 +1,303 @@
+#include "statements/token_view.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "standpoints/utf8.hpp"
+
+namespace standpoints::statements {
+
+namespace {
+
+constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
+
+}  // namespace
+
+TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
+  const std::size_t n = doc.tokens.size();
+  // ment_ and quote_ (-1: all bytes 0xFF), then flags_ and mark_ (0), in int32 units rounded up.
+  per_token_.reset(new std::int32_t[2 * n + (2 * n + 3) / 4]);
+  ment_ = per_token_.get();
+  quote_ = ment_ + n;
+  flags_ = reinterpret_cast<std::uint8_t*>(quote_ + n);
+  mark_ = reinterpret_cast<char*>(flags_ + n);
+  std::memset(ment_, 0xFF, 2 * n * sizeof(std::int32_t));
+  std::memset(flags_, 0, 2 * n);
+  // The document lower-cased in place of a copy: every mapping keeps the byte
+  // length of the code point (those that would not stay as written), so
+  // token offsets hold.
+  lowered_.reserve(doc.text.size() + 8);
+  lowered_.resize(doc.text.size());
+  utf8::to_lower_same_length(doc.text, lowered_.data());
+  // Eight NUL bytes after the text: every token's hash reads its last bytes
+  // in one load (StringHash::of_padded); token offsets are unchanged.
+  lowered_.append(8, '\0');
+  std::vector<std::uint32_t> quote_tokens;  // for find_quotes
+  scan_tokens(quote_tokens);
+  map_paragraphs();
+  map_mentions();
+  first_region_.resize(doc.paragraphs.size() + 1);
+  for (std::uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
+    first_region_[p] = static_cast<std::int32_t>(regions_.size());
+    find_quotes(p, quote_tokens);
+  }
+  first_region_.back() = static_cast<std::int32_t>(regions_.size());
+  // Names and quotations hold no trigger.
+  std::erase_if(candidates_, [&](const TriggerCandidate& c) {
+    return quote_[c.token] >= 0 || mark_[c.token] || ment_[c.token] >= 0;
+  });
+}
+
+// One pass over the tokens: each token's lexicon filter bits, the trigger
+// candidates, the quotation marks and semicolons, and respellings of words
+// with curly apostrophes ("didn’t" -> "didn't").
+void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
+  const std::size_t n = doc.tokens.size();
+  const std::string_view lt(lowered_.data(), doc.text.size());
+  // Curly apostrophes are found once in the whole text; `curly` is the first
+  // one at or after the token (npos: none), so tokens without one cost a compare.
+  std::size_t curly = lt.find(kCurlyApostrophe);
+  // Rough sizes (a few percent of the tokens), to spare most regrowth.
+  quote_tokens.reserve(n / 32 + 8);
+  candidates_.reserve(n / 16 + 8);
+  // Local copies of the pointers: the pushes in the loop would otherwise make
+  // the compiler reload them for every token.
+  const char* const text = lowered_.data();
+  const Token* const tokens = doc.tokens.data();
+  std::uint8_t* const flags = flags_;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& tk = tokens[i];
+    const std::string_view w(text + tk.start, tk.end - tk.start);
+    if (tk.kind != TokenKind::Word) [[unlikely]] {
+      if (tk.kind == TokenKind::Quote)
+        quote_tokens.push_back(static_cast<std::uint32_t>(i));
+      else if (w.size() == 1 && w[0] == ';')
+        semicolons_.push_back(static_cast<std::uint32_t>(i));
+    }
+    if (curly < tk.end) [[unlikely]] {
+      while (curly < tk.start) curly = lt.find(kCurlyApostrophe, curly + 1);
+      if (curly != std::string_view::npos && curly + kCurlyApostrophe.size() <= tk.end && w.size() >= 3) {
+        if (const ActLexicon::FirstWord first = respell(i, w); first.may_trigger)
+          candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
+        continue;
+      }
+    }
+    const std::uint64_t h = StringHash::of_padded(w.data(), w.size());
+    const unsigned pf = lex.prefilter(h);
+    std::uint8_t f = static_cast<std::uint8_t>((pf & (ActLexicon::kMayBeFirst | ActLexicon::kMayStartCue)) << 1);
+    if (pf & ActLexicon::kMayStartTrigger) [[unlikely]] {
+      if (const ActLexicon::FirstWord first = lex.first_word(w, h); first.may_trigger) {
+        f |= kTrigger;
+        candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
+      }
+    }
+    flags[i] = f;
+  }
+}
+
+// Token i with its curly apostrophes straightened; returns the lexicon forms
+// starting with the respelled word.
+ActLexicon::FirstWord TokenView::respell(std::size_t i, std::string_view w) {
+  std::string s(w);
+  for (std::size_t p = 0; (p = s.find(kCurlyApostrophe, p)) != std::string::npos;) s.replace(p, 3, "'");
+  const std::string_view text = respelled_.emplace_front(std::move(s));
+  respelled_of_.emplace_back(static_cast<std::uint32_t>(i), text);
+  const ActLexicon::FirstWord f = lex.first_word(text);
+  // All filter bits set: the look-ups of a respelled token go to its own string.
+  flags_[i] = static_cast<std::uint8_t>(kRespelled | kMayBeFirst | kMayStartCue | (f.may_trigger ? kTrigger : 0));
+  return f;
+}
+
+std::string_view TokenView::respelled_text(std::size_t t) const {
+  return std::lower_bound(respelled_of_.begin(), respelled_of_.end(),
+                          std::pair<std::uint32_t, std::string_view>(static_cast<std::uint32_t>(t), std::string_view()))
+      ->second;
+}
+
+void TokenView::map_paragraphs() {
+  paragraph_tokens_.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
+  for (const auto& s : doc.sentences)
+    if (s.paragraph < paragraph_tokens_.size()) {
+      auto& range = paragraph_tokens_[s.paragraph];
+      range.first = std::min(range.first, s.first_token);
+      range.second = std::max(range.second, s.last_token);
+    }
+  for (auto& r : paragraph_tokens_)
+    if (r.first == UINT32_MAX) r = {0, 0};
+}
+
+// ment_: the first mention (in start order) that covers each token.
+void TokenView::map_mentions() {
+  std::size_t t = 0;
+  const Token* const tokens = doc.tokens.data();
+  const std::size_t n = doc.tokens.size();
+  std::int32_t* const covering = ment_;
+  const auto mark_tokens = [&](std::size_t oi) {
+    const Mention& m = doc.mentions[oi];
+    // The first token ending after the mention's start (token ends increase,
+    // mention starts do not decrease: one walk for all).
+    while (t < n && tokens[t].end <= m.start) ++t;
+    for (std::size_t k = t; k < n && tokens[k].start < m.end; ++k)
+      if (covering[k] < 0 && tokens[k].start >= m.start) covering[k] = static_cast<std::int32_t>(oi);
+  };
+  // Mentions usually come in text order already: then no order is built.
+  const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+  if (std::is_sorted(doc.mentions.begin(), doc.mentions.end(), by_start)) {
+    for (std::size_t oi = 0; oi < doc.mentions.size(); ++oi) mark_tokens(oi);
+    return;
+  }
+  std::vector<std::size_t> order(doc.mentions.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
+  for (std::size_t oi : order) mark_tokens(oi);
+}
+
+// 2: double-quote family, 1: single curly, 0: no quotation mark.
+int TokenView::quote_kind(std::string_view q, bool& opening, bool& closing) {
+  opening = closing = false;
+  if (q == "\"") {
+    opening = closing = true;
+    return 2;
+  }
+  if (q == "\xE2\x80\x9C" || q == "\xE2\x80\x9E" || q == "\xC2\xAB") {
+    opening = true;
+    return 2;
+  }
+  if (q == "\xE2\x80\x9D" || q == "\xC2\xBB") {
+    closing = true;
+    return 2;
+  }
+  if (q == "\xE2\x80\x98") {
+    opening = true;
+    return 1;
+  }
+  if (q == kCurlyApostrophe) {
+    closing = true;
+    return 1;
+  }
+  return 0;
+}
+
+bool TokenView::opens_double_quote(std::string_view mark) {
+  bool opening, closing;
+  return quote_kind(mark, opening, closing) == 2 && opening;
+}
+
+// Quotation regions of a paragraph; `quote_tokens`: the document's quote
+// tokens in order (only they can open or close a region).
+void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens) {
+  auto [first, last] = paragraph_tokens(p);
+  if (first >= last) return;
+  std::int32_t open = -1;
+  int open_kind = 0;
+  for (auto it = std::lower_bound(quote_tokens.begin(), quote_tokens.end(), first);
+       it != quote_tokens.end() && *it < last; ++it) {
+    const std::uint32_t i = *it;
+    bool opening, closing;
+    const int kind = quote_kind(text(i), opening, closing);
+    if (kind == 0) continue;
+    if (kind == 1) {
+      // A curly apostrophe inside or after a word ("Iran’s", "allies’ ") is no quotation mark.
+      const bool glued_right = i + 1 < last && !tok(i + 1).space_before && tok(i + 1).kind == TokenKind::Word;
+      if (closing && glued_right) continue;
+      if (opening && !glued_right) continue;
+      if (closing && open < 0) continue;
+    }
+    if (open < 0) {
+      if (!opening) continue;
+      open = static_cast<std::int32_t>(i);
+      open_kind = kind;
+    } else if (closing && kind == open_kind) {
+      add_region(static_cast<std::uint32_t>(open), i, true);
+      open = -1;
+    }
+  }
+  if (open >= 0 && open_kind == 2) add_region(static_cast<std::uint32_t>(open), last, false);
+}
+
+void TokenView::add_region(std::uint32_t open, std::uint32_t close, bool closed) {
+  const auto id = static_cast<std::int32_t>(regions_.size());
+  regions_.push_back({open, close, closed});
+  mark_[open] = 1;
+  if (closed) mark_[close] = 1;
+  for (std::uint32_t k = open + 1; k < close; ++k) quote_[k] = id;
+}
+
+std::optional<Span> TokenView::quotation_span(std::int32_t r) const {
+  const QuoteRegion& q = region(r);
+  std::uint32_t e = q.close;
+  while (e > q.open + 1 && (low(e - 1) == "," || low(e - 1) == ":")) --e;
+  if (q.open + 1 >= e) return std::nullopt;
+  return Span{tok(q.open + 1).start, tok(e - 1).end};
+}
+
+std::uint32_t TokenView::first_token_at(std::uint32_t byte) const {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
+                             [](const Token& t, std::uint32_t b) { return t.start < b; });
+  return static_cast<std::uint32_t>(it - doc.tokens.begin());
+}
+
+std::uint32_t TokenView::first_semicolon(std::uint32_t from, std::uint32_t to) const {
+  auto it = std::lower_bound(semicolons_.begin(), semicolons_.end(), from);
+  return it != semicolons_.end() && *it < to ? *it : to;
+}
+
+const ActEntry* TokenView::referent_entry(std::size_t t) const {
+  const auto* forms = forms_at(t);
+  if (!forms) return nullptr;
+  for (const auto& f : *forms)
+    if ((f.pos == Pos::Nominal || f.pos == Pos::Pronoun) && f.size == 1) return &lex.entry_of(f);
+  return nullptr;
+}
+
+bool TokenView::starts_verb_form(std::size_t t) const {
+  const auto* forms = forms_at(t);
+  if (!forms) return false;
+  for (const auto& f : *forms)
+    if (f.pos == Pos::Verb) return true;
+  return false;
+}
+
+bool TokenView::is_light_verb(std::size_t t) const {
+  const auto* forms = forms_at(t);
+  if (!forms) return false;
+  for (const auto& f : *forms)
+    if (f.pos == Pos::Light && f.size == 1) return true;
+  return false;
+}
+
+int TokenView::possessive_length(std::uint32_t k) const {
+  if (low(k) == "'s" && !tok(k).space_before) return 1;
+  return is_possessive_s(k) ? 2 : 0;
+}
+
+bool TokenView::is_possessive_s(std::uint32_t k) const {
+  if (low(k) == "'s" && !tok(k).space_before) return true;
+  // "s" right after an apostrophe glued to a word: Russia ’ s
+  return low(k) == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
+         !tok(k - 1).space_before && !mark_[k - 1];
+}
+
+bool TokenView::is_hyphen_glued(const Mention& m) const {
+  const std::string_view t(doc.text);
+  return (m.end < t.size() && t[m.end] == '-') || (m.start > 0 && t[m.start - 1] == '-');
+}
+
+bool TokenView::after_place_preposition(std::uint32_t k) const {
+  std::int64_t j = static_cast<std::int64_t>(k) - 1;
+  const auto at = [&](std::int64_t x) { return static_cast<std::size_t>(x); };
+  while (j >= 0 && (in(kDeterminers, low(at(j))) ||
+                    (tok(static_cast<std::uint32_t>(j)).shape == Shape::Lower && in(kDirections, low(at(j))))))
+    --j;
+  return j >= 0 && in(kPlacePrepositions, low(at(j)));
+}
+
+std::span<const TriggerCandidate> TokenView::trigger_candidates(const Sentence& s) const {
+  const auto by_token = [](const TriggerCandidate& c, std::uint32_t t) { return c.token < t; };
+  const auto first = std::lower_bound(candidates_.begin(), candidates_.end(), s.first_token, by_token);
+  const auto last = std::lower_bound(first, candidates_.end(), s.last_token, by_token);
+  return {first, last};
+}
+
+}  // namespace standpoints::statements

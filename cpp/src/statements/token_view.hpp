@@ -1,0 +1,190 @@
+// The statement stage's read-only view of a document, built once: the text
+// lower-cased, per-token flags from the lexicon, the mention covering each
+// token, quotation regions, and the tokens where a trigger may start. Every
+// other part of the stage reads the document through it.
+//
+// A syntactic layer (part of speech, head, dependency label per token) can
+// join the view as one more per-token array; the constructions would read a
+// trigger's subject and object from it where they now scan noun phrases.
+#pragma once
+
+#include <cstdint>
+#include <forward_list>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "standpoints/document.hpp"
+#include "statements/lexicon.hpp"
+#include "statements/words.hpp"
+
+// The per-token look-ups must be inlined into the stage's loops; GCC and
+// Clang otherwise keep some of them as calls.
+#if defined(__GNUC__)
+#define STANDPOINTS_ALWAYS_INLINE [[gnu::always_inline]]
+#define STANDPOINTS_NOINLINE [[gnu::noinline]]
+#else
+#define STANDPOINTS_ALWAYS_INLINE
+#define STANDPOINTS_NOINLINE
+#endif
+
+namespace standpoints::statements {
+
+// A quotation: the tokens strictly between its marks.
+struct QuoteRegion {
+  std::uint32_t open = 0;   // token of the opening mark
+  std::uint32_t close = 0;  // token of the closing mark, or one past the paragraph's last token
+  bool closed = false;
+};
+
+// A token where a trigger may start: outside names and quotations, and some
+// lexicon form that can be a trigger starts with its word.
+struct TriggerCandidate {
+  std::uint32_t token = 0;
+  const std::vector<ActForm>* forms = nullptr;  // the lexicon forms starting with the token (looked up once)
+};
+
+class TokenView {
+ public:
+  TokenView(const Document& doc, const ActLexicon& lexicon);
+  TokenView(const TokenView&) = delete;
+  TokenView& operator=(const TokenView&) = delete;
+
+  const Document& doc;
+  const ActLexicon& lex;
+
+  // ---- tokens
+  const Token& tok(std::uint32_t t) const { return doc.tokens[t]; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(doc.tokens.size()); }
+  std::string_view text(std::uint32_t t) const {
+    return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
+  }
+  // Lower-cased token text: a view of the lower-cased document, or (for a
+  // token with curly apostrophes, rare) of its respelling with straight ones.
+  STANDPOINTS_ALWAYS_INLINE Word low(std::size_t t) const {
+    if (flags_[t] & kRespelled) [[unlikely]]
+      return respelled_text(t);
+    const Token& tk = doc.tokens[t];
+    return std::string_view(lowered_.data() + tk.start, tk.end - tk.start);
+  }
+  std::uint32_t paragraph_of(std::uint32_t t) const { return doc.sentences[tok(t).sentence].paragraph; }
+  // Tokens [first, last) of a paragraph.
+  std::pair<std::uint32_t, std::uint32_t> paragraph_tokens(std::uint32_t p) const { return paragraph_tokens_[p]; }
+  // The first token that starts at or after a byte offset.
+  std::uint32_t first_token_at(std::uint32_t byte) const;
+
+  // ---- the lexicon at each token
+  // Lexicon forms starting with token t, longest first (nullptr: none). The
+  // filter bit kept at set-up turns most words away without a look-up.
+  STANDPOINTS_ALWAYS_INLINE const std::vector<ActForm>* forms_at(std::size_t t) const {
+    if (!(flags_[t] & kMayBeFirst)) return nullptr;
+    if (flags_[t] & kRespelled) [[unlikely]]
+      return lex.first_word(respelled_text(t)).forms;
+    const Token& tk = doc.tokens[t];
+    const std::string_view w(lowered_.data() + tk.start, tk.end - tk.start);
+    return lex.first_word(w, StringHash::of_padded(w.data(), w.size())).forms;
+  }
+  // Whether a cue, verb or phrase form may start at token t (false is certain).
+  bool may_start_cue(std::size_t t) const { return (flags_[t] & kMayStartCue) != 0; }
+  // Whether the words of form f after its first are the tokens after i (the
+  // caller has checked that they fit). Most multi-word forms fail on the
+  // second word's length.
+  STANDPOINTS_ALWAYS_INLINE bool rest_matches(const ActForm& f, std::size_t i) const {
+    if (f.size < 2) return true;
+    if (low(i + 1).size() != f.second_size) return false;
+    for (std::size_t w = 1; w < f.size; ++w)
+      if (low(i + w) != f.words[w]) return false;
+    return true;
+  }
+  // The nominal or pronoun entry of the one-word forms at token t, or nullptr.
+  const ActEntry* referent_entry(std::size_t t) const;
+  // Whether some verb form of the lexicon starts at token t.
+  bool starts_verb_form(std::size_t t) const;
+  // Whether some light verb ("gave a warning") is the one-word form at token t.
+  bool is_light_verb(std::size_t t) const;
+
+  // ---- mentions and quotations
+  // The first mention (in start order) covering token t, or -1.
+  std::int32_t mention_at(std::size_t t) const { return ment_[t]; }
+  const Mention& mention(std::int32_t m) const { return doc.mentions[static_cast<std::size_t>(m)]; }
+  // The quotation region holding token t (its marks excluded), or -1.
+  std::int32_t quote_at(std::size_t t) const { return quote_[t]; }
+  // Whether token t is a quotation mark that opens or closes a region.
+  bool is_mark(std::size_t t) const { return mark_[t] != 0; }
+  const QuoteRegion& region(std::int32_t r) const { return regions_[static_cast<std::size_t>(r)]; }
+  // The first kQuotesPerParagraph quotations of a paragraph.
+  static constexpr std::size_t kQuotesPerParagraph = 16;
+  // Quotation regions [first, last) of a paragraph, at most kQuotesPerParagraph.
+  std::pair<std::int32_t, std::int32_t> paragraph_quotes(std::uint32_t p) const {
+    const std::int32_t first = first_region_[p], last = first_region_[p + 1];
+    return {first, std::min<std::int32_t>(last, first + static_cast<std::int32_t>(kQuotesPerParagraph))};
+  }
+  // The words of a quotation, without a comma or colon before its closing
+  // mark ('"...," he said'); none when it is empty.
+  std::optional<Span> quotation_span(std::int32_t r) const;
+  // Whether a quotation mark opens a region of the double-quote family.
+  static bool opens_double_quote(std::string_view mark);
+
+  // ---- word shapes around names
+  // Tokens of a possessive ending at k: "'s" as one token (1), or apostrophe + "s" (2), else 0.
+  int possessive_length(std::uint32_t k) const;
+  bool is_possessive_s(std::uint32_t k) const;
+  // "US-made": a name glued to a hyphen is a modifier.
+  bool is_hyphen_glued(const Mention& m) const;
+  // A name after a preposition of place ("over Syria", "in eastern Ukraine") is where, not whom.
+  bool after_place_preposition(std::uint32_t k) const;
+
+  // ---- trigger candidates
+  // The tokens of a sentence where a trigger may start, in order: the only
+  // places the stage looks for one (a syntax stage parses only sentences
+  // that have some).
+  std::span<const TriggerCandidate> trigger_candidates(const Sentence& s) const;
+  // All of them, in order (the stage walks them sentence by sentence).
+  std::span<const TriggerCandidate> trigger_candidates() const { return candidates_; }
+  std::size_t trigger_candidate_count() const noexcept { return candidates_.size(); }
+  // The first semicolon token in [from, to), or `to`.
+  std::uint32_t first_semicolon(std::uint32_t from, std::uint32_t to) const;
+
+ private:
+  static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
+  static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_of_`
+  // The lexicon's filter bits (ActLexicon::prefilter), shifted: when clear,
+  // no form (kMayBeFirst), no cue, verb or phrase form (kMayStartCue) starts
+  // with the token; when set, one may.
+  static constexpr std::uint8_t kMayBeFirst = ActLexicon::kMayBeFirst << 1;
+  static constexpr std::uint8_t kMayStartCue = ActLexicon::kMayStartCue << 1;
+
+  STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const;
+  void scan_tokens(std::vector<std::uint32_t>& quote_tokens);
+  ActLexicon::FirstWord respell(std::size_t i, std::string_view w);
+  void map_paragraphs();
+  void map_mentions();
+  static int quote_kind(std::string_view q, bool& opening, bool& closing);
+  void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
+  void add_region(std::uint32_t open, std::uint32_t close, bool closed);
+
+  std::string lowered_;  // the document lower-cased (same byte offsets), and eight NUL bytes
+  // Respelled texts (a list: stable addresses, and no allocation for the
+  // many documents without any), and (token, text) by token.
+  std::forward_list<std::string> respelled_;
+  std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of_;
+  // The per-token arrays live in one block, allocated once per document
+  // (four allocations of a document's size cost more than the loops that fill them).
+  std::unique_ptr<std::int32_t[]> per_token_;
+  std::int32_t* ment_ = nullptr;   // mention covering each token, -1
+  std::int32_t* quote_ = nullptr;  // quotation region holding the token (marks excluded), -1
+  std::uint8_t* flags_ = nullptr;
+  char* mark_ = nullptr;  // token is a quotation mark that opens or closes a region
+  std::vector<TriggerCandidate> candidates_;
+  std::vector<std::uint32_t> semicolons_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> paragraph_tokens_;
+  std::vector<QuoteRegion> regions_;
+  // Regions come in paragraph order: those of paragraph p are [first_region_[p], first_region_[p + 1]).
+  std::vector<std::int32_t> first_region_;
+};
+
+}  // namespace standpoints::statements

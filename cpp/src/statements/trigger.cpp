@@ -1,0 +1,136 @@
+#include "statements/trigger.hpp"
+
+namespace standpoints::statements {
+
+namespace {
+
+// The first noun, verb and phrase entries among the forms of `len` words at token i.
+struct Readings {
+  const ActEntry* noun = nullptr;
+  const ActEntry* verb = nullptr;
+  const ActEntry* phrase = nullptr;
+};
+
+Readings readings_at(const TokenView& view, std::uint32_t i, std::uint32_t len, const std::vector<ActForm>* forms) {
+  Readings r;
+  if (!forms) return r;
+  for (const auto& f : *forms) {
+    if (f.size != len) continue;
+    const ActEntry** slot = f.pos == Pos::Noun     ? &r.noun
+                            : f.pos == Pos::Verb   ? &r.verb
+                            : f.pos == Pos::Phrase ? &r.phrase
+                                                   : nullptr;
+    if (!slot || *slot) continue;
+    if (view.rest_matches(f, i)) *slot = &view.lex.entry_of(f);
+  }
+  return r;
+}
+
+// A word before a form listed as both noun and verb that reads it as a noun:
+// a determiner, a possessive, a nationality ("Russian demands"), a number, or
+// a lower-case modifier that is no function word ("fresh demands").
+bool noun_context_before(const TokenView& view, std::int64_t before, std::uint32_t lo, bool title, bool noun_only) {
+  if (before < lo) return false;
+  const auto b = static_cast<std::uint32_t>(before);
+  const Word p = view.low(b);
+  const Token& t = view.tok(b);
+  return in(kDeterminers, p) || view.is_possessive_s(b) ||
+         (view.mention_at(b) >= 0 && t.shape != Shape::Lower && !title &&
+          view.mention(view.mention_at(b)).type == "NORP") ||
+         t.kind == TokenKind::Number ||
+         (t.shape == Shape::Lower && !in(kStop, p) && !in(kAux, p) && !in(kNegation, p) && !view.forms_at(b) &&
+          noun_only);
+}
+
+}  // namespace
+
+Trigger match_trigger_form(const TokenView& view, std::uint32_t i, std::uint32_t hi,
+                           const std::vector<ActForm>* forms) {
+  Trigger t;
+  if (!forms) return t;
+  for (const auto& f : *forms) {
+    if (i + f.size > hi) continue;
+    if (!view.rest_matches(f, i)) continue;
+    if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Cue) continue;
+    if (t.entry && f.size < t.last - t.first) break;
+    if (t.entry) continue;  // same length: the first listed (verbs before nouns); context decides below
+    t.entry = &view.lex.entry_of(f);
+    t.first = i;
+    t.last = i + f.size;
+  }
+  return t;
+}
+
+TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candidate, std::uint32_t lo,
+                            std::uint32_t hi, bool title) {
+  using Outcome = TriggerReading::Outcome;
+  const std::uint32_t i = candidate.token;
+  Trigger t = match_trigger_form(view, i, hi, candidate.forms);
+  if (!t.entry) return {};
+  // Glued to a hyphen ("Iran-backed"): a modifier, no act.
+  if (i > lo && !view.tok(i).space_before && view.low(i - 1) == "-") return {};
+  const Word last_word = view.low(t.last - 1);
+  t.ing = last_word.size() > 4 && ends_with(last_word, "ing");
+  // The noun or verb reading of a form listed as both.
+  const Readings r = readings_at(view, i, t.last - t.first, candidate.forms);
+  const ActEntry* verb = r.verb ? r.verb : r.phrase;
+  t.noun_context = noun_context_before(view, t.before(), lo, title, r.noun && !verb);
+  if (r.noun && (t.noun_context || !verb))
+    t.entry = r.noun;
+  else if (verb)
+    t.entry = verb;
+  const std::int64_t before = t.before();
+  // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
+  if (t.entry->pos == Pos::Verb && before >= lo &&
+      (view.is_possessive_s(static_cast<std::uint32_t>(before)) ||
+       in(kDeterminers, view.low(static_cast<std::size_t>(before)))))
+    return {};
+  if (t.entry->pos == Pos::Light) return {};
+  TriggerReading reading{Outcome::Skipped, t};
+  if (!t.is_noun() && before >= lo) {
+    const Word p = view.low(static_cast<std::size_t>(before));
+    // Hypothetical ("how Russia could say"): no act.
+    if (p == "could" || p == "might") return reading;
+    // Infinitive after another verb ("refused to confirm", "want to comment"): the outer verb decides.
+    if (p == "to" && t.entry->pos != Pos::Phrase) return reading;
+  }
+  reading.outcome = Outcome::Trigger;
+  return reading;
+}
+
+std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32_t lo, bool& negated) {
+  const auto at = [](std::int64_t x) { return static_cast<std::size_t>(x); };
+  while (j >= lo) {
+    const auto u = static_cast<std::uint32_t>(j);
+    const Word w = view.low(u);
+    if (view.tok(u).kind != TokenKind::Word) break;
+    if (in(kNegation, w) || (w.size() > 3 && ends_with(w, "n't"))) {
+      negated = true;
+      --j;
+      continue;
+    }
+    if (view.mention_at(u) >= 0) break;
+    if (in(kAux, w) || in(kAdverbs, w)) {
+      --j;
+      continue;
+    }
+    if (view.tok(u).shape == Shape::Lower && w.size() > 4 && ends_with(w, "ly")) {
+      --j;
+      // "immediately and heatedly"
+      if (j - 1 >= lo && (view.low(at(j)) == "and" || view.low(at(j)) == "or")) {
+        const Word p = view.low(at(j - 1));
+        if (p.size() > 4 && ends_with(p, "ly")) --j;
+      }
+      continue;
+    }
+    if (in(kTime, w)) {
+      --j;
+      while (j >= lo && in(kTimePrep, view.low(at(j)))) --j;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+}  // namespace standpoints::statements
