@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["FRAMES", "COLUMNS", "frames", "arrow_tables", "record_tables", "to_pandas", "empty_frames", "TableSink",
-           "parse_fields", "select_fields"]
+__all__ = ["FRAMES", "COLUMNS", "frames", "arrow_tables", "record_tables", "to_pandas", "empty_frames", "errors_frame",
+           "TableSink", "parse_fields", "select_fields"]
 
 FRAMES = ("documents", "mentions", "entities", "statements")
 
@@ -286,6 +286,22 @@ def frames(batch: Iterable[Any], *, text: bool = True, ids: Sequence[str] | None
     return to_pandas(arrow_tables(items, text=text, ids=ids), meta_table(items))
 
 
+def errors_frame(errors: Iterable[Any]) -> pd.DataFrame:
+    """The ``errors`` table: one row (``path``, ``line``, ``byte_offset``, ``error``) per input that
+    could not be read, from ReadErrors or error records (dicts with those keys)."""
+    import pandas as pd
+
+    from .errors import ReadError
+
+    rows = [{"path": e.path, "line": e.line, "byte_offset": e.byte_offset, "error": e.reason}
+            if isinstance(e, ReadError) else e for e in errors]
+    text = pd.StringDtype("pyarrow")
+    return pd.DataFrame({"path": pd.array([r.get("path") for r in rows], dtype=text),
+                         "line": pd.array([r.get("line") for r in rows], dtype="Int64"),
+                         "byte_offset": pd.array([r.get("byte_offset") for r in rows], dtype="Int64"),
+                         "error": pd.array([r.get("error") for r in rows], dtype=text)})
+
+
 def empty_frames(*, text: bool = True) -> dict[str, pd.DataFrame]:
     """The four frames with no rows: their columns and dtypes (a Dask ``meta``, say)."""
     return frames([], text=text)
@@ -371,7 +387,6 @@ class TableSink:
         self._errors.append(record)
 
     def flush(self) -> None:
-        import pandas as pd
 
         if self._docs:
             out = frames(self._docs, text=self.text)
@@ -379,13 +394,7 @@ class TableSink:
                 self._write(name, out[name])
             self._docs = []
         if self._errors:
-            errors = pd.DataFrame({"path": [e.get("path") for e in self._errors],
-                                   "line": [e.get("line") for e in self._errors],
-                                   "byte_offset": [e.get("byte_offset") for e in self._errors],
-                                   "error": [e.get("error") for e in self._errors]})
-            errors = errors.astype({"path": pd.StringDtype("pyarrow"), "line": "Int64", "byte_offset": "Int64",
-                                    "error": pd.StringDtype("pyarrow")})
-            self._write("errors", errors)
+            self._write("errors", errors_frame(self._errors))
             self._errors = []
         self._parts += 1
 
@@ -408,9 +417,4 @@ class TableSink:
             if name not in self._started:
                 self._write(name, empty[name])
         if "errors" not in self._started:
-            import pandas as pd
-
-            self._write("errors", pd.DataFrame({"path": pd.Series(dtype="string[pyarrow]"),
-                                                "line": pd.Series(dtype="Int64"),
-                                                "byte_offset": pd.Series(dtype="Int64"),
-                                                "error": pd.Series(dtype="string[pyarrow]")}))
+            self._write("errors", errors_frame([]))

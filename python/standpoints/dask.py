@@ -1,0 +1,577 @@
+"""Corpus tables on a Dask cluster: the same four tables as :meth:`Corpus.to_frames`, built
+partition by partition on many processes or machines.
+
+    from distributed import Client, LocalCluster
+    from standpoints import Analyzer
+    import standpoints.dask as sd
+
+    client = Client(LocalCluster(n_workers=2, threads_per_worker=1))  # or Client("tcp://scheduler:8786")
+    frames = sd.read_jsonl("news/*.jsonl", analyzer=Analyzer(actors="my_actors.tsv"))
+    sd.to_parquet(frames, "out")     # out/documents, out/mentions, ... : one Parquet dataset per table
+    local = sd.compute(frames)       # or pandas frames, equal to Corpus(...).to_frames()
+
+:func:`read_jsonl` and :func:`read_files` return a dict of Dask DataFrames keyed ``documents``,
+``mentions``, ``entities``, ``statements`` (the columns and dtypes of docs/tables.md) and
+``errors`` (``path``, ``line``, ``byte_offset``, ``error``: one row per input that could not be
+read). Every input gives one ``documents`` row or one ``errors`` row; a bad record never fails a
+partition. Needs ``pip install 'standpoints[dask]'`` (dask[dataframe] and distributed).
+
+How the work is split
+    A plain JSON Lines file is cut into blocks of ``blocksize`` bytes; a block holds the lines that
+    start in it, so no line is cut. A compressed file (``.gz``, or any compression fsspec infers
+    from the name) cannot be entered in the middle: it is one partition, decompressed as a stream
+    (memory holds that partition's tables, not the decompressed file). To spread one big
+    ``.jsonl.gz`` over many workers, decompress it first, or split it (``zcat big.jsonl.gz | split
+    -l 50000 --additional-suffix=.jsonl - part-``). Article files go ``files_per_partition`` to a
+    partition.
+
+Keys
+    ``doc_id`` is unique over the whole run, as in :class:`Corpus` and with the same ids: the
+    record's id; ``#<position>`` (the record's place among all inputs) when it has none; and
+    ``<id>#<n>`` for an id seen before. To give them, a first pass over the inputs (each block read
+    once more, ids picked from the lines, a few per cent of the analysis) counts the lines and ids
+    of every block before the analysis starts; so the line numbers in ``errors`` are the lines of
+    the file. A line that is not well-formed JSON has no id and takes no id from a later record.
+    ``(doc_id, mention)``, ``(doc_id, entity)`` and ``(doc_id, statement)`` are keys as in a
+    Corpus.
+
+The Analyzer
+    Give your own (actor files, added actors, ``errors="replace"``); it travels to the workers by
+    its pickling (the actor files' paths and the added actors, not the knowledge), and each worker
+    process builds it once and keeps it for every later partition and run (a cache keyed by that
+    configuration and the actor files' modification times). The actor files must exist at the
+    same path on every worker. Without one, each process uses the default Analyzer.
+
+Extra fields of the records (an ``outlet``) become columns of ``documents``, as in a Corpus; a
+Dask DataFrame needs its columns before reading, so they are taken from the first ``sample``
+records of the first file, or given with ``columns=``.
+
+Each table is a view of the same partitions: compute them together (:func:`compute`,
+:func:`to_parquet`, ``dask.compute(*frames.values())`` or ``dask.persist``) so that each partition
+is analysed once; computing one table and then another analyses everything twice.
+
+Paths may be local, on a file system every worker sees (NFS), or any URL fsspec opens
+(``s3://...`` with s3fs installed; ``storage_options`` go to fsspec); only local paths are tested.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+import pickle
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .analyzer import Analyzer, default_analyzer
+from .corpus import UniqueIds
+from .document import INPUT_FIELDS, Document
+from .errors import ReadError
+from .tables import FRAMES, arrow_tables, errors_frame, meta_table, require, to_pandas
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    import pandas as pd
+    import pyarrow as pa
+
+__all__ = ["read_jsonl", "read_files", "to_parquet", "compute", "TABLES"]
+
+TABLES = (*FRAMES, "errors")
+
+_JSONL = (".jsonl", ".jsonl.gz", ".ndjson")
+
+
+def _require() -> None:
+    require("dask.dataframe", "distributed", "pandas", "pyarrow", "fsspec", extra="dask")
+
+
+# -- the inputs
+def _expand(paths: Any, suffixes: tuple[str, ...], storage_options: dict | None) -> tuple[Any, list[str]]:
+    """The file system and the files: each path a file, a glob (sorted matches) or a folder
+    (the files with one of ``suffixes``, walked as Corpus walks folders)."""
+    import fsspec
+
+    items: list[str] = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    if not items:
+        raise ValueError("no input paths given")
+    fs, _ = fsspec.core.url_to_fs(items[0], **(storage_options or {}))
+    files: list[str] = []
+    for p in items:
+        stripped = fs._strip_protocol(p)
+        if any(c in p for c in "*?["):
+            found = sorted(fs.glob(stripped))
+            if not found:
+                raise FileNotFoundError(2, "no file matches", p)
+            files += found
+        elif fs.isdir(stripped):
+            found = _walk(fs, stripped, suffixes)
+            if not found:
+                raise FileNotFoundError(2, f"folder holds no {', '.join('*' + s for s in suffixes)} files", p)
+            files += found
+        else:
+            files.append(stripped)  # a missing file gives an error row, as in a Corpus
+    return fs, files
+
+
+def _walk(fs: Any, folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    entries = sorted(fs.ls(folder, detail=True), key=lambda e: e["name"])
+    files = [e["name"] for e in entries if e["type"] != "directory" and e["name"].endswith(suffixes)]
+    for e in entries:
+        if e["type"] == "directory":
+            files += _walk(fs, e["name"], suffixes)
+    return files
+
+
+@dataclass(frozen=True)
+class _Block:
+    """The lines of ``path`` that start in bytes [start, end) (the whole file when end is None)."""
+
+    path: str
+    start: int
+    end: int | None
+    compression: str | None
+
+
+def _blocks(fs: Any, files: list[str], blocksize: int | None) -> list[_Block]:
+    from fsspec.utils import infer_compression
+
+    out = []
+    for path in files:
+        compression = infer_compression(path)
+        try:
+            size = fs.size(path)
+        except OSError:
+            size = None  # cannot be read: one block, which gives the error row
+        if compression is not None or blocksize is None or size is None or size <= blocksize:
+            out.append(_Block(path, 0, None, compression))
+            continue
+        starts = list(range(0, size, blocksize))
+        out += [_Block(path, s, e, None) for s, e in zip(starts, starts[1:] + [None])]
+    return out
+
+
+def _lines(fs: Any, block: _Block) -> Iterator[bytes]:
+    """Every line of the block, empty ones included, in order."""
+    with fs.open(block.path, "rb", compression=block.compression) as f:
+        if block.start > 0:
+            f.seek(block.start - 1)
+            if f.read(1) != b"\n":
+                f.readline()  # the end of a line that starts in the block before
+        if block.end is None:
+            yield from f
+            return
+        while f.tell() < block.end:
+            raw = f.readline()
+            if not raw:
+                return
+            yield raw
+
+
+def _filled(raw: bytes) -> bool:
+    return bool(raw) and not raw.isspace()  # as Analyzer.read_jsonl: whitespace-only lines are no input
+
+
+# -- the first pass: lines and ids
+_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*"([^"\\\x00-\x1f]*)"\s*[,}]')
+
+
+def _record_id(raw: bytes, strict: bool) -> str | None:
+    """The id the core will read from a record, "" when it has none, None when the line is not a
+    record the core can read (not JSON, or invalid UTF-8 with ``errors="strict"``)."""
+    try:
+        text = raw.decode("utf-8", "strict" if strict else "replace")
+    except UnicodeDecodeError:
+        return None
+    m = _ID.match(raw)
+    if m is not None and raw.rstrip().endswith(b"}"):  # the usual record: the id first, a plain string
+        return m.group(1).decode("utf-8", "replace")
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    v = record.get("id")
+    if isinstance(v, str):
+        return v
+    return str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else ""
+
+
+@dataclass
+class _Scan:
+    lines: int  # lines that start in the block, empty ones included
+    ids: list[str | None]  # per non-empty line, as _record_id
+    failed: bool  # reading stopped with an error (one more input: its error row)
+
+
+def _scan(fs: Any, block: _Block, strict: bool) -> _Scan:
+    n, ids = 0, []
+    try:
+        for raw in _lines(fs, block):
+            n += 1
+            if _filled(raw):
+                ids.append(_record_id(raw, strict))
+    except (OSError, EOFError):
+        return _Scan(n, ids, True)
+    return _Scan(n, ids, False)
+
+
+def _plan(scans: list[_Scan], paths: list[str]) -> list[tuple[int, list[str]]]:
+    """Per block: the number of its first line in the file, and the doc_id of each non-empty line."""
+    unique = UniqueIds()
+    position = 0
+    next_line: dict[str, int] = {}
+    out = []
+    for scan, path in zip(scans, paths):
+        first = next_line.get(path, 1)
+        next_line[path] = first + scan.lines
+        ids = []
+        for raw_id in scan.ids:
+            ids.append(unique(raw_id, position))  # an unreadable line keeps its #<position>: never a doc's id
+            position += 1
+        position += scan.failed
+        out.append((first, ids))
+    return out
+
+
+# -- the Analyzer of each worker process
+_ANALYZERS: OrderedDict[bytes, Analyzer] = OrderedDict()
+_ANALYZERS_LOCK = threading.Lock()
+_KEEP = 4  # configurations kept per process
+_built = 0  # Analyzers this process built for standpoints.dask (the tests check that it is one)
+
+
+def _spec(analyzer: Analyzer | None) -> bytes | None:
+    """What a task carries of the Analyzer: its pickle (configuration, not knowledge) and the actor
+    files' sizes and modification times, so that a changed file is read again."""
+    if analyzer is None:
+        return None
+    stamps = []
+    for f in analyzer._files:
+        st = os.stat(f)
+        stamps.append((f, st.st_size, st.st_mtime_ns))
+    return pickle.dumps((analyzer, stamps))
+
+
+def _analyzer(spec: bytes | None) -> Analyzer:
+    global _built
+    if spec is None:
+        return default_analyzer()
+    with _ANALYZERS_LOCK:
+        a = _ANALYZERS.get(spec)
+        if a is None:
+            a = pickle.loads(spec)[0]
+            _built += 1
+            _ANALYZERS[spec] = a
+            while len(_ANALYZERS) > _KEEP:
+                _ANALYZERS.popitem(last=False)
+        else:
+            _ANALYZERS.move_to_end(spec)
+        return a
+
+
+def _analyzers_built() -> int:
+    """How many Analyzers this process has built (run on the workers with ``client.run``)."""
+    return _built
+
+
+# -- the extra fields of the records
+def _sample_schema(fs: Any, block: _Block, sample: int) -> pa.Schema:
+    """The columns that the extra fields of the first ``sample`` records make (their types as
+    frames infers them)."""
+    records: list[dict] = []
+    try:
+        for raw in _lines(fs, block):
+            if len(records) >= sample:
+                break
+            if not _filled(raw):
+                continue
+            try:
+                r = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(r, dict):
+                records.append({"meta": {k: v for k, v in r.items() if k not in INPUT_FIELDS}})
+    except (OSError, EOFError):
+        pass
+    return _schema_of(meta_table(records))
+
+
+def _schema_of(table: pa.Table | None) -> pa.Schema:
+    import pyarrow as pa
+
+    return table.schema if table is not None else pa.schema([])
+
+
+def _columns_schema(columns: Sequence[str] | Mapping[str, str], sampled: pa.Schema | None) -> pa.Schema:
+    """``columns=``: names (typed as in the sample, else strings) or names with pyarrow type names."""
+    import pyarrow as pa
+
+    def arrow(t: str) -> pa.DataType:
+        dt = pa.type_for_alias(t)
+        return pa.large_string() if dt in (pa.string(), pa.utf8()) else dt
+
+    if isinstance(columns, Mapping):
+        return pa.schema([(n, arrow(t)) for n, t in columns.items()])
+    known = {f.name: f.type for f in sampled} if sampled is not None else {}
+    return pa.schema([(n, known.get(n, pa.large_string())) for n in columns])
+
+
+def _conform(meta: pa.Table | None, schema: pa.Schema, n: int) -> pa.Table:
+    """A partition's extra fields with exactly the columns and types of ``schema``: a missing field
+    is null; a value that the column's type cannot hold is null."""
+    import pyarrow as pa
+
+    arrays = []
+    for field in schema:
+        if meta is None or field.name not in meta.column_names:
+            arrays.append(pa.nulls(n, field.type))
+            continue
+        col = meta.column(field.name)
+        try:
+            arrays.append(col.cast(field.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            arrays.append(pa.array([_cast_one(v, field.type) for v in col.to_pylist()], type=field.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _cast_one(v: Any, t: pa.DataType) -> Any:
+    import pyarrow as pa
+
+    try:
+        return pa.array([v]).cast(t)[0].as_py()
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
+
+
+# -- one partition
+def _tables(docs: list[Document], ids: list[str], errors: list[ReadError], text: bool,
+            schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
+    meta = _conform(meta_table(docs), schema, len(docs)) if schema is not None and len(schema) else None
+    out = to_pandas(arrow_tables(docs, text=text, ids=ids), meta)
+    out["errors"] = errors_frame(errors)
+    return out
+
+
+def _read_block(spec: bytes | None, fs: Any, block: _Block, planned: tuple[int, list[str]], text: bool,
+                schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
+    """The tables of one block of a JSON Lines file."""
+    first, planned_ids = planned
+    analyzer = _analyzer(spec)
+    meta = schema is not None and len(schema) > 0
+    filled = iter(planned_ids)
+    docs: list[Document] = []
+    ids: list[str] = []
+    errors: list[ReadError] = []
+    lines = ((first + k, raw) for k, raw in enumerate(_lines(fs, block)))
+    try:
+        for batch in _batches((n, raw) for n, raw in lines if _filled(raw)):
+            for r in _analyse(analyzer, batch, block.path, meta):
+                doc_id = next(filled, None)
+                if isinstance(r, ReadError):
+                    errors.append(r)
+                else:
+                    docs.append(r)
+                    ids.append(doc_id if doc_id is not None else r.id)
+    except (OSError, EOFError) as e:  # unreadable or truncated: one error, the partition goes on (as Corpus)
+        errors.append(ReadError(f"cannot read: {e}", block.path))
+    return _tables(docs, ids, errors, text, schema)
+
+
+def _batches(lines: Iterator[tuple[int, bytes]], size: int = 64) -> Iterator[list[tuple[int, bytes]]]:
+    batch = []
+    for x in lines:
+        batch.append(x)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _analyse(analyzer: Analyzer, batch: list[tuple[int, bytes]], path: str, meta: bool) -> list[Document | ReadError]:
+    """The batch's Documents and ReadErrors. Should the binding raise on a record instead of
+    returning its ReadError, the batch is analysed again a record at a time, and that record alone
+    gives an error row: a partition never fails."""
+    try:
+        return list(analyzer.read_lines(batch, path=path, meta=meta))
+    except Exception as e:
+        if len(batch) > 1:
+            return [r for one in batch for r in _analyse(analyzer, [one], path, meta)]
+        return [ReadError(f"cannot analyse: {type(e).__name__}: {e}", path, batch[0][0])]
+
+
+def _read_files(spec: bytes | None, fs: Any, paths: list[str], ids: list[str], format: str,
+                text: bool) -> dict[str, pd.DataFrame]:
+    """The tables of a batch of article files."""
+    analyzer = _analyzer(spec)
+    local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
+    docs: list[Document] = []
+    doc_ids: list[str] = []
+    errors: list[ReadError] = []
+    for path, doc_id in zip(paths, ids):
+        r = _read_file(analyzer, fs, local, path, format)
+        if isinstance(r, ReadError):
+            errors.append(r)
+        else:
+            docs.append(r)
+            doc_ids.append(doc_id)
+    return _tables(docs, doc_ids, errors, text, None)
+
+
+def _read_file(analyzer: Analyzer, fs: Any, local: bool, path: str, format: str) -> Document | ReadError:
+    """One article file: read by the core when local, else fetched through fsspec."""
+    try:  # every failure is an error row, as in _analyse
+        if local:
+            return analyzer.read(path, format=format)
+        data = fs.cat_file(path)
+        if format == "plain":
+            return analyzer.parse(data.decode("utf-8", analyzer.errors))
+        r = next(iter(analyzer.analyze_many([data])))
+    except ReadError as e:
+        r = e
+    except (OSError, UnicodeDecodeError) as e:
+        return ReadError(f"cannot read: {e}", path)
+    except Exception as e:
+        return ReadError(f"cannot analyse: {type(e).__name__}: {e}", path)
+    if isinstance(r, ReadError) and not r.path:
+        return ReadError(r.reason, path, r.line, r.byte_offset)
+    return r
+
+
+def _id_from_path(path: str) -> str:
+    """A document's id from its file name, as the core gives it (reader.cpp, id_from_path)."""
+    name = re.split(r"[/\\]", path)[-1]
+    for ext in (".jsonl.gz", ".txt.gz", ".jsonl", ".txt", ".json", ".gz"):
+        if len(name) > len(ext) and name.endswith(ext):
+            return name[: -len(ext)]
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 else name
+
+
+# -- the Dask DataFrames
+def _frames(parts: list, text: bool, schema: pa.Schema | None) -> dict[str, dd.DataFrame]:
+    import dask.dataframe as dd
+
+    empty = _tables([], [], [], text, schema)
+    return {name: dd.from_delayed([p[name] for p in parts], meta=empty[name], verify_meta=False)
+            for name in TABLES}
+
+
+def _token(*parts: Any) -> str:
+    from dask.base import tokenize
+
+    return tokenize(*parts)
+
+
+def _parse_size(blocksize: int | str | None) -> int | None:
+    if blocksize is None or isinstance(blocksize, int):
+        if isinstance(blocksize, int) and blocksize <= 0:
+            raise ValueError("blocksize must be positive (or None: one partition per file)")
+        return blocksize
+    from dask.utils import parse_bytes
+
+    return parse_bytes(blocksize)
+
+
+def read_jsonl(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyzer: Analyzer | None = None,
+               blocksize: int | str | None = "8MiB", text: bool = True,
+               columns: Sequence[str] | Mapping[str, str] | None = None, sample: int = 1000,
+               storage_options: dict | None = None) -> dict[str, dd.DataFrame]:
+    """JSON Lines files (``.jsonl``, ``.ndjson``, ``.jsonl.gz``) as Dask DataFrames of the corpus
+    tables: ``documents``, ``mentions``, ``entities``, ``statements`` and ``errors``.
+
+    ``paths``: a file, a glob (``"news/*.jsonl.gz"``), a folder (its JSON Lines files), or a list
+    of these. ``blocksize``: bytes of a plain file per partition (``"8MiB"``; None: one partition
+    per file); compressed files are one partition each. ``text=False`` leaves out the documents'
+    text. ``columns``: the records' extra fields to keep as columns of ``documents`` (names, or
+    names mapped to pyarrow type names such as ``"string"``, ``"int64"``, ``"double"``); by
+    default those of the first ``sample`` records of the first file; ``[]`` keeps none (and saves
+    parsing each record once more). Nothing is analysed until the frames are computed; see the
+    module's documentation for keys, partitions and the Analyzer.
+    """
+    _require()
+    from dask import delayed
+
+    size = _parse_size(blocksize)
+    fs, files = _expand(paths, _JSONL, storage_options)
+    blocks = _blocks(fs, files, size)
+    strict = (analyzer.errors if analyzer is not None else "strict") == "strict"
+    if columns is None:
+        schema = _sample_schema(fs, blocks[0], sample) if sample > 0 else _schema_of(None)
+    else:
+        schema = _columns_schema(columns, _sample_schema(fs, blocks[0], sample) if sample > 0 else None)
+    spec = _spec(analyzer)
+    token = _token(files, [(b.path, b.start, b.end) for b in blocks], spec, text, schema.to_string())
+    scans = [delayed(_scan, pure=True)(fs, b, strict, dask_key_name=f"standpoints-scan-{token}-{k}")
+             for k, b in enumerate(blocks)]
+    plan = delayed(_plan, pure=True)(scans, [b.path for b in blocks], dask_key_name=f"standpoints-plan-{token}")
+    parts = [delayed(_read_block, pure=True)(spec, fs, b, delayed(operator.getitem)(plan, k), text, schema,
+                                             dask_key_name=f"standpoints-jsonl-{token}-{k}")
+             for k, b in enumerate(blocks)]
+    return _frames(parts, text, schema)
+
+
+def read_files(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyzer: Analyzer | None = None,
+               files_per_partition: int = 500, format: str = "article", text: bool = True,
+               storage_options: dict | None = None) -> dict[str, dd.DataFrame]:
+    """Article files (the seed format: title, date, URL, paragraphs; or ``format="plain"``) as Dask
+    DataFrames of the corpus tables, ``files_per_partition`` files to a partition.
+
+    ``paths``: a file, a glob (``"articles/**/*.txt"``), a folder (its ``*.txt`` files, walked as
+    Corpus walks it) or a list of these. A document's id is its file name without the extension,
+    made unique as in a Corpus. See :func:`read_jsonl` for the rest.
+    """
+    _require()
+    from dask import delayed
+
+    if format not in ("article", "plain"):
+        raise ValueError(f"format must be 'article' or 'plain', not {format!r}")
+    if files_per_partition < 1:
+        raise ValueError("files_per_partition must be at least 1")
+    fs, files = _expand(paths, (".txt",), storage_options)
+    unique = UniqueIds()
+    ids = [unique(_id_from_path(p), position) for position, p in enumerate(files)]
+    spec = _spec(analyzer)
+    token = _token(files, files_per_partition, format, spec, text)
+    parts = []
+    for k, i in enumerate(range(0, len(files), files_per_partition)):
+        chunk = slice(i, i + files_per_partition)
+        parts.append(delayed(_read_files, pure=True)(spec, fs, files[chunk], ids[chunk], format, text,
+                                                     dask_key_name=f"standpoints-files-{token}-{k}"))
+    return _frames(parts, text, None)
+
+
+# -- results
+def compute(frames: Mapping[str, dd.DataFrame], **kwargs: Any) -> dict[str, pd.DataFrame]:
+    """The tables as pandas DataFrames, every partition analysed once (``kwargs`` go to
+    ``dask.compute``: ``scheduler=...``). Rows in input order with a fresh index, equal to
+    ``Corpus(...).to_frames()`` over the same inputs (plus ``errors``)."""
+    import dask
+
+    (out,) = dask.compute(dict(frames), **kwargs)
+    return {name: df.reset_index(drop=True) for name, df in out.items()}
+
+
+def to_parquet(frames: Mapping[str, dd.DataFrame], path: str | os.PathLike, *, compute: bool = True,
+               storage_options: dict | None = None, **kwargs: Any) -> Any:
+    """Writes each table as a Parquet dataset ``path/<table>/part.<n>.parquet`` (one file per
+    partition; the folder of each table is replaced), every partition analysed once. The datasets
+    read back with ``pandas.read_parquet(path / "documents")``, :meth:`Corpus.from_parquet`,
+    DuckDB (``'path/statements/*.parquet'``) or ``dask.dataframe.read_parquet``. ``kwargs`` go to
+    ``dask.dataframe.to_parquet`` (``compression="zstd"``, say). With ``compute=False``, returns
+    the delayed writes (a dict) for ``dask.compute``; else the path."""
+    import dask
+
+    root = os.fspath(path).rstrip("/")
+    writes = {name: df.to_parquet(f"{root}/{name}", write_index=False, overwrite=True, compute=False,
+                                  storage_options=storage_options, **kwargs)
+              for name, df in frames.items()}
+    if not compute:
+        return writes
+    dask.compute(*writes.values())
+    return path
