@@ -28,10 +28,13 @@ How the work is split
 Keys
     ``doc_id`` is unique over the whole run, as in :class:`Corpus` and with the same ids: the
     record's id; ``#<position>`` (the record's place among all inputs) when it has none; and
-    ``<id>#<n>`` for an id seen before. To give them, a first pass over the inputs (each block read
-    once more, ids picked from the lines, a few per cent of the analysis) counts the lines and ids
-    of every block before the analysis starts; so the line numbers in ``errors`` are the lines of
-    the file. A line that is not well-formed JSON has no id and takes no id from a later record.
+    ``<id>#<n>`` for an id seen before. To give them, :func:`read_jsonl` makes a first pass over
+    the inputs when it is called (on the cluster, through the default scheduler: each block read
+    once more and the ids picked from its lines, a few per cent of the analysis; the ids come back
+    to the client, some 100 bytes a record) and counts the lines and ids of every block; so the
+    line numbers in ``errors`` are the lines of the file, and each block's task depends on nothing
+    and can run on any worker. A line that is not well-formed JSON has no id and takes no id from
+    a later record.
     ``(doc_id, mention)``, ``(doc_id, entity)`` and ``(doc_id, statement)`` are keys as in a
     Corpus.
 
@@ -57,7 +60,6 @@ Paths may be local, on a file system every worker sees (NFS), or any URL fsspec 
 from __future__ import annotations
 
 import json
-import operator
 import os
 import pickle
 import re
@@ -103,7 +105,7 @@ def _expand(paths: Any, suffixes: tuple[str, ...], storage_options: dict | None)
     for p in items:
         stripped = fs._strip_protocol(p)
         if any(c in p for c in "*?["):
-            found = sorted(fs.glob(stripped))
+            found = sorted(name for name, info in fs.glob(stripped, detail=True).items() if info["type"] != "directory")
             if not found:
                 raise FileNotFoundError(2, "no file matches", p)
             files += found
@@ -220,8 +222,24 @@ def _scan(fs: Any, block: _Block, strict: bool) -> _Scan:
     return _Scan(n, ids, False)
 
 
-def _plan(scans: list[_Scan], paths: list[str]) -> list[tuple[int, list[str]]]:
-    """Per block: the number of its first line in the file, and the doc_id of each non-empty line."""
+@dataclass(frozen=True)
+class _Planned:
+    """What a block's task needs of the first pass: the number of its first line in the file, the
+    position (among all inputs) of its first non-empty line, and the doc_ids that differ from the
+    rule every block applies alone (the record's id, else ``#<position>``): repeated ids."""
+
+    first_line: int
+    first_position: int
+    renamed: dict[int, str]
+
+    def doc_id(self, k: int, raw_id: str | None) -> str:
+        """The doc_id of the block's k-th non-empty line, whose record states ``raw_id``."""
+        return self.renamed.get(k) or raw_id or f"#{self.first_position + k}"
+
+
+def _plan(scans: Sequence[_Scan], paths: list[str]) -> list[_Planned]:
+    """Per block, from the first pass over all blocks in order: lines, positions and the ids that
+    UniqueIds renames (an unreadable line keeps its #<position>, which no document then takes)."""
     unique = UniqueIds()
     position = 0
     next_line: dict[str, int] = {}
@@ -229,12 +247,13 @@ def _plan(scans: list[_Scan], paths: list[str]) -> list[tuple[int, list[str]]]:
     for scan, path in zip(scans, paths):
         first = next_line.get(path, 1)
         next_line[path] = first + scan.lines
-        ids = []
-        for raw_id in scan.ids:
-            ids.append(unique(raw_id, position))  # an unreadable line keeps its #<position>: never a doc's id
-            position += 1
-        position += scan.failed
-        out.append((first, ids))
+        renamed = {}
+        for k, raw_id in enumerate(scan.ids):
+            doc_id = unique(raw_id, position + k)
+            if doc_id != (raw_id or f"#{position + k}"):
+                renamed[k] = doc_id
+        out.append(_Planned(first, position, renamed))
+        position += len(scan.ids) + scan.failed
     return out
 
 
@@ -357,26 +376,25 @@ def _tables(docs: list[Document], ids: list[str], errors: list[ReadError], text:
     return out
 
 
-def _read_block(spec: bytes | None, fs: Any, block: _Block, planned: tuple[int, list[str]], text: bool,
+def _read_block(spec: bytes | None, fs: Any, block: _Block, planned: _Planned, strict: bool, text: bool,
                 schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
     """The tables of one block of a JSON Lines file."""
-    first, planned_ids = planned
     analyzer = _analyzer(spec)
     meta = schema is not None and len(schema) > 0
-    filled = iter(planned_ids)
     docs: list[Document] = []
     ids: list[str] = []
     errors: list[ReadError] = []
-    lines = ((first + k, raw) for k, raw in enumerate(_lines(fs, block)))
+    lines = ((planned.first_line + k, raw) for k, raw in enumerate(_lines(fs, block)))
+    k = 0  # the non-empty line's index in the block
     try:
         for batch in _batches((n, raw) for n, raw in lines if _filled(raw)):
-            for r in _analyse(analyzer, batch, block.path, meta):
-                doc_id = next(filled, None)
+            for (_, raw), r in zip(batch, _analyse(analyzer, batch, block.path, meta)):
                 if isinstance(r, ReadError):
                     errors.append(r)
                 else:
                     docs.append(r)
-                    ids.append(doc_id if doc_id is not None else r.id)
+                    ids.append(planned.doc_id(k, _record_id(raw, strict)))
+                k += 1
     except (OSError, EOFError) as e:  # unreadable or truncated: one error, the partition goes on (as Corpus)
         errors.append(ReadError(f"cannot read: {e}", block.path))
     return _tables(docs, ids, errors, text, schema)
@@ -491,26 +509,32 @@ def read_jsonl(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyz
     text. ``columns``: the records' extra fields to keep as columns of ``documents`` (names, or
     names mapped to pyarrow type names such as ``"string"``, ``"int64"``, ``"double"``); by
     default those of the first ``sample`` records of the first file; ``[]`` keeps none (and saves
-    parsing each record once more). Nothing is analysed until the frames are computed; see the
-    module's documentation for keys, partitions and the Analyzer.
+    parsing each record once more). Nothing is analysed until the frames are computed (the first
+    pass over lines and ids runs at once, on the default scheduler); see the module's
+    documentation for keys, partitions and the Analyzer.
     """
     _require()
+    import dask
     from dask import delayed
 
     size = _parse_size(blocksize)
     fs, files = _expand(paths, _JSONL, storage_options)
     blocks = _blocks(fs, files, size)
     strict = (analyzer.errors if analyzer is not None else "strict") == "strict"
+    wanted = columns is None or (not isinstance(columns, Mapping) and len(columns) > 0)
+    sampled = _sample_schema(fs, blocks[0], sample) if wanted and sample > 0 else None
     if columns is None:
-        schema = _sample_schema(fs, blocks[0], sample) if sample > 0 else _schema_of(None)
+        schema = sampled if sampled is not None else _schema_of(None)
     else:
-        schema = _columns_schema(columns, _sample_schema(fs, blocks[0], sample) if sample > 0 else None)
+        schema = _columns_schema(columns, sampled)
     spec = _spec(analyzer)
+    # The first pass runs now, on the cluster (the default scheduler), so that each block's task
+    # carries its plan as a literal and depends on nothing: the scheduler then spreads the blocks
+    # over the workers freely (a task that depends on one result is sent where that result is).
+    scans = dask.compute(*[delayed(_scan, pure=True)(fs, b, strict) for b in blocks])
+    plan = _plan(scans, [b.path for b in blocks])
     token = _token(files, [(b.path, b.start, b.end) for b in blocks], spec, text, schema.to_string())
-    scans = [delayed(_scan, pure=True)(fs, b, strict, dask_key_name=f"standpoints-scan-{token}-{k}")
-             for k, b in enumerate(blocks)]
-    plan = delayed(_plan, pure=True)(scans, [b.path for b in blocks], dask_key_name=f"standpoints-plan-{token}")
-    parts = [delayed(_read_block, pure=True)(spec, fs, b, delayed(operator.getitem)(plan, k), text, schema,
+    parts = [delayed(_read_block, pure=True)(spec, fs, b, plan[k], strict, text, schema,
                                              dask_key_name=f"standpoints-jsonl-{token}-{k}")
              for k, b in enumerate(blocks)]
     return _frames(parts, text, schema)
