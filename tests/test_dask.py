@@ -117,6 +117,13 @@ def test_the_news_corpus_and_parquet(client, news_corpus, tmp_path):
         pd.testing.assert_frame_equal(back[name], want[name], check_exact=True, obj=name)
     assert len(pd.read_parquet(tmp_path / "pq" / "errors")) == 0
 
+    st = frames["statements"]
+    warnings = {**frames, "statements": st[st["act"] == "WARN"]}  # other Dask DataFrames: written by Dask
+    sd.to_parquet(warnings, tmp_path / "pq")
+    want_warnings = want["statements"][want["statements"]["act"] == "WARN"].reset_index(drop=True)
+    assert len(want_warnings) > 0
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "pq" / "statements"), want_warnings, check_exact=True)
+
 
 def test_article_files_with_a_user_actor_file_and_added_actors(client, dev_articles, tmp_path):
     actors = tmp_path / "my_actors.tsv"

@@ -73,14 +73,14 @@ from .analyzer import Analyzer, default_analyzer
 from .corpus import UniqueIds
 from .document import INPUT_FIELDS, Document
 from .errors import ReadError
-from .tables import FRAMES, arrow_tables, errors_frame, meta_table, require, to_pandas
+from .tables import FRAMES, arrow_tables, errors_frame, finish, meta_table, pandas_types, require
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["read_jsonl", "read_files", "to_parquet", "compute", "TABLES"]
+__all__ = ["read_jsonl", "read_files", "to_parquet", "compute", "DaskTables", "TABLES"]
 
 TABLES = (*FRAMES, "errors")
 
@@ -367,17 +367,18 @@ def _cast_one(v: Any, t: pa.DataType) -> Any:
         return None
 
 
-# -- one partition
-def _tables(docs: list[Document], ids: list[str], errors: list[ReadError], text: bool,
-            schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
+# -- one partition: its tables as Arrow (what Parquet gets) or pandas (what Dask DataFrames hold)
+Part = tuple  # (function, args): the function gives the partition's (tables, errors)
+
+
+def _finished(docs: list[Document], ids: list[str], errors: list[ReadError], text: bool,
+              schema: pa.Schema | None) -> tuple[dict[str, pa.Table], list[ReadError]]:
     meta = _conform(meta_table(docs), schema, len(docs)) if schema is not None and len(schema) else None
-    out = to_pandas(arrow_tables(docs, text=text, ids=ids), meta)
-    out["errors"] = errors_frame(errors)
-    return out
+    return finish(arrow_tables(docs, text=text, ids=ids), meta), errors
 
 
-def _read_block(spec: bytes | None, fs: Any, block: _Block, planned: _Planned, strict: bool, text: bool,
-                schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
+def _block_part(spec: bytes | None, fs: Any, block: _Block, planned: _Planned, strict: bool, text: bool,
+                schema: pa.Schema | None) -> tuple[dict[str, pa.Table], list[ReadError]]:
     """The tables of one block of a JSON Lines file."""
     analyzer = _analyzer(spec)
     meta = schema is not None and len(schema) > 0
@@ -397,7 +398,7 @@ def _read_block(spec: bytes | None, fs: Any, block: _Block, planned: _Planned, s
                 k += 1
     except (OSError, EOFError) as e:  # unreadable or truncated: one error, the partition goes on (as Corpus)
         errors.append(ReadError(f"cannot read: {e}", block.path))
-    return _tables(docs, ids, errors, text, schema)
+    return _finished(docs, ids, errors, text, schema)
 
 
 def _batches(lines: Iterator[tuple[int, bytes]], size: int = 64) -> Iterator[list[tuple[int, bytes]]]:
@@ -423,8 +424,8 @@ def _analyse(analyzer: Analyzer, batch: list[tuple[int, bytes]], path: str, meta
         return [ReadError(f"cannot analyse: {type(e).__name__}: {e}", path, batch[0][0])]
 
 
-def _read_files(spec: bytes | None, fs: Any, paths: list[str], ids: list[str], format: str,
-                text: bool) -> dict[str, pd.DataFrame]:
+def _files_part(spec: bytes | None, fs: Any, paths: list[str], ids: list[str], format: str,
+                text: bool) -> tuple[dict[str, pa.Table], list[ReadError]]:
     """The tables of a batch of article files."""
     analyzer = _analyzer(spec)
     local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
@@ -438,7 +439,7 @@ def _read_files(spec: bytes | None, fs: Any, paths: list[str], ids: list[str], f
         else:
             docs.append(r)
             doc_ids.append(doc_id)
-    return _tables(docs, doc_ids, errors, text, None)
+    return _finished(docs, doc_ids, errors, text, None)
 
 
 def _read_file(analyzer: Analyzer, fs: Any, local: bool, path: str, format: str) -> Document | ReadError:
@@ -471,13 +472,59 @@ def _id_from_path(path: str) -> str:
     return name[:dot] if dot > 0 else name
 
 
-# -- the Dask DataFrames
-def _frames(parts: list, text: bool, schema: pa.Schema | None) -> dict[str, dd.DataFrame]:
-    import dask.dataframe as dd
+def _frames_of(fn: Any, *args: Any) -> dict[str, pd.DataFrame]:
+    """A partition as pandas DataFrames, ``errors`` included."""
+    tables, errors = fn(*args)
+    out = {name: t.to_pandas(types_mapper=pandas_types) for name, t in tables.items()}
+    out["errors"] = errors_frame(errors)
+    return out
 
-    empty = _tables([], [], [], text, schema)
-    return {name: dd.from_delayed([p[name] for p in parts], meta=empty[name], verify_meta=False)
-            for name in TABLES}
+
+def _write_part(fn: Any, args: tuple, fs: Any, root: str, k: int, schemas: dict[str, pa.Schema],
+                compression: str) -> int:
+    """Writes a partition's tables as ``root/<table>/part.<k>.parquet``, straight from Arrow (with
+    the pandas metadata that gives the frames' dtypes back on reading); returns its documents."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables, errors = fn(*args)
+    tables["errors"] = pa.Table.from_pandas(errors_frame(errors), preserve_index=False)
+    for name, t in tables.items():
+        with fs.open(f"{root}/{name}/part.{k}.parquet", "wb") as f:
+            pq.write_table(t.cast(schemas[name]), f, compression=compression)
+    return tables["documents"].num_rows
+
+
+# -- the Dask DataFrames
+class DaskTables(dict):
+    """The dict that :func:`read_jsonl` and :func:`read_files` return: table name -> Dask
+    DataFrame. It also keeps how each partition is made, so that :func:`to_parquet` and
+    :func:`compute` run one task per partition for all five tables (fewer tasks for the scheduler,
+    no pandas step before Parquet) as long as its frames are the ones it was made with."""
+
+    def __init__(self, parts: list[Part], token: str, empty: dict[str, pd.DataFrame]):
+        import dask.dataframe as dd
+        from dask import delayed
+
+        self.parts = parts
+        self.token = token
+        self.empty = empty
+        pieces = [delayed(_frames_of, pure=True)(fn, *args, dask_key_name=f"standpoints-part-{token}-{k}")
+                  for k, (fn, args) in enumerate(parts)]
+        super().__init__({name: dd.from_delayed([p[name] for p in pieces], meta=empty[name], verify_meta=False)
+                          for name in TABLES})
+        self._made = {name: id(df) for name, df in self.items()}
+
+    def untouched(self) -> bool:
+        """Whether every table is still the one the partitions were made for."""
+        return set(self) == set(self._made) and all(id(df) == self._made[n] for n, df in self.items())
+
+
+def _empty(text: bool, schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
+    tables, _ = _finished([], [], [], text, schema)
+    out = {name: t.to_pandas(types_mapper=pandas_types) for name, t in tables.items()}
+    out["errors"] = errors_frame([])
+    return out
 
 
 def _token(*parts: Any) -> str:
@@ -499,7 +546,7 @@ def _parse_size(blocksize: int | str | None) -> int | None:
 def read_jsonl(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyzer: Analyzer | None = None,
                blocksize: int | str | None = "8MiB", text: bool = True,
                columns: Sequence[str] | Mapping[str, str] | None = None, sample: int = 1000,
-               storage_options: dict | None = None) -> dict[str, dd.DataFrame]:
+               storage_options: dict | None = None) -> DaskTables:
     """JSON Lines files (``.jsonl``, ``.ndjson``, ``.jsonl.gz``) as Dask DataFrames of the corpus
     tables: ``documents``, ``mentions``, ``entities``, ``statements`` and ``errors``.
 
@@ -533,16 +580,14 @@ def read_jsonl(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyz
     # over the workers freely (a task that depends on one result is sent where that result is).
     scans = dask.compute(*[delayed(_scan, pure=True)(fs, b, strict) for b in blocks])
     plan = _plan(scans, [b.path for b in blocks])
-    token = _token(files, [(b.path, b.start, b.end) for b in blocks], spec, text, schema.to_string())
-    parts = [delayed(_read_block, pure=True)(spec, fs, b, plan[k], strict, text, schema,
-                                             dask_key_name=f"standpoints-jsonl-{token}-{k}")
-             for k, b in enumerate(blocks)]
-    return _frames(parts, text, schema)
+    token = _token("jsonl", files, [(b.path, b.start, b.end) for b in blocks], spec, text, schema.to_string())
+    parts = [(_block_part, (spec, fs, b, plan[k], strict, text, schema)) for k, b in enumerate(blocks)]
+    return DaskTables(parts, token, _empty(text, schema))
 
 
 def read_files(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyzer: Analyzer | None = None,
                files_per_partition: int = 500, format: str = "article", text: bool = True,
-               storage_options: dict | None = None) -> dict[str, dd.DataFrame]:
+               storage_options: dict | None = None) -> DaskTables:
     """Article files (the seed format: title, date, URL, paragraphs; or ``format="plain"``) as Dask
     DataFrames of the corpus tables, ``files_per_partition`` files to a partition.
 
@@ -551,8 +596,6 @@ def read_files(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyz
     made unique as in a Corpus. See :func:`read_jsonl` for the rest.
     """
     _require()
-    from dask import delayed
-
     if format not in ("article", "plain"):
         raise ValueError(f"format must be 'article' or 'plain', not {format!r}")
     if files_per_partition < 1:
@@ -561,13 +604,10 @@ def read_files(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyz
     unique = UniqueIds()
     ids = [unique(_id_from_path(p), position) for position, p in enumerate(files)]
     spec = _spec(analyzer)
-    token = _token(files, files_per_partition, format, spec, text)
-    parts = []
-    for k, i in enumerate(range(0, len(files), files_per_partition)):
-        chunk = slice(i, i + files_per_partition)
-        parts.append(delayed(_read_files, pure=True)(spec, fs, files[chunk], ids[chunk], format, text,
-                                                     dask_key_name=f"standpoints-files-{token}-{k}"))
-    return _frames(parts, text, None)
+    token = _token("files", files, files_per_partition, format, spec, text)
+    parts = [(_files_part, (spec, fs, files[i:i + files_per_partition], ids[i:i + files_per_partition], format, text))
+             for i in range(0, len(files), files_per_partition)]
+    return DaskTables(parts, token, _empty(text, None))
 
 
 # -- results
@@ -576,26 +616,55 @@ def compute(frames: Mapping[str, dd.DataFrame], **kwargs: Any) -> dict[str, pd.D
     ``dask.compute``: ``scheduler=...``). Rows in input order with a fresh index, equal to
     ``Corpus(...).to_frames()`` over the same inputs (plus ``errors``)."""
     import dask
+    import pandas as pd
+    from dask import delayed
 
+    if isinstance(frames, DaskTables) and frames.untouched():
+        parts = dask.compute(*[delayed(_frames_of, pure=True)(fn, *args,
+                                                              dask_key_name=f"standpoints-part-{frames.token}-{k}")
+                               for k, (fn, args) in enumerate(frames.parts)], **kwargs)
+        return {name: pd.concat([p[name] for p in parts], ignore_index=True) if parts else frames.empty[name]
+                for name in frames}
     (out,) = dask.compute(dict(frames), **kwargs)
     return {name: df.reset_index(drop=True) for name, df in out.items()}
 
 
 def to_parquet(frames: Mapping[str, dd.DataFrame], path: str | os.PathLike, *, compute: bool = True,
-               storage_options: dict | None = None, **kwargs: Any) -> Any:
-    """Writes each table as a Parquet dataset ``path/<table>/part.<n>.parquet`` (one file per
-    partition; the folder of each table is replaced), every partition analysed once. The datasets
-    read back with ``pandas.read_parquet(path / "documents")``, :meth:`Corpus.from_parquet`,
-    DuckDB (``'path/statements/*.parquet'``) or ``dask.dataframe.read_parquet``. ``kwargs`` go to
-    ``dask.dataframe.to_parquet`` (``compression="zstd"``, say). With ``compute=False``, returns
-    the delayed writes (a dict) for ``dask.compute``; else the path."""
-    import dask
+               compression: str = "snappy", storage_options: dict | None = None) -> Any:
+    """Writes each table as a Parquet dataset ``path/<table>/part.<k>.parquet`` (one file per
+    partition; earlier ``part.*.parquet`` files of those folders are removed first), every
+    partition analysed once. The datasets read back with the frames' dtypes through
+    ``pandas.read_parquet(path / "documents")``, :meth:`Corpus.from_parquet`,
+    ``dask.dataframe.read_parquet`` or DuckDB (``'path/statements/*.parquet'``).
 
-    root = os.fspath(path).rstrip("/")
-    writes = {name: df.to_parquet(f"{root}/{name}", write_index=False, overwrite=True, compute=False,
-                                  storage_options=storage_options, **kwargs)
-              for name, df in frames.items()}
+    Tables as :func:`read_jsonl` / :func:`read_files` made them are written by one task per
+    partition, straight from Arrow; a dict of other Dask DataFrames (a filtered table, say) goes
+    through ``dask.dataframe.to_parquet``. With ``compute=False``, returns the delayed writes (a
+    list) for ``dask.compute``; else the path."""
+    import dask
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(os.fspath(path), **(storage_options or {}))
+    root = root.rstrip("/")
+    for name in frames:
+        folder = f"{root}/{name}"
+        if fs.isdir(folder):
+            for old in fs.glob(f"{folder}/part.*.parquet"):
+                fs.rm(old)
+        fs.makedirs(folder, exist_ok=True)
+    if isinstance(frames, DaskTables) and frames.untouched():
+        import pyarrow as pa
+        from dask import delayed
+
+        schemas = {n: pa.Schema.from_pandas(frames.empty[n], preserve_index=False) for n in frames}
+        writes = [delayed(_write_part, pure=False)(fn, args, fs, root, k, schemas, compression,
+                                                   dask_key_name=f"standpoints-parquet-{frames.token}-{k}")
+                  for k, (fn, args) in enumerate(frames.parts)]
+    else:
+        writes = [df.to_parquet(f"{fs.unstrip_protocol(root)}/{name}", write_index=False, compute=False,
+                                compression=compression, storage_options=storage_options)
+                  for name, df in frames.items()]
     if not compute:
         return writes
-    dask.compute(*writes.values())
+    dask.compute(*writes)
     return path

@@ -239,15 +239,12 @@ def meta_table(batch: Sequence[Any]) -> pa.Table | None:
     return pa.Table.from_arrays(arrays, names=list(names))
 
 
-def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict[str, pd.DataFrame]:
-    """The frames from the tables of :func:`arrow_tables` (dates converted, meta columns added to
-    documents, pandas dtypes fixed)."""
-    import pandas as pd
-    import pyarrow as pa
+def finish(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict[str, pa.Table]:
+    """The tables of :func:`arrow_tables` as the frames hold them: dates converted to timestamps,
+    meta columns added to documents (what :func:`to_pandas` converts; standpoints.dask writes
+    them to Parquet as they are)."""
     import pyarrow.compute as pc
 
-    dtypes = {pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow"),
-              pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
     out = {}
     for name in FRAMES:
         t = tables[name]
@@ -260,9 +257,29 @@ def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict
                 if col in t.column_names:
                     continue  # a meta field named like a column (an "n_mentions" of the input) is left out
                 t = t.append_column(col, meta.column(col))
-        df = t.to_pandas(types_mapper=dtypes.get)
-        out[name] = df
+        out[name] = t
     return out
+
+
+_PANDAS_TYPES: dict = {}
+
+
+def pandas_types(t: pa.DataType) -> Any:
+    """The frames' pandas dtype of an Arrow type, or None (a ``types_mapper`` for ``Table.to_pandas``)."""
+    if not _PANDAS_TYPES:
+        import pandas as pd
+        import pyarrow as pa
+
+        _PANDAS_TYPES.update({pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow"),
+                              pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
+                              pa.bool_(): pd.BooleanDtype()})
+    return _PANDAS_TYPES.get(t)
+
+
+def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict[str, pd.DataFrame]:
+    """The frames from the tables of :func:`arrow_tables` (dates converted, meta columns added to
+    documents, pandas dtypes fixed)."""
+    return {name: t.to_pandas(types_mapper=pandas_types) for name, t in finish(tables, meta).items()}
 
 
 def require(*modules: str, extra: str = "pandas") -> None:
