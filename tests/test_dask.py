@@ -153,6 +153,15 @@ def test_article_files_with_a_user_actor_file_and_added_actors(client, dev_artic
     assert client.run(sd._analyzers_built) == after, "a later run reuses the workers' Analyzers"
 
 
+def test_a_partition_is_built_in_chunks_with_the_same_rows(messy, monkeypatch):
+    """A .gz file is one partition however big: its documents become tables a chunk at a time."""
+    monkeypatch.setattr(sd, "_CHUNK", 7)
+    got = sd.compute(sd.read_jsonl(messy[1]), scheduler="sync")
+    want = Corpus(messy[1], progress=False).to_frames()
+    for name in FRAMES:
+        pd.testing.assert_frame_equal(got[name], want[name], check_exact=True, obj=name)
+
+
 def test_extra_columns_given_and_values_that_do_not_fit(tmp_path):
     src = tmp_path / "x.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in [

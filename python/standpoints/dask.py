@@ -371,34 +371,65 @@ def _cast_one(v: Any, t: pa.DataType) -> Any:
 Part = tuple  # (function, args): the function gives the partition's (tables, errors)
 
 
-def _finished(docs: list[Document], ids: list[str], errors: list[ReadError], text: bool,
-              schema: pa.Schema | None) -> tuple[dict[str, pa.Table], list[ReadError]]:
-    meta = _conform(meta_table(docs), schema, len(docs)) if schema is not None and len(schema) else None
-    return finish(arrow_tables(docs, text=text, ids=ids), meta), errors
+_CHUNK = 2000  # documents turned into tables at once (Corpus's chunk_size)
+
+
+class _Collector:
+    """A partition's documents turned into Arrow tables ``chunk`` documents at a time, as Corpus
+    does: memory holds the tables and one chunk of Documents, also for a whole .gz file."""
+
+    def __init__(self, text: bool, schema: pa.Schema | None):
+        self.text, self.chunk = text, _CHUNK
+        self.schema = schema if schema is not None and len(schema) else None
+        self.parts: dict[str, list[pa.Table]] = {n: [] for n in FRAMES}
+        self.metas: list[pa.Table] = []
+        self.docs: list[Document] = []
+        self.ids: list[str] = []
+        self.errors: list[ReadError] = []
+
+    def add(self, doc: Document, doc_id: str) -> None:
+        self.docs.append(doc)
+        self.ids.append(doc_id)
+        if len(self.docs) >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.docs and self.parts["documents"]:
+            return
+        for n, t in arrow_tables(self.docs, text=self.text, ids=self.ids).items():
+            self.parts[n].append(t)
+        if self.schema is not None:
+            self.metas.append(_conform(meta_table(self.docs), self.schema, len(self.docs)))
+        self.docs, self.ids = [], []
+
+    def tables(self) -> tuple[dict[str, pa.Table], list[ReadError]]:
+        """The partition's finished tables (dates, extra columns) and its errors."""
+        import pyarrow as pa
+
+        self.flush()
+        tables = {n: pa.concat_tables(self.parts[n]) for n in FRAMES}
+        meta = pa.concat_tables(self.metas) if self.schema is not None else None
+        return finish(tables, meta), self.errors
 
 
 def _block_part(spec: bytes | None, fs: Any, block: _Block, planned: _Planned, strict: bool, text: bool,
                 schema: pa.Schema | None) -> tuple[dict[str, pa.Table], list[ReadError]]:
     """The tables of one block of a JSON Lines file."""
     analyzer = _analyzer(spec)
-    meta = schema is not None and len(schema) > 0
-    docs: list[Document] = []
-    ids: list[str] = []
-    errors: list[ReadError] = []
+    out = _Collector(text, schema)
     lines = ((planned.first_line + k, raw) for k, raw in enumerate(_lines(fs, block)))
     k = 0  # the non-empty line's index in the block
     try:
         for batch in _batches((n, raw) for n, raw in lines if _filled(raw)):
-            for (_, raw), r in zip(batch, _analyse(analyzer, batch, block.path, meta)):
+            for (_, raw), r in zip(batch, _analyse(analyzer, batch, block.path, out.schema is not None)):
                 if isinstance(r, ReadError):
-                    errors.append(r)
+                    out.errors.append(r)
                 else:
-                    docs.append(r)
-                    ids.append(planned.doc_id(k, _record_id(raw, strict)))
+                    out.add(r, planned.doc_id(k, _record_id(raw, strict)))
                 k += 1
     except (OSError, EOFError) as e:  # unreadable or truncated: one error, the partition goes on (as Corpus)
-        errors.append(ReadError(f"cannot read: {e}", block.path))
-    return _finished(docs, ids, errors, text, schema)
+        out.errors.append(ReadError(f"cannot read: {e}", block.path))
+    return out.tables()
 
 
 def _batches(lines: Iterator[tuple[int, bytes]], size: int = 64) -> Iterator[list[tuple[int, bytes]]]:
@@ -429,17 +460,14 @@ def _files_part(spec: bytes | None, fs: Any, paths: list[str], ids: list[str], f
     """The tables of a batch of article files."""
     analyzer = _analyzer(spec)
     local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
-    docs: list[Document] = []
-    doc_ids: list[str] = []
-    errors: list[ReadError] = []
+    out = _Collector(text, None)
     for path, doc_id in zip(paths, ids):
         r = _read_file(analyzer, fs, local, path, format)
         if isinstance(r, ReadError):
-            errors.append(r)
+            out.errors.append(r)
         else:
-            docs.append(r)
-            doc_ids.append(doc_id)
-    return _finished(docs, doc_ids, errors, text, None)
+            out.add(r, doc_id)
+    return out.tables()
 
 
 def _read_file(analyzer: Analyzer, fs: Any, local: bool, path: str, format: str) -> Document | ReadError:
@@ -521,7 +549,7 @@ class DaskTables(dict):
 
 
 def _empty(text: bool, schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
-    tables, _ = _finished([], [], [], text, schema)
+    tables, _ = _Collector(text, schema).tables()
     out = {name: t.to_pandas(types_mapper=pandas_types) for name, t in tables.items()}
     out["errors"] = errors_frame([])
     return out
