@@ -15,8 +15,10 @@ for the timed runs). The clusters run side by side and take turns (1, 2, 1, 2, .
 change in the machine's load falls on both; the best run of each counts. Also reported: the CPU
 seconds each worker spent (equal sums for one and two processes mean the second costs no extra
 work; sum over busiest near the number of processes means the work was shared evenly, the bound a
-quiet machine's speed-up approaches) and the load average, which on a shared machine says how far
-the wall-clock ratio can be trusted.
+quiet machine's speed-up approaches), the load average, and the machine's own parallelism at the
+time: how much more work two busy processes (a plain Python loop, no Dask) get done than one,
+before and after the runs. On an idle 2-core machine that is 2.0x; when other jobs hold a core it
+drops (1.1x seen here), and no speed-up of Dask can exceed it, so compare the two.
 
 Not a test: it prints figures (see benchmarks/README.md).
 """
@@ -46,6 +48,28 @@ def _warm() -> float:
     t = time.perf_counter()
     sd._analyzer(None).parse("Russia warned NATO.")
     return time.perf_counter() - t
+
+
+def _spin(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - t
+
+
+def machine_parallelism(processes: int, n: int = 10_000_000) -> float:
+    """How much more work `processes` busy processes get done than one, right now: the ceiling
+    of any speed-up on this machine at this moment (the number of processes on an idle machine)."""
+    import multiprocessing
+
+    one = _spin(n)
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        pool.map(_spin, [1000] * processes)  # started
+        t = time.perf_counter()
+        pool.map(_spin, [n] * processes)
+        many = time.perf_counter() - t
+    return processes * one / many
 
 
 def run_once(client, src: Path, out: Path, blocksize: str) -> tuple[float, list[float], int]:
@@ -84,7 +108,7 @@ def main() -> None:
               f"{args.blocksize}; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
         for n in args.workers:
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                   silence_logs=40)
+                                   silence_logs=50)
             client = Client(cluster, set_as_default=False)
             loads = client.run(_warm)
             clusters[n] = (cluster, client)
@@ -92,6 +116,8 @@ def main() -> None:
                   "(not timed)")
             run_once(client, src, tmp / f"warm-{n}", args.blocksize)  # imports, first tasks (not timed)
 
+        top = max(args.workers)
+        ceiling = [machine_parallelism(top)]
         results: dict[int, list[tuple[float, list[float], int]]] = {n: [] for n in args.workers}
         for r in range(args.runs):
             for n in args.workers:
@@ -100,6 +126,7 @@ def main() -> None:
                 print(f"run {r + 1}, {n} process(es): {wall:.2f} s wall, worker CPU "
                       f"{' + '.join(f'{c:.2f}' for c in cpu)} s, {parts} partitions, "
                       f"load average {os.getloadavg()[0]:.1f}")
+        ceiling.append(machine_parallelism(top))
         docs = len(pd.read_parquet(tmp / f"out-{args.workers[0]}" / "documents", columns=["doc_id"]))
 
         base = min(w for w, _, _ in results[args.workers[0]])
@@ -110,6 +137,9 @@ def main() -> None:
             wall, cpu, _ = min(results[n])
             print(f"| {n} | {wall:.2f} s | {docs / wall:,.0f} | **{base / wall:.2f}x** | {sum(cpu):.2f} s "
                   f"| {max(cpu):.2f} s |")
+        print(f"\nThe machine meanwhile: {top} busy processes (a Python loop, no Dask) did "
+              f"{ceiling[0]:.2f}x the work of one before the runs and {ceiling[1]:.2f}x after "
+              f"({top:.2f}x on an idle machine): the ceiling of any speed-up at that time.")
     finally:
         for cluster, client in clusters.values():
             client.close()
