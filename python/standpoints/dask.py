@@ -20,7 +20,8 @@ How the work is split
     A plain JSON Lines file is cut into blocks of ``blocksize`` bytes; a block holds the lines that
     start in it, so no line is cut. A compressed file (``.gz``, or any compression fsspec infers
     from the name) cannot be entered in the middle: it is one partition, decompressed as a stream
-    (memory holds that partition's tables, not the decompressed file). To spread one big
+    (memory holds that partition's tables and 2,000 documents at a time, not the decompressed
+    file). To spread one big
     ``.jsonl.gz`` over many workers, decompress it first, or split it (``zcat big.jsonl.gz | split
     -l 50000 --additional-suffix=.jsonl - part-``). Article files go ``files_per_partition`` to a
     partition.
@@ -34,7 +35,9 @@ Keys
     to the client, some 100 bytes a record) and counts the lines and ids of every block; so the
     line numbers in ``errors`` are the lines of the file, and each block's task depends on nothing
     and can run on any worker. A line that is not well-formed JSON has no id and takes no id from
-    a later record.
+    a later record; one that is well-formed but that the core rejects (a field of the wrong type)
+    still holds its id, so a later record with the same id becomes ``<id>#1`` where a Corpus would
+    leave it as it is: the only way the two can differ.
     ``(doc_id, mention)``, ``(doc_id, entity)`` and ``(doc_id, statement)`` are keys as in a
     Corpus.
 
@@ -51,7 +54,10 @@ records of the first file, or given with ``columns=``.
 
 Each table is a view of the same partitions: compute them together (:func:`compute`,
 :func:`to_parquet`, ``dask.compute(*frames.values())`` or ``dask.persist``) so that each partition
-is analysed once; computing one table and then another analyses everything twice.
+is analysed once; computing one table and then another analyses everything twice. :func:`to_parquet`
+and :func:`compute` of the dict as read run one task per partition for all five tables (writing
+Parquet straight from Arrow), which keeps the scheduler's share small; a dict with other frames
+(a filtered table) goes through Dask's own ``to_parquet``.
 
 Paths may be local, on a file system every worker sees (NFS), or any URL fsspec opens
 (``s3://...`` with s3fs installed; ``storage_options`` go to fsspec); only local paths are tested.
