@@ -192,3 +192,16 @@ def test_a_record_that_cannot_be_read_is_an_error_row_not_a_failed_partition(tmp
     got = sd.compute(sd.read_jsonl(src), scheduler="sync")
     assert list(got["documents"]["doc_id"]) == ["a", "c"]
     assert list(got["errors"]["line"]) == [2] and got["errors"]["path"].iloc[0] == str(src)
+
+
+def test_a_glob_and_a_folder_read_the_files_a_list_names(messy):
+    folder = messy[0].parent
+    (folder / "notes.txt").write_text("not JSON Lines", encoding="utf-8")  # neither glob nor folder takes it
+
+    def ids(paths):
+        got = sd.compute(sd.read_jsonl(paths, columns=[], blocksize=None), scheduler="sync")
+        return list(got["documents"]["doc_id"]), len(got["errors"])
+
+    want = ids(messy)
+    assert ids(str(folder / "*.jsonl*")) == want
+    assert ids(folder) == want

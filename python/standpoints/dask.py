@@ -109,7 +109,9 @@ def _expand(paths: Any, suffixes: tuple[str, ...], storage_options: dict | None)
     fs, _ = fsspec.core.url_to_fs(items[0], **(storage_options or {}))
     files: list[str] = []
     for p in items:
-        stripped = fs._strip_protocol(p)
+        other, stripped = fsspec.core.url_to_fs(p, **(storage_options or {}))
+        if type(other) is not type(fs):
+            raise ValueError(f"all paths must be on one file system: {items[0]!r} and {p!r} are not")
         if any(c in p for c in "*?["):
             found = sorted(name for name, info in fs.glob(stripped, detail=True).items() if info["type"] != "directory")
             if not found:
