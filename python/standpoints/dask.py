@@ -10,7 +10,8 @@ partition by partition on many processes or machines.
     sd.to_parquet(frames, "out")     # out/documents, out/mentions, ... : one Parquet dataset per table
     local = sd.compute(frames)       # or pandas frames, equal to Corpus(...).to_frames()
 
-:func:`read_jsonl` and :func:`read_files` return a dict of Dask DataFrames keyed ``documents``,
+:func:`read_jsonl` and :func:`read_files` return a mapping (:class:`DaskTables`; ``dict(tables)``
+for a dict) of Dask DataFrames keyed ``documents``,
 ``mentions``, ``entities``, ``statements`` (the columns and dtypes of docs/tables.md) and
 ``errors`` (``path``, ``line``, ``byte_offset``, ``error``: one row per input that could not be
 read). Every input gives one ``documents`` row or one ``errors`` row; a bad record never fails a
@@ -55,7 +56,7 @@ records of the first file, or given with ``columns=``.
 Each table is a view of the same partitions: compute them together (:func:`compute`,
 :func:`to_parquet`, ``dask.compute(*frames.values())`` or ``dask.persist``) so that each partition
 is analysed once; computing one table and then another analyses everything twice. :func:`to_parquet`
-and :func:`compute` of the dict as read run one task per partition for all five tables (writing
+and :func:`compute` of the tables as read run one task per partition for all five tables (writing
 Parquet straight from Arrow), which keeps the scheduler's share small; a dict with other frames
 (a filtered table) goes through Dask's own ``to_parquet``.
 
@@ -532,28 +533,48 @@ def _write_part(fn: Any, args: tuple, fs: Any, root: str, k: int, schemas: dict[
 
 
 # -- the Dask DataFrames
-class DaskTables(dict):
-    """The dict that :func:`read_jsonl` and :func:`read_files` return: table name -> Dask
-    DataFrame. It also keeps how each partition is made, so that :func:`to_parquet` and
-    :func:`compute` run one task per partition for all five tables (fewer tasks for the scheduler,
-    no pandas step before Parquet) as long as its frames are the ones it was made with."""
+class DaskTables(Mapping):
+    """What :func:`read_jsonl` and :func:`read_files` return: a read-only mapping of the five table
+    names to Dask DataFrames, made on first access. It also keeps how each partition is made, so
+    that :func:`to_parquet` and :func:`compute` run one task per partition for all five tables
+    (fewer tasks for the scheduler, no pandas step before Parquet). ``dict(tables)`` gives a dict
+    to change (a filtered table, say); it is written through Dask's own ``to_parquet``."""
 
     def __init__(self, parts: list[Part], token: str, empty: dict[str, pd.DataFrame]):
-        import dask.dataframe as dd
-        from dask import delayed
-
         self.parts = parts
         self.token = token
         self.empty = empty
-        pieces = [delayed(_frames_of, pure=True)(fn, *args, dask_key_name=f"standpoints-part-{token}-{k}")
-                  for k, (fn, args) in enumerate(parts)]
-        super().__init__({name: dd.from_delayed([p[name] for p in pieces], meta=empty[name], verify_meta=False)
-                          for name in TABLES})
-        self._made = {name: id(df) for name, df in self.items()}
+        self._frames: dict[str, dd.DataFrame] | None = None
 
-    def untouched(self) -> bool:
-        """Whether every table is still the one the partitions were made for."""
-        return set(self) == set(self._made) and all(id(df) == self._made[n] for n, df in self.items())
+    def _pieces(self) -> list:
+        """One delayed dict of pandas frames per partition (the keys compute() uses too)."""
+        from dask import delayed
+
+        return [delayed(_frames_of, pure=True)(fn, *args, dask_key_name=f"standpoints-part-{self.token}-{k}")
+                for k, (fn, args) in enumerate(self.parts)]
+
+    def _made(self) -> dict[str, dd.DataFrame]:
+        if self._frames is None:
+            import dask.dataframe as dd
+
+            pieces = self._pieces()
+            self._frames = {name: dd.from_delayed([p[name] for p in pieces], meta=self.empty[name],
+                                                  verify_meta=False) for name in TABLES}
+        return self._frames
+
+    def __getitem__(self, name: str) -> dd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(name)
+        return self._made()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
+
+    def __repr__(self) -> str:
+        return f"<DaskTables {', '.join(TABLES)}: {len(self.parts)} partitions>"
 
 
 def _empty(text: bool, schema: pa.Schema | None) -> dict[str, pd.DataFrame]:
@@ -653,12 +674,9 @@ def compute(frames: Mapping[str, dd.DataFrame], **kwargs: Any) -> dict[str, pd.D
     ``Corpus(...).to_frames()`` over the same inputs (plus ``errors``)."""
     import dask
     import pandas as pd
-    from dask import delayed
 
-    if isinstance(frames, DaskTables) and frames.untouched():
-        parts = dask.compute(*[delayed(_frames_of, pure=True)(fn, *args,
-                                                              dask_key_name=f"standpoints-part-{frames.token}-{k}")
-                               for k, (fn, args) in enumerate(frames.parts)], **kwargs)
+    if isinstance(frames, DaskTables):
+        parts = dask.compute(*frames._pieces(), **kwargs)
         return {name: pd.concat([p[name] for p in parts], ignore_index=True) if parts else frames.empty[name]
                 for name in frames}
     (out,) = dask.compute(dict(frames), **kwargs)
@@ -673,9 +691,9 @@ def to_parquet(frames: Mapping[str, dd.DataFrame], path: str | os.PathLike, *, c
     ``pandas.read_parquet(path / "documents")``, :meth:`Corpus.from_parquet`,
     ``dask.dataframe.read_parquet`` or DuckDB (``'path/statements/*.parquet'``).
 
-    Tables as :func:`read_jsonl` / :func:`read_files` made them are written by one task per
-    partition, straight from Arrow; a dict of other Dask DataFrames (a filtered table, say) goes
-    through ``dask.dataframe.to_parquet``. With ``compute=False``, returns the delayed writes (a
+    The tables of :func:`read_jsonl` / :func:`read_files` (a :class:`DaskTables`) are written by
+    one task per partition, straight from Arrow; a dict of Dask DataFrames (a filtered table, say)
+    goes through ``dask.dataframe.to_parquet``. With ``compute=False``, returns the delayed writes (a
     list) for ``dask.compute``; else the path."""
     import dask
     import fsspec
@@ -688,7 +706,7 @@ def to_parquet(frames: Mapping[str, dd.DataFrame], path: str | os.PathLike, *, c
             for old in fs.glob(f"{folder}/part.*.parquet"):
                 fs.rm(old)
         fs.makedirs(folder, exist_ok=True)
-    if isinstance(frames, DaskTables) and frames.untouched():
+    if isinstance(frames, DaskTables):
         import pyarrow as pa
         from dask import delayed
 
