@@ -246,6 +246,29 @@ class _Planned:
         return self.renamed.get(k) or raw_id or f"#{self.first_position + k}"
 
 
+_SCAN_BYTES = 8 * 2**20  # input bytes a task of the first pass reads at least (a block is read in milliseconds)
+
+
+def _scan_groups(fs: Any, blocks: list[_Block]) -> list[list[_Block]]:
+    """Consecutive blocks in groups of at least _SCAN_BYTES: one task of the first pass each."""
+    groups: list[list[_Block]] = [[]]
+    size = 0
+    for b in blocks:
+        if size >= _SCAN_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(b)
+        try:
+            size += (b.end if b.end is not None else fs.size(b.path)) - b.start
+        except OSError:
+            pass
+    return groups
+
+
+def _scan_many(fs: Any, blocks: list[_Block], strict: bool) -> list[_Scan]:
+    return [_scan(fs, b, strict) for b in blocks]
+
+
 def _plan(scans: Sequence[_Scan], paths: list[str]) -> list[_Planned]:
     """Per block, from the first pass over all blocks in order: lines, positions and the ids that
     UniqueIds renames (an unreadable line keeps its #<position>, which no document then takes)."""
@@ -377,7 +400,17 @@ def _cast_one(v: Any, t: pa.DataType) -> Any:
 
 
 # -- one partition: its tables as Arrow (what Parquet gets) or pandas (what Dask DataFrames hold)
-Part = tuple  # (function, args): the function gives the partition's (tables, errors)
+class _Part:
+    """How one partition is made: ``fn(*args)`` gives its (tables, errors). A plain object, so
+    that Dask passes it to a task as it is instead of walking through its arguments."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn: Any, args: tuple):
+        self.fn, self.args = fn, args
+
+    def __call__(self) -> tuple[dict[str, pa.Table], list[ReadError]]:
+        return self.fn(*self.args)
 
 
 _CHUNK = 2000  # documents turned into tables at once (Corpus's chunk_size)
@@ -509,23 +542,38 @@ def _id_from_path(path: str) -> str:
     return name[:dot] if dot > 0 else name
 
 
-def _frames_of(fn: Any, *args: Any) -> dict[str, pd.DataFrame]:
+def _frames_of(part: _Part) -> dict[str, pd.DataFrame]:
     """A partition as pandas DataFrames, ``errors`` included."""
-    tables, errors = fn(*args)
+    tables, errors = part()
     out = {name: t.to_pandas(types_mapper=pandas_types) for name, t in tables.items()}
     out["errors"] = errors_frame(errors)
     return out
 
 
-def _write_part(fn: Any, args: tuple, fs: Any, root: str, k: int, schemas: dict[str, pa.Schema],
+_SCHEMAS: dict[tuple, dict[str, pa.Schema]] = {}
+
+
+def _parquet_schemas(text: bool, schema: pa.Schema | None) -> dict[str, pa.Schema]:
+    """The tables' Arrow schemas with the pandas metadata that gives the frames' dtypes back on
+    reading (made once per process and table layout)."""
+    import pyarrow as pa
+
+    key = (text, None if schema is None else schema.to_string())
+    if key not in _SCHEMAS:
+        _SCHEMAS[key] = {n: pa.Schema.from_pandas(df, preserve_index=False) for n, df in _empty(text, schema).items()}
+    return _SCHEMAS[key]
+
+
+def _write_part(part: _Part, fs: Any, root: str, k: int, text: bool, schema: pa.Schema | None,
                 compression: str) -> int:
-    """Writes a partition's tables as ``root/<table>/part.<k>.parquet``, straight from Arrow (with
-    the pandas metadata that gives the frames' dtypes back on reading); returns its documents."""
+    """Writes a partition's tables as ``root/<table>/part.<k>.parquet``, straight from Arrow;
+    returns its documents."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    tables, errors = fn(*args)
+    tables, errors = part()
     tables["errors"] = pa.Table.from_pandas(errors_frame(errors), preserve_index=False)
+    schemas = _parquet_schemas(text, schema)
     for name, t in tables.items():
         with fs.open(f"{root}/{name}/part.{k}.parquet", "wb") as f:
             pq.write_table(t.cast(schemas[name]), f, compression=compression)
@@ -540,18 +588,20 @@ class DaskTables(Mapping):
     (fewer tasks for the scheduler, no pandas step before Parquet). ``dict(tables)`` gives a dict
     to change (a filtered table, say); it is written through Dask's own ``to_parquet``."""
 
-    def __init__(self, parts: list[Part], token: str, empty: dict[str, pd.DataFrame]):
+    def __init__(self, parts: list[_Part], token: str, text: bool, schema: pa.Schema | None):
         self.parts = parts
         self.token = token
-        self.empty = empty
+        self.text = text
+        self.schema = schema  # the records' extra fields (columns of documents)
+        self.empty = _empty(text, schema)
         self._frames: dict[str, dd.DataFrame] | None = None
 
     def _pieces(self) -> list:
         """One delayed dict of pandas frames per partition (the keys compute() uses too)."""
         from dask import delayed
 
-        return [delayed(_frames_of, pure=True)(fn, *args, dask_key_name=f"standpoints-part-{self.token}-{k}")
-                for k, (fn, args) in enumerate(self.parts)]
+        return [delayed(_frames_of, pure=True)(part, dask_key_name=f"standpoints-part-{self.token}-{k}")
+                for k, part in enumerate(self.parts)]
 
     def _made(self) -> dict[str, dd.DataFrame]:
         if self._frames is None:
@@ -635,11 +685,13 @@ def read_jsonl(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyz
     # The first pass runs now, on the cluster (the default scheduler), so that each block's task
     # carries its plan as a literal and depends on nothing: the scheduler then spreads the blocks
     # over the workers freely (a task that depends on one result is sent where that result is).
-    scans = dask.compute(*[delayed(_scan, pure=True)(fs, b, strict) for b in blocks])
+    groups = _scan_groups(fs, blocks)
+    scans = [x for group in dask.compute(*[delayed(_scan_many, pure=True)(fs, g, strict) for g in groups])
+             for x in group]
     plan = _plan(scans, [b.path for b in blocks])
     token = _token("jsonl", files, [(b.path, b.start, b.end) for b in blocks], spec, text, schema.to_string())
-    parts = [(_block_part, (spec, fs, b, plan[k], strict, text, schema)) for k, b in enumerate(blocks)]
-    return DaskTables(parts, token, _empty(text, schema))
+    parts = [_Part(_block_part, (spec, fs, b, plan[k], strict, text, schema)) for k, b in enumerate(blocks)]
+    return DaskTables(parts, token, text, schema)
 
 
 def read_files(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyzer: Analyzer | None = None,
@@ -662,9 +714,9 @@ def read_files(paths: str | os.PathLike | Iterable[str | os.PathLike], *, analyz
     ids = [unique(_id_from_path(p), position) for position, p in enumerate(files)]
     spec = _spec(analyzer)
     token = _token("files", files, files_per_partition, format, spec, text)
-    parts = [(_files_part, (spec, fs, files[i:i + files_per_partition], ids[i:i + files_per_partition], format, text))
-             for i in range(0, len(files), files_per_partition)]
-    return DaskTables(parts, token, _empty(text, None))
+    parts = [_Part(_files_part, (spec, fs, files[i:i + files_per_partition], ids[i:i + files_per_partition], format,
+                                 text)) for i in range(0, len(files), files_per_partition)]
+    return DaskTables(parts, token, text, None)
 
 
 # -- results
@@ -707,13 +759,11 @@ def to_parquet(frames: Mapping[str, dd.DataFrame], path: str | os.PathLike, *, c
                 fs.rm(old)
         fs.makedirs(folder, exist_ok=True)
     if isinstance(frames, DaskTables):
-        import pyarrow as pa
         from dask import delayed
 
-        schemas = {n: pa.Schema.from_pandas(frames.empty[n], preserve_index=False) for n in frames}
-        writes = [delayed(_write_part, pure=False)(fn, args, fs, root, k, schemas, compression,
+        writes = [delayed(_write_part, pure=False)(part, fs, root, k, frames.text, frames.schema, compression,
                                                    dask_key_name=f"standpoints-parquet-{frames.token}-{k}")
-                  for k, (fn, args) in enumerate(frames.parts)]
+                  for k, part in enumerate(frames.parts)]
     else:
         writes = [df.to_parquet(f"{fs.unstrip_protocol(root)}/{name}", write_index=False, compute=False,
                                 compression=compression, storage_options=storage_options)
