@@ -183,8 +183,7 @@ class Corpus:
         parts: dict[str, list[pa.Table]] = {n: [] for n in FRAMES}
         metas: list[dict] = []
         errors: list[ReadError] = []
-        seen: dict[str, int] = {}
-        renamed = 0
+        unique = UniqueIds()
         chunk: list[Document] = []
         ids: list[str] = []
 
@@ -205,23 +204,15 @@ class Corpus:
                 if isinstance(r, ReadError):
                     errors.append(r)
                     continue
-                doc_id = r.id or f"#{position}"
-                if doc_id in seen:
-                    seen[doc_id] += 1
-                    doc_id = f"{doc_id}#{seen[doc_id]}"
-                    renamed += 1
-                seen.setdefault(doc_id, 0)
                 chunk.append(r)
-                ids.append(doc_id)
+                ids.append(unique(r.id, position))
                 if len(chunk) >= self.chunk_size:
                     flush()
             flush()
         finally:
             if bar is not None:
                 bar.close()
-        if renamed:
-            log.warning("%d documents had an id seen before; they were renamed <id>#<n> so that doc_id is a key",
-                        renamed)
+        unique.warn()
         if not parts["documents"]:
             from .tables import arrow_tables as empty
 
@@ -313,6 +304,30 @@ class Corpus:
         from .display import corpus_html
 
         return corpus_html(self)
+
+
+class UniqueIds:
+    """Makes ``doc_id`` a key over a run: a document without an id gets ``#<position>`` (its place
+    among the inputs, errors included), an id seen before gets ``<id>#<n>``. Corpus and
+    standpoints.dask name documents through it, so both give the same ids."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+        self.renamed = 0
+
+    def __call__(self, doc_id: str | None, position: int) -> str:
+        doc_id = doc_id or f"#{position}"
+        if doc_id in self.seen:
+            self.seen[doc_id] += 1
+            doc_id = f"{doc_id}#{self.seen[doc_id]}"
+            self.renamed += 1
+        self.seen.setdefault(doc_id, 0)
+        return doc_id
+
+    def warn(self) -> None:
+        if self.renamed:
+            log.warning("%d documents had an id seen before; they were renamed <id>#<n> so that doc_id is a key",
+                        self.renamed)
 
 
 def metas_as_records(metas: list[dict]) -> list[dict]:

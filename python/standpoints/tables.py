@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["FRAMES", "COLUMNS", "frames", "arrow_tables", "record_tables", "to_pandas", "empty_frames", "TableSink",
-           "parse_fields", "select_fields"]
+__all__ = ["FRAMES", "COLUMNS", "frames", "arrow_tables", "record_tables", "to_pandas", "empty_frames", "errors_frame",
+           "TableSink", "parse_fields", "select_fields"]
 
 FRAMES = ("documents", "mentions", "entities", "statements")
 
@@ -239,15 +239,12 @@ def meta_table(batch: Sequence[Any]) -> pa.Table | None:
     return pa.Table.from_arrays(arrays, names=list(names))
 
 
-def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict[str, pd.DataFrame]:
-    """The frames from the tables of :func:`arrow_tables` (dates converted, meta columns added to
-    documents, pandas dtypes fixed)."""
-    import pandas as pd
-    import pyarrow as pa
+def finish(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict[str, pa.Table]:
+    """The tables of :func:`arrow_tables` as the frames hold them: dates converted to timestamps,
+    meta columns added to documents (what :func:`to_pandas` converts; standpoints.dask writes
+    them to Parquet as they are)."""
     import pyarrow.compute as pc
 
-    dtypes = {pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow"),
-              pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
     out = {}
     for name in FRAMES:
         t = tables[name]
@@ -260,9 +257,29 @@ def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict
                 if col in t.column_names:
                     continue  # a meta field named like a column (an "n_mentions" of the input) is left out
                 t = t.append_column(col, meta.column(col))
-        df = t.to_pandas(types_mapper=dtypes.get)
-        out[name] = df
+        out[name] = t
     return out
+
+
+_PANDAS_TYPES: dict = {}
+
+
+def pandas_types(t: pa.DataType) -> Any:
+    """The frames' pandas dtype of an Arrow type, or None (a ``types_mapper`` for ``Table.to_pandas``)."""
+    if not _PANDAS_TYPES:
+        import pandas as pd
+        import pyarrow as pa
+
+        _PANDAS_TYPES.update({pa.large_string(): pd.StringDtype("pyarrow"), pa.string(): pd.StringDtype("pyarrow"),
+                              pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
+                              pa.bool_(): pd.BooleanDtype()})
+    return _PANDAS_TYPES.get(t)
+
+
+def to_pandas(tables: dict[str, pa.Table], meta: pa.Table | None = None) -> dict[str, pd.DataFrame]:
+    """The frames from the tables of :func:`arrow_tables` (dates converted, meta columns added to
+    documents, pandas dtypes fixed)."""
+    return {name: t.to_pandas(types_mapper=pandas_types) for name, t in finish(tables, meta).items()}
 
 
 def require(*modules: str, extra: str = "pandas") -> None:
@@ -284,6 +301,22 @@ def frames(batch: Iterable[Any], *, text: bool = True, ids: Sequence[str] | None
     require("pandas", "pyarrow")
     items = list(batch)
     return to_pandas(arrow_tables(items, text=text, ids=ids), meta_table(items))
+
+
+def errors_frame(errors: Iterable[Any]) -> pd.DataFrame:
+    """The ``errors`` table: one row (``path``, ``line``, ``byte_offset``, ``error``) per input that
+    could not be read, from ReadErrors or error records (dicts with those keys)."""
+    import pandas as pd
+
+    from .errors import ReadError
+
+    rows = [{"path": e.path, "line": e.line, "byte_offset": e.byte_offset, "error": e.reason}
+            if isinstance(e, ReadError) else e for e in errors]
+    text = pd.StringDtype("pyarrow")
+    return pd.DataFrame({"path": pd.array([r.get("path") for r in rows], dtype=text),
+                         "line": pd.array([r.get("line") for r in rows], dtype="Int64"),
+                         "byte_offset": pd.array([r.get("byte_offset") for r in rows], dtype="Int64"),
+                         "error": pd.array([r.get("error") for r in rows], dtype=text)})
 
 
 def empty_frames(*, text: bool = True) -> dict[str, pd.DataFrame]:
@@ -371,7 +404,6 @@ class TableSink:
         self._errors.append(record)
 
     def flush(self) -> None:
-        import pandas as pd
 
         if self._docs:
             out = frames(self._docs, text=self.text)
@@ -379,13 +411,7 @@ class TableSink:
                 self._write(name, out[name])
             self._docs = []
         if self._errors:
-            errors = pd.DataFrame({"path": [e.get("path") for e in self._errors],
-                                   "line": [e.get("line") for e in self._errors],
-                                   "byte_offset": [e.get("byte_offset") for e in self._errors],
-                                   "error": [e.get("error") for e in self._errors]})
-            errors = errors.astype({"path": pd.StringDtype("pyarrow"), "line": "Int64", "byte_offset": "Int64",
-                                    "error": pd.StringDtype("pyarrow")})
-            self._write("errors", errors)
+            self._write("errors", errors_frame(self._errors))
             self._errors = []
         self._parts += 1
 
@@ -408,9 +434,4 @@ class TableSink:
             if name not in self._started:
                 self._write(name, empty[name])
         if "errors" not in self._started:
-            import pandas as pd
-
-            self._write("errors", pd.DataFrame({"path": pd.Series(dtype="string[pyarrow]"),
-                                                "line": pd.Series(dtype="Int64"),
-                                                "byte_offset": pd.Series(dtype="Int64"),
-                                                "error": pd.Series(dtype="string[pyarrow]")}))
+            self._write("errors", errors_frame([]))
