@@ -263,14 +263,12 @@ class Analyzer:
         return self.analyze_many(lines, workers=workers, batch_size=batch_size, _meta_from_lines=meta)
 
     def read_lines(self, lines: Iterable[tuple[int, bytes]], *, path: str = "", workers: int = 1,
-                   batch_size: int = 64, meta: bool = False) -> Iterator[Document | ReadError]:
+                   batch_size: int | None = None, meta: bool = False) -> Iterator[Document | ReadError]:
         """As :meth:`read_jsonl`, over JSON Lines records already read: ``(line number, raw bytes)``
         pairs (a block of a file, say; ``path`` and the line number name a record in its ReadError).
         One Document or ReadError per pair, in order."""
-        for batch in _batches(iter(lines), batch_size):
-            results = self._core.analyze_many([("json", raw) for _, raw in batch], workers)
-            for (line, raw), r in zip(batch, results):
-                yield _result(r, path, line, _line_meta(raw) if meta else None)
+        records = (JsonLine(raw, path, n) for n, raw in lines)
+        return self.analyze_many(records, workers=workers, batch_size=batch_size, _meta_from_lines=meta)
 
     # -- many documents
     def analyze_many(self, items: Iterable[Any], *, workers: int = 1, batch_size: int | None = None,
