@@ -61,11 +61,11 @@ def equal_to_corpus(dask_frames: dict, corpus: Corpus) -> dict:
 
 
 @pytest.fixture(scope="module")
-def messy(news_corpus, tmp_path_factory):
+def messy(news_5k, tmp_path_factory):
     """250 news records in a plain file (cut into many blocks) and a gzip one, with the faults of
     real dumps: no id, an empty id, ids repeated within a block, across blocks and across files, a
     cut line, a wrong type, blank lines, and an extra field."""
-    with gzip.open(news_corpus, "rb") as f:
+    with gzip.open(news_5k, "rb") as f:
         records = [json.loads(next(f)) for _ in range(250)]
     for k, r in enumerate(records):
         r["outlet"] = f"outlet-{k % 7}"
@@ -103,8 +103,8 @@ def test_jsonl_on_two_processes_equals_one_process(client, messy):
     assert set(got["errors"]["line"]) == {41, 91}
 
 
-def test_the_news_corpus_and_parquet(client, news_corpus, tmp_path):
-    with gzip.open(news_corpus, "rb") as f:
+def test_the_news_corpus_and_parquet(client, news_5k, tmp_path):
+    with gzip.open(news_5k, "rb") as f:
         head = b"".join(next(f) for _ in range(300))
     src = tmp_path / "news-300.jsonl"
     src.write_bytes(head)
