@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "standpoints/reader.hpp"
 #include "standpoints/tsv.hpp"
 #include "standpoints/utf8.hpp"
 
@@ -364,8 +365,11 @@ void segment(Document& doc, const SegmenterRules& rules) {
       s.paragraph = pi;
       s.first_token = static_cast<std::uint32_t>(sent_start);
       s.last_token = static_cast<std::uint32_t>(end_tok);
+      // A token keeps its sentence in Token::kSentenceBits bits.
+      if (doc.sentences.size() >= Token::kMaxSentences)
+        throw ReadError("document has more than " + std::to_string(Token::kMaxSentences) + " sentences");
       const auto index = static_cast<std::uint32_t>(doc.sentences.size());
-      for (std::size_t k = sent_start; k < end_tok; ++k) doc.tokens[k].sentence = index;
+      for (std::size_t k = sent_start; k < end_tok; ++k) doc.tokens[k].sentence = index & Token::kMaxSentences;
       grow_by_half(doc.sentences);
       doc.sentences.push_back(s);
       sent_start = end_tok;

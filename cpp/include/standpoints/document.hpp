@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "standpoints/small_string.hpp"
+
 namespace standpoints {
 
 struct Span {
@@ -37,13 +39,19 @@ enum class TokenKind : std::uint8_t { Word, Number, Punct, Quote };
 // Case shape of a word token, for name finding.
 enum class Shape : std::uint8_t { Lower, Capitalized, AllCaps, Mixed, Other };
 
+// A huge document has a token every 4-5 bytes of text, so a token is kept in
+// 12 bytes: kind, shape, spacing and the sentence index share one word (a
+// document holds at most kMaxSentences sentences; the segmenter refuses more).
 struct Token {
+  static constexpr std::uint32_t kSentenceBits = 26;
+  static constexpr std::uint32_t kMaxSentences = (std::uint32_t{1} << kSentenceBits) - 1;
+
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  TokenKind kind = TokenKind::Word;
-  Shape shape = Shape::Other;
-  bool space_before = true;  // whitespace (or a line start) precedes the token
-  std::uint32_t sentence = 0;
+  TokenKind kind : 2 = TokenKind::Word;
+  Shape shape : 3 = Shape::Other;
+  bool space_before : 1 = true;  // whitespace (or a line start) precedes the token
+  std::uint32_t sentence : kSentenceBits = 0;
 };
 
 struct Geo {
@@ -60,19 +68,23 @@ struct Geo {
 
 enum class MentionKind : std::uint8_t { Name, Nominal, Pronoun };
 
+// A huge document has a mention every 70 bytes or so of news text, so a
+// mention is kept in 72 bytes: type, actor and role are SmallStrings (inside
+// the object up to 7 bytes, which every type, role and nearly every code is),
+// not std::strings of 32 bytes each.
 struct Mention {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  std::string type;  // PERSON, ORG, GPE, LOC, NORP, LAW, EVENT
-  MentionKind kind = MentionKind::Name;
-  std::int32_t entity = -1;
-  std::int32_t sentence = -1;
-  std::string actor;  // empty = none
+  SmallString<8> type;   // PERSON, ORG, GPE, LOC, NORP, LAW, EVENT
+  SmallString<8> actor;  // empty = none
   // Shared, immutable: every "Russia" of a document points at one Geo, so a
   // huge article's mentions stay small.
   std::shared_ptr<const Geo> geo;
+  SmallString<8> role;  // role code that the word cueing the mention gives ("spokesman": GOV), if any
+  MentionKind kind = MentionKind::Name;
+  std::int32_t entity = -1;
+  std::int32_t sentence = -1;
   std::int32_t kb = -1;           // knowledge-base entry (internal), -1 = found in text only
-  std::string role;               // role word that cued the mention ("spokesman"), if any
   std::uint32_t first_token = 0;  // tokens [first_token, last_token) (internal)
   std::uint32_t last_token = 0;
 };

@@ -197,7 +197,7 @@ std::optional<Party> ActDecider::salient_target(std::string_view source_root, st
     if (mi < 0 || view_.quote_at(k) >= 0) continue;
     if (k > 0 && view_.mention_at(k - 1) == mi) continue;
     const Mention& m = view_.mention(mi);
-    const std::string& a = facts_.actor_of(m);
+    const std::string_view a = facts_.actor_of(m);
     if (!has_code(a) || facts_.is_media(mi) || view_.after_place_preposition(k) || view_.is_hyphen_glued(m)) continue;
     auto& c = salient_count_[facts_.root_of(a)];
     ++c.first;

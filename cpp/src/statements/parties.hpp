@@ -47,13 +47,12 @@ class ActorFacts {
       : doc_(doc), codes_(codes), actors_(actors) {}
 
   const ActorCodes& codes() const noexcept { return codes_; }
-  // The mention's actor code, or its entity's (a reference: no copy per candidate).
-  const std::string& actor_of(const Mention& m) const {
-    static const std::string none;
+  // The mention's actor code, or its entity's (a view: no copy per candidate).
+  std::string_view actor_of(const Mention& m) const {
     if (!m.actor.empty()) return m.actor;
     if (m.entity >= 0 && static_cast<std::size_t>(m.entity) < doc_.entities.size())
       return doc_.entities[static_cast<std::size_t>(m.entity)].actor;
-    return none;
+    return {};
   }
   // ActorCodes::root() as a string that lives as long as the document's
   // facts (what the target counts and the duplicate check key by).
@@ -73,7 +72,7 @@ class ActorFacts {
   Party from_mention(std::int32_t mi) const {
     Party p;
     const Mention& m = doc_.mentions[static_cast<std::size_t>(mi)];
-    const std::string& actor = actor_of(m);
+    const std::string_view actor = actor_of(m);
     p.arg.entity = m.entity;
     p.arg.actor = actor;
     p.arg.start = m.start;

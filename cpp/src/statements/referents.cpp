@@ -88,7 +88,7 @@ bool Referents::is_kind(NameKind kind, std::uint32_t u) const {
   const Mention& m = view_.mention(mi);
   if (kind == NameKind::Person) return m.type == "PERSON";
   if (view_.doc.paragraphs[view_.paragraph_of(u)].boilerplate) return false;
-  const std::string& actor = facts_.actor_of(m);
+  const std::string_view actor = facts_.actor_of(m);
   if (!has_code(actor) || facts_.is_media(mi)) return false;
   if (kind == NameKind::OrgOrPlace) return m.type == "ORG" || m.type == "GPE";
   return !facts_.codes().is_country_root(facts_.root_of(actor));
