@@ -16,8 +16,11 @@
 //
 // Not a test; a measuring tool (benchmarks/README.md, "Memory on hostile
 // shapes"). Single-threaded by construction: the counter is not atomic.
+#include <dlfcn.h>
+#include <execinfo.h>
 #include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -64,12 +67,30 @@ using BlockMap = std::map<void*, std::size_t, std::less<>, RawAllocator<std::pai
 BlockMap* g_blocks = nullptr;
 std::vector<std::pair<void*, std::size_t>, RawAllocator<std::pair<void*, std::size_t>>>* g_at_peak = nullptr;
 bool g_in_counter = false;
+// --trace MB: the call stack (offsets, for addr2line -f -C -i -e standpoints_heap) of every
+// allocation of at least that size.
+std::size_t g_trace_min = 0;
 
 void* counted_alloc(std::size_t n) {
   void* p = std::malloc(n ? n : 1);
   if (!p) throw std::bad_alloc();
   const std::size_t got = malloc_usable_size(p);
   g_live += got;
+  if (g_trace_min && got >= g_trace_min && !g_in_counter) {
+    g_in_counter = true;
+    void* frames[24];
+    const int n_frames = backtrace(frames, 24);
+    std::fprintf(stderr, "alloc %.1f MB:", static_cast<double>(got) / 1e6);
+    for (int i = 1; i < n_frames; ++i) {
+      // Offsets into the module (a position-independent executable loads anywhere).
+      Dl_info info{};
+      if (dladdr(frames[i], &info) && info.dli_fbase)
+        std::fprintf(stderr, " %#lx",
+                     static_cast<unsigned long>(static_cast<char*>(frames[i]) - static_cast<char*>(info.dli_fbase)));
+    }
+    std::fprintf(stderr, "\n");
+    g_in_counter = false;
+  }
   if (g_track_blocks && !g_in_counter && got >= g_block_min) {
     g_in_counter = true;
     (*g_blocks)[p] = got;
@@ -152,6 +173,8 @@ int main(int argc, char** argv) {
       input = argv[++i];
     else if (a == "--format")
       format = argv[++i];
+    else if (a == "--trace")
+      g_trace_min = static_cast<std::size_t>(std::atof(argv[++i]) * 1e6);
     else if (a == "--blocks")
       g_block_min = static_cast<std::size_t>(std::atof(argv[++i]) * 1e6);
     else {
@@ -191,7 +214,7 @@ int main(int argc, char** argv) {
               sizeof(standpoints::Token), sizeof(standpoints::Sentence), sizeof(standpoints::Paragraph),
               sizeof(standpoints::Mention), sizeof(standpoints::Entity), sizeof(standpoints::Statement));
   std::printf("text %.1f MB; heap above the knowledge base, in MB and x text\n", mb(doc->text.size()));
-  std::printf("%-12s %10s %7s %10s %7s\n", "stage", "live after", "x", "peak in", "x");
+  std::printf("%-12s %10s %7s %10s %7s %10s %10s\n", "stage", "live after", "x", "peak in", "x", "tokens", "mentions");
   const auto row = [&](const char* name, std::size_t peak) {
     const std::size_t live = g_live - base;
     std::printf("%-12s %10.1f %7.2f %10.1f %7.2f\n", name, mb(live), static_cast<double>(live) / text, mb(peak - base),

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "growth.hpp"
 #include "standpoints/knowledge.hpp"
 #include "standpoints/tsv.hpp"
 #include "standpoints/utf8.hpp"
@@ -859,6 +860,7 @@ struct Finder {
     m.first_token = static_cast<std::uint32_t>(a);
     m.last_token = static_cast<std::uint32_t>(b);
     m.role = std::move(role);
+    grow_by_half(doc.mentions);
     doc.mentions.push_back(std::move(m));
     for (std::size_t i = a; i < b; ++i) claimed[i] = 1;
   }

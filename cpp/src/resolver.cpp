@@ -476,6 +476,10 @@ void insert_mentions(Document& doc, std::vector<Mention> added, bool relist) {
   // point moves once, those before it stay (the added ones go after
   // mentions of the same start).
   const std::size_t old_size = doc.mentions.size();
+  // Room for these and an eighth more, for the few that later steps add
+  // (resize() alone would double a full vector: a huge document's mentions
+  // take hundreds of MB, and the copy is made while the old ones are live).
+  if (const std::size_t n = old_size + added.size(); doc.mentions.capacity() < n) doc.mentions.reserve(n + n / 8);
   doc.mentions.resize(old_size + added.size());
   std::size_t from_old = old_size, from_added = added.size();
   for (std::size_t to = doc.mentions.size(); from_added > 0;) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "growth.hpp"
 #include "standpoints/reader.hpp"
 #include "standpoints/tsv.hpp"
 #include "standpoints/utf8.hpp"
@@ -86,19 +87,6 @@ Shape shape_of(std::string_view text, std::size_t start, std::size_t end) {
   if (any_lower) return Shape::Capitalized;
   // "I", "A": one capital letter is a capitalised word, not an acronym.
   return uppers >= 2 ? Shape::AllCaps : Shape::Capitalized;
-}
-
-// Memory for the layers of a huge document: a full vector grows by half
-// (not double), and what is left unused at the end is given back, so that the
-// tokens of a 100 MB text take about their own size, not up to twice it.
-template <class T>
-void grow_by_half(std::vector<T>& v) {
-  if (v.size() == v.capacity()) v.reserve(v.capacity() + v.capacity() / 2 + 16);
-}
-
-template <class T>
-void give_back_unused(std::vector<T>& v) {
-  if (v.capacity() - v.size() > v.size() / 8 + 1024) v.shrink_to_fit();
 }
 
 struct Tokenizer {

@@ -1,0 +1,135 @@
+// The document's layers stay small (a huge document has a token every 4-5
+// bytes of text and a mention every 70 or so), and the compact fields read
+// and write as the plain ones they replace.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "check.hpp"
+#include "standpoints/document.hpp"
+#include "standpoints/reader.hpp"
+#include "standpoints/segmenter.hpp"
+
+using namespace standpoints;
+
+// Pinned: benchmarks/memory.py measures the peak memory these sizes give;
+// a field added to Token or Mention must find room in them (or the bound in
+// README.md's "Limits" moves with it).
+static_assert(sizeof(Token) <= 12, "Token grew: a huge document has a token every 4-5 bytes of text");
+static_assert(sizeof(Mention) <= 72, "Mention grew: a huge document has a mention every ~70 bytes of news");
+static_assert(sizeof(SmallString<8>) == 8 && sizeof(SmallString<16>) == 16);
+
+namespace {
+
+void token_fields_are_independent() {
+  Token t;
+  CHECK(t.kind == TokenKind::Word && t.shape == Shape::Other && t.space_before && t.sentence == 0);
+  t.sentence = Token::kMaxSentences;
+  t.kind = TokenKind::Quote;
+  t.shape = Shape::Mixed;
+  t.space_before = false;
+  CHECK(t.sentence == Token::kMaxSentences && t.kind == TokenKind::Quote && t.shape == Shape::Mixed && !t.space_before);
+  t.sentence = 0;
+  CHECK(t.kind == TokenKind::Quote && t.shape == Shape::Mixed && !t.space_before);
+  t.kind = TokenKind::Word;
+  t.shape = Shape::Other;
+  t.space_before = true;
+  t.sentence = 12345678;
+  CHECK(t.sentence == 12345678 && t.kind == TokenKind::Word && t.shape == Shape::Other && t.space_before);
+  CHECK(Token::kMaxSentences >= 60'000'000u);  // a 4 GB text of 70-byte sentences
+}
+
+void small_strings_read_like_strings() {
+  SmallString<8> s;
+  CHECK(s.empty() && s.size() == 0 && s == "" && s.is_inline());
+  s = "PERSON";
+  CHECK(s == "PERSON" && s != "ORG" && "PERSON" == s && s.size() == 6 && !s.empty() && s.is_inline());
+  CHECK(std::string(s) == "PERSON" && std::string_view(s) == "PERSON");
+  const std::string code = "RUSGOV";
+  s = code;
+  CHECK(s == code && code == s && s.substr(0, 3) == "RUS" && s.rfind("RUS", 0) == 0 && s.starts_with("RUS"));
+  std::string copied = s;  // implicit, as from a std::string
+  CHECK(copied == "RUSGOV");
+  CHECK(s + ":x" == "RUSGOV:x" && "x:" + s == "x:RUSGOV");
+  // Exactly the inline capacity, then one byte more: a heap block.
+  s = "ABCDEFG";
+  CHECK(s.is_inline() && s == "ABCDEFG" && s.size() == 7);
+  s = "USAGOVLEG";
+  CHECK(!s.is_inline() && s == "USAGOVLEG" && s.size() == 9 && !s.empty());
+  s = std::string(1000, 'x');
+  CHECK(s.size() == 1000 && s == std::string(1000, 'x'));
+  // Assigned from a view of itself (shorter, longer than inline).
+  s = std::string_view(s).substr(10, 20);
+  CHECK(s == std::string(20, 'x') && !s.is_inline());
+  s = std::string_view(s).substr(0, 3);
+  CHECK(s == "xxx" && s.is_inline());
+  s = std::string_view(s).substr(1);
+  CHECK(s == "xx");
+  s.clear();
+  CHECK(s.empty() && s == "");
+  // Copies and moves, inline and on the heap.
+  SmallString<8> a("USAGOVLEG"), b("GOV");
+  SmallString<8> c = a, d = b;
+  CHECK(c == a && d == b && c == "USAGOVLEG" && d == "GOV");
+  SmallString<8> e = std::move(c);
+  CHECK(e == "USAGOVLEG" && c.empty());  // a moved-from SmallString is empty
+  e = std::move(d);
+  CHECK(e == "GOV" && d.empty());
+  e = a;
+  CHECK(e == a && a == "USAGOVLEG");
+  const SmallString<8>& same = e;
+  e = same;  // self-assignment keeps the value
+  CHECK(e == "USAGOVLEG");
+  // Ordering as strings.
+  CHECK(SmallString<8>("ABC") < SmallString<8>("ABD") && SmallString<8>("ABC") < std::string_view("B"));
+  SmallString<16> wide("IGOUNOHRIAGOV");
+  CHECK(wide.is_inline() && wide == "IGOUNOHRIAGOV" && wide.size() == 13);
+}
+
+void mentions_move_with_their_strings() {
+  // Sorting moves mentions around: every code stays with its mention.
+  std::vector<Mention> ms;
+  for (std::uint32_t i = 0; i < 200; ++i) {
+    Mention m;
+    m.start = 1000 - i * 5;
+    m.end = m.start + 3;
+    m.type = i % 2 ? "PERSON" : "ORG";
+    m.actor = i % 3 ? std::string("A") + std::to_string(i) : std::string("LONGCODE") + std::to_string(i);
+    m.role = i % 5 ? "" : "GOV";
+    ms.push_back(m);
+  }
+  std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  bool ok = true;
+  for (const Mention& m : ms) {
+    const std::uint32_t i = (1000 - m.start) / 5;
+    ok = ok && m.type == (i % 2 ? "PERSON" : "ORG");
+    ok = ok && m.actor == (i % 3 ? std::string("A") + std::to_string(i) : std::string("LONGCODE") + std::to_string(i));
+    ok = ok && m.role == (i % 5 ? "" : "GOV");
+  }
+  CHECK(ok);
+  const Mention copy = ms[7];
+  CHECK(copy.actor == ms[7].actor && copy.type == ms[7].type && copy.role == ms[7].role);
+}
+
+void tokens_know_their_sentence() {
+  Document doc = read_plain("Talks ended. Mr. Roe left!\nA new paragraph. And one more sentence here.", "t");
+  segment(doc, SegmenterRules{});
+  CHECK(doc.sentences.size() >= 4);
+  bool ok = true;
+  for (std::uint32_t s = 0; s < doc.sentences.size(); ++s)
+    for (std::uint32_t t = doc.sentences[s].first_token; t < doc.sentences[s].last_token; ++t)
+      ok = ok && doc.tokens[t].sentence == s;
+  CHECK(ok);
+}
+
+}  // namespace
+
+int main() {
+  token_fields_are_independent();
+  small_strings_read_like_strings();
+  mentions_move_with_their_strings();
+  tokens_know_their_sentence();
+  return standpoints::testing::failures == 0 ? 0 : 1;
+}
