@@ -764,12 +764,12 @@ void geocode(Document& doc, const Gazetteer& g) {
   }
 
   // One Geo per place and document, shared by all its mentions.
-  std::unordered_map<std::int64_t, std::shared_ptr<const Geo>> made;
+  std::unordered_map<std::int64_t, GeoRef> made;
   for (const Target& t : targets) {
     if (t.chosen < 0) continue;
     Mention& m = doc.mentions[t.mention];
     auto& geo = made[t.chosen];
-    if (!geo) geo = std::make_shared<const Geo>(to_geo(g.place(static_cast<std::uint32_t>(t.chosen))));
+    if (!geo) geo = make_geo(to_geo(g.place(static_cast<std::uint32_t>(t.chosen))));
     m.geo = geo;
   }
   // Entity geo: that of its first geocoded mention.

@@ -18,8 +18,8 @@ using namespace standpoints;
 // a field added to Token or Mention must find room in them (or the bound in
 // README.md's "Limits" moves with it).
 static_assert(sizeof(Token) <= 12, "Token grew: a huge document has a token every 4-5 bytes of text");
-static_assert(sizeof(Mention) <= 72, "Mention grew: a huge document has a mention every ~70 bytes of news");
-static_assert(sizeof(SmallString<8>) == 8 && sizeof(SmallString<16>) == 16);
+static_assert(sizeof(Mention) <= 64, "Mention grew: a huge document has a mention every ~70 bytes of news");
+static_assert(sizeof(SmallString<8>) == 8 && sizeof(SmallString<16>) == 16 && sizeof(GeoRef) == 8);
 
 namespace {
 
@@ -113,6 +113,29 @@ void mentions_move_with_their_strings() {
   CHECK(copy.actor == ms[7].actor && copy.type == ms[7].type && copy.role == ms[7].role);
 }
 
+void geo_refs_share_one_geo() {
+  GeoRef none;
+  CHECK(!none && none == nullptr && none.get() == nullptr);
+  Geo g;
+  g.name = "Invented Town";
+  g.country = "ZZZ";
+  g.lat = 1.5;
+  GeoRef a = make_geo(g);
+  CHECK(a && a->name == "Invented Town" && (*a).country == "ZZZ" && a.get()->lat == 1.5);
+  std::vector<Mention> ms(1000);
+  for (Mention& m : ms) m.geo = a;  // every mention of a place shares its Geo
+  CHECK(ms[999].geo == a && ms[0].geo.get() == a.get());
+  Entity e;
+  e.geo = ms[3].geo;
+  a = nullptr;
+  ms.clear();
+  CHECK(!a && e.geo && e.geo->name == "Invented Town");  // the last owner keeps it
+  GeoRef moved = std::move(e.geo);
+  CHECK(moved && !e.geo && moved->country == "ZZZ");
+  moved = make_geo(Geo{});
+  CHECK(moved && moved->name.empty());
+}
+
 void tokens_know_their_sentence() {
   Document doc = read_plain("Talks ended. Mr. Roe left!\nA new paragraph. And one more sentence here.", "t");
   segment(doc, SegmenterRules{});
@@ -130,6 +153,7 @@ int main() {
   token_fields_are_independent();
   small_strings_read_like_strings();
   mentions_move_with_their_strings();
+  geo_refs_share_one_geo();
   tokens_know_their_sentence();
   return standpoints::testing::failures == 0 ? 0 : 1;
 }

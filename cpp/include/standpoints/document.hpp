@@ -3,10 +3,13 @@
 // into `text`, end exclusive; the writers turn them into code point indices.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "standpoints/small_string.hpp"
@@ -66,10 +69,61 @@ struct Geo {
   std::string admin1;
 };
 
+// A shared, immutable Geo in 8 bytes (std::shared_ptr takes 16): a pointer
+// to one block that holds the Geo and the count of its owners. Reads as the
+// shared_ptr it replaces: `if (m.geo)`, `m.geo->country`, `*m.geo`, `get()`;
+// made by make_geo().
+class GeoRef {
+ public:
+  GeoRef() noexcept = default;
+  GeoRef(std::nullptr_t) noexcept {}  // NOLINT: implicit, as a shared_ptr from nullptr
+  GeoRef(const GeoRef& o) noexcept : block_(o.block_) {
+    if (block_) block_->owners.fetch_add(1, std::memory_order_relaxed);
+  }
+  GeoRef(GeoRef&& o) noexcept : block_(o.block_) { o.block_ = nullptr; }
+  GeoRef& operator=(const GeoRef& o) noexcept {
+    GeoRef copy(o);
+    std::swap(block_, copy.block_);
+    return *this;
+  }
+  GeoRef& operator=(GeoRef&& o) noexcept {
+    GeoRef moved(std::move(o));
+    std::swap(block_, moved.block_);
+    return *this;
+  }
+  ~GeoRef() {
+    if (block_ && block_->owners.fetch_sub(1, std::memory_order_acq_rel) == 1) delete block_;
+  }
+
+  const Geo* get() const noexcept { return block_ ? &block_->geo : nullptr; }
+  const Geo& operator*() const noexcept { return block_->geo; }
+  const Geo* operator->() const noexcept { return &block_->geo; }
+  explicit operator bool() const noexcept { return block_ != nullptr; }
+  friend bool operator==(const GeoRef& a, const GeoRef& b) noexcept { return a.block_ == b.block_; }
+  friend bool operator==(const GeoRef& a, std::nullptr_t) noexcept { return a.block_ == nullptr; }
+
+  friend GeoRef make_geo(Geo geo);
+
+ private:
+  struct Block {
+    explicit Block(Geo g) : geo(std::move(g)) {}
+    std::atomic<std::uint32_t> owners{1};
+    const Geo geo;
+  };
+  Block* block_ = nullptr;
+};
+
+// A new shared Geo (one block; copies of the GeoRef share it).
+inline GeoRef make_geo(Geo geo) {
+  GeoRef r;
+  r.block_ = new GeoRef::Block(std::move(geo));
+  return r;
+}
+
 enum class MentionKind : std::uint8_t { Name, Nominal, Pronoun };
 
 // A huge document has a mention every 70 bytes or so of news text, so a
-// mention is kept in 72 bytes: type, actor and role are SmallStrings (inside
+// mention is kept in 64 bytes: type, actor and role are SmallStrings (inside
 // the object up to 7 bytes, which every type, role and nearly every code is),
 // not std::strings of 32 bytes each.
 struct Mention {
@@ -79,7 +133,7 @@ struct Mention {
   SmallString<8> actor;  // empty = none
   // Shared, immutable: every "Russia" of a document points at one Geo, so a
   // huge article's mentions stay small.
-  std::shared_ptr<const Geo> geo;
+  GeoRef geo;
   SmallString<8> role;  // role code that the word cueing the mention gives ("spokesman": GOV), if any
   MentionKind kind = MentionKind::Name;
   std::int32_t entity = -1;
@@ -96,7 +150,7 @@ struct Entity {
   std::string actor;
   std::string country;
   std::vector<std::int32_t> mentions;
-  std::shared_ptr<const Geo> geo;
+  GeoRef geo;
   std::string role;
 };
 
