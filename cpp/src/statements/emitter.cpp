@@ -22,21 +22,23 @@ std::vector<Statement> Emitter::take_distinct() {
   };
   boost::unordered_flat_set<Key, KeyHash> keys;
   keys.reserve(out_.size());
-  std::vector<Statement> kept;
-  kept.reserve(out_.size());
+  // The statements kept move to the front of out_ (no second vector of them:
+  // a huge document has one statement every 700 bytes or so of news).
+  std::size_t kept = 0;
   for (std::size_t k = 0; k < out_.size(); ++k) {
     Statement& st = out_[k];
     const Key key{paragraph_[k], facts_.root_of(st.source.actor), st.act,
                   st.target ? std::string_view(facts_.root_of(st.target->actor)) : std::string_view()};
     if (keys.contains(key)) continue;
-    kept.push_back(std::move(st));
+    if (kept != k) out_[kept] = std::move(st);
     Key stored = key;
-    stored.act = kept.back().act;  // `st` was moved from; `kept` never regrows (reserved)
+    stored.act = out_[kept].act;  // later moves only write after `kept`: the view holds
     keys.insert(stored);
+    ++kept;
   }
-  out_.clear();
+  out_.resize(kept);
   paragraph_.clear();
-  return kept;
+  return std::move(out_);
 }
 
 }  // namespace standpoints::statements

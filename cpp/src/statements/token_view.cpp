@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "growth.hpp"
 #include "standpoints/utf8.hpp"
 
 namespace standpoints::statements {
@@ -15,14 +16,8 @@ constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
 TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   const std::size_t n = doc.tokens.size();
-  // ment_ and quote_ (-1: all bytes 0xFF), then flags_ and mark_ (0), in int32 units rounded up.
-  per_token_.reset(new std::int32_t[2 * n + (2 * n + 3) / 4]);
-  ment_ = per_token_.get();
-  quote_ = ment_ + n;
-  flags_ = reinterpret_cast<std::uint8_t*>(quote_ + n);
-  mark_ = reinterpret_cast<char*>(flags_ + n);
-  std::memset(ment_, 0xFF, 2 * n * sizeof(std::int32_t));
-  std::memset(flags_, 0, 2 * n);
+  flags_.reset(new std::uint8_t[n + 1]);
+  std::memset(flags_.get(), 0, n + 1);
   // The document lower-cased in place of a copy: every mapping keeps the byte
   // length of the code point (those that would not stay as written), so
   // token offsets hold.
@@ -43,9 +38,8 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   }
   first_region_.back() = static_cast<std::int32_t>(regions_.size());
   // Names and quotations hold no trigger.
-  std::erase_if(candidates_, [&](const TriggerCandidate& c) {
-    return quote_[c.token] >= 0 || mark_[c.token] || ment_[c.token] >= 0;
-  });
+  std::erase_if(candidates_,
+                [&](const TriggerCandidate& c) { return (flags_[c.token] & (kInQuote | kMark | kInMention)) != 0; });
 }
 
 // One pass over the tokens: each token's lexicon filter bits, the trigger
@@ -64,7 +58,7 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
   // the compiler reload them for every token.
   const char* const text = lowered_.data();
   const Token* const tokens = doc.tokens.data();
-  std::uint8_t* const flags = flags_;
+  std::uint8_t* const flags = flags_.get();
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tk = tokens[i];
     const std::string_view w(text + tk.start, tk.end - tk.start);
@@ -126,31 +120,61 @@ void TokenView::map_paragraphs() {
     if (r.first == UINT32_MAX) r = {0, 0};
 }
 
-// ment_: the first mention (in start order) that covers each token.
+// covered_: the first mention (in start order) that covers each token, for
+// the tokens some mention covers.
 void TokenView::map_mentions() {
   std::size_t t = 0;
   const Token* const tokens = doc.tokens.data();
   const std::size_t n = doc.tokens.size();
-  std::int32_t* const covering = ment_;
+  // A token some earlier mention covers lies before every token a later one
+  // covers first (mentions in start order; each covers the tokens from its
+  // start to its end): the tokens are met in order, and a token is new when
+  // it lies after the last one kept.
   const auto mark_tokens = [&](std::size_t oi) {
     const Mention& m = doc.mentions[oi];
     // The first token ending after the mention's start (token ends increase,
     // mention starts do not decrease: one walk for all).
     while (t < n && tokens[t].end <= m.start) ++t;
     for (std::size_t k = t; k < n && tokens[k].start < m.end; ++k)
-      if (covering[k] < 0 && tokens[k].start >= m.start) covering[k] = static_cast<std::int32_t>(oi);
+      if (!(flags_[k] & kInMention) && tokens[k].start >= m.start) {
+        flags_[k] |= kInMention;
+        grow_by_half(covered_);
+        covered_.emplace_back(static_cast<std::uint32_t>(k), static_cast<std::int32_t>(oi));
+      }
   };
   // Mentions usually come in text order already: then no order is built.
   const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
   if (std::is_sorted(doc.mentions.begin(), doc.mentions.end(), by_start)) {
     for (std::size_t oi = 0; oi < doc.mentions.size(); ++oi) mark_tokens(oi);
-    return;
+  } else {
+    std::vector<std::size_t> order(doc.mentions.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
+    for (std::size_t oi : order) mark_tokens(oi);
   }
-  std::vector<std::size_t> order(doc.mentions.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return doc.mentions[a].start < doc.mentions[b].start; });
-  for (std::size_t oi : order) mark_tokens(oi);
+  covered_from_.resize((n >> kBlockBits) + 1);
+  std::size_t c = 0;
+  for (std::size_t b = 0; b < covered_from_.size(); ++b) {
+    while (c < covered_.size() && (covered_[c].first >> kBlockBits) < b) ++c;
+    covered_from_[b] = static_cast<std::uint32_t>(c);
+  }
+}
+
+std::int32_t TokenView::covering_mention(std::size_t t) const {
+  // The token is flagged kInMention: it is in covered_, at most a block's
+  // length of entries after the start of its block.
+  std::size_t c = covered_from_[t >> kBlockBits];
+  while (covered_[c].first < t) ++c;
+  return covered_[c].second;
+}
+
+std::int32_t TokenView::region_holding(std::size_t t) const {
+  // Regions do not overlap and come in token order; the token is flagged
+  // kInQuote: the last region opening before it holds it.
+  const auto it =
+      std::partition_point(regions_.begin(), regions_.end(), [&](const QuoteRegion& q) { return q.open < t; });
+  return static_cast<std::int32_t>(it - regions_.begin()) - 1;
 }
 
 // 2: double-quote family, 1: single curly, 0: no quotation mark.
@@ -217,11 +241,10 @@ void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& q
 }
 
 void TokenView::add_region(std::uint32_t open, std::uint32_t close, bool closed) {
-  const auto id = static_cast<std::int32_t>(regions_.size());
   regions_.push_back({open, close, closed});
-  mark_[open] = 1;
-  if (closed) mark_[close] = 1;
-  for (std::uint32_t k = open + 1; k < close; ++k) quote_[k] = id;
+  flags_[open] |= kMark;
+  if (closed) flags_[close] |= kMark;
+  for (std::uint32_t k = open + 1; k < close; ++k) flags_[k] |= kInQuote;
 }
 
 std::optional<Span> TokenView::quotation_span(std::int32_t r) const {
@@ -276,7 +299,7 @@ bool TokenView::is_possessive_s(std::uint32_t k) const {
   if (low(k) == "'s" && !tok(k).space_before) return true;
   // "s" right after an apostrophe glued to a word: Russia ’ s
   return low(k) == "s" && k >= 2 && !tok(k).space_before && tok(k - 1).kind == TokenKind::Quote &&
-         !tok(k - 1).space_before && !mark_[k - 1];
+         !tok(k - 1).space_before && !is_mark(k - 1);
 }
 
 bool TokenView::is_hyphen_glued(const Mention& m) const {

@@ -109,12 +109,18 @@ class TokenView {
 
   // ---- mentions and quotations
   // The first mention (in start order) covering token t, or -1.
-  std::int32_t mention_at(std::size_t t) const { return ment_[t]; }
+  std::int32_t mention_at(std::size_t t) const {
+    if (!(flags_[t] & kInMention)) return -1;
+    return covering_mention(t);
+  }
   const Mention& mention(std::int32_t m) const { return doc.mentions[static_cast<std::size_t>(m)]; }
   // The quotation region holding token t (its marks excluded), or -1.
-  std::int32_t quote_at(std::size_t t) const { return quote_[t]; }
+  std::int32_t quote_at(std::size_t t) const {
+    if (!(flags_[t] & kInQuote)) return -1;
+    return region_holding(t);
+  }
   // Whether token t is a quotation mark that opens or closes a region.
-  bool is_mark(std::size_t t) const { return mark_[t] != 0; }
+  bool is_mark(std::size_t t) const { return (flags_[t] & kMark) != 0; }
   const QuoteRegion& region(std::int32_t r) const { return regions_[static_cast<std::size_t>(r)]; }
   // The first kQuotesPerParagraph quotations of a paragraph.
   static constexpr std::size_t kQuotesPerParagraph = 16;
@@ -157,12 +163,24 @@ class TokenView {
   // with the token; when set, one may.
   static constexpr std::uint8_t kMayBeFirst = ActLexicon::kMayBeFirst << 1;
   static constexpr std::uint8_t kMayStartCue = ActLexicon::kMayStartCue << 1;
+  // Where the token lies: in a mention, in a quotation, or it is a quotation
+  // mark that opens or closes a region. One byte a token in all: a huge
+  // document has a token every 4-5 bytes of text, so the mention and region
+  // of a flagged token are looked up (covering_mention, region_holding), not
+  // kept in two int32 arrays (8 bytes a token).
+  static constexpr std::uint8_t kInMention = 16;
+  static constexpr std::uint8_t kInQuote = 32;
+  static constexpr std::uint8_t kMark = 64;
+  // Tokens a block of covered_from_ spans.
+  static constexpr std::uint32_t kBlockBits = 4;
 
   STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const;
   void scan_tokens(std::vector<std::uint32_t>& quote_tokens);
   ActLexicon::FirstWord respell(std::size_t i, std::string_view w);
   void map_paragraphs();
   void map_mentions();
+  STANDPOINTS_NOINLINE std::int32_t covering_mention(std::size_t t) const;
+  STANDPOINTS_NOINLINE std::int32_t region_holding(std::size_t t) const;
   static int quote_kind(std::string_view q, bool& opening, bool& closing);
   void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
   void add_region(std::uint32_t open, std::uint32_t close, bool closed);
@@ -172,13 +190,13 @@ class TokenView {
   // many documents without any), and (token, text) by token.
   std::forward_list<std::string> respelled_;
   std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of_;
-  // The per-token arrays live in one block, allocated once per document
-  // (four allocations of a document's size cost more than the loops that fill them).
-  std::unique_ptr<std::int32_t[]> per_token_;
-  std::int32_t* ment_ = nullptr;   // mention covering each token, -1
-  std::int32_t* quote_ = nullptr;  // quotation region holding the token (marks excluded), -1
-  std::uint8_t* flags_ = nullptr;
-  char* mark_ = nullptr;  // token is a quotation mark that opens or closes a region
+  // The flags of each token (kTrigger ... kMark).
+  std::unique_ptr<std::uint8_t[]> flags_;
+  // The tokens a mention covers, in token order, each with the first mention
+  // (in start order) covering it; covered_from_[b]: the first of them at or
+  // after token b << kBlockBits.
+  std::vector<std::pair<std::uint32_t, std::int32_t>> covered_;
+  std::vector<std::uint32_t> covered_from_;
   std::vector<TriggerCandidate> candidates_;
   std::vector<std::uint32_t> semicolons_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> paragraph_tokens_;
