@@ -32,9 +32,7 @@ struct DocumentStage {
         acts(view, facts, history),
         emitter(facts) {
     // About one statement per four candidates: room for most documents' without regrowth.
-    const std::size_t expected = view.trigger_candidate_count() / 4 + 4;
-    emitter.reserve(expected);
-    history.reserve(expected);
+    emitter.reserve(view.trigger_candidate_count() / 4 + 4);
   }
 
   TokenView view;         // the document as the stage reads it

@@ -1,7 +1,5 @@
 #include "statements/history.hpp"
 
-#include "growth.hpp"
-
 namespace standpoints::statements {
 
 void SourceHistory::record(Seen seen) {
@@ -11,7 +9,6 @@ void SourceHistory::record(Seen seen) {
   else
     last_other_ = index;
   if (!seen.head.empty()) last_by_head_[seen.head] = seen_.size();
-  grow_by_half(seen_);
   seen_.push_back(std::move(seen));
 }
 

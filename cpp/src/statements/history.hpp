@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,10 +29,9 @@ class SourceHistory {
  public:
   explicit SourceHistory(const ActorFacts& facts) : facts_(facts) {}
 
-  void reserve(std::size_t n) { seen_.reserve(n); }
   // Entries come in text order: paragraphs never decrease.
   void record(Seen seen);
-  const std::vector<Seen>& entries() const noexcept { return seen_; }
+  const std::deque<Seen>& entries() const noexcept { return seen_; }
   bool empty() const noexcept { return seen_.empty(); }
   const Seen& last() const { return seen_.back(); }
 
@@ -47,7 +47,10 @@ class SourceHistory {
 
  private:
   const ActorFacts& facts_;
-  std::vector<Seen> seen_;
+  // A deque: a huge document records a source every few hundred bytes, and
+  // a vector's regrowth would hold the old and the new block at once (the
+  // stage's peak); a deque never moves what it holds.
+  std::deque<Seen> seen_;
   std::int64_t last_person_ = -1, last_other_ = -1;
   StringMap<std::size_t> last_by_head_;
   // most_frequent_source(), counted as the history grows.
