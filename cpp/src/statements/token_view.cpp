@@ -12,18 +12,21 @@ namespace {
 
 constexpr std::string_view kCurlyApostrophe = "\xE2\x80\x99";
 
-// Eight bytes at a time: the low `n` bytes of a word, and the bytes' high bits.
-constexpr std::uint64_t kBytesMask[9] = {
-    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF};
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-
 }  // namespace
 
 TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   const std::size_t n = doc.tokens.size();
   flags_.reset(new std::uint8_t[n + 1]);
   std::memset(flags_.get(), 0, n + 1);
-  lowered_from_.resize((n >> kLowerBlockBits) + 1);
+  // The document lower-cased in place of a copy: every mapping keeps the byte
+  // length of the code point (those that would not stay as written), so
+  // token offsets hold.
+  lowered_.reserve(doc.text.size() + 8);
+  lowered_.resize(doc.text.size());
+  utf8::to_lower_same_length(doc.text, lowered_.data());
+  // Eight NUL bytes after the text: every token's hash reads its last bytes
+  // in one load (StringHash::of_padded); token offsets are unchanged.
+  lowered_.append(8, '\0');
   std::vector<std::uint32_t> quote_tokens;  // for find_quotes
   scan_tokens(quote_tokens);
   map_paragraphs();
@@ -44,7 +47,7 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
 // with curly apostrophes ("didn’t" -> "didn't").
 void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
   const std::size_t n = doc.tokens.size();
-  const std::string_view lt(doc.text);
+  const std::string_view lt(lowered_.data(), doc.text.size());
   // Curly apostrophes are found once in the whole text; `curly` is the first
   // one at or after the token (npos: none), so tokens without one cost a compare.
   std::size_t curly = lt.find(kCurlyApostrophe);
@@ -53,41 +56,12 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
   candidates_.reserve(n / 16 + 8);
   // Local copies of the pointers: the pushes in the loop would otherwise make
   // the compiler reload them for every token.
-  const char* const text = doc.text.data();
-  const std::size_t text_size = doc.text.size();
+  const char* const text = lowered_.data();
   const Token* const tokens = doc.tokens.data();
   std::uint8_t* const flags = flags_.get();
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tk = tokens[i];
-    if (!(i & ((std::size_t{1} << kLowerBlockBits) - 1)))
-      lowered_from_[i >> kLowerBlockBits] = static_cast<std::uint32_t>(lowered_size_);
-    std::uint8_t own = 0;
-    std::string_view w;
-    const std::size_t len = tk.end - tk.start;
-    if (len <= 8 && tk.start + 16 <= text_size) [[likely]] {
-      // A short word in one load: kept when it has an ASCII capital
-      // (lower-cased here) or a byte beyond ASCII (utf8::to_lower_same_length).
-      std::uint64_t x;
-      __builtin_memcpy(&x, text + tk.start, 8);
-      x &= kBytesMask[len];
-      const std::uint64_t capitals =
-          ((((x & ~kHighs) + kOnes * (0x80 - 'A')) & ~((x & ~kHighs) + kOnes * (0x7F - 'Z'))) & kHighs);
-      if (!((x | capitals) & kHighs)) {
-        w = std::string_view(text + tk.start, len);
-      } else if (!(x & kHighs)) {
-        own = kOwnLower;
-        char* const at = lowered_room(len);
-        const std::uint64_t lower = x | (capitals >> 2);
-        __builtin_memcpy(at, &lower, 8);  // the bytes after the word are NUL
-        lowered_size_ += len;
-        w = std::string_view(at, len);
-      } else {
-        w = lower_token(tk, own);
-      }
-    } else {
-      w = lower_token(tk, own);
-    }
-    flags[i] = own;
+    const std::string_view w(text + tk.start, tk.end - tk.start);
     if (tk.kind != TokenKind::Word) [[unlikely]] {
       if (tk.kind == TokenKind::Quote)
         quote_tokens.push_back(static_cast<std::uint32_t>(i));
@@ -111,44 +85,8 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
         candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
       }
     }
-    flags[i] = f | own;
+    flags[i] = f;
   }
-}
-
-char* TokenView::lowered_room(std::size_t len) {
-  if (lowered_size_ + len + 8 > lowered_capacity_) {
-    // Grown by half, as the document's layers are (growth.hpp).
-    const std::size_t cap = lowered_capacity_ + lowered_capacity_ / 2 + len + 4096;
-    std::unique_ptr<char[]> grown(new char[cap]);
-    if (lowered_size_) std::memcpy(grown.get(), lowered_.get(), lowered_size_);
-    std::memset(grown.get() + lowered_size_, 0, cap - lowered_size_);
-    lowered_ = std::move(grown);
-    lowered_capacity_ = cap;
-  }
-  return lowered_.get() + lowered_size_;
-}
-
-std::string_view TokenView::lower_token(const Token& tk, std::uint8_t& own) {
-  const std::size_t len = tk.end - tk.start;
-  const char* const p = doc.text.data() + tk.start;
-  // Kept when some byte is an ASCII capital or not ASCII (a letter with a
-  // case, perhaps), and when fewer than eight bytes of text follow the start
-  // of one of its eight-byte words (the hash reads eight).
-  bool keep = tk.start + len + 8 > doc.text.size();
-  for (std::size_t i = 0; !keep && i < len; i += 8) {
-    std::uint64_t x;
-    __builtin_memcpy(&x, p + i, 8);
-    if (len - i < 8) x &= kBytesMask[len - i];
-    const std::uint64_t capitals =
-        ((((x & ~kHighs) + kOnes * (0x80 - 'A')) & ~((x & ~kHighs) + kOnes * (0x7F - 'Z'))) & kHighs);
-    keep = ((x | capitals) & kHighs) != 0;
-  }
-  if (!keep) return std::string_view(p, len);
-  own = kOwnLower;
-  char* const at = lowered_room(len);
-  utf8::to_lower_same_length(std::string_view(p, len), at);
-  lowered_size_ += len;
-  return std::string_view(at, len);
 }
 
 // Token i with its curly apostrophes straightened; returns the lexicon forms
@@ -160,8 +98,7 @@ ActLexicon::FirstWord TokenView::respell(std::size_t i, std::string_view w) {
   respelled_of_.emplace_back(static_cast<std::uint32_t>(i), text);
   const ActLexicon::FirstWord f = lex.first_word(text);
   // All filter bits set: the look-ups of a respelled token go to its own string.
-  flags_[i] = static_cast<std::uint8_t>((flags_[i] & kOwnLower) | kRespelled | kMayBeFirst | kMayStartCue |
-                                        (f.may_trigger ? kTrigger : 0));
+  flags_[i] = static_cast<std::uint8_t>(kRespelled | kMayBeFirst | kMayStartCue | (f.may_trigger ? kTrigger : 0));
   return f;
 }
 

@@ -66,10 +66,10 @@ class TokenView {
   // Lower-cased token text: a view of the lower-cased document, or (for a
   // token with curly apostrophes, rare) of its respelling with straight ones.
   STANDPOINTS_ALWAYS_INLINE Word low(std::size_t t) const {
-    const std::uint8_t f = flags_[t];
-    if (f & kRespelled) [[unlikely]]
+    if (flags_[t] & kRespelled) [[unlikely]]
       return respelled_text(t);
-    return lowered_view(t, f);
+    const Token& tk = doc.tokens[t];
+    return std::string_view(lowered_.data() + tk.start, tk.end - tk.start);
   }
   std::uint32_t paragraph_of(std::uint32_t t) const { return doc.sentences[tok(t).sentence].paragraph; }
   // Tokens [first, last) of a paragraph.
@@ -84,7 +84,8 @@ class TokenView {
     if (!(flags_[t] & kMayBeFirst)) return nullptr;
     if (flags_[t] & kRespelled) [[unlikely]]
       return lex.first_word(respelled_text(t)).forms;
-    const std::string_view w = lowered_view(t, flags_[t]);
+    const Token& tk = doc.tokens[t];
+    const std::string_view w(lowered_.data() + tk.start, tk.end - tk.start);
     return lex.first_word(w, StringHash::of_padded(w.data(), w.size())).forms;
   }
   // Whether a cue, verb or phrase form may start at token t (false is certain).
@@ -170,33 +171,10 @@ class TokenView {
   static constexpr std::uint8_t kInMention = 16;
   static constexpr std::uint8_t kInQuote = 32;
   static constexpr std::uint8_t kMark = 64;
-  // The token's lower-cased text differs from its text (or the token ends
-  // near the end of the text): it is kept in lowered_. The other tokens'
-  // lower-cased text is their text.
-  static constexpr std::uint8_t kOwnLower = 128;
-  // Tokens a block of lowered_from_ spans.
-  static constexpr std::uint32_t kLowerBlockBits = 3;
   // Tokens a block of covered_from_ spans.
   static constexpr std::uint32_t kBlockBits = 4;
 
   STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const;
-  // Token t's lower-cased text (not respelled), a view with eight readable
-  // bytes after its start (StringHash::of_padded).
-  STANDPOINTS_ALWAYS_INLINE std::string_view lowered_view(std::size_t t, std::uint8_t f) const {
-    const Token& tk = doc.tokens[t];
-    if (!(f & kOwnLower)) return std::string_view(doc.text.data() + tk.start, tk.end - tk.start);
-    // After the start of its block in lowered_: the kOwnLower tokens of the
-    // block before it, each as long as its text.
-    std::size_t at = lowered_from_[t >> kLowerBlockBits];
-    for (std::size_t j = t & ~((std::size_t{1} << kLowerBlockBits) - 1); j < t; ++j)
-      if (flags_[j] & kOwnLower) at += doc.tokens[j].end - doc.tokens[j].start;
-    return std::string_view(lowered_.get() + at, tk.end - tk.start);
-  }
-  // Room for `len` more bytes in lowered_ (and the eight NUL bytes after them).
-  char* lowered_room(std::size_t len);
-  // Token tk's lower-cased text, kept in lowered_ when it differs from its
-  // text or the token ends near the end of the text; sets `own` then.
-  std::string_view lower_token(const Token& tk, std::uint8_t& own);
   void scan_tokens(std::vector<std::uint32_t>& quote_tokens);
   ActLexicon::FirstWord respell(std::size_t i, std::string_view w);
   void map_paragraphs();
@@ -207,14 +185,7 @@ class TokenView {
   void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
   void add_region(std::uint32_t open, std::uint32_t close, bool closed);
 
-  // The lower-cased text of the kOwnLower tokens (each mapping keeps the
-  // byte length of the code point), one after the other, and eight NUL
-  // bytes; lowered_from_[b]: where the first of them at or after token
-  // b << kLowerBlockBits starts. A lower-cased copy of the whole document
-  // took its size again; most tokens are lower-case words already.
-  std::unique_ptr<char[]> lowered_;
-  std::size_t lowered_size_ = 0, lowered_capacity_ = 0;  // bytes used, allocated (all NUL after the used)
-  std::vector<std::uint32_t> lowered_from_;
+  std::string lowered_;  // the document lower-cased (same byte offsets), and eight NUL bytes
   // Respelled texts (a list: stable addresses, and no allocation for the
   // many documents without any), and (token, text) by token.
   std::forward_list<std::string> respelled_;
