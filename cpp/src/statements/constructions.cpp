@@ -56,7 +56,7 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
     return;
   }
   if (j >= lo && view.mention_at(at(j)) >= 0 && view.mention(view.mention_at(at(j))).type == "NORP") {
-    Party p = stage.facts.from_mention(view.mention_at(at(j)));
+    Party p = stage.facts.party_of(view.mention_at(at(j)));
     if (p.usable) f.sources.push_back(std::move(p));
     return;
   }

@@ -169,7 +169,7 @@ void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, 
     if (!foreign_target_at(stage, u, p)) continue;
     bool same = false;
     for (const auto& s : f.sources)
-      if (stage.facts.root_of(s.arg.actor) == stage.facts.root_of(p.arg.actor)) same = true;
+      if (stage.facts.same_party(s.arg, p.arg)) same = true;
     if (same) continue;
     f.targets.push_back(std::move(p));
     return;
@@ -193,7 +193,7 @@ void first_name_of_sentence(const DocumentStage& stage, const SentenceScope& sco
     }
   }
   if (*scope.first_name < 0 || *scope.first_name >= before) return;
-  Party p = stage.facts.from_mention(view.mention_at(static_cast<std::size_t>(*scope.first_name)));
+  Party p = stage.facts.party_of(view.mention_at(static_cast<std::size_t>(*scope.first_name)));
   if (p.usable && !p.media) f.sources.push_back(std::move(p));
 }
 
@@ -226,12 +226,12 @@ void subject_of_next_clause(const DocumentStage& stage, const SentenceScope& sco
   std::uint32_t v = u + 1;
   while (v < hi && (in(kDeterminers, view.low(v)) || (view.tok(v).shape != Shape::Lower && view.mention_at(v) < 0)))
     ++v;
-  Party p = stage.facts.from_mention(view.mention_at(v));
+  Party p = stage.facts.party_of(view.mention_at(v));
   std::uint32_t w = v;
   while (w + 1 < hi && (view.mention_at(w + 1) >= 0 || view.tok(w + 1).shape != Shape::Lower) &&
          view.low(w + 1) != "," && view.tok(w + 1).kind == TokenKind::Word)
     ++w;
-  if (view.mention_at(w) >= 0) p = stage.facts.from_mention(view.mention_at(w));
+  if (view.mention_at(w) >= 0) p = stage.facts.party_of(view.mention_at(w));
   if (p.usable && !p.media) f.sources.push_back(std::move(p));
 }
 
@@ -249,10 +249,9 @@ bool find_neighbour_sources(const DocumentStage& stage, const SentenceScope& sco
     p.head = stage.history.last().head;
     f.sources.push_back(std::move(p));
     // The participle repeats the act before it toward the same target: one statement.
-    const std::string previous_target = previous.target ? stage.facts.root_of(previous.target->actor) : std::string();
-    bool same = f.targets.empty() && previous_target.empty();
+    bool same = f.targets.empty() && !previous.target;
     for (const auto& c : f.targets)
-      if (stage.facts.root_of(c.arg.actor) == previous_target) same = true;
+      if (previous.target && stage.facts.same_party(c.arg, *previous.target)) same = true;
     return !((same || act == Act::Say) && f.source_from == SourceFrom::PreviousStatement);
   }
   if (f.source_from == SourceFrom::Coordinated)

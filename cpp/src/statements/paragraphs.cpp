@@ -11,8 +11,9 @@ void headline_colon(DocumentStage& stage, std::uint32_t si) {
   std::uint32_t k = sf;
   while (k < sl && view.mention_at(k) == view.mention_at(sf)) ++k;
   if (!(k + 1 < sl && view.low(k) == ":")) return;
-  const Party source = stage.facts.from_mention(view.mention_at(sf));
-  if (!source.usable || source.media) return;
+  const Party source = stage.facts.party_of(view.mention_at(sf));
+  if (!source.usable || source.media || (!has_code(source.arg) && source.type != "PERSON" && source.type != "ORG"))
+    return;
   emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(k).start, view.tok(k).end},
                  Span{view.tok(k + 1).start, view.tok(sl - 1).end}, false, false, si);
 }

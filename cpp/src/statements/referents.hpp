@@ -33,6 +33,8 @@ class Referents {
                          std::uint32_t end) const;
   Party from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const;
   Party from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const;
+  // A nominal that stands for no one named: a party of its own, without a code.
+  static Party unresolved_nominal(Referent cls, std::uint32_t start, std::uint32_t end);
 
   // Names before a token, by kind, for the look-backs below (built on first use).
   enum class NameKind : std::uint8_t { Person, OrgOrPlace, Organisation, Count };
