@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "statements/syntax_parties.hpp"
+
 namespace standpoints::statements {
 
 namespace {
@@ -201,12 +203,47 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
   if (named) f.subject_first = np.first;
 }
 
+bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  if (!stage.syntax.ensure(scope.index)) return false;
+  const std::uint32_t v = t.first;
+  if (!is_verb(stage.syntax.at(v).tag)) return false;
+  const PredicateArgs a = stage.syntax.args(v);
+  const std::int32_t s = a.passive ? a.agent : a.subject;
+  if (s < 0) return false;
+  Parties found;
+  const NounRole role = t.entry->quote && !a.passive ? NounRole::Speaker : NounRole::Subject;
+  const std::uint32_t first = parties_of_noun(stage, static_cast<std::uint32_t>(s), role, found);
+  if (found.empty()) return false;
+  f.sources = std::move(found);
+  const auto us = static_cast<std::uint32_t>(s);
+  if (a.passive) {
+    // "Ukraine was accused by Russia of ...": the subject is the target.
+    f.passive = true;
+    if (a.subject >= 0) parties_of_noun(stage, static_cast<std::uint32_t>(a.subject), NounRole::Object, f.targets);
+  }
+  if (us > t.last) {
+    // The source after the trigger ('"...," said X', "accused by X of"): the frame goes on past it.
+    f.after = std::max(f.after, stage.syntax.noun_phrase(us).last_token);
+    while (f.after < scope.hi && stage.view.mention_at(f.after) >= 0) ++f.after;
+  } else if (us < t.first) {
+    f.subject_first = first;
+  }
+  return true;
+}
+
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   if (t.is_noun()) return noun_trigger(stage, scope, t, f);
   if (t.entry->after) {
     according_to(stage, scope, t, f);
     return true;
   }
+  if (!verb_construction(stage, scope, t, f)) return false;
+  // No source in the words around the trigger: the parse may know it.
+  if (f.sources.empty() && f.source_from == SourceFrom::Phrase) syntactic_subject(stage, scope, t, f);
+  return true;
+}
+
+bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
   const std::uint32_t lo = scope.lo;
   const std::int64_t j = skip_auxiliaries(view, t.before(), lo, f.negated);

@@ -112,7 +112,7 @@ void extract_statements(Document& doc, const Knowledge& knowledge) {
   if (lexicon.empty() || doc.tokens.empty()) return;
   std::vector<Mention> proposed;
   {
-    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors);
+    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors, knowledge.syntax);
     std::span<const statements::TriggerCandidate> candidates = stage.view.trigger_candidates();
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) statements::read_paragraph(stage, pi, candidates);
     doc.statements = stage.emitter.take_distinct();

@@ -16,6 +16,7 @@
 #include "statements/noun_phrase.hpp"
 #include "statements/parties.hpp"
 #include "statements/referents.hpp"
+#include "statements/syntax_view.hpp"
 #include "statements/token_view.hpp"
 #include "statements/trigger.hpp"
 
@@ -23,8 +24,12 @@ namespace standpoints::statements {
 
 // Everything the stage keeps for one document.
 struct DocumentStage {
-  DocumentStage(const Document& doc, const ActLexicon& lexicon, const ActorCodes& codes, const ActorTable& actors)
+  // `syntax`: the built-in parser, run on the sentences constructions ask
+  // about (an empty model: only a parse the document already holds is read).
+  DocumentStage(Document& doc, const ActLexicon& lexicon, const ActorCodes& codes, const ActorTable& actors,
+                const SyntaxModel& syntax_model)
       : view(doc, lexicon),
+        syntax(doc, syntax_model),
         facts(doc, codes, actors),
         history(facts),
         referents(view, facts, history),
@@ -38,6 +43,7 @@ struct DocumentStage {
   }
 
   TokenView view;         // the document as the stage reads it
+  SyntaxView syntax;      // its parse, sentence by sentence on demand
   ActorFacts facts;       // codes, roots and media
   SourceHistory history;  // sources so far
   Referents referents;    // pronouns, nominals, documents; proposes their mentions

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "statements/constructions.hpp"
+
 namespace standpoints::statements {
 
 namespace {
@@ -237,7 +239,7 @@ void subject_of_next_clause(const DocumentStage& stage, const SentenceScope& sco
 
 }  // namespace
 
-bool find_neighbour_sources(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act,
+bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act,
                             Frame& f) {
   if (f.source_from == SourceFrom::Phrase) return true;
   if (stage.emitter.size() > scope.first_statement) {
@@ -253,6 +255,14 @@ bool find_neighbour_sources(const DocumentStage& stage, const SentenceScope& sco
     for (const auto& c : f.targets)
       if (previous.target && stage.facts.same_party(c.arg, *previous.target)) same = true;
     return !((same || act == Act::Say) && f.source_from == SourceFrom::PreviousStatement);
+  }
+  // No statement before: the subject the parse gives ("X brushed off ...,
+  // saying ..."), else the patterns' guess.
+  Frame parsed;
+  parsed.after = f.after;
+  if (syntactic_subject(stage, scope, t, parsed)) {
+    f.sources = std::move(parsed.sources);
+    return true;
   }
   if (f.source_from == SourceFrom::Coordinated)
     first_name_of_sentence(stage, scope, t.first, f);

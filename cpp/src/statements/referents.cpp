@@ -18,17 +18,28 @@ Party Referents::resolve(Referent cls, std::uint32_t first_token, std::uint32_t 
   // its own. A document's words ("the plan") and pronouns need an antecedent.
   if (!p.usable && kind == MentionKind::Nominal && cls != Referent::Document) p = unresolved_nominal(cls, start, end);
   if (!p.usable) return p;
+  propose(p, head_token, kind);
+  return p;
+}
+
+Party Referents::speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type) {
+  Party p = unresolved_nominal(Referent::None, view_.tok(first_token).start, view_.tok(head_token).end);
+  p.type = std::move(type);
+  propose(p, head_token, MentionKind::Nominal);
+  return p;
+}
+
+void Referents::propose(Party& p, std::uint32_t head_token, MentionKind kind) {
   p.head = view_.low(head_token);
   Mention m;
-  m.start = start;
-  m.end = end;
+  m.start = p.arg.start;
+  m.end = p.arg.end;
   m.kind = kind;
   m.entity = p.arg.entity;
   m.sentence = static_cast<std::int32_t>(view_.tok(head_token).sentence);
   m.actor = p.arg.actor;
   m.type = p.type;
   proposals_.push_back(std::move(m));
-  return p;
 }
 
 // The most recent fitting source or name: this paragraph first, then the

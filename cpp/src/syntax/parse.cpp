@@ -119,16 +119,21 @@ void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const st
   if (model.empty() || sentences.empty()) return;
   ensure_layer(doc);
   Scratch scratch;
-  bool any = false;
+  auto& nps = doc.syntax.noun_phrases;
+  const std::size_t old_size = nps.size();
   for (const std::uint32_t s : sentences) {
     if (s >= doc.sentences.size() || doc.syntax.parsed[s]) continue;
     analyse_sentence(doc, model.data(), s, true, scratch);
     syntax::noun_phrases_of_sentence(doc, s);
-    any = true;
   }
-  if (any)
-    std::sort(doc.syntax.noun_phrases.begin(), doc.syntax.noun_phrases.end(),
-              [](const NounPhrase& a, const NounPhrase& b) { return a.first_token < b.first_token; });
+  // The new phrases sorted, then merged with the old ones: a caller that
+  // parses sentence after sentence in text order (the statement stage)
+  // appends in order, and the check costs nothing.
+  const auto by_first = [](const NounPhrase& a, const NounPhrase& b) { return a.first_token < b.first_token; };
+  const auto mid = nps.begin() + static_cast<std::ptrdiff_t>(old_size);
+  std::sort(mid, nps.end(), by_first);
+  if (mid != nps.begin() && mid != nps.end() && by_first(*mid, *(mid - 1)))
+    std::inplace_merge(nps.begin(), mid, nps.end(), by_first);
 }
 
 void parse_all(Document& doc, const SyntaxModel& model) {
