@@ -39,6 +39,13 @@ bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
   return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
 }
 
+// Whether a name, pronoun or listed nominal lies in tokens [lo, end).
+bool party_word_before(const TokenView& view, std::uint32_t lo, std::uint32_t end) {
+  for (std::uint32_t k = lo; k < end; ++k)
+    if (view.mention_at(k) >= 0 || view.referent_entry(k)) return true;
+  return false;
+}
+
 // "X's warning", "Russian demands", or the subject of a light verb ("X gave a warning").
 void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
@@ -204,7 +211,12 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
 }
 
 bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
-  if (!stage.syntax.ensure(scope.index)) return false;
+  // A trigger the tagger reads as no verb ("the U.S. states of") is not worth
+  // a parse, nor one that only names, pronouns and listed nominals can be
+  // the source of when the sentence has none before it ("the law requires").
+  if (!t.entry->quote && !party_word_before(stage.view, scope.lo, t.first)) return false;
+  if (!is_verb(stage.syntax.tag(t.first))) return false;
+  if (!stage.syntax.ensure(scope.index, t.last + kLookAhead)) return false;
   const std::uint32_t v = t.first;
   if (!is_verb(stage.syntax.at(v).tag)) return false;
   const PredicateArgs a = stage.syntax.args(v);

@@ -33,6 +33,9 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
 // clause), a passive's agent with its subject as the target, a subject after
 // the verb ('"...," said X'). For triggers whose token patterns found none.
 bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+// Words parsed past a trigger when its subject is asked: the parser's own
+// look-ahead (three words) and one more.
+constexpr std::uint32_t kLookAhead = 4;
 
 bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
 void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);

@@ -239,8 +239,7 @@ void subject_of_next_clause(const DocumentStage& stage, const SentenceScope& sco
 
 }  // namespace
 
-bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act,
-                            Frame& f) {
+bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f) {
   if (f.source_from == SourceFrom::Phrase) return true;
   if (stage.emitter.size() > scope.first_statement) {
     const Statement& previous = stage.emitter.back();

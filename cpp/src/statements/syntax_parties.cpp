@@ -10,8 +10,7 @@ namespace {
 // ("Russia's foreign ministry", "U.S. senators", "Russian officials"), or -1.
 std::int32_t modifier_name(const TokenView& view, const standpoints::NounPhrase& np, std::uint32_t head) {
   for (std::uint32_t k = head; k-- > np.first_token;)
-    if (view.mention_at(k) >= 0 && !view.is_hyphen_glued(view.mention(view.mention_at(k))))
-      return view.mention_at(k);
+    if (view.mention_at(k) >= 0 && !view.is_hyphen_glued(view.mention(view.mention_at(k)))) return view.mention_at(k);
   return -1;
 }
 
@@ -84,8 +83,8 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
   // ("analysts said", "the company said"); a proper noun the entity stage
   // did not take as a name, too ("Melanie said").
   if (role == NounRole::Speaker && view.tok(c).shape != Shape::Other)
-    out.push_back(stage.referents.speaker_of_its_own(first, c,
-                                                     tag == PosTag::NNS || tag == PosTag::NNP ? "PERSON" : "ORG"));
+    out.push_back(
+        stage.referents.speaker_of_its_own(first, c, tag == PosTag::NNS || tag == PosTag::NNP ? "PERSON" : "ORG"));
 }
 
 }  // namespace

@@ -4,15 +4,15 @@
 
 namespace standpoints::statements {
 
-bool SyntaxView::ensure(std::uint32_t si) {
-  if (doc_.syntax.is_parsed(si)) return true;
-  if (model_.empty() || si >= doc_.sentences.size()) return false;
+bool SyntaxView::ensure(std::uint32_t si, std::uint32_t end) {
+  if (si >= doc_.sentences.size()) return false;
   const Sentence& s = doc_.sentences[si];
-  const std::uint32_t n = s.last_token - s.first_token;
-  if (n == 0 || n > kMaxTokens) return false;
-  parse_sentences(doc_, model_, std::span<const std::uint32_t>(&si, 1));
+  end = std::min(end, s.last_token);
+  if (doc_.syntax.is_parsed(si) && (doc_.syntax.parsed[si] == 1 || parsed_end(doc_, si) >= end)) return true;
+  if (model_.empty() || s.last_token - s.first_token > kMaxTokens || end <= s.first_token) return false;
+  parse_prefix(doc_, model_, si, end);
   ++sentences_;
-  tokens_ += n;
+  tokens_ += end - s.first_token;
   return doc_.syntax.is_parsed(si);
 }
 

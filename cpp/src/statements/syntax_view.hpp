@@ -23,10 +23,15 @@ class SyntaxView {
   // the model was not trained and a parse would cost the most.
   static constexpr std::uint32_t kMaxTokens = 100;
 
-  // Whether sentence si holds a parse, parsing it with the built-in model
-  // first when it has none (and is no longer than kMaxTokens).
-  bool ensure(std::uint32_t si);
+  // Whether sentence si holds a parse of its words before token `end` at
+  // least, parsing them with the built-in model first when needed (a prefix
+  // of the sentence: what lies further does not change how the words up to
+  // a trigger's subject attach). Sentences over kMaxTokens are not parsed.
+  bool ensure(std::uint32_t si, std::uint32_t end);
   bool parsed(std::uint32_t si) const { return doc_.syntax.is_parsed(si); }
+  // The part of speech of token t: the parse's, or the tagger's over a few
+  // words around it (cheap: what decides whether a parse is worth it).
+  PosTag tag(std::uint32_t t) const { return tag_in_context(doc_, model_, t); }
   // The syntax of token t (its sentence parsed).
   const TokenSyntax& at(std::uint32_t t) const { return doc_.syntax.tokens[t]; }
   PredicateArgs args(std::uint32_t t) const { return predicate_args(doc_, t); }
