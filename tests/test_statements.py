@@ -136,3 +136,13 @@ def test_lists_of_targets_with_and_without_the_serial_comma(nlp):
     doc = nlp.parse("Ruritania urged Borduria, and Syldavia said no.")
     assert [(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements] == [
         ("Ruritania", "URGE", "Borduria"), ("Syldavia", "SAY", None)]
+
+
+def test_doubled_apostrophes_and_backticks_as_quotation_marks(nlp):
+    # Some wires write a double quotation mark as two apostrophes or as backticks and apostrophes.
+    for text in ("''The talks were useful,'' Karl Brenner said.",
+                 "``The talks were useful,'' Karl Brenner said.",
+                 "\u201cThe talks were useful\u201d \u2014 Karl Brenner said."):
+        s = one(nlp.parse(text))
+        assert (s.source.text, s.act, s.quote, s.content.text) == (
+            "Karl Brenner", "SAY", True, "The talks were useful"), text

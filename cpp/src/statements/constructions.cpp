@@ -190,11 +190,12 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
   }
   // The content: the quotation (or clause) before.
   std::int64_t q = j;
-  if (view.low(cj) == "," && q - 1 >= lo && view.is_mark(at(q - 1))) --q;
-  if (q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0) {
-    f.content = view.quotation_span(view.quote_at(at(q - 1)));
+  const bool comma = view.low(cj) == "," || is_dash(view.low(cj));
+  if (comma && q - 1 >= lo && view.is_mark(at(q - 1))) --q;
+  if (const std::int32_t r = q >= 1 ? view.closed_at(at(q)) : -1; r >= 0) {
+    f.content = view.quotation_span(r);
     f.quote = true;
-  } else if (view.low(cj) == "," && j > lo) {
+  } else if (comma && j > lo) {
     f.content = Span{view.tok(lo).start, view.tok(cj - 1).end};
   }
 }
@@ -271,7 +272,7 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
     relative_clause(stage, scope, j, f);
   else if (w == "and" || w == "but")
     coordination(stage, scope, j, f);
-  else if (w == "," || view.is_mark(at(j)) || w == ":")
+  else if (w == "," || view.is_mark(at(j)) || w == ":" || is_dash(w))
     appositive_or_inverted(stage, scope, t, j, f);
   else
     plain_subject(stage, scope, j, f);

@@ -88,9 +88,10 @@ namespace {
 // '"...," X said': the quotation that closes right before the subject (or before a comma there).
 bool quotation_before_subject(const TokenView& view, const SentenceScope& scope, Frame& f) {
   std::int64_t q = static_cast<std::int64_t>(*f.subject_first) - 1;
-  if (q >= scope.lo && view.low(at(q)) == ",") --q;
-  if (!(q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0)) return false;
-  f.content = view.quotation_span(view.quote_at(at(q - 1)));
+  if (q >= scope.lo && (view.low(at(q)) == "," || is_dash(view.low(at(q))))) --q;
+  const std::int32_t r = q >= 1 ? view.closed_at(at(q)) : -1;
+  if (r < 0) return false;
+  f.content = view.quotation_span(r);
   f.quote = true;
   return true;
 }
@@ -101,11 +102,12 @@ void content_after(const TokenView& view, const SentenceScope& scope, const Trig
   const std::uint32_t hi = scope.hi;
   std::uint32_t k = f.after;
   if (k < hi && view.low(k) == ",") ++k;
-  if (k < hi && (view.low(k) == ":" || view.low(k) == ",") && k + 1 < hi && view.is_mark(k + 1)) ++k;
+  if (k < hi && (view.low(k) == ":" || view.low(k) == "," || is_dash(view.low(k))) && k + 1 < hi && view.is_mark(k + 1))
+    ++k;
   if (k >= hi) return;
   const Word w = view.low(k);
-  if (view.is_mark(k) && k + 1 < view.size() && view.quote_at(k + 1) >= 0) {
-    f.content = view.quotation_span(view.quote_at(k + 1));
+  if (const std::int32_t r = view.opened_at(k); r >= 0) {
+    f.content = view.quotation_span(r);
     f.quote = true;
   } else if (w == "that" || w == "to" || w == "of" || w == "for" || w == "against" || w == "on") {
     f.content = clause_span(view, k, scope);
@@ -133,7 +135,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
       if (q >= scope.lo && view.low(at(q)) == ",") --q;
       if (q >= scope.lo && view.low(at(subject - 1)) == "," && t.entry->quote && !scope.title) {
         std::uint32_t b = scope.lo;
-        if (view.is_mark(b)) ++b;
+        while (b < scope.hi && view.is_mark(b)) ++b;
         if (static_cast<std::int64_t>(b) <= q)
           f.content = Span{view.tok(b).start, view.tok(static_cast<std::uint32_t>(q)).end};
       }

@@ -39,6 +39,7 @@ struct QuoteRegion {
   std::uint32_t open = 0;   // token of the opening mark
   std::uint32_t close = 0;  // token of the closing mark, or one past the paragraph's last token
   bool closed = false;
+  bool double_mark = false;  // of the double-quote family ('"', '“', "''"), not single curly quotes
 };
 
 // A token where a trigger may start: outside names and quotations, and some
@@ -116,6 +117,22 @@ class TokenView {
   // Whether token t is a quotation mark that opens or closes a region.
   bool is_mark(std::size_t t) const { return mark_[t] != 0; }
   const QuoteRegion& region(std::int32_t r) const { return regions_[static_cast<std::size_t>(r)]; }
+  // The quotation whose closing mark ends at token q ('"...," he said': the
+  // '"' before "he"), or -1. A mark may be two tokens ("''", "``").
+  std::int32_t closed_at(std::uint32_t q) const {
+    if (!mark_[q] || q == 0) return -1;
+    if (quote_[q - 1] >= 0) return quote_[q - 1];
+    if (q >= 2 && mark_[q - 1] && quote_[q - 2] >= 0 && region(quote_[q - 2]).close == q - 1) return quote_[q - 2];
+    return -1;
+  }
+  // The quotation whose opening mark starts at token k, or -1.
+  std::int32_t opened_at(std::uint32_t k) const {
+    if (!mark_[k] || k + 1 >= size()) return -1;
+    if (quote_[k + 1] >= 0) return quote_[k + 1];
+    if (k + 2 < size() && mark_[k + 1] && quote_[k + 2] >= 0 && region(quote_[k + 2]).open == k + 1)
+      return quote_[k + 2];
+    return -1;
+  }
   // The first kQuotesPerParagraph quotations of a paragraph.
   static constexpr std::size_t kQuotesPerParagraph = 16;
   // Quotation regions [first, last) of a paragraph, at most kQuotesPerParagraph.
@@ -164,8 +181,9 @@ class TokenView {
   void map_paragraphs();
   void map_mentions();
   static int quote_kind(std::string_view q, bool& opening, bool& closing);
+  int doubled_mark(std::uint32_t i, std::uint32_t last) const;
   void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
-  void add_region(std::uint32_t open, std::uint32_t close, bool closed);
+  void add_region(std::uint32_t open, std::uint32_t close, bool closed, bool double_mark);
 
   std::string lowered_;  // the document lower-cased (same byte offsets), and eight NUL bytes
   // Respelled texts (a list: stable addresses, and no allocation for the
