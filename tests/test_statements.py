@@ -146,3 +146,23 @@ def test_doubled_apostrophes_and_backticks_as_quotation_marks(nlp):
         s = one(nlp.parse(text))
         assert (s.source.text, s.act, s.quote, s.content.text) == (
             "Karl Brenner", "SAY", True, "The talks were useful"), text
+
+
+def test_list_of_sources_in_dashes_and_they_after_it(nlp):
+    # The names between dashes are the subject; "in a joint statement" stands between it and the verb.
+    doc = nlp.parse("Three nations - Ruritania, Syldavia and Carpania - in a joint statement warned that the plan "
+                    "would fail.\n"
+                    "\"The plan would harm our relations with Borduria,\" they warned.")
+    check_offsets(doc)
+    first = [(s.source.text, s.act) for s in doc.statements if doc.sentences[s.sentence].paragraph == 0]
+    assert first == [("Ruritania", "WARN"), ("Syldavia", "WARN"), ("Carpania", "WARN")]
+    # "they" stands for the whole list; the target is named in the quotation before the verb.
+    second = [(s.source.text, s.source.actor, s.act, s.target.actor if s.target else None, s.quote)
+              for s in doc.statements if doc.sentences[s.sentence].paragraph == 1]
+    assert second == [("they", "RUR", "WARN", "BOR", True), ("they", "SYL", "WARN", "BOR", True),
+                      ("they", "CRP", "WARN", "BOR", True)]
+
+
+def test_phrase_between_subject_and_verb_is_no_subject(nlp):
+    s = one(nlp.parse("Karl Brenner in a televised address warned Borduria."))
+    assert (s.source.text, s.act, s.target.text) == ("Karl Brenner", "WARN", "Borduria")

@@ -200,8 +200,45 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
   }
 }
 
+namespace {
+
+// The last token of a subject before a phrase that stands between it and
+// the verb ("X in a joint statement warned", "officials at the ministry
+// said"): the token before the preposition, or -1 when no such phrase ends at j.
+std::int64_t before_phrase(const TokenView& view, std::int64_t j, std::uint32_t lo) {
+  for (std::int64_t k = j; k >= lo && k > j - 6; --k) {
+    const auto u = static_cast<std::uint32_t>(k);
+    if (view.is_mark(u) || view.mention_at(u) >= 0 || view.tok(u).kind == TokenKind::Punct) return -1;
+    if (k < j && in(kPhrasePrepositions, view.low(u))) return k - 1;
+  }
+  return -1;
+}
+
+// "Seven nations - A, B and C - warned": the names between two dashes (j:
+// the closing one) stand for the subject before them; the last token
+// before the closing dash, or -1 when j closes no such apposition.
+std::int64_t dashed_apposition(const TokenView& view, std::int64_t j, std::uint32_t lo) {
+  if (j < lo || !is_dash(view.low(at(j))) || !view.tok(at(j)).space_before || j - 1 < lo ||
+      view.mention_at(at(j - 1)) < 0)
+    return -1;
+  for (std::int64_t k = j - 2; k >= lo && k > j - 30; --k) {
+    const auto u = static_cast<std::uint32_t>(k);
+    if (view.is_mark(u)) return -1;
+    if (is_dash(view.low(u)) && view.tok(u).space_before) return j - 1;
+  }
+  return -1;
+}
+
+}  // namespace
+
 void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
   const std::size_t before = f.sources.size();
+  // A phrase between the subject and the verb ("X in a joint statement
+  // warned"): its noun is no subject; the subject may stand in dashes.
+  if (const std::int64_t e = before_phrase(stage.view, j, scope.lo); e >= scope.lo) {
+    const std::int64_t d = dashed_apposition(stage.view, e, scope.lo);
+    j = d >= 0 ? d : e;
+  }
   const PhraseExtent np = stage.phrases.subject_before(f.sources, j, scope.lo, scope.title);
   const bool named = np.found || f.sources.size() > before;
   // A name taken as an earlier trigger's object is no subject of this one.
@@ -272,6 +309,8 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
     relative_clause(stage, scope, j, f);
   else if (w == "and" || w == "but")
     coordination(stage, scope, j, f);
+  else if (const std::int64_t d = dashed_apposition(view, j, lo); d >= 0)
+    plain_subject(stage, scope, d, f);
   else if (w == "," || view.is_mark(at(j)) || w == ":" || is_dash(w))
     appositive_or_inverted(stage, scope, t, j, f);
   else

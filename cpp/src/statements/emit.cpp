@@ -39,6 +39,7 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
     if (p.usable && !p.media) speakers.push_back(std::move(p));
   if (speakers.empty()) return false;
   const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end};
+  const std::size_t first_seen = stage.history.entries().size();
   for (const auto& source : speakers) {
     bool any_target = false;
     for (const auto& target : f.targets)
@@ -49,6 +50,7 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
     if (!any_target)
       emit_statement(stage, source, nullptr, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
   }
+  if (speakers.size() > 1) stage.history.mark_list(first_seen);
   return true;
 }
 

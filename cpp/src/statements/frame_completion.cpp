@@ -155,7 +155,9 @@ void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, 
   if (!f.targets.empty() || !f.content || f.passive || t.entry->after) return;
   const TokenView& view = stage.view;
   const std::uint32_t n = view.size();
+  // The content after the trigger, or a quotation before it ('"...," they warned').
   std::uint32_t k = t.last;
+  if (f.content->start < view.tok(t.first).start) k = view.first_token_at(f.content->start);
   while (k < n && view.tok(k).start < f.content->start) ++k;
   if (k < n && view.low(k) == "that") ++k;
   while (k < n && in(kDeterminers, view.low(k))) ++k;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,18 @@ class SourceHistory {
   // The last entry whose noun phrase had this head word ("ministry"), when
   // it lies at most five paragraphs before `paragraph`.
   const Seen* last_with_head(std::string_view head, std::uint32_t paragraph) const;
+  // The entries from `first` on are the sources of one statement that named
+  // several ("A, B and C warned"): a list that "they" may stand for.
+  void mark_list(std::size_t first) {
+    list_first_ = first;
+    list_end_ = seen_.size();
+  }
+  // The sources of the last such list, when nothing was recorded after it and
+  // it lies in paragraph `from` or later; else empty.
+  std::span<const Seen> last_list(std::uint32_t from) const {
+    if (list_end_ != seen_.size() || list_end_ - list_first_ < 2 || seen_[list_first_].paragraph < from) return {};
+    return {seen_.data() + list_first_, list_end_ - list_first_};
+  }
   // The most frequent source root so far (the most recent on ties): the
   // author of a document ("the letter says").
   const Seen* most_frequent_source() const;
@@ -49,6 +62,7 @@ class SourceHistory {
   const ActorFacts& facts_;
   std::vector<Seen> seen_;
   std::int64_t last_person_ = -1, last_other_ = -1;
+  std::size_t list_first_ = 0, list_end_ = 0;  // the last list of sources: entries [first, end)
   StringMap<std::size_t> last_by_head_;
   // most_frequent_source(), counted as the history grows.
   mutable StringMap<int> root_counts_;

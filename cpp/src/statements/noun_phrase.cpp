@@ -225,6 +225,10 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
   const NounPhrase np = scan_phrase_before(view_, e, lo, juxtapose);
   PhraseExtent extent{np.first, !np.names.empty()};
   if (np.referent) {
+    if (referents_.resolve_list(np.referent->entry->referent, np.referent->first, np.referent->head, out)) {
+      extent.found = true;
+      return extent;
+    }
     Party p = resolve(*np.referent);
     extent.found = p.usable;
     if (p.usable) out.push_back(std::move(p));

@@ -22,6 +22,22 @@ Party Referents::resolve(Referent cls, std::uint32_t first_token, std::uint32_t 
   return p;
 }
 
+bool Referents::resolve_list(Referent cls, std::uint32_t first_token, std::uint32_t head_token, Parties& out) const {
+  if (cls != Referent::Group) return false;
+  const std::uint32_t paragraph = view_.paragraph_of(head_token);
+  const std::span<const Seen> list = history_.last_list(paragraph >= 1 ? paragraph - 1 : 0);
+  if (list.empty()) return false;
+  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end;
+  const std::size_t before = out.size();
+  for (const Seen& s : list) {
+    // One party per source (a source with two targets is recorded twice).
+    const bool repeat = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                                    [&](const Party& p) { return facts_.same_party(p.arg, s.arg); });
+    if (!repeat) out.push_back(from_seen(&s, start, end));
+  }
+  return true;
+}
+
 Party Referents::speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type) {
   Party p = unresolved_nominal(Referent::None, view_.tok(first_token).start, view_.tok(head_token).end);
   p.type = std::move(type);

@@ -24,6 +24,11 @@ class Referents {
   // The party that the words [first_token, head_token] stand for (a
   // pronoun or nominal of the given referent class); unusable when none fits.
   Party resolve(Referent cls, std::uint32_t first_token, std::uint32_t head_token, MentionKind kind);
+  // "they" or "the four countries" (a group referent) after a statement of
+  // several sources ("A, B and C warned ... , they said"), in this paragraph
+  // or the one before: every source of that list, appended to `out`;
+  // false when there is no such list.
+  bool resolve_list(Referent cls, std::uint32_t first_token, std::uint32_t head_token, Parties& out) const;
   // The words [first_token, head_token] as a speaker of their own, without a
   // code and without an antecedent ("analysts said"): a new mention of type `type`.
   Party speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type);

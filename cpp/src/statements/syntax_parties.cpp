@@ -62,6 +62,7 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
   const PosTag tag = stage.syntax.at(c).tag;
   const ActEntry* entry = view.referent_entry(c);
   if (role != NounRole::Object && entry && entry->pos == Pos::Pronoun) {
+    if (stage.referents.resolve_list(entry->referent, c, c, out)) return;
     Party p = stage.referents.resolve(entry->referent, c, c, MentionKind::Pronoun);
     if (p.usable) out.push_back(std::move(p));
     return;
@@ -75,6 +76,7 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
   if (names_after(stage, c, role, out, depth) || role == NounRole::Object) return;
   const std::uint32_t first = after_determiners(view, np.first_token, c);
   if (entry && entry->pos == Pos::Nominal) {
+    if (stage.referents.resolve_list(entry->referent, first, c, out)) return;
     Party p = stage.referents.resolve(entry->referent, first, c, MentionKind::Nominal);
     if (p.usable) out.push_back(std::move(p));
     return;
