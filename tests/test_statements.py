@@ -166,3 +166,11 @@ def test_list_of_sources_in_dashes_and_they_after_it(nlp):
 def test_phrase_between_subject_and_verb_is_no_subject(nlp):
     s = one(nlp.parse("Karl Brenner in a televised address warned Borduria."))
     assert (s.source.text, s.act, s.target.text) == ("Karl Brenner", "WARN", "Borduria")
+
+
+def test_participle_after_a_released_statement_speaks_for_its_authors(nlp):
+    doc = nlp.parse("The leaders of Ruritania and Syldavia have released a joint statement strongly condemning "
+                    "the attack by Borduria.")
+    check_offsets(doc)
+    assert [(s.source.actor, s.act, s.trigger.text) for s in doc.statements] == [
+        ("RUR", "ACCUSE", "condemning"), ("SYL", "ACCUSE", "condemning")]

@@ -39,6 +39,20 @@ bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
   return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
 }
 
+// Whether token j is a plain lower-case noun that no one stands behind, the
+// end of an object before a participle ("released a statement condemning
+// ...": the participle's subject is the clause's, not "statement").
+bool ends_object(const TokenView& view, std::int64_t j) {
+  const auto u = static_cast<std::uint32_t>(j);
+  if (view.mention_at(u) >= 0 || view.quote_at(u) >= 0 || view.tok(u).kind != TokenKind::Word ||
+      view.tok(u).shape != Shape::Lower)
+    return false;
+  const Word w = view.low(u);
+  if (in(kStop, w) || in(kAux, w) || in(kDeterminers, w) || in(kAdverbs, w) || ends_with(w, "ly")) return false;
+  if (const ActEntry* e = view.referent_entry(u); e && e->referent != Referent::Document) return false;
+  return !view.forms_at(u);
+}
+
 // Whether a name, pronoun or listed nominal lies in tokens [lo, end).
 bool party_word_before(const TokenView& view, std::uint32_t lo, std::uint32_t end) {
   for (std::uint32_t k = lo; k < end; ++k)
@@ -248,6 +262,21 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
   if (named) f.subject_first = np.first;
 }
 
+namespace {
+
+// "X released a statement condemning ...": a participle that modifies a
+// document speaks for the subject of the verb the document is the object of.
+std::int32_t author_of_document(const DocumentStage& stage, std::uint32_t s) {
+  const ActEntry* e = stage.view.referent_entry(s);
+  if (!e || e->referent != Referent::Document || stage.view.mention_at(s) >= 0) return static_cast<std::int32_t>(s);
+  const TokenSyntax& x = stage.syntax.at(s);
+  if (x.dep != Dep::Dobj || x.head < 0) return static_cast<std::int32_t>(s);
+  const PredicateArgs g = stage.syntax.args(static_cast<std::uint32_t>(x.head));
+  return g.subject >= 0 && !g.passive ? g.subject : static_cast<std::int32_t>(s);
+}
+
+}  // namespace
+
 bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   // A trigger the tagger reads as no verb ("the U.S. states of") is not worth
   // a parse, nor one that only names, pronouns and listed nominals can be
@@ -258,8 +287,9 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
   const std::uint32_t v = t.first;
   if (!is_verb(stage.syntax.at(v).tag)) return false;
   const PredicateArgs a = stage.syntax.args(v);
-  const std::int32_t s = a.passive ? a.agent : a.subject;
+  std::int32_t s = a.passive ? a.agent : a.subject;
   if (s < 0) return false;
+  s = author_of_document(stage, static_cast<std::uint32_t>(s));
   Parties found;
   const NounRole role = t.entry->quote && !a.passive ? NounRole::Speaker : NounRole::Subject;
   const std::uint32_t first = parties_of_noun(stage, static_cast<std::uint32_t>(s), role, found);
@@ -299,7 +329,7 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
   const std::int64_t j = skip_auxiliaries(view, t.before(), lo, f.negated);
   const Word w = j >= lo ? view.low(at(j)) : Word();
   if (is_passive(view, t, lo)) return passive_with_agent(stage, scope, t, j, f);
-  if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after"))
+  if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after" || ends_object(view, j)))
     participle(f);
   else if (j < lo)
     return true;

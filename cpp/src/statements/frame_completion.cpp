@@ -1,5 +1,7 @@
 #include "statements/frame_completion.hpp"
 
+#include <algorithm>
+#include <span>
 #include <string>
 
 #include "statements/constructions.hpp"
@@ -247,12 +249,19 @@ bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, co
   if (f.source_from == SourceFrom::Phrase) return true;
   if (stage.emitter.size() > scope.first_statement) {
     const Statement& previous = stage.emitter.back();
-    Party p;
-    p.arg = previous.source;
-    p.type = stage.history.last().type;
-    p.usable = true;
-    p.head = stage.history.last().head;
-    f.sources.push_back(std::move(p));
+    // Every source of a list before ("A and B warned ..., saying ..."), else the one source.
+    const std::span<const Seen> list = stage.history.last_list(scope.paragraph);
+    for (const Seen& s : list.empty() ? std::span<const Seen>(&stage.history.last(), 1) : list) {
+      if (std::any_of(f.sources.begin(), f.sources.end(),
+                      [&](const Party& q) { return stage.facts.same_party(q.arg, s.arg); }))
+        continue;
+      Party p;
+      p.arg = s.arg;
+      p.type = s.type;
+      p.usable = true;
+      p.head = s.head;
+      f.sources.push_back(std::move(p));
+    }
     // The participle repeats the act before it toward the same target: one statement.
     bool same = f.targets.empty() && !previous.target;
     for (const auto& c : f.targets)
