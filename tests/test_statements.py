@@ -174,3 +174,13 @@ def test_participle_after_a_released_statement_speaks_for_its_authors(nlp):
     check_offsets(doc)
     assert [(s.source.actor, s.act, s.trigger.text) for s in doc.statements] == [
         ("RUR", "ACCUSE", "condemning"), ("SYL", "ACCUSE", "condemning")]
+
+
+def test_headline_lists_names_with_commas_alone(nlp):
+    doc = nlp.parse("Syldavia and Carpania met on Monday.", title="Ruritania, Syldavia call on Borduria to drop plans")
+    check_offsets(doc)
+    assert [(s.source.text, s.act, s.target.text) for s in doc.statements] == [
+        ("Ruritania", "URGE", "Borduria"), ("Syldavia", "URGE", "Borduria")]
+    # In a body sentence a comma without "and" starts no list.
+    doc = nlp.parse("In Ruritania, Syldavia called on Borduria to talk.")
+    assert [(s.source.text, s.act) for s in doc.statements] == [("Syldavia", "URGE")]

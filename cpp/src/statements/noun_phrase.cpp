@@ -73,8 +73,9 @@ NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32
       if (conj_mention < 0) break;
       if (w != ",") saw_and = true;
       if (w == ",") {
-        // A comma continues a list only before another name ("A, B and C").
-        if (!saw_and || k - 1 < lo) break;
+        // A comma continues a list only before another name ("A, B and C");
+        // a headline lists names with commas alone ("A, B call on C").
+        if ((!saw_and && !juxtapose) || k - 1 < lo) break;
         const auto p = static_cast<std::uint32_t>(k - 1);
         if (view.mention_at(p) < 0 && !(p >= 1 && view.low(p) == ")")) break;
       }
