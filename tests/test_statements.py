@@ -184,3 +184,20 @@ def test_headline_lists_names_with_commas_alone(nlp):
     # In a body sentence a comma without "and" starts no list.
     doc = nlp.parse("In Ruritania, Syldavia called on Borduria to talk.")
     assert [(s.source.text, s.act) for s in doc.statements] == [("Syldavia", "URGE")]
+
+
+def test_each_other_gives_each_source_the_others_as_target(nlp):
+    for text in ("Ruritania and Borduria each accused the other of breaking the truce brokered by Syldavia.",
+                 "Ruritania and Borduria accused each other of breaking the truce brokered by Syldavia."):
+        doc = nlp.parse(text)
+        check_offsets(doc)
+        assert [(s.source.actor, s.act, s.target.actor) for s in doc.statements] == [
+            ("RUR", "ACCUSE", "BOR"), ("BOR", "ACCUSE", "RUR")], text
+
+
+def test_the_leaders_of_a_list_with_determiners(nlp):
+    doc = nlp.parse("The leaders of Ruritania, the Syldavia, Carpania and Borduria have released a joint statement "
+                    "condemning the attack.")
+    check_offsets(doc)
+    assert [(s.source.actor, s.act) for s in doc.statements] == [
+        ("RUR", "ACCUSE"), ("SYL", "ACCUSE"), ("CRP", "ACCUSE"), ("BOR", "ACCUSE")]

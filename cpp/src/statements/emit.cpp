@@ -42,7 +42,7 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
   const std::size_t first_seen = stage.history.entries().size();
   for (const auto& source : speakers) {
     bool any_target = false;
-    for (const auto& target : f.targets)
+    for (const auto& target : f.reciprocal ? speakers : f.targets)
       if (target.usable && !stage.facts.same_party(target.arg, source.arg) && !target.media) {
         emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
         any_target = true;

@@ -44,6 +44,14 @@ void find_frame_target(DocumentStage& stage, SentenceScope& scope, const Trigger
   const TokenView& view = stage.view;
   const ActEntry& e = *t.entry;
   const std::uint32_t hi = scope.hi, k = f.after;
+  // "A and B each accused the other": each source's target is the others.
+  if (e.frame_obj && f.sources.size() > 1 && k + 1 < hi &&
+      ((view.low(k) == "the" && view.low(k + 1) == "other") || (view.low(k) == "each" && view.low(k + 1) == "other") ||
+       (view.low(k) == "one" && view.low(k + 1) == "another"))) {
+    f.reciprocal = true;
+    f.after = k + 2;
+    return;
+  }
   if (e.frame_obj && k < hi && !view.is_mark(k) && view.low(k) != "that") {
     if (stage.phrases.object_after(f.targets, k, hi, false).found) {
       // Past the object.
@@ -154,7 +162,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
 }
 
 void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, Frame& f) {
-  if (!f.targets.empty() || !f.content || f.passive || t.entry->after) return;
+  if (!f.targets.empty() || f.reciprocal || !f.content || f.passive || t.entry->after) return;
   const TokenView& view = stage.view;
   const std::uint32_t n = view.size();
   // The content after the trigger, or a quotation before it ('"...," they warned').

@@ -47,6 +47,15 @@ bool names_after(DocumentStage& stage, std::uint32_t c, NounRole role, Parties& 
     const std::size_t before = out.size();
     for (const std::uint32_t k : stage.syntax.conjuncts(static_cast<std::uint32_t>(obj)))
       if (stage.view.mention_at(k) >= 0) party_of_token(stage, k, role, out, depth + 1);
+    // A list the parse did not chain ("Britain, the US, Germany and France"):
+    // the names the token patterns read from the first one on, when more.
+    Parties listed;
+    const std::uint32_t hi = stage.view.doc.sentences[stage.view.tok(c).sentence].last_token;
+    stage.phrases.object_after(listed, static_cast<std::uint32_t>(obj), hi, false);
+    if (listed.size() > out.size() - before) {
+      out.resize(before);
+      for (auto& p : listed) out.push_back(std::move(p));
+    }
     return out.size() > before;
   }
   return false;
