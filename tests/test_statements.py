@@ -201,3 +201,11 @@ def test_the_leaders_of_a_list_with_determiners(nlp):
     check_offsets(doc)
     assert [(s.source.actor, s.act) for s in doc.statements] == [
         ("RUR", "ACCUSE"), ("SYL", "ACCUSE"), ("CRP", "ACCUSE"), ("BOR", "ACCUSE")]
+
+
+def test_participle_after_a_preposition_of_time_takes_the_clause_subject(nlp):
+    s = one(nlp.parse("Karl Brenner walked out of the talks after denying Ruritania is causing the crisis."))
+    assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "DENY", "denying")
+    # "accused X of insisting": X insists, and the subject does not deny or say it.
+    doc = nlp.parse("Karl Brenner accused Borduria of insisting on new demands.")
+    assert [(s.source.text, s.act, s.trigger.text) for s in doc.statements] == [("Karl Brenner", "ACCUSE", "accused")]

@@ -264,6 +264,21 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
 
 namespace {
 
+// "X walked out after denying ...", "X hit back by saying ...": a
+// participle after a preposition of time or manner shares the subject of the
+// verb the preposition attaches to ("accused Y of insisting" does not: Y insists).
+std::int32_t subject_through_preposition(const DocumentStage& stage, std::uint32_t v) {
+  static constexpr WordSet<6> kPrepositions{
+      std::array<std::string_view, 6>{"after", "before", "by", "while", "upon", "without"}};
+  const TokenSyntax& x = stage.syntax.at(v);
+  if (x.dep != Dep::Pcomp || x.head < 0 || !in(kPrepositions, stage.view.low(static_cast<std::uint32_t>(x.head))))
+    return -1;
+  const std::int32_t h = stage.syntax.at(static_cast<std::uint32_t>(x.head)).head;
+  if (h < 0 || !is_verb(stage.syntax.at(static_cast<std::uint32_t>(h)).tag)) return -1;
+  const PredicateArgs g = stage.syntax.args(static_cast<std::uint32_t>(h));
+  return g.passive ? -1 : g.subject;
+}
+
 // "X released a statement condemning ...": a participle that modifies a
 // document speaks for the subject of the verb the document is the object of.
 std::int32_t author_of_document(const DocumentStage& stage, std::uint32_t s) {
@@ -288,6 +303,7 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
   if (!is_verb(stage.syntax.at(v).tag)) return false;
   const PredicateArgs a = stage.syntax.args(v);
   std::int32_t s = a.passive ? a.agent : a.subject;
+  if (s < 0 && !a.passive) s = subject_through_preposition(stage, v);
   if (s < 0) return false;
   s = author_of_document(stage, static_cast<std::uint32_t>(s));
   Parties found;
