@@ -206,7 +206,7 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
   std::int64_t q = j;
   const bool comma = view.low(cj) == "," || is_dash(view.low(cj));
   if (comma && q - 1 >= lo && view.is_mark(at(q - 1))) --q;
-  if (const std::int32_t r = q >= 1 ? view.closed_at(at(q)) : -1; r >= 0) {
+  if (const std::int32_t r = q >= 1 ? view.closed_at(static_cast<std::uint32_t>(q)) : -1; r >= 0) {
     f.content = view.quotation_span(r);
     f.quote = true;
   } else if (comma && j > lo) {
@@ -232,7 +232,7 @@ std::int64_t before_phrase(const TokenView& view, std::int64_t j, std::uint32_t 
 // the closing one) stand for the subject before them; the last token
 // before the closing dash, or -1 when j closes no such apposition.
 std::int64_t dashed_apposition(const TokenView& view, std::int64_t j, std::uint32_t lo) {
-  if (j < lo || !is_dash(view.low(at(j))) || !view.tok(at(j)).space_before || j - 1 < lo ||
+  if (j < lo || !is_dash(view.low(at(j))) || !view.tok(static_cast<std::uint32_t>(j)).space_before || j - 1 < lo ||
       view.mention_at(at(j - 1)) < 0)
     return -1;
   for (std::int64_t k = j - 2; k >= lo && k > j - 30; --k) {

@@ -99,7 +99,7 @@ namespace {
 bool quotation_before_subject(const TokenView& view, const SentenceScope& scope, Frame& f) {
   std::int64_t q = static_cast<std::int64_t>(*f.subject_first) - 1;
   if (q >= scope.lo && (view.low(at(q)) == "," || is_dash(view.low(at(q))))) --q;
-  const std::int32_t r = q >= 1 ? view.closed_at(at(q)) : -1;
+  const std::int32_t r = q >= 1 ? view.closed_at(static_cast<std::uint32_t>(q)) : -1;
   if (r < 0) return false;
   f.content = view.quotation_span(r);
   f.quote = true;
