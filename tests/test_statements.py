@@ -136,3 +136,76 @@ def test_lists_of_targets_with_and_without_the_serial_comma(nlp):
     doc = nlp.parse("Ruritania urged Borduria, and Syldavia said no.")
     assert [(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements] == [
         ("Ruritania", "URGE", "Borduria"), ("Syldavia", "SAY", None)]
+
+
+def test_doubled_apostrophes_and_backticks_as_quotation_marks(nlp):
+    # Some wires write a double quotation mark as two apostrophes or as backticks and apostrophes.
+    for text in ("''The talks were useful,'' Karl Brenner said.",
+                 "``The talks were useful,'' Karl Brenner said.",
+                 "\u201cThe talks were useful\u201d \u2014 Karl Brenner said."):
+        s = one(nlp.parse(text))
+        assert (s.source.text, s.act, s.quote, s.content.text) == (
+            "Karl Brenner", "SAY", True, "The talks were useful"), text
+
+
+def test_list_of_sources_in_dashes_and_they_after_it(nlp):
+    # The names between dashes are the subject; "in a joint statement" stands between it and the verb.
+    doc = nlp.parse("Three nations - Ruritania, Syldavia and Carpania - in a joint statement warned that the plan "
+                    "would fail.\n"
+                    "\"The plan would harm our relations with Borduria,\" they warned.")
+    check_offsets(doc)
+    first = [(s.source.text, s.act) for s in doc.statements if doc.sentences[s.sentence].paragraph == 0]
+    assert first == [("Ruritania", "WARN"), ("Syldavia", "WARN"), ("Carpania", "WARN")]
+    # "they" stands for the whole list; the target is named in the quotation before the verb.
+    second = [(s.source.text, s.source.actor, s.act, s.target.actor if s.target else None, s.quote)
+              for s in doc.statements if doc.sentences[s.sentence].paragraph == 1]
+    assert second == [("they", "RUR", "WARN", "BOR", True), ("they", "SYL", "WARN", "BOR", True),
+                      ("they", "CRP", "WARN", "BOR", True)]
+
+
+def test_phrase_between_subject_and_verb_is_no_subject(nlp):
+    s = one(nlp.parse("Karl Brenner in a televised address warned Borduria."))
+    assert (s.source.text, s.act, s.target.text) == ("Karl Brenner", "WARN", "Borduria")
+
+
+def test_participle_after_a_released_statement_speaks_for_its_authors(nlp):
+    doc = nlp.parse("The leaders of Ruritania and Syldavia have released a joint statement strongly condemning "
+                    "the attack by Borduria.")
+    check_offsets(doc)
+    assert [(s.source.actor, s.act, s.trigger.text) for s in doc.statements] == [
+        ("RUR", "ACCUSE", "condemning"), ("SYL", "ACCUSE", "condemning")]
+
+
+def test_headline_lists_names_with_commas_alone(nlp):
+    doc = nlp.parse("Syldavia and Carpania met on Monday.", title="Ruritania, Syldavia call on Borduria to drop plans")
+    check_offsets(doc)
+    assert [(s.source.text, s.act, s.target.text) for s in doc.statements] == [
+        ("Ruritania", "URGE", "Borduria"), ("Syldavia", "URGE", "Borduria")]
+    # In a body sentence a comma without "and" starts no list.
+    doc = nlp.parse("In Ruritania, Syldavia called on Borduria to talk.")
+    assert [(s.source.text, s.act) for s in doc.statements] == [("Syldavia", "URGE")]
+
+
+def test_each_other_gives_each_source_the_others_as_target(nlp):
+    for text in ("Ruritania and Borduria each accused the other of breaking the truce brokered by Syldavia.",
+                 "Ruritania and Borduria accused each other of breaking the truce brokered by Syldavia."):
+        doc = nlp.parse(text)
+        check_offsets(doc)
+        assert [(s.source.actor, s.act, s.target.actor) for s in doc.statements] == [
+            ("RUR", "ACCUSE", "BOR"), ("BOR", "ACCUSE", "RUR")], text
+
+
+def test_the_leaders_of_a_list_with_determiners(nlp):
+    doc = nlp.parse("The leaders of Ruritania, the Syldavia, Carpania and Borduria have released a joint statement "
+                    "condemning the attack.")
+    check_offsets(doc)
+    assert [(s.source.actor, s.act) for s in doc.statements] == [
+        ("RUR", "ACCUSE"), ("SYL", "ACCUSE"), ("CRP", "ACCUSE"), ("BOR", "ACCUSE")]
+
+
+def test_participle_after_a_preposition_of_time_takes_the_clause_subject(nlp):
+    s = one(nlp.parse("Karl Brenner walked out of the talks after denying Ruritania is causing the crisis."))
+    assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "DENY", "denying")
+    # "accused X of insisting": X insists, and the subject does not deny or say it.
+    doc = nlp.parse("Karl Brenner accused Borduria of insisting on new demands.")
+    assert [(s.source.text, s.act, s.trigger.text) for s in doc.statements] == [("Karl Brenner", "ACCUSE", "accused")]

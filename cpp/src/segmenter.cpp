@@ -18,6 +18,7 @@ bool is_quote(char32_t c) {
   switch (c) {
     case '"':
     case '\'':
+    case '`':  // "``" opens a quotation in some wire copy
     case 0x201C:
     case 0x201D:
     case 0x201E:

@@ -28,7 +28,7 @@ struct Case {
   Case(const std::vector<std::string>& paras, std::string_view trigger_word, const std::vector<Name>& names = kNames)
       : doc(build(paras, names)) {
     const Knowledge& k = knowledge();
-    stage = std::make_unique<DocumentStage>(doc, *k.acts, k.codes, k.actors);
+    stage = std::make_unique<DocumentStage>(doc, *k.acts, k.codes, k.actors, k.syntax);
     for (const Sentence& s : doc.sentences)
       for (const TriggerCandidate& c : stage->view.trigger_candidates(s)) {
         if (found || stage->view.text(c.token) != trigger_word) continue;

@@ -301,7 +301,8 @@ struct NounPhrase {
 // for (parse_sentences in syntax.hpp) or all of them (a foreign parse such as
 // a spaCy Doc). `tokens` is empty until a sentence is parsed, then parallel to
 // Document::tokens; `parsed[s]` says whether sentence s holds a parse.
-// `noun_phrases` is sorted by first token.
+// `noun_phrases` is sorted by first token. `parsed[s]` is 1 for a whole
+// sentence, 2 for a prefix (its words up to some token; the rest untagged).
 struct Syntax {
   std::vector<TokenSyntax> tokens;
   std::vector<std::uint8_t> parsed;

@@ -64,6 +64,19 @@ class SyntaxModel {
 // no parse yet, then finds their noun phrases. Cost is linear in the
 // sentences' tokens; other sentences are untouched.
 void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const std::uint32_t> sentences);
+// The tag of token t: the layer's when its sentence is tagged, else the
+// tagger's over a few words around it (nothing is written). For callers that
+// need one word's part of speech ("states": a noun or a verb?) cheaply.
+PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32_t t);
+// Tags and parses the words of sentence s before token `end` alone, as if
+// they were the sentence (the statement stage's way of reading a trigger's
+// subject: the words up to a few past the trigger). The rest of the sentence
+// stays untagged and Syntax::parsed[s] is 2; parse_sentences() later parses
+// such a sentence whole. A longer prefix replaces a shorter one.
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end);
+// The first token of sentence s that its parse does not reach (its first
+// token when unparsed, its end when parsed whole).
+std::uint32_t parsed_end(const Document& doc, std::uint32_t s);
 // Every sentence (tests, benchmarks, users who want the whole layer).
 void parse_all(Document& doc, const SyntaxModel& model);
 // Tags only (no tree) the given sentences: for callers that need parts of

@@ -31,7 +31,7 @@ Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, st
 
 ActChoice ActDecider::decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
                              const std::optional<Span>& content, bool quote, std::uint32_t paragraph) {
-  const std::string& source_root = facts_.root_of(source.arg.actor);
+  const std::string_view source_root = facts_.key_of(source.arg);
   ActChoice choice;
   choice.act = act;
   // A modal-insistence verb demoted to SAY takes SAY's code.
@@ -173,7 +173,7 @@ std::optional<Party> ActDecider::inherited_target(std::string_view source_root, 
   std::size_t looked = 0;
   for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
     if (it->paragraph + back < paragraph) break;
-    if (facts_.root_of(it->arg.actor) != source_root) continue;
+    if (facts_.key_of(it->arg) != source_root) continue;
     if (it->target) {
       Party p;
       p.arg = *it->target;

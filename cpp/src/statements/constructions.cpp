@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "statements/syntax_parties.hpp"
+
 namespace standpoints::statements {
 
 namespace {
@@ -37,6 +39,27 @@ bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
   return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
 }
 
+// Whether token j is a plain lower-case noun that no one stands behind, the
+// end of an object before a participle ("released a statement condemning
+// ...": the participle's subject is the clause's, not "statement").
+bool ends_object(const TokenView& view, std::int64_t j) {
+  const auto u = static_cast<std::uint32_t>(j);
+  if (view.mention_at(u) >= 0 || view.quote_at(u) >= 0 || view.tok(u).kind != TokenKind::Word ||
+      view.tok(u).shape != Shape::Lower)
+    return false;
+  const Word w = view.low(u);
+  if (in(kStop, w) || in(kAux, w) || in(kDeterminers, w) || in(kAdverbs, w) || ends_with(w, "ly")) return false;
+  if (const ActEntry* e = view.referent_entry(u); e && e->referent != Referent::Document) return false;
+  return !view.forms_at(u);
+}
+
+// Whether a name, pronoun or listed nominal lies in tokens [lo, end).
+bool party_word_before(const TokenView& view, std::uint32_t lo, std::uint32_t end) {
+  for (std::uint32_t k = lo; k < end; ++k)
+    if (view.mention_at(k) >= 0 || view.referent_entry(k)) return true;
+  return false;
+}
+
 // "X's warning", "Russian demands", or the subject of a light verb ("X gave a warning").
 void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
@@ -56,7 +79,7 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
     return;
   }
   if (j >= lo && view.mention_at(at(j)) >= 0 && view.mention(view.mention_at(at(j))).type == "NORP") {
-    Party p = stage.facts.from_mention(view.mention_at(at(j)));
+    Party p = stage.facts.party_of(view.mention_at(at(j)));
     if (p.usable) f.sources.push_back(std::move(p));
     return;
   }
@@ -181,17 +204,55 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
   }
   // The content: the quotation (or clause) before.
   std::int64_t q = j;
-  if (view.low(cj) == "," && q - 1 >= lo && view.is_mark(at(q - 1))) --q;
-  if (q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0) {
-    f.content = view.quotation_span(view.quote_at(at(q - 1)));
+  const bool comma = view.low(cj) == "," || is_dash(view.low(cj));
+  if (comma && q - 1 >= lo && view.is_mark(at(q - 1))) --q;
+  if (const std::int32_t r = q >= 1 ? view.closed_at(static_cast<std::uint32_t>(q)) : -1; r >= 0) {
+    f.content = view.quotation_span(r);
     f.quote = true;
-  } else if (view.low(cj) == "," && j > lo) {
+  } else if (comma && j > lo) {
     f.content = Span{view.tok(lo).start, view.tok(cj - 1).end};
   }
 }
 
+namespace {
+
+// The last token of a subject before a phrase that stands between it and
+// the verb ("X in a joint statement warned", "officials at the ministry
+// said"): the token before the preposition, or -1 when no such phrase ends at j.
+std::int64_t before_phrase(const TokenView& view, std::int64_t j, std::uint32_t lo) {
+  for (std::int64_t k = j; k >= lo && k > j - 6; --k) {
+    const auto u = static_cast<std::uint32_t>(k);
+    if (view.is_mark(u) || view.mention_at(u) >= 0 || view.tok(u).kind == TokenKind::Punct) return -1;
+    if (k < j && in(kPhrasePrepositions, view.low(u))) return k - 1;
+  }
+  return -1;
+}
+
+// "Seven nations - A, B and C - warned": the names between two dashes (j:
+// the closing one) stand for the subject before them; the last token
+// before the closing dash, or -1 when j closes no such apposition.
+std::int64_t dashed_apposition(const TokenView& view, std::int64_t j, std::uint32_t lo) {
+  if (j < lo || !is_dash(view.low(at(j))) || !view.tok(static_cast<std::uint32_t>(j)).space_before || j - 1 < lo ||
+      view.mention_at(at(j - 1)) < 0)
+    return -1;
+  for (std::int64_t k = j - 2; k >= lo && k > j - 30; --k) {
+    const auto u = static_cast<std::uint32_t>(k);
+    if (view.is_mark(u)) return -1;
+    if (is_dash(view.low(u)) && view.tok(u).space_before) return j - 1;
+  }
+  return -1;
+}
+
+}  // namespace
+
 void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
   const std::size_t before = f.sources.size();
+  // A phrase between the subject and the verb ("X in a joint statement
+  // warned"): its noun is no subject; the subject may stand in dashes.
+  if (const std::int64_t e = before_phrase(stage.view, j, scope.lo); e >= scope.lo) {
+    const std::int64_t d = dashed_apposition(stage.view, e, scope.lo);
+    j = d >= 0 ? d : e;
+  }
   const PhraseExtent np = stage.phrases.subject_before(f.sources, j, scope.lo, scope.title);
   const bool named = np.found || f.sources.size() > before;
   // A name taken as an earlier trigger's object is no subject of this one.
@@ -201,18 +262,90 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
   if (named) f.subject_first = np.first;
 }
 
+namespace {
+
+// "X walked out after denying ...", "X hit back by saying ...": a
+// participle after a preposition of time or manner shares the subject of the
+// verb the preposition attaches to ("accused Y of insisting" does not: Y insists).
+std::int32_t subject_through_preposition(const DocumentStage& stage, std::uint32_t v) {
+  static constexpr WordSet<6> kPrepositions{
+      std::array<std::string_view, 6>{"after", "before", "by", "while", "upon", "without"}};
+  const TokenSyntax& x = stage.syntax.at(v);
+  if (x.dep != Dep::Pcomp || x.head < 0 || !in(kPrepositions, stage.view.low(static_cast<std::uint32_t>(x.head))))
+    return -1;
+  const std::int32_t h = stage.syntax.at(static_cast<std::uint32_t>(x.head)).head;
+  if (h < 0 || !is_verb(stage.syntax.at(static_cast<std::uint32_t>(h)).tag)) return -1;
+  const PredicateArgs g = stage.syntax.args(static_cast<std::uint32_t>(h));
+  return g.passive ? -1 : g.subject;
+}
+
+// "X released a statement condemning ...": a participle that modifies a
+// document speaks for the subject of the verb the document is the object of.
+std::int32_t author_of_document(const DocumentStage& stage, std::uint32_t s) {
+  const ActEntry* e = stage.view.referent_entry(s);
+  if (!e || e->referent != Referent::Document || stage.view.mention_at(s) >= 0) return static_cast<std::int32_t>(s);
+  const TokenSyntax& x = stage.syntax.at(s);
+  if (x.dep != Dep::Dobj || x.head < 0) return static_cast<std::int32_t>(s);
+  const PredicateArgs g = stage.syntax.args(static_cast<std::uint32_t>(x.head));
+  return g.subject >= 0 && !g.passive ? g.subject : static_cast<std::int32_t>(s);
+}
+
+}  // namespace
+
+bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  // A trigger the tagger reads as no verb ("the U.S. states of") is not worth
+  // a parse, nor one that only names, pronouns and listed nominals can be
+  // the source of when the sentence has none before it ("the law requires").
+  if (!t.entry->quote && !party_word_before(stage.view, scope.lo, t.first)) return false;
+  if (!is_verb(stage.syntax.tag(t.first))) return false;
+  if (!stage.syntax.ensure(scope.index, t.last + kLookAhead)) return false;
+  const std::uint32_t v = t.first;
+  if (!is_verb(stage.syntax.at(v).tag)) return false;
+  const PredicateArgs a = stage.syntax.args(v);
+  std::int32_t s = a.passive ? a.agent : a.subject;
+  if (s < 0 && !a.passive) s = subject_through_preposition(stage, v);
+  if (s < 0) return false;
+  s = author_of_document(stage, static_cast<std::uint32_t>(s));
+  Parties found;
+  const NounRole role = t.entry->quote && !a.passive ? NounRole::Speaker : NounRole::Subject;
+  const std::uint32_t first = parties_of_noun(stage, static_cast<std::uint32_t>(s), role, found);
+  if (found.empty()) return false;
+  f.sources = std::move(found);
+  const auto us = static_cast<std::uint32_t>(s);
+  if (a.passive) {
+    // "Ukraine was accused by Russia of ...": the subject is the target.
+    f.passive = true;
+    if (a.subject >= 0) parties_of_noun(stage, static_cast<std::uint32_t>(a.subject), NounRole::Object, f.targets);
+  }
+  if (us > t.last) {
+    // The source after the trigger ('"...," said X', "accused by X of"): the frame goes on past it.
+    f.after = std::max(f.after, stage.syntax.noun_phrase(us).last_token);
+    while (f.after < scope.hi && stage.view.mention_at(f.after) >= 0) ++f.after;
+  } else if (us < t.first) {
+    f.subject_first = first;
+  }
+  return true;
+}
+
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   if (t.is_noun()) return noun_trigger(stage, scope, t, f);
   if (t.entry->after) {
     according_to(stage, scope, t, f);
     return true;
   }
+  if (!verb_construction(stage, scope, t, f)) return false;
+  // No source in the words around the trigger: the parse may know it.
+  if (f.sources.empty() && f.source_from == SourceFrom::Phrase) syntactic_subject(stage, scope, t, f);
+  return true;
+}
+
+bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
   const std::uint32_t lo = scope.lo;
   const std::int64_t j = skip_auxiliaries(view, t.before(), lo, f.negated);
   const Word w = j >= lo ? view.low(at(j)) : Word();
   if (is_passive(view, t, lo)) return passive_with_agent(stage, scope, t, j, f);
-  if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after"))
+  if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after" || ends_object(view, j)))
     participle(f);
   else if (j < lo)
     return true;
@@ -222,7 +355,9 @@ bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& 
     relative_clause(stage, scope, j, f);
   else if (w == "and" || w == "but")
     coordination(stage, scope, j, f);
-  else if (w == "," || view.is_mark(at(j)) || w == ":")
+  else if (const std::int64_t d = dashed_apposition(view, j, lo); d >= 0)
+    plain_subject(stage, scope, d, f);
+  else if (w == "," || view.is_mark(at(j)) || w == ":" || is_dash(w))
     appositive_or_inverted(stage, scope, t, j, f);
   else
     plain_subject(stage, scope, j, f);

@@ -26,6 +26,16 @@ namespace standpoints::statements {
 // The frame of a trigger, by the construction its surroundings show, built
 // into `f` (fresh: after = t.last). False when the construction gives no statement.
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+// The construction of a verb trigger from the token patterns around it.
+bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+// The source the parse gives a verb trigger (its sentence parsed on demand):
+// its own subject or the one it shares (a participle, conjunct, relative
+// clause), a passive's agent with its subject as the target, a subject after
+// the verb ('"...," said X'). For triggers whose token patterns found none.
+bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+// Words parsed past a trigger when its subject is asked: the parser's own
+// look-ahead (three words) and one more.
+constexpr std::uint32_t kLookAhead = 4;
 
 bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
 void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);

@@ -17,10 +17,9 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
                     std::uint32_t sentence) {
   const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
   ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
-  const std::string& source_root = stage.facts.root_of(source.arg.actor);
   Statement st;
   st.source = source.arg;
-  if (choice.target && stage.facts.root_of(choice.target->arg.actor) != source_root) st.target = choice.target->arg;
+  if (choice.target && !stage.facts.same_party(choice.target->arg, source.arg)) st.target = choice.target->arg;
   st.act = act_name(choice.act);
   st.cameo = choice.cameo;
   st.trigger = trigger;
@@ -34,27 +33,24 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
 }
 
 bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f) {
-  // Media report what others say; sources need an actor code (has_code()).
+  // Media report what others say; every other identified speaker speaks, coded or not.
   Parties speakers;
-  for (auto& p : f.sources) {
-    if (p.usable && !p.media)
-      speakers.push_back(std::move(p));
-    else if (!p.usable && p.type == "PERSON" && !has_code(p.arg))
-      stage.history.record(Seen{p.arg, p.type, scope.paragraph, p.head, std::nullopt});
-  }
+  for (auto& p : f.sources)
+    if (p.usable && !p.media) speakers.push_back(std::move(p));
   if (speakers.empty()) return false;
   const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end};
+  const std::size_t first_seen = stage.history.entries().size();
   for (const auto& source : speakers) {
-    const std::string& source_root = stage.facts.root_of(source.arg.actor);
     bool any_target = false;
-    for (const auto& target : f.targets)
-      if (target.usable && stage.facts.root_of(target.arg.actor) != source_root && !target.media) {
+    for (const auto& target : f.reciprocal ? speakers : f.targets)
+      if (target.usable && !stage.facts.same_party(target.arg, source.arg) && !target.media) {
         emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
         any_target = true;
       }
     if (!any_target)
       emit_statement(stage, source, nullptr, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
   }
+  if (speakers.size() > 1) stage.history.mark_list(first_seen);
   return true;
 }
 

@@ -83,6 +83,25 @@ void read_paragraph(DocumentStage& stage, std::uint32_t pi, std::span<const Trig
   if (stage.emitter.size() == before) quote_only_paragraph(stage, pi);
 }
 
+// A party that no entity held while the stage ran (an unresolved nominal:
+// "officials said") takes the entity add_mentions() gave its mention.
+void link_new_entities(Document& doc) {
+  const auto entity_at = [&](Argument& a) {
+    if (a.entity >= 0) return;
+    const auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), a.start,
+                                     [](const Mention& m, std::uint32_t s) { return m.start < s; });
+    for (auto m = it; m != doc.mentions.end() && m->start == a.start; ++m)
+      if (m->end == a.end) {
+        a.entity = m->entity;
+        return;
+      }
+  };
+  for (Statement& st : doc.statements) {
+    entity_at(st.source);
+    if (st.target) entity_at(*st.target);
+  }
+}
+
 }  // namespace
 
 }  // namespace statements
@@ -93,13 +112,14 @@ void extract_statements(Document& doc, const Knowledge& knowledge) {
   if (lexicon.empty() || doc.tokens.empty()) return;
   std::vector<Mention> proposed;
   {
-    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors);
+    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors, knowledge.syntax);
     std::span<const statements::TriggerCandidate> candidates = stage.view.trigger_candidates();
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) statements::read_paragraph(stage, pi, candidates);
     doc.statements = stage.emitter.take_distinct();
     proposed = stage.referents.take_proposals();
   }
   add_mentions(doc, std::move(proposed));
+  statements::link_new_entities(doc);
 }
 
 std::vector<std::uint32_t> sentences_with_trigger_candidates(const Document& doc, const Knowledge& knowledge) {

@@ -16,6 +16,7 @@
 #include "statements/noun_phrase.hpp"
 #include "statements/parties.hpp"
 #include "statements/referents.hpp"
+#include "statements/syntax_view.hpp"
 #include "statements/token_view.hpp"
 #include "statements/trigger.hpp"
 
@@ -23,8 +24,12 @@ namespace standpoints::statements {
 
 // Everything the stage keeps for one document.
 struct DocumentStage {
-  DocumentStage(const Document& doc, const ActLexicon& lexicon, const ActorCodes& codes, const ActorTable& actors)
+  // `syntax`: the built-in parser, run on the sentences constructions ask
+  // about (an empty model: only a parse the document already holds is read).
+  DocumentStage(Document& doc, const ActLexicon& lexicon, const ActorCodes& codes, const ActorTable& actors,
+                const SyntaxModel& syntax_model)
       : view(doc, lexicon),
+        syntax(doc, syntax_model),
         facts(doc, codes, actors),
         history(facts),
         referents(view, facts, history),
@@ -36,6 +41,7 @@ struct DocumentStage {
   }
 
   TokenView view;         // the document as the stage reads it
+  SyntaxView syntax;      // its parse, sentence by sentence on demand
   ActorFacts facts;       // codes, roots and media
   SourceHistory history;  // sources so far
   Referents referents;    // pronouns, nominals, documents; proposes their mentions
@@ -78,9 +84,10 @@ struct Frame {
   Parties targets;
   std::uint32_t after = 0;  // first token after the trigger (and its object or agent)
   std::optional<Span> content;
-  bool quote = false;    // the content is a quotation
-  bool negated = false;  // "did not say"
-  bool passive = false;  // "was accused by X"
+  bool quote = false;       // the content is a quotation
+  bool negated = false;     // "did not say"
+  bool passive = false;     // "was accused by X"
+  bool reciprocal = false;  // "A and B accused each other": each source's target is the others
   SourceFrom source_from = SourceFrom::Phrase;
   std::optional<std::uint32_t> subject_first;  // first token of the subject phrase, when one was scanned
 };

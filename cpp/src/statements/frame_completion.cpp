@@ -1,6 +1,10 @@
 #include "statements/frame_completion.hpp"
 
+#include <algorithm>
+#include <span>
 #include <string>
+
+#include "statements/constructions.hpp"
 
 namespace standpoints::statements {
 
@@ -40,6 +44,14 @@ void find_frame_target(DocumentStage& stage, SentenceScope& scope, const Trigger
   const TokenView& view = stage.view;
   const ActEntry& e = *t.entry;
   const std::uint32_t hi = scope.hi, k = f.after;
+  // "A and B each accused the other": each source's target is the others.
+  if (e.frame_obj && f.sources.size() > 1 && k + 1 < hi &&
+      ((view.low(k) == "the" && view.low(k + 1) == "other") || (view.low(k) == "each" && view.low(k + 1) == "other") ||
+       (view.low(k) == "one" && view.low(k + 1) == "another"))) {
+    f.reciprocal = true;
+    f.after = k + 2;
+    return;
+  }
   if (e.frame_obj && k < hi && !view.is_mark(k) && view.low(k) != "that") {
     if (stage.phrases.object_after(f.targets, k, hi, false).found) {
       // Past the object.
@@ -86,9 +98,10 @@ namespace {
 // '"...," X said': the quotation that closes right before the subject (or before a comma there).
 bool quotation_before_subject(const TokenView& view, const SentenceScope& scope, Frame& f) {
   std::int64_t q = static_cast<std::int64_t>(*f.subject_first) - 1;
-  if (q >= scope.lo && view.low(at(q)) == ",") --q;
-  if (!(q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0)) return false;
-  f.content = view.quotation_span(view.quote_at(at(q - 1)));
+  if (q >= scope.lo && (view.low(at(q)) == "," || is_dash(view.low(at(q))))) --q;
+  const std::int32_t r = q >= 1 ? view.closed_at(static_cast<std::uint32_t>(q)) : -1;
+  if (r < 0) return false;
+  f.content = view.quotation_span(r);
   f.quote = true;
   return true;
 }
@@ -99,11 +112,12 @@ void content_after(const TokenView& view, const SentenceScope& scope, const Trig
   const std::uint32_t hi = scope.hi;
   std::uint32_t k = f.after;
   if (k < hi && view.low(k) == ",") ++k;
-  if (k < hi && (view.low(k) == ":" || view.low(k) == ",") && k + 1 < hi && view.is_mark(k + 1)) ++k;
+  if (k < hi && (view.low(k) == ":" || view.low(k) == "," || is_dash(view.low(k))) && k + 1 < hi && view.is_mark(k + 1))
+    ++k;
   if (k >= hi) return;
   const Word w = view.low(k);
-  if (view.is_mark(k) && k + 1 < view.size() && view.quote_at(k + 1) >= 0) {
-    f.content = view.quotation_span(view.quote_at(k + 1));
+  if (const std::int32_t r = view.opened_at(k); r >= 0) {
+    f.content = view.quotation_span(r);
     f.quote = true;
   } else if (w == "that" || w == "to" || w == "of" || w == "for" || w == "against" || w == "on") {
     f.content = clause_span(view, k, scope);
@@ -131,7 +145,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
       if (q >= scope.lo && view.low(at(q)) == ",") --q;
       if (q >= scope.lo && view.low(at(subject - 1)) == "," && t.entry->quote && !scope.title) {
         std::uint32_t b = scope.lo;
-        if (view.is_mark(b)) ++b;
+        while (b < scope.hi && view.is_mark(b)) ++b;
         if (static_cast<std::int64_t>(b) <= q)
           f.content = Span{view.tok(b).start, view.tok(static_cast<std::uint32_t>(q)).end};
       }
@@ -148,10 +162,12 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
 }
 
 void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, Frame& f) {
-  if (!f.targets.empty() || !f.content || f.passive || t.entry->after) return;
+  if (!f.targets.empty() || f.reciprocal || !f.content || f.passive || t.entry->after) return;
   const TokenView& view = stage.view;
   const std::uint32_t n = view.size();
+  // The content after the trigger, or a quotation before it ('"...," they warned').
   std::uint32_t k = t.last;
+  if (f.content->start < view.tok(t.first).start) k = view.first_token_at(f.content->start);
   while (k < n && view.tok(k).start < f.content->start) ++k;
   if (k < n && view.low(k) == "that") ++k;
   while (k < n && in(kDeterminers, view.low(k))) ++k;
@@ -169,7 +185,7 @@ void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, 
     if (!foreign_target_at(stage, u, p)) continue;
     bool same = false;
     for (const auto& s : f.sources)
-      if (stage.facts.root_of(s.arg.actor) == stage.facts.root_of(p.arg.actor)) same = true;
+      if (stage.facts.same_party(s.arg, p.arg)) same = true;
     if (same) continue;
     f.targets.push_back(std::move(p));
     return;
@@ -193,7 +209,7 @@ void first_name_of_sentence(const DocumentStage& stage, const SentenceScope& sco
     }
   }
   if (*scope.first_name < 0 || *scope.first_name >= before) return;
-  Party p = stage.facts.from_mention(view.mention_at(static_cast<std::size_t>(*scope.first_name)));
+  Party p = stage.facts.party_of(view.mention_at(static_cast<std::size_t>(*scope.first_name)));
   if (p.usable && !p.media) f.sources.push_back(std::move(p));
 }
 
@@ -226,34 +242,47 @@ void subject_of_next_clause(const DocumentStage& stage, const SentenceScope& sco
   std::uint32_t v = u + 1;
   while (v < hi && (in(kDeterminers, view.low(v)) || (view.tok(v).shape != Shape::Lower && view.mention_at(v) < 0)))
     ++v;
-  Party p = stage.facts.from_mention(view.mention_at(v));
+  Party p = stage.facts.party_of(view.mention_at(v));
   std::uint32_t w = v;
   while (w + 1 < hi && (view.mention_at(w + 1) >= 0 || view.tok(w + 1).shape != Shape::Lower) &&
          view.low(w + 1) != "," && view.tok(w + 1).kind == TokenKind::Word)
     ++w;
-  if (view.mention_at(w) >= 0) p = stage.facts.from_mention(view.mention_at(w));
+  if (view.mention_at(w) >= 0) p = stage.facts.party_of(view.mention_at(w));
   if (p.usable && !p.media) f.sources.push_back(std::move(p));
 }
 
 }  // namespace
 
-bool find_neighbour_sources(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act,
-                            Frame& f) {
+bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f) {
   if (f.source_from == SourceFrom::Phrase) return true;
   if (stage.emitter.size() > scope.first_statement) {
     const Statement& previous = stage.emitter.back();
-    Party p;
-    p.arg = previous.source;
-    p.type = stage.history.last().type;
-    p.usable = true;
-    p.head = stage.history.last().head;
-    f.sources.push_back(std::move(p));
+    // Every source of a list before ("A and B warned ..., saying ..."), else the one source.
+    const SeenRange list = stage.history.last_list(scope.paragraph);
+    for (const Seen& s : list.empty() ? stage.history.last_entry() : list) {
+      if (std::any_of(f.sources.begin(), f.sources.end(),
+                      [&](const Party& q) { return stage.facts.same_party(q.arg, s.arg); }))
+        continue;
+      Party p;
+      p.arg = s.arg;
+      p.type = s.type;
+      p.usable = true;
+      p.head = s.head;
+      f.sources.push_back(std::move(p));
+    }
     // The participle repeats the act before it toward the same target: one statement.
-    const std::string previous_target = previous.target ? stage.facts.root_of(previous.target->actor) : std::string();
-    bool same = f.targets.empty() && previous_target.empty();
+    bool same = f.targets.empty() && !previous.target;
     for (const auto& c : f.targets)
-      if (stage.facts.root_of(c.arg.actor) == previous_target) same = true;
+      if (previous.target && stage.facts.same_party(c.arg, *previous.target)) same = true;
     return !((same || act == Act::Say) && f.source_from == SourceFrom::PreviousStatement);
+  }
+  // No statement before: the subject the parse gives ("X brushed off ...,
+  // saying ..."), else the patterns' guess.
+  Frame parsed;
+  parsed.after = f.after;
+  if (syntactic_subject(stage, scope, t, parsed)) {
+    f.sources = std::move(parsed.sources);
+    return true;
   }
   if (f.source_from == SourceFrom::Coordinated)
     first_name_of_sentence(stage, scope, t.first, f);

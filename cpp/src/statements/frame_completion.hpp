@@ -33,8 +33,7 @@ void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, 
 // the sentence, else the sentence's first name (coordination) or the subject
 // of the next clause (participle). False when the participle only repeats the
 // statement before.
-bool find_neighbour_sources(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act,
-                            Frame& f);
+bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f);
 
 // Content from token b to the end of the sentence, without the final stop,
 // up to a semicolon.

@@ -27,7 +27,7 @@ const Seen* SourceHistory::last_with_head(std::string_view head, std::uint32_t p
 
 const Seen* SourceHistory::most_frequent_source() const {
   for (; counted_ < seen_.size(); ++counted_) {
-    const int n = ++root_counts_[facts_.root_of(seen_[counted_].arg.actor)];
+    const int n = ++root_counts_[facts_.key_of(seen_[counted_].arg)];
     if (n >= best_count_) {
       best_count_ = n;
       best_ = static_cast<std::int64_t>(counted_);

@@ -5,7 +5,10 @@
 
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <optional>
+#include <ranges>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +28,9 @@ struct Seen {
   std::optional<Argument> target;
 };
 
+// A run of entries in the history.
+using SeenRange = std::ranges::subrange<std::deque<Seen>::const_iterator>;
+
 class SourceHistory {
  public:
   explicit SourceHistory(const ActorFacts& facts) : facts_(facts) {}
@@ -34,6 +40,8 @@ class SourceHistory {
   const std::deque<Seen>& entries() const noexcept { return seen_; }
   bool empty() const noexcept { return seen_.empty(); }
   const Seen& last() const { return seen_.back(); }
+  // The last entry as a run of one (the history is not empty).
+  SeenRange last_entry() const { return {std::prev(seen_.end()), seen_.end()}; }
 
   // The last entry that is a person (or not), or any, when it lies in
   // paragraph `from` or later; else nullptr.
@@ -41,6 +49,19 @@ class SourceHistory {
   // The last entry whose noun phrase had this head word ("ministry"), when
   // it lies at most five paragraphs before `paragraph`.
   const Seen* last_with_head(std::string_view head, std::uint32_t paragraph) const;
+  // The entries from `first` on are the sources of one statement that named
+  // several ("A, B and C warned"): a list that "they" may stand for.
+  void mark_list(std::size_t first) {
+    list_first_ = first;
+    list_end_ = seen_.size();
+  }
+  // The sources of the last such list, when nothing was recorded after it and
+  // it lies in paragraph `from` or later; else empty.
+  SeenRange last_list(std::uint32_t from) const {
+    if (list_end_ != seen_.size() || list_end_ - list_first_ < 2 || seen_[list_first_].paragraph < from)
+      return {seen_.end(), seen_.end()};
+    return {seen_.begin() + static_cast<std::ptrdiff_t>(list_first_), seen_.end()};
+  }
   // The most frequent source root so far (the most recent on ties): the
   // author of a document ("the letter says").
   const Seen* most_frequent_source() const;
@@ -52,6 +73,7 @@ class SourceHistory {
   // stage's peak); a deque never moves what it holds.
   std::deque<Seen> seen_;
   std::int64_t last_person_ = -1, last_other_ = -1;
+  std::size_t list_first_ = 0, list_end_ = 0;  // the last list of sources: entries [first, end)
   StringMap<std::size_t> last_by_head_;
   // most_frequent_source(), counted as the history grows.
   mutable StringMap<int> root_counts_;

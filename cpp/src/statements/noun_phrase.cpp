@@ -73,8 +73,9 @@ NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32
       if (conj_mention < 0) break;
       if (w != ",") saw_and = true;
       if (w == ",") {
-        // A comma continues a list only before another name ("A, B and C").
-        if (!saw_and || k - 1 < lo) break;
+        // A comma continues a list only before another name ("A, B and C");
+        // a headline lists names with commas alone ("A, B call on C").
+        if ((!saw_and && !juxtapose) || k - 1 < lo) break;
         const auto p = static_cast<std::uint32_t>(k - 1);
         if (view.mention_at(p) < 0 && !(p >= 1 && view.low(p) == ")")) break;
       }
@@ -169,7 +170,8 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
     if (view.is_mark(k)) break;
     if (view.mention_at(k) >= 0) {
       const Mention& m = view.mention(view.mention_at(k));
-      if (conj < 0 && !view.is_hyphen_glued(m) && has_code(facts.actor_of(m))) conj = view.mention_at(k);
+      if (conj < 0 && !view.is_hyphen_glued(m) && (has_code(facts.actor_of(m)) || can_be_party(m.type)))
+        conj = view.mention_at(k);
       while (k < hi && view.mention_at(k) >= 0 && view.tok(k).start < m.end) ++k;
       continue;
     }
@@ -224,31 +226,27 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
   const NounPhrase np = scan_phrase_before(view_, e, lo, juxtapose);
   PhraseExtent extent{np.first, !np.names.empty()};
   if (np.referent) {
+    if (referents_.resolve_list(np.referent->entry->referent, np.referent->first, np.referent->head, out)) {
+      extent.found = true;
+      return extent;
+    }
     Party p = resolve(*np.referent);
     extent.found = p.usable;
     if (p.usable) out.push_back(std::move(p));
     return extent;
   }
   for (const std::int32_t mi : np.names) {
-    Party& p = out.emplace_back(facts_.from_mention(mi));
+    Party& p = out.emplace_back(facts_.party_of(mi));
+    if (!p.usable) {
+      out.pop_back();  // a name that is no party (a law, an event)
+      continue;
+    }
     if (np.lower_head >= 0) p.head = view_.low(static_cast<std::size_t>(np.lower_head));
-    if (p.usable && p.media) {
+    if (p.media) {
       // A medium: no source (media report what others say).
       p.type = "MEDIA";
       p.usable = false;
       p.head.clear();
-    } else if (!p.usable) {
-      const Mention& m = view_.mention(mi);
-      if (m.type != "PERSON") {
-        out.pop_back();
-        continue;
-      }
-      // A person with no actor code: no statement, but pronouns may refer to them.
-      p = Party{};
-      p.arg.entity = m.entity;
-      p.arg.start = m.start;
-      p.arg.end = m.end;
-      p.type = "PERSON";
     }
   }
   return extent;
@@ -262,7 +260,7 @@ PhraseExtent PhraseReader::object_after(Parties& out, std::uint32_t b, std::uint
     if (p.usable) out.push_back(std::move(p));
   }
   for (const std::int32_t mi : np.names) {
-    Party& p = out.emplace_back(facts_.from_mention(mi));
+    Party& p = out.emplace_back(facts_.party_of(mi));
     if (!p.usable || p.media) out.pop_back();
   }
   return {np.first, out.size() > before};

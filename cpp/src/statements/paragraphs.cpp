@@ -11,8 +11,9 @@ void headline_colon(DocumentStage& stage, std::uint32_t si) {
   std::uint32_t k = sf;
   while (k < sl && view.mention_at(k) == view.mention_at(sf)) ++k;
   if (!(k + 1 < sl && view.low(k) == ":")) return;
-  const Party source = stage.facts.from_mention(view.mention_at(sf));
-  if (!source.usable || source.media) return;
+  const Party source = stage.facts.party_of(view.mention_at(sf));
+  if (!source.usable || source.media || (!has_code(source.arg) && source.type != "PERSON" && source.type != "ORG"))
+    return;
   emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(k).start, view.tok(k).end},
                  Span{view.tok(k + 1).start, view.tok(sl - 1).end}, false, false, si);
 }
@@ -20,9 +21,8 @@ void headline_colon(DocumentStage& stage, std::uint32_t si) {
 void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {
   const TokenView& view = stage.view;
   const auto [first, last] = view.paragraph_tokens(pi);
-  if (!view.is_mark(first) || !TokenView::opens_double_quote(view.text(first))) return;
-  if (!(first + 1 < last && view.quote_at(first + 1) >= 0 && view.region(view.quote_at(first + 1)).close >= first + 6))
-    return;
+  const std::int32_t r = view.opened_at(first);
+  if (r < 0 || !view.region(r).double_mark || view.region(r).close < view.region(r).open + 6) return;
   if (view.doc.paragraphs[pi].title || stage.emitter.size() == 0) return;
   const std::size_t k = stage.emitter.size() - 1;
   if (stage.emitter.paragraph_of(k) + 1 != pi) return;
@@ -35,7 +35,7 @@ void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {
   source.usable = true;
   source.head = seen.head;
   emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(first).start, view.tok(first).end},
-                 view.quotation_span(view.quote_at(first + 1)), true, false, view.tok(first).sentence);
+                 view.quotation_span(r), true, false, view.tok(first).sentence);
 }
 
 }  // namespace standpoints::statements

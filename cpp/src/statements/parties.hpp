@@ -4,6 +4,8 @@
 
 #include <boost/container/small_vector.hpp>
 #include <boost/unordered/unordered_node_map.hpp>
+#include <boost/unordered/unordered_node_set.hpp>
+#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,7 +22,7 @@ namespace standpoints::statements {
 struct Party {
   Argument arg;
   std::string type;     // mention type (PERSON, ORG, ...), "MEDIA" for a medium named as a subject
-  bool usable = false;  // may be a source or target (see has_code())
+  bool usable = false;  // may be a source or target (coded or not: see has_code())
   std::string head;     // head word of its noun phrase ("ministry"), if lower case
   bool media = false;   // a news medium: reports what others say, takes no position
 };
@@ -29,14 +31,18 @@ struct Party {
 // kept inline (a heap block per trigger cost more than the rules that fill it).
 using Parties = boost::container::small_vector<Party, 2>;
 
-// The one decision on uncoded parties: a statement's source and target need
-// an actor code. A person without one still counts for pronouns ("he"), but
-// gives no statement; a name without one is no head of an object phrase and
-// no antecedent for "the ministry" or "the alliance". Every part of the stage
-// asks here, so that statements for uncoded speakers (`actor: null`) are a
-// change of this one place and its callers' fallbacks.
+// Parties with and without actor codes. Every identified speaker gives
+// statements: a named person or organisation, a nominal ("officials", "the
+// company") or a pronoun resolved to one, with its code when one is known and
+// none (`actor: null`) otherwise. Codes still matter where the stage guesses
+// a party from what is merely named nearby: a target found in the content, a
+// salient or inherited target, an antecedent for "the alliance" must be coded.
 inline bool has_code(std::string_view actor) noexcept { return !actor.empty(); }
 inline bool has_code(const Argument& a) noexcept { return has_code(a.actor); }
+// Mention types that can speak or be spoken to.
+inline bool can_be_party(std::string_view type) noexcept {
+  return type == "PERSON" || type == "ORG" || type == "GPE" || type == "NORP";
+}
 
 // What the stage asks about the actors of a document: the code of a mention,
 // the root of a code (per code, cached: a document has a few dozen codes, asked
@@ -68,21 +74,44 @@ class ActorFacts {
     }
     return known != 0;
   }
-  // Mention mi as a party: its words, entity and code.
+  // Mention mi as a party when it has an actor code (else unusable): what
+  // the stage takes from names it only finds nearby.
   Party from_mention(std::int32_t mi) const {
+    Party p = party_of(mi);
+    if (!has_code(p.arg)) return Party{};
+    return p;
+  }
+  // Mention mi as a party, coded or not (a person, organisation, place or
+  // group named as a subject or object); unusable for other types.
+  Party party_of(std::int32_t mi) const {
     Party p;
     const Mention& m = doc_.mentions[static_cast<std::size_t>(mi)];
-    const std::string_view actor = actor_of(m);
     p.arg.entity = m.entity;
-    p.arg.actor = actor;
+    p.arg.actor = actor_of(m);
     p.arg.start = m.start;
     p.arg.end = m.end;
-    if (!has_code(p.arg)) return Party{};
     p.type = m.type;
+    if (!has_code(p.arg) && !can_be_party(m.type)) return Party{};
     p.usable = true;
     p.media = is_media(mi);
     return p;
   }
+  // What tells parties apart (the repeats rule, "a foreign actor", inherited
+  // targets): the root of a coded party's code; else its entity ("#12"), or
+  // for words no entity holds yet, their lower-cased text ("@officials").
+  std::string_view key_of(const Argument& a) const {
+    if (has_code(a)) return root_of(a.actor);
+    std::string key;
+    if (a.entity >= 0) {
+      key = "#" + std::to_string(a.entity);
+    } else {
+      key = "@";
+      for (std::uint32_t i = a.start; i < a.end && i < doc_.text.size(); ++i)
+        key += static_cast<char>(std::tolower(static_cast<unsigned char>(doc_.text[i])));
+    }
+    return *uncoded_keys_.insert(std::move(key)).first;
+  }
+  bool same_party(const Argument& a, const Argument& b) const { return key_of(a) == key_of(b); }
 
  private:
   struct CodeInfo {
@@ -106,6 +135,8 @@ class ActorFacts {
   mutable boost::unordered_node_map<std::string, CodeInfo, StringHash, std::equal_to<>> info_;
   mutable const std::pair<const std::string, CodeInfo>* last_ = nullptr;
   mutable std::vector<std::int8_t> media_;  // per mention: -1 not asked yet
+  // key_of() of uncoded parties (a node set: the views it hands out stay valid).
+  mutable boost::unordered_node_set<std::string, StringHash, std::equal_to<>> uncoded_keys_;
 };
 
 }  // namespace standpoints::statements

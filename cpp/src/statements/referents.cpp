@@ -13,18 +13,49 @@ Party Referents::resolve(Referent cls, std::uint32_t first_token, std::uint32_t 
   if (kind == MentionKind::Nominal)
     if (const Seen* s = history_.last_with_head(view_.low(head_token), paragraph)) p = from_seen(s, start, end);
   if (!p.usable) p = resolve_by_class(cls, first_token, paragraph, start, end);
+  // A nominal that stands for no one named ("officials said", "the company
+  // said") speaks for itself, without a code; its mention gets an entity of
+  // its own. A document's words ("the plan") and pronouns need an antecedent.
+  if (!p.usable && kind == MentionKind::Nominal && cls != Referent::Document) p = unresolved_nominal(cls, start, end);
   if (!p.usable) return p;
+  propose(p, head_token, kind);
+  return p;
+}
+
+bool Referents::resolve_list(Referent cls, std::uint32_t first_token, std::uint32_t head_token, Parties& out) const {
+  if (cls != Referent::Group) return false;
+  const std::uint32_t paragraph = view_.paragraph_of(head_token);
+  const SeenRange list = history_.last_list(paragraph >= 1 ? paragraph - 1 : 0);
+  if (list.empty()) return false;
+  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end;
+  const std::size_t before = out.size();
+  for (const Seen& s : list) {
+    // One party per source (a source with two targets is recorded twice).
+    const bool repeat = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                                    [&](const Party& p) { return facts_.same_party(p.arg, s.arg); });
+    if (!repeat) out.push_back(from_seen(&s, start, end));
+  }
+  return true;
+}
+
+Party Referents::speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type) {
+  Party p = unresolved_nominal(Referent::None, view_.tok(first_token).start, view_.tok(head_token).end);
+  p.type = std::move(type);
+  propose(p, head_token, MentionKind::Nominal);
+  return p;
+}
+
+void Referents::propose(Party& p, std::uint32_t head_token, MentionKind kind) {
   p.head = view_.low(head_token);
   Mention m;
-  m.start = start;
-  m.end = end;
+  m.start = p.arg.start;
+  m.end = p.arg.end;
   m.kind = kind;
   m.entity = p.arg.entity;
   m.sentence = static_cast<std::int32_t>(view_.tok(head_token).sentence);
   m.actor = p.arg.actor;
   m.type = p.type;
   proposals_.push_back(std::move(m));
-  return p;
 }
 
 // The most recent fitting source or name: this paragraph first, then the
@@ -70,13 +101,22 @@ Party Referents::from_seen(const Seen* s, std::uint32_t start, std::uint32_t end
   p.arg.start = start;
   p.arg.end = end;
   p.type = s->type;
-  p.usable = has_code(s->arg);
+  p.usable = true;
+  return p;
+}
+
+Party Referents::unresolved_nominal(Referent cls, std::uint32_t start, std::uint32_t end) {
+  Party p;
+  p.arg.start = start;
+  p.arg.end = end;
+  p.type = cls == Referent::Person || cls == Referent::Group ? "PERSON" : "ORG";
+  p.usable = true;
   return p;
 }
 
 Party Referents::from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const {
   if (mi < 0) return {};
-  Party p = facts_.from_mention(mi);
+  Party p = facts_.party_of(mi);
   p.arg.start = start;
   p.arg.end = end;
   return p;
@@ -89,9 +129,10 @@ bool Referents::is_kind(NameKind kind, std::uint32_t u) const {
   if (kind == NameKind::Person) return m.type == "PERSON";
   if (view_.doc.paragraphs[view_.paragraph_of(u)].boilerplate) return false;
   const std::string_view actor = facts_.actor_of(m);
-  if (!has_code(actor) || facts_.is_media(mi)) return false;
-  if (kind == NameKind::OrgOrPlace) return m.type == "ORG" || m.type == "GPE";
-  return !facts_.codes().is_country_root(facts_.root_of(actor));
+  if (facts_.is_media(mi)) return false;
+  // "the company" may stand for an organisation without a code; "the alliance" needs a coded one.
+  if (kind == NameKind::OrgOrPlace) return m.type == "ORG" || (m.type == "GPE" && has_code(actor));
+  return has_code(actor) && !facts_.codes().is_country_root(facts_.root_of(actor));
 }
 
 std::int32_t Referents::recent(NameKind kind, std::uint32_t before, std::uint32_t from) const {

@@ -24,6 +24,14 @@ class Referents {
   // The party that the words [first_token, head_token] stand for (a
   // pronoun or nominal of the given referent class); unusable when none fits.
   Party resolve(Referent cls, std::uint32_t first_token, std::uint32_t head_token, MentionKind kind);
+  // "they" or "the four countries" (a group referent) after a statement of
+  // several sources ("A, B and C warned ... , they said"), in this paragraph
+  // or the one before: every source of that list, appended to `out`;
+  // false when there is no such list.
+  bool resolve_list(Referent cls, std::uint32_t first_token, std::uint32_t head_token, Parties& out) const;
+  // The words [first_token, head_token] as a speaker of their own, without a
+  // code and without an antecedent ("analysts said"): a new mention of type `type`.
+  Party speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type);
 
   // The mentions proposed so far, in the order of resolution.
   std::vector<Mention> take_proposals() { return std::move(proposals_); }
@@ -32,7 +40,10 @@ class Referents {
   Party resolve_by_class(Referent cls, std::uint32_t first_token, std::uint32_t paragraph, std::uint32_t start,
                          std::uint32_t end) const;
   Party from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const;
+  void propose(Party& p, std::uint32_t head_token, MentionKind kind);
   Party from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const;
+  // A nominal that stands for no one named: a party of its own, without a code.
+  static Party unresolved_nominal(Referent cls, std::uint32_t start, std::uint32_t end);
 
   // Names before a token, by kind, for the look-backs below (built on first use).
   enum class NameKind : std::uint8_t { Person, OrgOrPlace, Organisation, Count };

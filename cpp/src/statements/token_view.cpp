@@ -208,6 +208,18 @@ bool TokenView::opens_double_quote(std::string_view mark) {
   return quote_kind(mark, opening, closing) == 2 && opening;
 }
 
+// Two straight apostrophes or two backticks written as one double
+// quotation mark ("''Yes,'' he said", "``Yes''"): the tokenizer splits
+// them, and tokens i and i + 1 are such a pair. 3: a pair that opens or
+// closes (two apostrophes), 4: one that only opens (two backticks), else 0.
+int TokenView::doubled_mark(std::uint32_t i, std::uint32_t last) const {
+  if (i + 1 >= last || tok(i + 1).space_before || tok(i + 1).kind != TokenKind::Quote) return 0;
+  const std::string_view a = text(i), b = text(i + 1);
+  if (a == "'" && b == "'") return 3;
+  if (a == "`" && b == "`") return 4;
+  return 0;
+}
+
 // Quotation regions of a paragraph; `quote_tokens`: the document's quote
 // tokens in order (only they can open or close a region).
 void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens) {
@@ -219,7 +231,27 @@ void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& q
        it != quote_tokens.end() && *it < last; ++it) {
     const std::uint32_t i = *it;
     bool opening, closing;
-    const int kind = quote_kind(text(i), opening, closing);
+    int kind = quote_kind(text(i), opening, closing);
+    if (const int doubled = doubled_mark(i, last)) {
+      // A doubled mark opens before a word and closes after one.
+      const bool word_after = i + 2 < last && !tok(i + 2).space_before && tok(i + 2).kind != TokenKind::Quote;
+      const bool glued_before = i > first && !tok(i).space_before;
+      kind = 2;
+      opening = doubled == 4 || (word_after && !glued_before);
+      closing = doubled == 3 && !opening;
+      if (open < 0 && opening) {
+        open = static_cast<std::int32_t>(i + 1);
+        open_kind = kind;
+        flags_[i] |= kMark;
+      } else if (open >= 0 && closing && open_kind == 2) {
+        add_region(static_cast<std::uint32_t>(open), i, true, true);
+        flags_[i + 1] |= kMark;
+        open = -1;
+      }
+      ++it;  // the pair's second token
+      if (it == quote_tokens.end()) break;
+      continue;
+    }
     if (kind == 0) continue;
     if (kind == 1) {
       // A curly apostrophe inside or after a word ("Iran’s", "allies’ ") is no quotation mark.
@@ -233,15 +265,15 @@ void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& q
       open = static_cast<std::int32_t>(i);
       open_kind = kind;
     } else if (closing && kind == open_kind) {
-      add_region(static_cast<std::uint32_t>(open), i, true);
+      add_region(static_cast<std::uint32_t>(open), i, true, kind == 2);
       open = -1;
     }
   }
-  if (open >= 0 && open_kind == 2) add_region(static_cast<std::uint32_t>(open), last, false);
+  if (open >= 0 && open_kind == 2) add_region(static_cast<std::uint32_t>(open), last, false, true);
 }
 
-void TokenView::add_region(std::uint32_t open, std::uint32_t close, bool closed) {
-  regions_.push_back({open, close, closed});
+void TokenView::add_region(std::uint32_t open, std::uint32_t close, bool closed, bool double_mark) {
+  regions_.push_back({open, close, closed, double_mark});
   flags_[open] |= kMark;
   if (closed) flags_[close] |= kMark;
   for (std::uint32_t k = open + 1; k < close; ++k) flags_[k] |= kInQuote;
@@ -250,7 +282,7 @@ void TokenView::add_region(std::uint32_t open, std::uint32_t close, bool closed)
 std::optional<Span> TokenView::quotation_span(std::int32_t r) const {
   const QuoteRegion& q = region(r);
   std::uint32_t e = q.close;
-  while (e > q.open + 1 && (low(e - 1) == "," || low(e - 1) == ":")) --e;
+  while (e > q.open + 1 && (low(e - 1) == "," || low(e - 1) == ":" || is_dash(low(e - 1)))) --e;
   if (q.open + 1 >= e) return std::nullopt;
   return Span{tok(q.open + 1).start, tok(e - 1).end};
 }

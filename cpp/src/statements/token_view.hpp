@@ -39,6 +39,7 @@ struct QuoteRegion {
   std::uint32_t open = 0;   // token of the opening mark
   std::uint32_t close = 0;  // token of the closing mark, or one past the paragraph's last token
   bool closed = false;
+  bool double_mark = false;  // of the double-quote family ('"', '“', "''"), not single curly quotes
 };
 
 // A token where a trigger may start: outside names and quotations, and some
@@ -122,6 +123,27 @@ class TokenView {
   // Whether token t is a quotation mark that opens or closes a region.
   bool is_mark(std::size_t t) const { return (flags_[t] & kMark) != 0; }
   const QuoteRegion& region(std::int32_t r) const { return regions_[static_cast<std::size_t>(r)]; }
+  // The quotation whose closing mark ends at token q ('"...," he said': the
+  // '"' before "he"), or -1. A mark may be two tokens ("''", "``").
+  std::int32_t closed_at(std::uint32_t q) const {
+    if (!is_mark(q) || q == 0) return -1;
+    if (const std::int32_t r = quote_at(q - 1); r >= 0) return r;
+    if (q >= 2 && is_mark(q - 1)) {
+      const std::int32_t r = quote_at(q - 2);
+      if (r >= 0 && region(r).close == q - 1) return r;
+    }
+    return -1;
+  }
+  // The quotation whose opening mark starts at token k, or -1.
+  std::int32_t opened_at(std::uint32_t k) const {
+    if (!is_mark(k) || k + 1 >= size()) return -1;
+    if (const std::int32_t r = quote_at(k + 1); r >= 0) return r;
+    if (k + 2 < size() && is_mark(k + 1)) {
+      const std::int32_t r = quote_at(k + 2);
+      if (r >= 0 && region(r).open == k + 1) return r;
+    }
+    return -1;
+  }
   // The first kQuotesPerParagraph quotations of a paragraph.
   static constexpr std::size_t kQuotesPerParagraph = 16;
   // Quotation regions [first, last) of a paragraph, at most kQuotesPerParagraph.
@@ -182,8 +204,9 @@ class TokenView {
   STANDPOINTS_NOINLINE std::int32_t covering_mention(std::size_t t) const;
   STANDPOINTS_NOINLINE std::int32_t region_holding(std::size_t t) const;
   static int quote_kind(std::string_view q, bool& opening, bool& closing);
+  int doubled_mark(std::uint32_t i, std::uint32_t last) const;
   void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
-  void add_region(std::uint32_t open, std::uint32_t close, bool closed);
+  void add_region(std::uint32_t open, std::uint32_t close, bool closed, bool double_mark);
 
   std::string lowered_;  // the document lower-cased (same byte offsets), and eight NUL bytes
   // Respelled texts (a list: stable addresses, and no allocation for the

@@ -77,6 +77,14 @@ inline bool ends_with(std::string_view w, std::string_view suffix) noexcept {
   return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// A dash between clauses: hyphen-minus, en dash, em dash ("We will respond" — X said).
+inline bool is_dash(std::string_view w) noexcept { return w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94"; }
+
+// Prepositions of a phrase that may stand between a subject and its verb
+// ("X in a joint statement warned", "officials in the region said").
+inline constexpr WordSet<6> kPhrasePrepositions{
+    std::array<std::string_view, 6>{"in", "on", "at", "through", "via", "during"}};
+
 inline constexpr WordSet<30> kAux{
     std::array<std::string_view, 30>{"has",  "have",  "had",    "did",   "does", "do", "will", "would", "could", "can",
                                      "may",  "might", "should", "shall", "must", "is", "are",  "was",   "were",  "be",

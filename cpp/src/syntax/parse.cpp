@@ -94,11 +94,17 @@ void ensure_layer(Document& doc) {
   if (doc.syntax.parsed.size() != doc.sentences.size()) doc.syntax.parsed.resize(doc.sentences.size(), 0);
 }
 
-// Tags (and parses, with `parse`) one sentence into doc.syntax.
-void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch) {
+// Tags (and parses, with `parse`) one sentence into doc.syntax, or its
+// tokens before `end` (a prefix: the rest stays untagged, marked 2).
+void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch,
+                      std::uint32_t end = UINT32_MAX) {
   const Sentence& sent = doc.sentences[s];
-  const std::size_t first = sent.first_token, n = sent.last_token - sent.first_token;
-  syntax::word_infos(doc.text, doc.tokens.data() + first, n, scratch.words);
+  end = std::min(end, sent.last_token);
+  const std::size_t first = sent.first_token, n = end - sent.first_token;
+  // The word after a prefix still tells its last word's spacing.
+  syntax::word_infos(doc.text, doc.tokens.data() + first, std::min<std::size_t>(n + 1, sent.last_token - first),
+                     scratch.words);
+  scratch.words.resize(n);
   tag_words(m, scratch.words, scratch.tags);
   TokenSyntax* out = doc.syntax.tokens.data() + first;
   for (std::size_t i = 0; i < n; ++i) out[i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
@@ -110,7 +116,29 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
     out[i].dep = static_cast<Dep>(st.labels[i]);
     out[i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first) + h;
   }
-  doc.syntax.parsed[s] = 1;
+  doc.syntax.parsed[s] = end == sent.last_token ? 1 : 2;
+}
+
+// Drops what a prefix parse of sentence s left (its noun phrases, its tags).
+void clear_prefix(Document& doc, std::uint32_t s) {
+  const Sentence& sent = doc.sentences[s];
+  std::erase_if(doc.syntax.noun_phrases, [&](const NounPhrase& np) {
+    return np.first_token >= sent.first_token && np.first_token < sent.last_token;
+  });
+  for (std::uint32_t t = sent.first_token; t < sent.last_token; ++t) doc.syntax.tokens[t] = TokenSyntax{};
+  doc.syntax.parsed[s] = 0;
+}
+
+// Sorts the noun phrases appended after the first `old_size` and merges them
+// in: a caller that parses sentence after sentence in text order (the
+// statement stage) appends in order, and the check costs nothing.
+void merge_noun_phrases(Document& doc, std::size_t old_size) {
+  auto& nps = doc.syntax.noun_phrases;
+  const auto by_first = [](const NounPhrase& a, const NounPhrase& b) { return a.first_token < b.first_token; };
+  const auto mid = nps.begin() + static_cast<std::ptrdiff_t>(old_size);
+  std::sort(mid, nps.end(), by_first);
+  if (mid != nps.begin() && mid != nps.end() && by_first(*mid, *(mid - 1)))
+    std::inplace_merge(nps.begin(), mid, nps.end(), by_first);
 }
 
 }  // namespace
@@ -119,16 +147,61 @@ void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const st
   if (model.empty() || sentences.empty()) return;
   ensure_layer(doc);
   Scratch scratch;
-  bool any = false;
   for (const std::uint32_t s : sentences) {
-    if (s >= doc.sentences.size() || doc.syntax.parsed[s]) continue;
+    if (s >= doc.sentences.size() || doc.syntax.parsed[s] == 1) continue;
+    if (doc.syntax.parsed[s] == 2) clear_prefix(doc, s);
+    const std::size_t old_size = doc.syntax.noun_phrases.size();
     analyse_sentence(doc, model.data(), s, true, scratch);
     syntax::noun_phrases_of_sentence(doc, s);
-    any = true;
+    merge_noun_phrases(doc, old_size);
   }
-  if (any)
-    std::sort(doc.syntax.noun_phrases.begin(), doc.syntax.noun_phrases.end(),
-              [](const NounPhrase& a, const NounPhrase& b) { return a.first_token < b.first_token; });
+}
+
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end) {
+  if (model.empty() || s >= doc.sentences.size()) return;
+  ensure_layer(doc);
+  const Sentence& sent = doc.sentences[s];
+  if (end >= sent.last_token) {
+    parse_sentences(doc, model, std::span<const std::uint32_t>(&s, 1));
+    return;
+  }
+  if (end <= sent.first_token || doc.syntax.parsed[s] == 1) return;
+  if (doc.syntax.parsed[s] == 2) {
+    if (parsed_end(doc, s) >= end) return;
+    clear_prefix(doc, s);
+  }
+  Scratch scratch;
+  const std::size_t old_size = doc.syntax.noun_phrases.size();
+  analyse_sentence(doc, model.data(), s, true, scratch, end);
+  syntax::noun_phrases_of_sentence(doc, s);
+  merge_noun_phrases(doc, old_size);
+}
+
+std::uint32_t parsed_end(const Document& doc, std::uint32_t s) {
+  const Sentence& sent = doc.sentences[s];
+  if (!doc.syntax.is_parsed(s)) return sent.first_token;
+  if (doc.syntax.parsed[s] != 2) return sent.last_token;
+  std::uint32_t t = sent.first_token;
+  while (t < sent.last_token && doc.syntax.tokens[t].tag != PosTag::None) ++t;
+  return t;
+}
+
+PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32_t t) {
+  if (model.empty() || t >= doc.tokens.size()) return PosTag::None;
+  if (t < doc.syntax.tokens.size() && doc.syntax.tokens[t].tag != PosTag::None) return doc.syntax.tokens[t].tag;
+  const ModelData& m = model.data();
+  const Sentence& s = doc.sentences[doc.tokens[t].sentence];
+  // A few words either side: what the tagger's features read (two words each
+  // way, the two tags before), with room for those tags to settle.
+  const std::uint32_t first = t - s.first_token <= 6 ? s.first_token : t - 4;
+  const std::uint32_t last = std::min(s.last_token, t + 3);
+  std::vector<WordInfo> words;
+  syntax::word_infos(doc.text, doc.tokens.data() + first, last - first, words);
+  // A word the tag dictionary knows needs no context.
+  if (const std::uint32_t cls = m.tag_dictionary.find(words[t - first].form)) return m.tag_classes[cls - 1];
+  std::vector<PosTag> tags;
+  tag_words(m, words, tags);
+  return tags[t - first];
 }
 
 void parse_all(Document& doc, const SyntaxModel& model) {
