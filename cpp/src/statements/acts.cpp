@@ -34,49 +34,122 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   const std::string& source_root = facts_.root_of(source.arg.actor);
   ActChoice choice;
   choice.act = act;
-  // A modal-insistence verb demoted to SAY takes SAY's code.
-  const std::string_view entry_cameo = entry.cameo;
-  choice.cameo = act == entry.act || act != Act::Say ? entry_cameo : std::string_view("010");
+  // A modal-insistence verb demoted to SAY takes SAY's code (and no PLOVER category).
+  const bool demoted = act != entry.act;
+  choice.cameo = !demoted || act != Act::Say ? std::string_view(entry.cameo) : std::string_view("010");
+  choice.plover = demoted ? std::string_view() : std::string_view(entry.plover);
   if (given && given->usable) choice.target = *given;
-  if (act == Act::Say && entry.cameo != "011" && content) {
-    // What a neutral statement does, from cues in its content (for a
-    // quotation, every quotation of the paragraph).
+  // What a neutral statement does (and a trigger whose content decides:
+  // "vowed to ..."), from cues in its content (for a quotation, every
+  // quotation of the paragraph). "Declined to comment" stays SAY.
+  // "suggested that ...", "suggested Putin had ...": an assertion, not a proposal.
+  if (entry.that_say && !demoted && content && starts_clause(*content)) {
+    choice.act = act = Act::Say;
+    choice.cameo = "010";
+    choice.plover = {};
+  }
+  const bool by_content = (act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted);
+  bool cued = false;
+  // A trigger whose content decides reads what follows it in its sentence
+  // ("vowed 'thousands-fold' revenge": the quotation alone is its content).
+  std::optional<Span> read = content;
+  if (by_content && entry.cued && (!content || content->end > trigger.end))
+    if (const auto rest = rest_of_sentence(trigger); rest && (!read || rest->end > read->end)) read = rest;
+  if (by_content && read) {
     std::array<Span, TokenView::kQuotesPerParagraph + 1> span_buf;
     std::size_t span_count = 0;
-    span_buf[span_count++] = *content;
-    if (quote)
+    span_buf[span_count++] = *read;
+    if (quote && content)
       for (auto [r, last] = view_.paragraph_quotes(paragraph); r < last; ++r)
         if (auto sp = view_.quotation_span(r); sp && sp->start != content->start) span_buf[span_count++] = *sp;
     const std::span<const Span> spans(span_buf.data(), span_count);
-    if (const ActEntry* cue = cue_in(spans)) {
-      std::optional<Party> t = choice.target;
+    if (CueFound cue = cue_in(spans, source_root); cue.entry) {
+      std::optional<Party> t = cue.target ? std::move(cue.target) : choice.target;
       if (!t) t = actor_in(spans, source_root);
       if (!t) t = inherited_target(source_root, paragraph, 2);
-      const bool refusal = cue->act == Act::Reject || cue->act == Act::Deny;
+      const bool refusal = cue.entry->act == Act::Reject || cue.entry->act == Act::Deny;
       if (!t && !refusal) t = salient_target(source_root, view_.first_token_at(trigger.start));
-      if (t || refusal) {
-        choice.act = cue->act;
-        choice.cameo = cue->cameo;
+      // An accusation or demand read from words needs someone it is aimed
+      // at; a refusal, and what the speaker says of itself ("it is ready
+      // to"), hold without one.
+      if (t || refusal || cue.self) {
+        choice.act = cue.entry->act;
+        choice.cameo = cue.entry->cameo;
+        choice.plover = cue.entry->plover;
         choice.target = std::move(t);
+        cued = true;
       }
     }
   } else if (aimed_at_someone(act) && !choice.target) {
     choice.target = inherited_target(source_root, paragraph, 0);
   }
+  if (entry.cue_only && !cued) choice.act = Act::None;
+  // "wants Russia to withdraw": only with an actor as the object and an infinitive after it.
+  if (entry.obj_to && !cued && !(given && given->usable && content && starts_with_to(*content))) choice.act = Act::None;
   return choice;
 }
 
-const ActEntry* ActDecider::cue_in(std::span<const Span> spans) const {
-  // The first demand cue in span order wins; else the first cue. The
-  // content is read for its statement alone; the paragraph's quotations,
-  // which many statements may read, once.
-  const ActEntry* first = nullptr;
+std::optional<Span> ActDecider::rest_of_sentence(const Span& trigger) const {
+  const std::uint32_t k = view_.first_token_at(trigger.end);
+  if (k >= view_.size()) return std::nullopt;
+  const Sentence& s = view_.doc.sentences[view_.tok(k).sentence];
+  if (s.last_token <= k) return std::nullopt;
+  return Span{view_.tok(k).start, view_.tok(s.last_token - 1).end};
+}
+
+bool ActDecider::starts_clause(const Span& content) const {
+  const std::uint32_t k = view_.first_token_at(content.start);
+  if (k >= view_.size()) return false;
+  const Word w = view_.low(k);
+  return w == "that" || view_.mention_at(k) >= 0 || in(kFirstPerson, w) || in(kThirdPerson, w) || in(kSecondPerson, w);
+}
+
+bool ActDecider::starts_with_to(const Span& content) const {
+  const std::uint32_t k = view_.first_token_at(content.start);
+  return k < view_.size() && view_.low(k) == "to";
+}
+
+ActDecider::CueFound ActDecider::cue_in(std::span<const Span> spans, std::string_view source_root) const {
+  // The first demand that holds, in span order, wins; else the first cue
+  // that holds. The content is read for its statement alone; the
+  // paragraph's quotations, which many statements may read, once.
+  CueFound first;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const SpanCues cues = i == 0 ? scan_cues(spans[i]) : cues_of(spans[i]);
-    if (cues.demand) return cues.demand;
-    if (!first) first = cues.first;
+    for (std::size_t h = 0; h < cues.count; ++h) {
+      const CueHit& hit = cues.hits[h];
+      CueFound found;
+      if (!holds(hit, source_root, found.target, found.self)) continue;
+      found.entry = hit.entry;
+      if (hit.entry->act == Act::Demand && hit.entry->pos == Pos::Cue) return found;
+      if (!first.entry) first = std::move(found);
+    }
   }
   return first;
+}
+
+bool ActDecider::holds(const CueHit& hit, std::string_view source_root, std::optional<Party>& target,
+                       bool& self) const {
+  const ActEntry& e = *hit.entry;
+  // A trigger read as a cue ("we condemn") is the speaker's act only in the speaker's clause.
+  const CueScope scope = e.pos == Pos::Cue ? e.scope : CueScope::Self;
+  if (scope == CueScope::Any) return true;
+  if (hit.negated) return false;
+  const CueSubject& s = hit.subject;
+  bool own = s.kind == CueSubject::Kind::Speaker, others = s.kind == CueSubject::Kind::Other;
+  if (s.kind == CueSubject::Kind::Name) {
+    const std::string& actor = facts_.actor_of(view_.mention(s.mention));
+    if (has_code(actor)) {
+      own = facts_.root_of(actor) == source_root;
+      others = !own && is_foreign_candidate(s.token);
+    }
+  }
+  if (scope == CueScope::Self) {
+    self = own;
+    return own;
+  }
+  if (others && s.kind == CueSubject::Kind::Name) target = facts_.from_mention(s.mention);
+  return others;
 }
 
 ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
@@ -90,7 +163,8 @@ ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
 ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
   SpanCues cues;
   const std::uint32_t n = view_.size();
-  for (std::uint32_t k = view_.first_token_at(span.start); k < n && view_.tok(k).end <= span.end; ++k) {
+  const std::uint32_t lo = view_.first_token_at(span.start);
+  for (std::uint32_t k = lo; k < n && view_.tok(k).end <= span.end && cues.count < kCuesPerSpan; ++k) {
     if (!view_.may_start_cue(k)) continue;
     const auto* forms = view_.forms_at(k);
     if (!forms) continue;
@@ -105,19 +179,110 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
         stop = true;
         break;
       }
-      if (e.act == Act::None || e.act == Act::Say) continue;
-      if (e.quote_only && view_.quote_at(k) < 0) continue;
-      if (e.act == Act::Demand && e.pos == Pos::Cue) {
-        cues.demand = &e;
-        stop = true;
-      } else if (!cues.first) {
-        cues.first = &e;
+      // A neutral form ("lies with", "news broke", "said") is no cue, nor are the words in it.
+      if (e.act == Act::None || e.act == Act::Say) {
+        k += f.size - 1;
+        break;
       }
+      if (e.quote_only && view_.quote_at(k) < 0) continue;
+      // A trigger that needs a construction of its own ("attacked X for",
+      // "wants X to") is no cue by itself.
+      if (e.pos != Pos::Cue && (e.need_for || e.that_only || e.obj_to || e.cue_only || e.quote_only)) break;
+      CueHit hit;
+      hit.entry = &e;
+      // Only the cues that ask whose clause they stand in, and triggers read as cues, need the subject.
+      if (e.pos != Pos::Cue || e.scope != CueScope::Any || e.future) {
+        auto subject = subject_before(k, lo, e.future, hit.negated);
+        if (!subject) continue;  // a future cue without will / would
+        hit.subject = *subject;
+      }
+      cues.hits[cues.count++] = hit;
       break;
     }
     if (stop) break;
   }
   return cues;
+}
+
+namespace {
+
+// The person of a pronoun or possessive determiner ("we're": "we").
+enum class Person : std::uint8_t { None, First, Second, Third };
+Person person_of(std::string_view w) {
+  if (const auto apostrophe = w.find('\''); apostrophe != std::string_view::npos && apostrophe > 0)
+    w = w.substr(0, apostrophe);
+  if (in(kFirstPerson, w)) return Person::First;
+  if (in(kThirdPerson, w)) return Person::Third;
+  if (in(kSecondPerson, w)) return Person::Second;
+  return Person::None;
+}
+
+bool negation(std::string_view w) { return in(kNegation, w) || (w.size() > 3 && ends_with(w, "n't")); }
+
+}  // namespace
+
+std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint32_t lo, bool future,
+                                                     bool& negated) const {
+  // Back over auxiliaries, adverbs and negation ("it is not yet ready to"),
+  // passing a future auxiliary where the cue needs one ("would also retaliate").
+  bool future_seen = !future;
+  std::uint32_t u = k;
+  for (; u > lo; --u) {
+    if (view_.tok(u - 1).kind == TokenKind::Quote) continue;  // 'would "respond"'
+    const Word w = view_.low(u - 1);
+    if (!future_seen &&
+        (in(kFuture, w) || w == "won't" || w == "wouldn't" || w == "shan't" || (w.size() > 3 && ends_with(w, "'ll")))) {
+      future_seen = true;
+      negated = negated || negation(w);
+      if (w.size() > 3 && ends_with(w, "'ll")) break;  // "we'll": the subject is in the token
+      continue;
+    }
+    if (negation(w)) {
+      negated = true;
+      continue;
+    }
+    if (in(kAux, w) || in(kAdverbs, w) || (w.size() > 4 && ends_with(w, "ly"))) continue;
+    break;
+  }
+  if (!future_seen) return std::nullopt;
+  CueSubject s;
+  if (u <= lo) {
+    // Nothing before it in the content ("vowed to retaliate", "promised
+    // revenge"): the clause is the trigger's, whose subject is the speaker.
+    s.kind = CueSubject::Kind::Speaker;
+    return s;
+  }
+  const std::uint32_t t = u - 1;
+  std::int32_t mi = view_.mention_at(t);
+  std::uint32_t at = t;
+  if (mi < 0 && t > lo) {
+    // "the Russian side", "Russia's ministry": a name before the head.
+    at = t - 1;
+    if (const int p = view_.possessive_length(at); p > 0 && at >= lo + static_cast<std::uint32_t>(p))
+      at -= static_cast<std::uint32_t>(p);
+    if (person_of(view_.low(t)) == Person::None) mi = view_.mention_at(at);
+  }
+  if (mi >= 0) {
+    s.kind = CueSubject::Kind::Name;
+    s.mention = mi;
+    s.token = at;
+    return s;
+  }
+  switch (person_of(view_.low(t))) {
+    case Person::First:
+      s.kind = CueSubject::Kind::Speaker;
+      break;
+    case Person::Third:
+      // "Russia said it was ready": the speaker; inside a quotation, someone else.
+      s.kind = view_.quote_at(t) >= 0 ? CueSubject::Kind::Other : CueSubject::Kind::Speaker;
+      break;
+    case Person::Second:
+      s.kind = CueSubject::Kind::Other;
+      break;
+    case Person::None:
+      break;
+  }
+  return s;
 }
 
 bool ActDecider::is_foreign_candidate(std::uint32_t k) const {

@@ -1,8 +1,14 @@
 // The act of a statement, decided after its frame is built: from the
 // trigger (and a modal in the content for "insist"), then, for a neutral
-// statement, from cue words in what is said ("must", "unacceptable"), which
-// also send it looking for the target the cue implies. Statements of an act
-// aimed at someone that name no target inherit their source's last one.
+// statement (and a trigger flagged `cued`: "vowed to ..."), from cues in what
+// is said, listed in acts.tsv: words ("mistake", "unless"), phrases ("ready
+// to"), and trigger verbs inside a quotation ("we condemn"). A cue may ask
+// whose clause it stands in (the subject before it): the speaker's ("it is
+// ready to", "we will retaliate": an offer, a threat) or another actor's
+// ("Russia must withdraw": a demand on Russia, which is then the target; "we
+// must" is no demand). Cues also send the statement looking for the target
+// they imply. Statements of an act aimed at someone that name no target
+// inherit their source's last one.
 #pragma once
 
 #include <array>
@@ -22,11 +28,34 @@
 
 namespace standpoints::statements {
 
-// The act, CAMEO code and target of one statement.
+// The act, CAMEO code, PLOVER category and target of one statement (act
+// None: no statement, for a trigger that needs a cue and found none).
 struct ActChoice {
   Act act = Act::None;
   std::string_view cameo;
+  std::string_view plover;      // empty: none
   std::optional<Party> target;  // usable when set
+};
+
+// Who the clause of a cue is about: the subject before it (over auxiliaries,
+// adverbs and negation).
+struct CueSubject {
+  enum class Kind : std::uint8_t {
+    None,     // none found, or a phrase that is no actor ("the talks must")
+    Speaker,  // "we", "I"; "it", "they", "he", "she" in reported speech
+    Other,    // "you"; "it", "they", "he", "she" inside a quotation
+    Name,     // a name (`mention`, at `token`)
+  };
+  Kind kind = Kind::None;
+  std::int32_t mention = -1;
+  std::uint32_t token = 0;
+};
+
+// One cue found in a content span.
+struct CueHit {
+  const ActEntry* entry = nullptr;
+  CueSubject subject;
+  bool negated = false;  // "is not ready to", "will not accept"
 };
 
 class ActDecider {
@@ -44,17 +73,36 @@ class ActDecider {
   ActChoice decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
                    const std::optional<Span>& content, bool quote, std::uint32_t paragraph);
 
-  // The first cue in the content spans: a cue word or a trigger of another
-  // act than SAY (a demand wins over the others). Outside quotations, a
-  // trigger verb ends a span's search: it makes a statement of its own.
-  const ActEntry* cue_in(std::span<const Span> spans) const;
-  // The first cue of one span: the first demand cue, and the first cue of any act.
+  // The first cue in the content spans that holds for a statement by a
+  // source of this root: a cue word or phrase, or a trigger of another act
+  // than SAY inside a quotation, with the speaker as its subject (a demand
+  // wins over the others); and the target its subject names, if any.
+  struct CueFound {
+    const ActEntry* entry = nullptr;
+    std::optional<Party> target;
+    bool self = false;  // in the speaker's own clause: the act holds without a target
+  };
+  CueFound cue_in(std::span<const Span> spans, std::string_view source_root) const;
+  // The cues of one span, in order (at most kCuesPerSpan). Outside
+  // quotations, a trigger verb ends a span's search: it makes a statement of its own.
+  static constexpr std::size_t kCuesPerSpan = 8;
   struct SpanCues {
-    const ActEntry* demand = nullptr;
-    const ActEntry* first = nullptr;
+    std::array<CueHit, kCuesPerSpan> hits;
+    std::uint8_t count = 0;
   };
   SpanCues cues_of(const Span& span) const;  // remembered per span
   SpanCues scan_cues(const Span& span) const;
+  // The subject of the clause of a cue at token k, within [lo, k); with
+  // `future`, only after will / would / shall (else nullopt).
+  std::optional<CueSubject> subject_before(std::uint32_t k, std::uint32_t lo, bool future, bool& negated) const;
+  // The tokens after the trigger to the end of its sentence.
+  std::optional<Span> rest_of_sentence(const Span& trigger) const;
+  // Whether the content is a clause: "that ...", or a name or pronoun first.
+  bool starts_clause(const Span& content) const;
+  // Whether the content is an infinitive ("to withdraw").
+  bool starts_with_to(const Span& content) const;
+  // Whether a cue holds for a statement by a source of this root (and the target its subject names).
+  bool holds(const CueHit& hit, std::string_view source_root, std::optional<Party>& target, bool& self) const;
   // A foreign actor named in the content (not the source's own root).
   std::optional<Party> actor_in(std::span<const Span> spans, std::string_view source_root) const;
   // The last target of the same source, in this paragraph or the `back` ones before.

@@ -17,12 +17,14 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
                     std::uint32_t sentence) {
   const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
   ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
+  if (choice.act == Act::None) return;  // a trigger that needs a cue found none
   const std::string& source_root = stage.facts.root_of(source.arg.actor);
   Statement st;
   st.source = source.arg;
   if (choice.target && stage.facts.root_of(choice.target->arg.actor) != source_root) st.target = choice.target->arg;
   st.act = act_name(choice.act);
   st.cameo = choice.cameo;
+  st.plover = choice.plover;
   st.trigger = trigger;
   st.content = content;
   st.quote = quote;
