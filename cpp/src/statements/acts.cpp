@@ -72,7 +72,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
       // An accusation or demand read from words needs someone it is aimed
       // at; a refusal, and what the speaker says of itself ("it is ready
       // to"), hold without one.
-      if (t || refusal || cue.self) {
+      if (t || refusal || cue.self || entry.cue_only) {
         choice.act = cue.entry->act;
         choice.cameo = cue.entry->cameo;
         choice.plover = cue.entry->plover;
@@ -152,6 +152,28 @@ bool ActDecider::holds(const CueHit& hit, std::string_view source_root, std::opt
   return others;
 }
 
+namespace {
+
+// The person of a pronoun or possessive determiner ("we're": "we").
+enum class Person : std::uint8_t { None, First, Second, Third };
+Person person_of(std::string_view w) {
+  if (const auto apostrophe = w.find('\''); apostrophe != std::string_view::npos && apostrophe > 0)
+    w = w.substr(0, apostrophe);
+  if (in(kFirstPerson, w)) return Person::First;
+  if (in(kThirdPerson, w)) return Person::Third;
+  if (in(kSecondPerson, w)) return Person::Second;
+  return Person::None;
+}
+
+// A trigger that needs a construction of its own ("attacked X for", "wants X to").
+bool has_condition(const ActEntry& e) {
+  return e.pos != Pos::Cue && (e.need_for || e.that_only || e.obj_to || e.cue_only || e.quote_only);
+}
+
+bool negation(std::string_view w) { return in(kNegation, w) || (w.size() > 3 && ends_with(w, "n't")); }
+
+}  // namespace
+
 ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
   const std::uint64_t key = std::uint64_t{span.start} << 32 | span.end;
   if (auto it = span_cues_.find(key); it != span_cues_.end()) return it->second;
@@ -164,7 +186,9 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
   SpanCues cues;
   const std::uint32_t n = view_.size();
   const std::uint32_t lo = view_.first_token_at(span.start);
-  for (std::uint32_t k = lo; k < n && view_.tok(k).end <= span.end && cues.count < kCuesPerSpan; ++k) {
+  // Spans end at a token's end: the tokens before the first that starts at or after it.
+  const std::uint32_t hi = view_.first_token_at(span.end);
+  for (std::uint32_t k = lo; k < hi && cues.count < kCuesPerSpan; ++k) {
     if (!view_.may_start_cue(k)) continue;
     const auto* forms = view_.forms_at(k);
     if (!forms) continue;
@@ -174,9 +198,20 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
       if (!view_.rest_matches(f, k)) continue;
       const ActEntry& e = view_.lex.entry_of(f);
-      // Outside quotations, a trigger verb makes a statement of its own.
+      // Outside quotations, a trigger verb makes a statement of its own and
+      // ends the search; in the speaker's clause ("said it is ready to") it
+      // is also what the statement does (the two then make one).
       if (view_.quote_at(k) < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
         stop = true;
+        if (e.act != Act::None && e.act != Act::Say && !has_condition(e)) {
+          CueHit hit;
+          hit.entry = &e;
+          bool negated = false;
+          if (auto subject = subject_before(k, lo, false, negated); subject && !negated) {
+            hit.subject = *subject;
+            cues.hits[cues.count++] = hit;
+          }
+        }
         break;
       }
       // A neutral form ("lies with", "news broke", "said") is no cue, nor are the words in it.
@@ -187,7 +222,7 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       if (e.quote_only && view_.quote_at(k) < 0) continue;
       // A trigger that needs a construction of its own ("attacked X for",
       // "wants X to") is no cue by itself.
-      if (e.pos != Pos::Cue && (e.need_for || e.that_only || e.obj_to || e.cue_only || e.quote_only)) break;
+      if (has_condition(e)) break;
       CueHit hit;
       hit.entry = &e;
       // Only the cues that ask whose clause they stand in, and triggers read as cues, need the subject.
@@ -203,23 +238,6 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
   }
   return cues;
 }
-
-namespace {
-
-// The person of a pronoun or possessive determiner ("we're": "we").
-enum class Person : std::uint8_t { None, First, Second, Third };
-Person person_of(std::string_view w) {
-  if (const auto apostrophe = w.find('\''); apostrophe != std::string_view::npos && apostrophe > 0)
-    w = w.substr(0, apostrophe);
-  if (in(kFirstPerson, w)) return Person::First;
-  if (in(kThirdPerson, w)) return Person::Third;
-  if (in(kSecondPerson, w)) return Person::Second;
-  return Person::None;
-}
-
-bool negation(std::string_view w) { return in(kNegation, w) || (w.size() > 3 && ends_with(w, "n't")); }
-
-}  // namespace
 
 std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint32_t lo, bool future,
                                                      bool& negated) const {
@@ -242,6 +260,7 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
       continue;
     }
     if (in(kAux, w) || in(kAdverbs, w) || (w.size() > 4 && ends_with(w, "ly"))) continue;
+    if (!future_seen && in(kAspectual, w)) continue;  // "will continue to support"
     break;
   }
   if (!future_seen) return std::nullopt;

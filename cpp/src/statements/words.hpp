@@ -117,6 +117,8 @@ inline constexpr WordSet<9> kThirdPerson{
 inline constexpr WordSet<2> kSecondPerson{std::array<std::string_view, 2>{"you", "your"}};
 // The future (and conditional) auxiliaries: "it will retaliate", "we would help".
 inline constexpr WordSet<4> kFuture{std::array<std::string_view, 4>{"will", "would", "shall", "'ll"}};
+// Verbs of aspect between a future auxiliary and its verb ("will continue to support").
+inline constexpr WordSet<4> kAspectual{std::array<std::string_view, 4>{"continue", "keep", "try", "seek"}};
 
 // Prepositions of place: a name after one ("over Syria") is where, not whom.
 inline constexpr WordSet<12> kPlacePrepositions{std::array<std::string_view, 12>{

@@ -1,0 +1,246 @@
+"""The act of a statement from its trigger and what is said, PLOVER's category beside it, and the
+user's own act entries, through the public API on sentences written for these tests.
+
+A small user actors file (written to tmp_path) makes the invented names known whatever the
+built-in knowledge base holds.
+"""
+import json
+import pickle
+
+import pytest
+import standpoints
+from standpoints import Analyzer, KnowledgeError
+
+ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
+ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
+borduria\tGPE\tBorduria\tBOR\tBOR\t\t\t\t
+syldavia\tGPE\tSyldavia\tSYL\tSYL\t\t\t\t
+carpania\tGPE\tCarpania\tCRP\tCRP\t\t\t\t
+karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
+anna-vosk\tPERSON\tAnna Vosk\tBORGOV\tBOR\t\t\tVosk\tsurname
+rur-ministry\tORG\tRuritanian Foreign Ministry\tRURGOV\tRUR\t\t\t\t
+"""
+
+HEADER = "phrase\tpos\tact\tcameo\tforms\tframe\tflags\tclass\tplover\n"
+
+
+@pytest.fixture(scope="module")
+def actors_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("actors") / "actors.tsv"
+    path.write_text(ACTORS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def nlp(actors_file):
+    return Analyzer(actors=str(actors_file))
+
+
+def statements(doc):
+    for s in doc.statements:
+        for part in (s.source, s.target, s.trigger, s.content):
+            if part is not None:
+                assert doc.text[part.start:part.end] == part.text
+    return [(s.source.text, s.act, s.target.text if s.target else None, s.plover) for s in doc.statements]
+
+
+def one(nlp, text):
+    found = statements(nlp.parse(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the act from what is said (cues in the content, listed in acts.tsv)
+
+@pytest.mark.parametrize("text, expected", [
+    # an evaluative word about someone's act: an accusation of whoever did it
+    ("Karl Brenner said the move by Borduria was a mistake.", ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Anna Vosk said Ruritania's decision was illegal and provocative.",
+     ("Anna Vosk", "ACCUSE", "Ruritania", "ACCUSE")),
+    # what the speaker will do unless ...: a threat
+    ("Ruritania said it will impose sanctions on Borduria unless it withdraws its troops.",
+     ("Ruritania", "WARN", "Borduria", "THREATEN")),
+    ("Borduria said it would retaliate against any attack by Ruritania.",
+     ("Borduria", "WARN", "Ruritania", "THREATEN")),
+    # readiness of the speaker: an offer (one statement, not a SAY beside it)
+    ("Borduria said it is ready to resume talks with Ruritania.", ("Borduria", "OFFER", "Ruritania", "AGREE")),
+    ("Syldavia said it was prepared to mediate.", ("Syldavia", "OFFER", None, "AGREE")),
+    ("Syldavia said it is willing to host the negotiations.", ("Syldavia", "OFFER", None, "AGREE")),
+    # a cooperative act the speaker says it will do: a promise (PLOVER: AGREE)
+    ("Carpania said it would send humanitarian aid to Borduria.", ("Carpania", "OFFER", "Borduria", "AGREE")),
+    ("Borduria said it will continue to support Ruritania.", ("Borduria", "OFFER", "Ruritania", "AGREE")),
+    # "must" on another actor: a demand on that actor
+    ("Borduria said Ruritania must withdraw its forces from the border.",
+     ("Borduria", "DEMAND", "Ruritania", "DEMAND")),
+])
+def test_content_cues_decide_what_a_statement_does(nlp, text, expected):
+    assert one(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own "must" (its own country, "we"): no demand on anyone
+    "Karl Brenner said Ruritania must do more to protect its own citizens.",
+    '"We must prove them wrong," Karl Brenner said.',
+    # a negated readiness or promise is no offer
+    "Borduria said it is not ready to resume talks with Ruritania.",
+    "Carpania said it would not send aid to Borduria.",
+    # readiness of someone else is no offer of the speaker's
+    "Borduria said Ruritania was ready to attack.",
+])
+def test_incidental_cues_leave_a_neutral_statement(nlp, text):
+    (source, act, _, plover), = [x for x in statements(nlp.parse(text)) if x[0] in ("Karl Brenner", "Borduria",
+                                                                                       "Carpania")]
+    assert act not in ("DEMAND", "OFFER"), (text, act)
+
+
+def test_declining_to_comment_stays_a_say_without_plover(nlp):
+    doc = nlp.parse("Borduria declined to comment on the report that it would retaliate.")
+    (s,) = doc.statements
+    assert (s.act, s.cameo, s.plover) == ("SAY", "011", None)
+
+
+def test_the_cue_reads_quotations_in_the_speakers_paragraph(nlp):
+    doc = nlp.parse('"This invasion is a crime," Anna Vosk said of Ruritania.')
+    assert statements(doc) == [("Anna Vosk", "ACCUSE", "Ruritania", "ACCUSE")]
+
+
+# --- the lexicon (acts.tsv rows)
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania vowed revenge against Borduria.", ("Ruritania", "WARN", "Borduria", "THREATEN")),
+    ("Ruritania vowed to help Borduria.", ("Ruritania", "OFFER", "Borduria", "AGREE")),
+    ("Syldavia wants Borduria to release the detained journalists.", ("Syldavia", "URGE", "Borduria", None)),
+    ("Syldavia expects Borduria to honour the agreement.", ("Syldavia", "URGE", "Borduria", None)),
+    ("Carpania called Borduria's resolution 'shameful'.", ("Carpania", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Anna Vosk tweeted that the talks had been useful.", ("Anna Vosk", "SAY", None, None)),
+    ("Borduria brushed off the criticism.", ("Borduria", "REJECT", None, "REJECT")),
+    ("Karl Brenner hit back at Borduria over the border dispute.", ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Syldavia made it clear that it would not accept the proposal.", ("Syldavia", "REJECT", None, "REJECT")),
+    ("Carpania put the blame on Borduria for the collapse of the talks.",
+     ("Carpania", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Syldavia expressed concern about the fighting.", ("Syldavia", "SAY", None, None)),
+    ("Borduria hinted at its willingness to negotiate with Ruritania.", ("Borduria", "OFFER", "Ruritania", "AGREE")),
+    ("Ruritania stands by its decision to close the border.", ("Ruritania", "SUPPORT", None, "SUPPORT")),
+    ("Borduria sues to block the merger.", ("Borduria", "ACCUSE", None, "ACCUSE")),
+    ("Ruritania apologised to Borduria for the incident.", ("Ruritania", "SUPPORT", "Borduria", "CONCEDE")),
+    ("Anna Vosk lauded Ruritania for its restraint.", ("Anna Vosk", "SUPPORT", "Ruritania", "SUPPORT")),
+])
+def test_lexicon_entries(nlp, text, expected):
+    assert one(nlp, text) == expected
+
+
+def test_non_speech_senses_of_new_entries_give_nothing(nlp):
+    # "called" needs a cue (a phone call is no statement); "wants" needs an actor and "to"
+    assert statements(nlp.parse("Karl Brenner called Anna Vosk on Tuesday.")) == []
+    assert statements(nlp.parse("Syldavia wants a new stadium.")) == []
+
+
+# --- PLOVER-style verbal sentences (source, act, PLOVER category)
+
+@pytest.mark.parametrize("text, source, act, plover", [
+    ("Ruritania said it would cut diplomatic ties with Borduria.", "Ruritania", "WARN", "THREATEN"),
+    ("Karl Brenner threatened to expel the Bordurian ambassador.", "Karl Brenner", "WARN", "THREATEN"),
+    ("The Ruritanian Foreign Ministry agreed to allow inspectors into the country.",
+     "Ruritanian Foreign Ministry", "SUPPORT", "AGREE"),
+    ("Borduria said it would release the prisoners next week.", "Borduria", "OFFER", "AGREE"),
+    ("Syldavia promised to send peacekeepers to Borduria.", "Syldavia", "OFFER", "AGREE"),
+    ("Carpania said it would hold talks with Borduria.", "Carpania", "OFFER", "AGREE"),
+    ("Anna Vosk demanded that Ruritania release the detained sailors.", "Anna Vosk", "DEMAND", "DEMAND"),
+    ("Karl Brenner accused Borduria of violating the ceasefire.", "Karl Brenner", "ACCUSE", "ACCUSE"),
+    ("Borduria rejected the Syldavian proposal.", "Borduria", "REJECT", "REJECT"),
+    ("Syldavia urged Borduria to show restraint.", "Syldavia", "URGE", None),
+    ("Anna Vosk denied that Borduria had sent troops.", "Anna Vosk", "DENY", None),
+    ("Karl Brenner praised Syldavia for its mediation.", "Karl Brenner", "SUPPORT", "SUPPORT"),
+])
+def test_plover_style_verbal_sentences(nlp, text, source, act, plover):
+    found = [(s, a, p) for s, a, _, p in statements(nlp.parse(text)) if s == source]
+    assert found == [(source, act, plover)], statements(nlp.parse(text))
+
+
+# --- the plover field through the output
+
+def test_plover_in_the_record_the_tables_and_python(nlp, tmp_path):
+    doc = nlp.parse("Borduria said it would retaliate against Ruritania.\nSyldavia said the weather was fine.")
+    record = json.loads(doc.to_json())
+    assert [s["plover"] for s in record["statements"]] == ["THREATEN", None]
+    assert [s.plover for s in doc.statements] == ["THREATEN", None]
+    assert list(doc.positions["plover"].fillna("-")) == ["THREATEN", "-"]
+    frames = standpoints.frames([doc])
+    assert list(frames["statements"]["plover"].fillna("-")) == ["THREATEN", "-"]
+    assert list(frames["statements"].columns).index("plover") == list(frames["statements"].columns).index("cameo") + 1
+
+
+def test_plover_in_the_command_lines_csv_tables(cli, write, tmp_path, actors_file):
+    src = write("in.txt", "Title\n\nBorduria said it would retaliate against Ruritania.\n")
+    out = tmp_path / "tables"
+    r = cli("extract", str(src), "--actors", str(actors_file), "--format", "csv", "-o", str(out))
+    assert r.returncode == 0, r.stderr.decode()
+    import csv
+
+    with open(next(out.rglob("statements*.csv")), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(x["act"], x["plover"]) for x in rows] == [("WARN", "THREATEN")]
+
+
+# --- the user's own act entries
+
+def test_user_rows_add_a_trigger_and_override_a_built_in_one(write, actors_file):
+    mine = write("acts.tsv", HEADER
+                 + "excoriate\tverb\tACCUSE\t111\texcoriate|excoriates|excoriated\tobj\t\t\t\n"
+                 + "condemn\tverb\tREJECT\t120\tcondemn|condemns|condemned\tobj\t\t\t\n")
+    builtin = Analyzer(actors=str(actors_file))
+    own = Analyzer(actors=str(actors_file), acts=str(mine))
+    text = "Syldavia excoriated Borduria.\nRuritania condemned Carpania."
+    assert statements(builtin.parse(text)) == [("Ruritania", "ACCUSE", "Carpania", "ACCUSE")]
+    assert statements(own.parse(text)) == [("Syldavia", "ACCUSE", "Borduria", "ACCUSE"),
+                                           ("Ruritania", "REJECT", "Carpania", "REJECT")]
+
+
+def test_user_cues_and_plover_categories(write, actors_file):
+    # a cue of one's own (a word that makes "said" an accusation), and a trigger with a PLOVER category
+    mine = write("acts.tsv", HEADER
+                 + "skulduggery\tcue\tACCUSE\t112\tskulduggery\tnone\t\t\t\n"
+                 + "snub\tverb\tREJECT\t120\tsnubbed\tobj\t\t\tSANCTION\n")
+    own = Analyzer(actors=str(actors_file), acts=[mine])
+    assert one(own, "Anna Vosk said Ruritania's plan was skulduggery.") == ("Anna Vosk", "ACCUSE", "Ruritania",
+                                                                           "ACCUSE")
+    assert one(own, "Syldavia snubbed Borduria.") == ("Syldavia", "REJECT", "Borduria", "SANCTION")
+
+
+@pytest.mark.parametrize("row, line, reason", [
+    ("blast\tverb\tSHOUT\t111\tblasted\tobj\t\t\t\n", 3, "unknown act"),
+    ("blast\tverb\tACCUSE\t111\tblasted\tobj\t\t\tFIGHTING\n", 3, "unknown PLOVER category"),
+    ("blast\tverb\tACCUSE\t111\tblasted\tobj\tself\t\t\n", 3, "flags of cues"),
+    ("blast\tverb\tACCUSE\tx11\tblasted\tobj\t\t\t\n", 3, "CAMEO"),
+])
+def test_a_bad_act_file_names_file_and_line(write, row, line, reason):
+    bad = write("bad_acts.tsv", HEADER + "rebuke\tverb\tACCUSE\t111\trebuked\tobj\t\t\t\n" + row)
+    with pytest.raises(KnowledgeError) as e:
+        Analyzer(acts=str(bad))
+    assert str(bad) in str(e.value) and f":{line}:" in str(e.value) and reason in str(e.value)
+
+
+def test_missing_act_file_is_an_os_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Analyzer(acts=str(tmp_path / "none.tsv"))
+
+
+def test_an_analyzer_with_act_files_pickles_and_compares(write, actors_file):
+    mine = write("acts.tsv", HEADER + "excoriate\tverb\tACCUSE\t111\texcoriated\tobj\t\t\t\n")
+    a = Analyzer(actors=str(actors_file), acts=str(mine))
+    b = pickle.loads(pickle.dumps(a))
+    assert b == a and b != Analyzer(actors=str(actors_file))
+    assert one(b, "Syldavia excoriated Borduria.") == ("Syldavia", "ACCUSE", "Borduria", "ACCUSE")
+    assert "acts=" in repr(a)
+
+
+def test_the_command_line_reads_act_files(cli, write, actors_file):
+    mine = write("acts.tsv", HEADER + "excoriate\tverb\tACCUSE\t111\texcoriated\tobj\t\t\t\n")
+    src = write("in.txt", "Title\n\nSyldavia excoriated Borduria.\n")
+    r = cli("extract", str(src), "--actors", str(actors_file), "--acts", str(mine))
+    assert r.returncode == 0, r.stderr.decode()
+    (s,) = json.loads(r.stdout)["statements"]
+    assert (s["act"], s["cameo"], s["plover"]) == ("ACCUSE", "111", "ACCUSE")
+    bad = write("bad.tsv", HEADER + "x\tverb\tSHOUT\t1\tx\tnone\t\t\t\n")
+    r = cli("extract", str(src), "--acts", str(bad))
+    assert r.returncode == 2 and b"bad.tsv:2" in r.stderr
