@@ -84,6 +84,8 @@ def test_content_cues_decide_what_a_statement_does(nlp, text, expected):
     # a negated readiness or promise is no offer
     "Borduria said it is not ready to resume talks with Ruritania.",
     "Carpania said it would not send aid to Borduria.",
+    # what would have happened is no promise
+    "Carpania said it would have sent aid to Borduria.",
     # readiness of someone else is no offer of the speaker's
     "Borduria said Ruritania was ready to attack.",
 ])

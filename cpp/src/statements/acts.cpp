@@ -250,6 +250,7 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
     const Word w = view_.low(u - 1);
     if (!future_seen &&
         (in(kFuture, w) || w == "won't" || w == "wouldn't" || w == "shan't" || (w.size() > 3 && ends_with(w, "'ll")))) {
+      if (u < k && view_.low(u) == "have") return std::nullopt;  // "would have provided": what did not happen
       future_seen = true;
       negated = negated || negation(w);
       if (w.size() > 3 && ends_with(w, "'ll")) break;  // "we'll": the subject is in the token
