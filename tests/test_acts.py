@@ -72,6 +72,12 @@ def one(nlp, text):
     # "must" on another actor: a demand on that actor
     ("Borduria said Ruritania must withdraw its forces from the border.",
      ("Borduria", "DEMAND", "Ruritania", "DEMAND")),
+    # what a vow's infinitive or object says the speaker will do: a threat
+    ("Ruritania vowed on Monday to strike Borduria.", ("Ruritania", "WARN", "Borduria", "THREATEN")),
+    ("Ruritania vows 'thousands-fold' revenge on Borduria.", ("Ruritania", "WARN", "Borduria", "THREATEN")),
+    # sanctions the speaker talks of in its own words
+    ('"These will be the toughest sanctions ever," Karl Brenner said of Borduria.',
+     ("Karl Brenner", "WARN", "Borduria", "THREATEN")),
 ])
 def test_content_cues_decide_what_a_statement_does(nlp, text, expected):
     assert one(nlp, text) == expected
@@ -93,6 +99,24 @@ def test_incidental_cues_leave_a_neutral_statement(nlp, text):
     (source, act, _, plover), = [x for x in statements(nlp.parse(text)) if x[0] in ("Karl Brenner", "Borduria",
                                                                                        "Carpania")]
     assert act not in ("DEMAND", "OFFER"), (text, act)
+
+
+@pytest.mark.parametrize("text", [
+    # sanctions named by the writer, not threatened by the speaker
+    "Carpania announced plans to leave Borduria because of fears of new Ruritanian sanctions.",
+    "Karl Brenner tweeted that he was pleased with the vote on sanctions against Borduria.",
+])
+def test_sanctions_outside_quotations_are_no_threat(nlp, text):
+    assert all(act != "WARN" for _, act, _, _ in statements(nlp.parse(text))), statements(nlp.parse(text))
+
+
+@pytest.mark.parametrize("text", [
+    # an infinitive after someone else's verb is not what the speaker vows
+    "Borduria said Ruritania plans to strike Syldavia.",
+])
+def test_an_infinitive_of_someone_elses_clause_is_no_threat(nlp, text):
+    (source, act, _, _), = [x for x in statements(nlp.parse(text)) if x[0] == "Borduria"]
+    assert act != "WARN", (text, act)
 
 
 def test_declining_to_comment_stays_a_say_without_plover(nlp):
@@ -135,6 +159,28 @@ def test_non_speech_senses_of_new_entries_give_nothing(nlp):
     # "called" needs a cue (a phone call is no statement); "wants" needs an actor and "to"
     assert statements(nlp.parse("Karl Brenner called Anna Vosk on Tuesday.")) == []
     assert statements(nlp.parse("Syldavia wants a new stadium.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # trigger words in senses that are no speech (issue 13, false positives)
+    "Karl Brenner toured the Ruritanian states of Northmark and Southmark.",
+    "A Bordurian appeals court upheld the verdict against Karl Brenner.",
+    "Borduria will appeal the ruling, Karl Brenner's lawyers expect.",
+    "The plan requires the support of Syldavia and Carpania.",
+    "Anna Vosk's appeal is strongest among young voters in Borduria.",
+])
+def test_trigger_words_in_other_senses_give_no_statement(nlp, text):
+    assert statements(nlp.parse(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania states that Borduria violated the treaty.", ("Ruritania", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Ruritania appealed to Borduria to release the prisoners.", ("Ruritania", "URGE", "Borduria", None)),
+    ("Anna Vosk made an appeal to Ruritania to end the blockade.", ("Anna Vosk", "URGE", "Ruritania", None)),
+    ("Syldavia requires Borduria to disarm.", ("Syldavia", "DEMAND", "Borduria", "DEMAND")),
+])
+def test_the_speech_senses_of_those_words_still_count(nlp, text, expected):
+    assert one(nlp, text) == expected
 
 
 # --- PLOVER-style verbal sentences (source, act, PLOVER category)

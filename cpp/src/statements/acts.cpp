@@ -256,6 +256,12 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
       if (w.size() > 3 && ends_with(w, "'ll")) break;  // "we'll": the subject is in the token
       continue;
     }
+    // The infinitive that opens a content ("vowed Monday to strike"): what the speaker means to do.
+    if (!future_seen && w == "to" && opens_content(u - 1, lo)) {
+      future_seen = true;
+      u = lo;
+      break;
+    }
     if (negation(w)) {
       negated = true;
       continue;
@@ -266,6 +272,9 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
   }
   if (!future_seen) return std::nullopt;
   CueSubject s;
+  // Only modifiers between the content's start and the cue ("vowed
+  // 'thousands-fold' revenge"): the trigger's object, the speaker's clause.
+  if (!future && only_modifiers(lo, u)) u = lo;
   if (u <= lo) {
     // Nothing before it in the content ("vowed to retaliate", "promised
     // revenge"): the clause is the trigger's, whose subject is the speaker.
@@ -303,6 +312,25 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
       break;
   }
   return s;
+}
+
+bool ActDecider::only_modifiers(std::uint32_t lo, std::uint32_t k) const {
+  if (k <= lo) return false;
+  for (std::uint32_t u = lo; u < k; ++u) {
+    const Token& t = view_.tok(u);
+    const Word w = view_.low(u);
+    const bool modifier = t.shape == Shape::Lower && t.kind == TokenKind::Word && !in(kStop, w) && !in(kAux, w) &&
+                          !negation(w) && view_.mention_at(u) < 0;
+    if (!modifier && t.kind != TokenKind::Quote && w != "-") return false;
+  }
+  return true;
+}
+
+bool ActDecider::opens_content(std::uint32_t k, std::uint32_t lo) const {
+  // Only time words before it ("vowed on Monday to ...").
+  for (std::uint32_t u = k; u > lo; --u)
+    if (!in(kTime, view_.low(u - 1)) && !in(kTimePrep, view_.low(u - 1))) return false;
+  return true;
 }
 
 bool ActDecider::is_foreign_candidate(std::uint32_t k) const {

@@ -113,6 +113,10 @@ class ActDecider {
   std::optional<Party> salient_target(std::string_view source_root, std::uint32_t before);
 
  private:
+  // Whether the tokens [lo, k) are lower-case modifiers, hyphens and quotes only.
+  bool only_modifiers(std::uint32_t lo, std::uint32_t k) const;
+  // Whether token k opens a content, but for time words before it.
+  bool opens_content(std::uint32_t k, std::uint32_t lo) const;
   // A coded name that is no medium, no modifier and no place at token k.
   bool is_foreign_candidate(std::uint32_t k) const;
   // The first such token at or after k (of any root, and of a root other than
