@@ -119,6 +119,30 @@ def test_an_infinitive_of_someone_elses_clause_is_no_threat(nlp, text):
     assert act != "WARN", (text, act)
 
 
+def test_he_is_the_speaker_only_when_the_source_is_a_person(nlp):
+    assert one(nlp, "Karl Brenner said he would meet Anna Vosk.")[1] == "OFFER"
+    # the ministry is no "he": someone else will meet her
+    assert one(nlp, "The Ruritanian Foreign Ministry said that he would meet Anna Vosk.")[1] == "SAY"
+
+
+SALIENT = "Borduria shelled the port. Borduria's army moved north. Borduria closed the border. "
+
+
+def test_an_offer_or_a_pronouns_demand_takes_no_target_from_elsewhere(nlp):
+    # Borduria, the document's most named actor, is the target of an accusation read from words ...
+    assert statements(nlp.parse(SALIENT + "Ruritania said the attack was a crime."))[-1][1:3] == ("ACCUSE",
+                                                                                                  "Borduria")
+    # ... but not of what the speaker offers, nor of what "he" in a quotation must do
+    assert statements(nlp.parse(SALIENT + "Ruritania said it will resume talks."))[-1][1:3] == ("OFFER", None)
+    last = statements(nlp.parse(SALIENT + '"He needs to resign," Karl Brenner said.'))[-1]
+    assert last[2] is None, last
+
+
+def test_a_quotation_that_goes_on_the_writers_sentence_has_no_speakers_subject(nlp):
+    # "suggest" is the verb of "recent moves", not a proposal of the speaker's
+    assert one(nlp, 'Recent moves, Karl Brenner added, "suggest talks with Borduria."')[1] == "SAY"
+
+
 def test_declining_to_comment_stays_a_say_without_plover(nlp):
     doc = nlp.parse("Borduria declined to comment on the report that it would retaliate.")
     (s,) = doc.statements

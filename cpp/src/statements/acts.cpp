@@ -63,12 +63,15 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
       for (auto [r, last] = view_.paragraph_quotes(paragraph); r < last; ++r)
         if (auto sp = view_.quotation_span(r); sp && sp->start != content->start) span_buf[span_count++] = *sp;
     const std::span<const Span> spans(span_buf.data(), span_count);
-    if (CueFound cue = cue_in(spans, source_root); cue.entry) {
+    if (CueFound cue = cue_in(spans, source); cue.entry) {
       std::optional<Party> t = cue.target ? std::move(cue.target) : choice.target;
       if (!t) t = actor_in(spans, source_root);
       if (!t) t = inherited_target(source_root, paragraph, 2);
       const bool refusal = cue.entry->act == Act::Reject || cue.entry->act == Act::Deny;
-      if (!t && !refusal) t = salient_target(source_root, view_.first_token_at(trigger.start));
+      // The document's most named actor for an act aimed at someone; not for
+      // an offer, nor for "he needs to" (whoever "he" is, the text says).
+      if (!t && !refusal && !cue.pronoun && cue.entry->act != Act::Offer)
+        t = salient_target(source_root, view_.first_token_at(trigger.start));
       // An accusation or demand read from words needs someone it is aimed
       // at; a refusal, and what the speaker says of itself ("it is ready
       // to"), hold without one.
@@ -109,7 +112,7 @@ bool ActDecider::starts_with_to(const Span& content) const {
   return k < view_.size() && view_.low(k) == "to";
 }
 
-ActDecider::CueFound ActDecider::cue_in(std::span<const Span> spans, std::string_view source_root) const {
+ActDecider::CueFound ActDecider::cue_in(std::span<const Span> spans, const Party& source) const {
   // The first demand that holds, in span order, wins; else the first cue
   // that holds. The content is read for its statement alone; the
   // paragraph's quotations, which many statements may read, once.
@@ -119,8 +122,9 @@ ActDecider::CueFound ActDecider::cue_in(std::span<const Span> spans, std::string
     for (std::size_t h = 0; h < cues.count; ++h) {
       const CueHit& hit = cues.hits[h];
       CueFound found;
-      if (!holds(hit, source_root, found.target, found.self)) continue;
+      if (!holds(hit, source, found.target, found.self)) continue;
       found.entry = hit.entry;
+      found.pronoun = hit.subject.pronoun;
       if (hit.entry->act == Act::Demand && hit.entry->pos == Pos::Cue) return found;
       if (!first.entry) first = std::move(found);
     }
@@ -128,15 +132,17 @@ ActDecider::CueFound ActDecider::cue_in(std::span<const Span> spans, std::string
   return first;
 }
 
-bool ActDecider::holds(const CueHit& hit, std::string_view source_root, std::optional<Party>& target,
-                       bool& self) const {
+bool ActDecider::holds(const CueHit& hit, const Party& source, std::optional<Party>& target, bool& self) const {
+  const std::string& source_root = facts_.root_of(source.arg.actor);
   const ActEntry& e = *hit.entry;
   // A trigger read as a cue ("we condemn") is the speaker's act only in the speaker's clause.
   const CueScope scope = e.pos == Pos::Cue ? e.scope : CueScope::Self;
   if (scope == CueScope::Any) return true;
   if (hit.negated) return false;
   const CueSubject& s = hit.subject;
-  bool own = s.kind == CueSubject::Kind::Speaker, others = s.kind == CueSubject::Kind::Other;
+  // "The ministry said he would ...": "he" is someone else, whom the text does not name.
+  const bool not_the_source = s.person_pronoun && !source.type.empty() && source.type != "PERSON";
+  bool own = s.kind == CueSubject::Kind::Speaker && !not_the_source, others = s.kind == CueSubject::Kind::Other;
   if (s.kind == CueSubject::Kind::Name) {
     const std::string& actor = facts_.actor_of(view_.mention(s.mention));
     if (has_code(actor)) {
@@ -277,8 +283,11 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
   if (!future && only_modifiers(lo, u)) u = lo;
   if (u <= lo) {
     // Nothing before it in the content ("vowed to retaliate", "promised
-    // revenge"): the clause is the trigger's, whose subject is the speaker.
-    s.kind = CueSubject::Kind::Speaker;
+    // revenge"): the clause is the trigger's, whose subject is the speaker;
+    // but a quotation that goes on a sentence in lower case ("Recent strikes,
+    // he added, 'suggest ...'") has its subject outside it, no speaker's.
+    const bool continued = view_.quote_at(k) >= 0 && view_.tok(lo).shape == Shape::Lower;
+    if (!continued) s.kind = CueSubject::Kind::Speaker;
     return s;
   }
   const std::uint32_t t = u - 1;
@@ -301,10 +310,14 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
     case Person::First:
       s.kind = CueSubject::Kind::Speaker;
       break;
-    case Person::Third:
+    case Person::Third: {
       // "Russia said it was ready": the speaker; inside a quotation, someone else.
       s.kind = view_.quote_at(t) >= 0 ? CueSubject::Kind::Other : CueSubject::Kind::Speaker;
+      s.pronoun = true;
+      const Word w = view_.low(t);
+      s.person_pronoun = w == "he" || w == "she" || w == "he's" || w == "she's" || w == "he'll" || w == "she'll";
       break;
+    }
     case Person::Second:
       s.kind = CueSubject::Kind::Other;
       break;

@@ -49,6 +49,8 @@ struct CueSubject {
   Kind kind = Kind::None;
   std::int32_t mention = -1;
   std::uint32_t token = 0;
+  bool pronoun = false;         // a third-person pronoun ("it", "he")
+  bool person_pronoun = false;  // "he", "she": the speaker only when the source is a person
 };
 
 // One cue found in a content span.
@@ -80,9 +82,10 @@ class ActDecider {
   struct CueFound {
     const ActEntry* entry = nullptr;
     std::optional<Party> target;
-    bool self = false;  // in the speaker's own clause: the act holds without a target
+    bool self = false;     // in the speaker's own clause: the act holds without a target
+    bool pronoun = false;  // its subject is a pronoun: no target from elsewhere in the document
   };
-  CueFound cue_in(std::span<const Span> spans, std::string_view source_root) const;
+  CueFound cue_in(std::span<const Span> spans, const Party& source) const;
   // The cues of one span, in order (at most kCuesPerSpan). Outside
   // quotations, a trigger verb ends a span's search: it makes a statement of its own.
   static constexpr std::size_t kCuesPerSpan = 8;
@@ -101,8 +104,8 @@ class ActDecider {
   bool starts_clause(const Span& content) const;
   // Whether the content is an infinitive ("to withdraw").
   bool starts_with_to(const Span& content) const;
-  // Whether a cue holds for a statement by a source of this root (and the target its subject names).
-  bool holds(const CueHit& hit, std::string_view source_root, std::optional<Party>& target, bool& self) const;
+  // Whether a cue holds for a statement by this source (and the target its subject names).
+  bool holds(const CueHit& hit, const Party& source, std::optional<Party>& target, bool& self) const;
   // A foreign actor named in the content (not the source's own root).
   std::optional<Party> actor_in(std::span<const Span> spans, std::string_view source_root) const;
   // The last target of the same source, in this paragraph or the `back` ones before.
