@@ -75,6 +75,10 @@ def one(nlp, text):
     # what a vow's infinitive or object says the speaker will do: a threat
     ("Ruritania vowed on Monday to strike Borduria.", ("Ruritania", "WARN", "Borduria", "THREATEN")),
     ("Ruritania vows 'thousands-fold' revenge on Borduria.", ("Ruritania", "WARN", "Borduria", "THREATEN")),
+    # a quotation that goes on the clause is read with it; attacks on civilians accuse
+    ("Ruritania says Borduria \u2018solely to blame\u2019 for collapse of talks.",
+     ("Ruritania", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Borduria escalating attacks on civilians, says Karl Brenner.", ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")),
     # sanctions the speaker talks of in its own words
     ('"These will be the toughest sanctions ever," Karl Brenner said of Borduria.',
      ("Karl Brenner", "WARN", "Borduria", "THREATEN")),
@@ -192,9 +196,33 @@ def test_non_speech_senses_of_new_entries_give_nothing(nlp):
     "Borduria will appeal the ruling, Karl Brenner's lawyers expect.",
     "The plan requires the support of Syldavia and Carpania.",
     "Anna Vosk's appeal is strongest among young voters in Borduria.",
+    # the anonymity formula of a source is no request
+    "A Ruritanian official who asked not to be identified spoke to reporters.",
 ])
 def test_trigger_words_in_other_senses_give_no_statement(nlp, text):
     assert statements(nlp.parse(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the writer asks; no one has spoken
+    "Will Ruritania warn Borduria again?",
+    "Did Karl Brenner accuse Borduria of lying?",
+])
+def test_a_question_of_the_writers_is_no_statement(nlp, text):
+    assert statements(nlp.parse(text)) == []
+
+
+def test_a_question_inside_a_quotation_is_the_speakers(nlp):
+    assert one(nlp, '"Why does Borduria lie?" Karl Brenner asked.')[:2] == ("Karl Brenner", "ACCUSE")
+
+
+@pytest.mark.parametrize("text, act", [
+    # a question put is no request; asking someone to act is
+    ("Karl Brenner asked Borduria whether the talks would resume.", "SAY"),
+    ("Karl Brenner asked Borduria to release the prisoners.", "URGE"),
+])
+def test_asking_whether_says_asking_to_urges(nlp, text, act):
+    assert one(nlp, text)[1] == act
 
 
 @pytest.mark.parametrize("text, expected", [

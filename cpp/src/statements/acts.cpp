@@ -53,7 +53,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   // A trigger whose content decides reads what follows it in its sentence
   // ("vowed 'thousands-fold' revenge": the quotation alone is its content).
   std::optional<Span> read = content;
-  if (by_content && entry.cued && (!content || content->end > trigger.end))
+  if (by_content && (entry.cued || stops_at_quotation(content)) && (!content || content->end > trigger.end))
     if (const auto rest = rest_of_sentence(trigger); rest && (!read || rest->end > read->end)) read = rest;
   if (by_content && read) {
     std::array<Span, TokenView::kQuotesPerParagraph + 1> span_buf;
@@ -87,6 +87,8 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
     choice.target = inherited_target(source_root, paragraph, 0);
   }
   if (entry.cue_only && !cued) choice.act = Act::None;
+  // "Will Russia retaliate?", "Did Kyiv accuse ...?": the writer asks, no one has spoken.
+  if (in_question(trigger)) choice.act = Act::None;
   // "wants Russia to withdraw": only with an actor as the object and an infinitive after it.
   if (entry.obj_to && !cued && !(given && given->usable && content && starts_with_to(*content))) choice.act = Act::None;
   return choice;
@@ -100,11 +102,32 @@ std::optional<Span> ActDecider::rest_of_sentence(const Span& trigger) const {
   return Span{view_.tok(k).start, view_.tok(s.last_token - 1).end};
 }
 
+bool ActDecider::in_question(const Span& trigger) const {
+  const std::uint32_t k = view_.first_token_at(trigger.start);
+  if (k >= view_.size() || view_.quote_at(k) >= 0) return false;
+  const Sentence& s = view_.doc.sentences[view_.tok(k).sentence];
+  if (s.last_token == 0 || s.last_token <= k) return false;
+  const std::uint32_t last = s.last_token - 1;
+  return view_.low(last) == "?" && view_.quote_at(last) < 0 && !view_.is_mark(last);
+}
+
+bool ActDecider::stops_at_quotation(const std::optional<Span>& content) const {
+  // "says U.S. 'solely to blame' for ...": the quotation goes on the clause.
+  if (!content) return false;
+  const std::uint32_t k = view_.first_token_at(content->end);
+  return k < view_.size() && view_.is_mark(k) && view_.quote_at(k) < 0 && k + 1 < view_.size() &&
+         view_.quote_at(k + 1) >= 0 && view_.tok(k + 1).sentence == view_.tok(k).sentence;
+}
+
 bool ActDecider::starts_clause(const Span& content) const {
   const std::uint32_t k = view_.first_token_at(content.start);
   if (k >= view_.size()) return false;
   const Word w = view_.low(k);
-  return w == "that" || view_.mention_at(k) >= 0 || in(kFirstPerson, w) || in(kThirdPerson, w) || in(kSecondPerson, w);
+  // "asked whether ...", '"Why ...?" she asked': a question put, not a request.
+  const bool question = w == "whether" || w == "if" || w == "why" || w == "what" || w == "how" || w == "when" ||
+                        w == "who" || w == "where" || w == "which";
+  return w == "that" || question || view_.mention_at(k) >= 0 || in(kFirstPerson, w) || in(kThirdPerson, w) ||
+         in(kSecondPerson, w);
 }
 
 bool ActDecider::starts_with_to(const Span& content) const {

@@ -100,6 +100,10 @@ class ActDecider {
   std::optional<CueSubject> subject_before(std::uint32_t k, std::uint32_t lo, bool future, bool& negated) const;
   // The tokens after the trigger to the end of its sentence.
   std::optional<Span> rest_of_sentence(const Span& trigger) const;
+  // Whether the trigger stands, outside quotations, in a sentence that asks ("Will Russia retaliate?").
+  bool in_question(const Span& trigger) const;
+  // Whether a quotation opens right after the content, in its sentence ("says U.S. 'to blame' for").
+  bool stops_at_quotation(const std::optional<Span>& content) const;
   // Whether the content is a clause: "that ...", or a name or pronoun first.
   bool starts_clause(const Span& content) const;
   // Whether the content is an infinitive ("to withdraw").
