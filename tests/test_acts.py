@@ -142,6 +142,12 @@ def test_an_offer_or_a_pronouns_demand_takes_no_target_from_elsewhere(nlp):
     assert last[2] is None, last
 
 
+def test_an_accusation_read_from_words_is_aimed_at_the_actor_next_to_them(nlp):
+    text = ("\u201cWe have taken this to Syldavia, and allies say this is part of a pattern of activity we have "
+            "seen from Borduria in their interference,\u201d Karl Brenner said.")
+    assert one(nlp, text) == ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")
+
+
 def test_a_quotation_that_goes_on_the_writers_sentence_has_no_speakers_subject(nlp):
     # "suggest" is the verb of "recent moves", not a proposal of the speaker's
     assert one(nlp, 'Recent moves, Karl Brenner added, "suggest talks with Borduria."')[1] == "SAY"

@@ -65,6 +65,12 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
     const std::span<const Span> spans(span_buf.data(), span_count);
     if (CueFound cue = cue_in(spans, source); cue.entry) {
       std::optional<Party> t = cue.target ? std::move(cue.target) : choice.target;
+      // An accusation read from words is aimed at the actor next to them ("a pattern of
+      // interference from Russia"), rather than at the first actor the content names.
+      const bool from_content =
+          t && !cue.target && content && t->arg.start >= content->start && t->arg.end <= content->end;
+      if ((!t || from_content) && cue.entry->act == Act::Accuse)
+        if (auto near = actor_near(cue.token, spans, source_root)) t = std::move(near);
       if (!t) t = actor_in(spans, source_root);
       if (!t) t = inherited_target(source_root, paragraph, 2);
       const bool refusal = cue.entry->act == Act::Reject || cue.entry->act == Act::Deny;
@@ -148,6 +154,7 @@ ActDecider::CueFound ActDecider::cue_in(std::span<const Span> spans, const Party
       if (!holds(hit, source, found.target, found.self)) continue;
       found.entry = hit.entry;
       found.pronoun = hit.subject.pronoun;
+      found.token = hit.token;
       if (hit.entry->act == Act::Demand && hit.entry->pos == Pos::Cue) return found;
       if (!first.entry) first = std::move(found);
     }
@@ -235,6 +242,7 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
         if (e.act != Act::None && e.act != Act::Say && !has_condition(e)) {
           CueHit hit;
           hit.entry = &e;
+          hit.token = k;
           bool negated = false;
           if (auto subject = subject_before(k, lo, false, negated); subject && !negated) {
             hit.subject = *subject;
@@ -254,6 +262,7 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       if (has_condition(e)) break;
       CueHit hit;
       hit.entry = &e;
+      hit.token = k;
       // Only the cues that ask whose clause they stand in, and triggers read as cues, need the subject.
       if (e.pos != Pos::Cue || e.scope != CueScope::Any || e.future) {
         auto subject = subject_before(k, lo, e.future, hit.negated);
@@ -392,6 +401,38 @@ void ActDecider::index_candidates() const {
     next_other_root_[k] = next < n && root(next) != root(k) ? next : next_other_root_[k + 1];
     next_candidate_[k] = k;
   }
+}
+
+std::optional<Party> ActDecider::actor_near(std::uint32_t cue, std::span<const Span> spans,
+                                            std::string_view source_root) const {
+  // Within the span that holds the cue and the cue's sentence, outward from the cue, at most a few words each way.
+  constexpr std::uint32_t kReach = 12;
+  const Span* in_span = nullptr;
+  for (const Span& sp : spans)
+    if (view_.tok(cue).start >= sp.start && view_.tok(cue).end <= sp.end) in_span = &sp;
+  if (!in_span) return std::nullopt;
+  const std::uint32_t sentence = view_.tok(cue).sentence;
+  const auto fits = [&](std::uint32_t k) {
+    const Token& t = view_.tok(k);
+    return t.sentence == sentence && t.start >= in_span->start && t.end <= in_span->end;
+  };
+  // "interference from Russia": next to an accusation, "from" names the doer, not a place.
+  const auto candidate = [&](std::uint32_t k) {
+    if (is_foreign_candidate(k)) return true;
+    if (k == 0 || view_.low(k - 1) != "from" || view_.mention_at(k) < 0) return false;
+    const Party p = facts_.from_mention(view_.mention_at(k));
+    return p.usable && !p.media && !view_.is_hyphen_glued(view_.mention(view_.mention_at(k)));
+  };
+  const auto other = [&](std::uint32_t k) {
+    if (!candidate(k)) return false;
+    return facts_.root_of(facts_.actor_of(view_.mention(view_.mention_at(k)))) != source_root;
+  };
+  for (std::uint32_t d = 1; d <= kReach; ++d) {
+    if (cue >= d && fits(cue - d) && other(cue - d)) return facts_.from_mention(view_.mention_at(cue - d));
+    if (cue + d < view_.size() && fits(cue + d) && other(cue + d))
+      return facts_.from_mention(view_.mention_at(cue + d));
+  }
+  return std::nullopt;
 }
 
 std::optional<Party> ActDecider::actor_in(std::span<const Span> spans, std::string_view source_root) const {

@@ -57,7 +57,8 @@ struct CueSubject {
 struct CueHit {
   const ActEntry* entry = nullptr;
   CueSubject subject;
-  bool negated = false;  // "is not ready to", "will not accept"
+  bool negated = false;     // "is not ready to", "will not accept"
+  std::uint32_t token = 0;  // where the cue starts
 };
 
 class ActDecider {
@@ -82,8 +83,9 @@ class ActDecider {
   struct CueFound {
     const ActEntry* entry = nullptr;
     std::optional<Party> target;
-    bool self = false;     // in the speaker's own clause: the act holds without a target
-    bool pronoun = false;  // its subject is a pronoun: no target from elsewhere in the document
+    bool self = false;        // in the speaker's own clause: the act holds without a target
+    bool pronoun = false;     // its subject is a pronoun: no target from elsewhere in the document
+    std::uint32_t token = 0;  // where the cue starts
   };
   CueFound cue_in(std::span<const Span> spans, const Party& source) const;
   // The cues of one span, in order (at most kCuesPerSpan). Outside
@@ -110,6 +112,9 @@ class ActDecider {
   bool starts_with_to(const Span& content) const;
   // Whether a cue holds for a statement by this source (and the target its subject names).
   bool holds(const CueHit& hit, const Party& source, std::optional<Party>& target, bool& self) const;
+  // The foreign actor nearest a cue in the cue's sentence and the content ("a pattern of
+  // interference from Russia"), before or after it.
+  std::optional<Party> actor_near(std::uint32_t cue, std::span<const Span> spans, std::string_view source_root) const;
   // A foreign actor named in the content (not the source's own root).
   std::optional<Party> actor_in(std::span<const Span> spans, std::string_view source_root) const;
   // The last target of the same source, in this paragraph or the `back` ones before.
