@@ -148,6 +148,15 @@ def test_an_accusation_read_from_words_is_aimed_at_the_actor_next_to_them(nlp):
     assert one(nlp, text) == ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")
 
 
+def test_said_colon_reads_its_own_quotation_not_the_one_closing_the_paragraph_before(nlp):
+    text = ("Karl Brenner said Ruritania \u201cwants good relations. Borduria needs to apologise.\u201d\n\n"
+            "He said: \u201cAnna Vosk\u2019s remarks are outrageous. It is a lie.\u201d")
+    doc = nlp.parse(text)
+    second = doc.statements[-1]
+    assert second.content.text.startswith("Anna Vosk"), second.content.text
+    assert (second.act, second.target.text) == ("ACCUSE", "Anna Vosk")
+
+
 def test_a_quotation_that_goes_on_the_writers_sentence_has_no_speakers_subject(nlp):
     # "suggest" is the verb of "recent moves", not a proposal of the speaker's
     assert one(nlp, 'Recent moves, Karl Brenner added, "suggest talks with Borduria."')[1] == "SAY"

@@ -87,7 +87,10 @@ namespace {
 bool quotation_before_subject(const TokenView& view, const SentenceScope& scope, Frame& f) {
   std::int64_t q = static_cast<std::int64_t>(*f.subject_first) - 1;
   if (q >= scope.lo && view.low(at(q)) == ",") --q;
-  if (!(q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0)) return false;
+  // The closing mark in the subject's paragraph: not the end of a quotation in the paragraph before.
+  if (!(q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0 &&
+        view.doc.sentences[view.tok(at(q)).sentence].paragraph == scope.paragraph))
+    return false;
   f.content = view.quotation_span(view.quote_at(at(q - 1)));
   f.quote = true;
   return true;
