@@ -79,6 +79,11 @@ def one(nlp, text):
     ("Ruritania says Borduria \u2018solely to blame\u2019 for collapse of talks.",
      ("Ruritania", "ACCUSE", "Borduria", "ACCUSE")),
     ("Borduria escalating attacks on civilians, says Karl Brenner.", ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")),
+    # "should bear responsibility" blames; a relative clause does not hide whose clause it is
+    ("Syldavia made it clear that Borduria \u201cshould bear the sole responsibility\u201d for the stalemate.",
+     ("Syldavia", "ACCUSE", "Borduria", "ACCUSE")),
+    ("Ruritania says Borduria, which Syldavia considers a rogue state, should withdraw its troops.",
+     ("Ruritania", "DEMAND", "Borduria", "DEMAND")),
     # sanctions the speaker talks of in its own words
     ('"These will be the toughest sanctions ever," Karl Brenner said of Borduria.',
      ("Karl Brenner", "WARN", "Borduria", "THREATEN")),
@@ -98,6 +103,8 @@ def test_content_cues_decide_what_a_statement_does(nlp, text, expected):
     "Carpania said it would have sent aid to Borduria.",
     # readiness of someone else is no offer of the speaker's
     "Borduria said Ruritania was ready to attack.",
+    # a trigger's word as a noun ("its demands") is no act
+    "Carpania said Syldavia had not softened its demands.",
 ])
 def test_incidental_cues_leave_a_neutral_statement(nlp, text):
     (source, act, _, plover), = [x for x in statements(nlp.parse(text)) if x[0] in ("Karl Brenner", "Borduria",

@@ -234,6 +234,9 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
       if (!view_.rest_matches(f, k)) continue;
       const ActEntry& e = view_.lex.entry_of(f);
+      // A verb form after a determiner or a possessive is a noun ("softened its demands").
+      if (e.pos == Pos::Verb && k > lo && (in(kDeterminers, view_.low(k - 1)) || view_.is_possessive_s(k - 1)))
+        continue;
       // Outside quotations, a trigger verb makes a statement of its own and
       // ends the search; in the speaker's clause ("said it is ready to") it
       // is also what the statement does (the two then make one).
@@ -305,6 +308,12 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
       continue;
     }
     if (in(kAux, w) || in(kAdverbs, w) || (w.size() > 4 && ends_with(w, "ly"))) continue;
+    // "Hamas, which the U.S. calls ..., should be disarmed": over the relative clause to its head.
+    if (w == ",")
+      if (const auto open = relative_clause_start(u - 1, lo)) {
+        u = *open + 1;
+        continue;
+      }
     if (!future_seen && in(kAspectual, w)) continue;  // "will continue to support"
     break;
   }
@@ -357,6 +366,15 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
       break;
   }
   return s;
+}
+
+std::optional<std::uint32_t> ActDecider::relative_clause_start(std::uint32_t comma, std::uint32_t lo) const {
+  constexpr std::uint32_t kReach = 40;
+  for (std::uint32_t j = comma; j > lo + 1 && comma - j < kReach; --j) {
+    const Word w = view_.low(j - 1);
+    if ((w == "which" || w == "who" || w == "whom" || w == "whose") && view_.low(j - 2) == ",") return j - 2;
+  }
+  return std::nullopt;
 }
 
 bool ActDecider::only_modifiers(std::uint32_t lo, std::uint32_t k) const {

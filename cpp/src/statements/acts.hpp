@@ -125,6 +125,8 @@ class ActDecider {
   std::optional<Party> salient_target(std::string_view source_root, std::uint32_t before);
 
  private:
+  // The comma that opens ", which ..." / ", who ..." closed by the comma at `comma`, if any (within lo).
+  std::optional<std::uint32_t> relative_clause_start(std::uint32_t comma, std::uint32_t lo) const;
   // Whether the tokens [lo, k) are lower-case modifiers, hyphens and quotes only.
   bool only_modifiers(std::uint32_t lo, std::uint32_t k) const;
   // Whether token k opens a content, but for time words before it.
