@@ -164,6 +164,18 @@ def test_said_colon_reads_its_own_quotation_not_the_one_closing_the_paragraph_be
     assert (second.act, second.target.text) == ("ACCUSE", "Anna Vosk")
 
 
+@pytest.mark.parametrize("text, target", [
+    # whom the event befell is no target of the condemnation ...
+    ("Karl Brenner condemned the shelling of Syldavia.", None),
+    ("Karl Brenner condemned the attack on Syldavia.", None),
+    # ... but whose government or actions are condemned is
+    ("Karl Brenner condemned the government of Borduria.", "Borduria"),
+    ("Karl Brenner condemned the actions of Borduria.", "Borduria"),
+])
+def test_the_object_of_an_event_is_no_target(nlp, text, target):
+    assert one(nlp, text)[1:3] == ("ACCUSE", target)
+
+
 def test_a_quotation_that_goes_on_the_writers_sentence_has_no_speakers_subject(nlp):
     # "suggest" is the verb of "recent moves", not a proposal of the speaker's
     assert one(nlp, 'Recent moves, Karl Brenner added, "suggest talks with Borduria."')[1] == "SAY"

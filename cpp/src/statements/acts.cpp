@@ -38,7 +38,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   const bool demoted = act != entry.act;
   choice.cameo = !demoted || act != Act::Say ? std::string_view(entry.cameo) : std::string_view("010");
   choice.plover = demoted ? std::string_view() : std::string_view(entry.plover);
-  if (given && given->usable) choice.target = *given;
+  if (given && given->usable && !object_of_an_event(*given, trigger)) choice.target = *given;
   // What a neutral statement does (and a trigger whose content decides:
   // "vowed to ..."), from cues in its content (for a quotation, every
   // quotation of the paragraph). "Declined to comment" stays SAY.
@@ -366,6 +366,23 @@ std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint3
       break;
   }
   return s;
+}
+
+bool ActDecider::object_of_an_event(const Party& target, const Span& trigger) const {
+  // "condemned the killing of the Israeli soldiers", "the attack on X": X is whom the
+  // event befell, not whom the act is aimed at; "the government of X" is X.
+  const std::uint32_t k = view_.first_token_at(target.arg.start);
+  const std::uint32_t t = view_.first_token_at(trigger.end);
+  if (k >= view_.size() || k < t + 3 || k > t + 8) return false;
+  std::uint32_t p = k - 1;
+  while (p > t && in(kDeterminers, view_.low(p))) --p;
+  const Word prep = view_.low(p);
+  if (prep != "of" && prep != "on" && prep != "against") return false;
+  const std::uint32_t head = p - 1;
+  if (head < t || view_.tok(head).shape != Shape::Lower || view_.referent_entry(head) != nullptr) return false;
+  // "of" names the doer as often ("the actions of Russia"): only after an event in -ing ("the shelling of").
+  const Word h = view_.low(head);
+  return prep != "of" || (h.size() > 5 && ends_with(h, "ing"));
 }
 
 std::optional<std::uint32_t> ActDecider::relative_clause_start(std::uint32_t comma, std::uint32_t lo) const {

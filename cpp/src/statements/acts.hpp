@@ -125,6 +125,10 @@ class ActDecider {
   std::optional<Party> salient_target(std::string_view source_root, std::uint32_t before);
 
  private:
+  // Whether the target is named after "<noun> on / against" or "<noun in -ing> of" right after the
+  // trigger, the noun no head that stands for an actor ("the killing of X", "the attack on X": X is
+  // no target; "the government of X" is).
+  bool object_of_an_event(const Party& target, const Span& trigger) const;
   // The comma that opens ", which ..." / ", who ..." closed by the comma at `comma`, if any (within lo).
   std::optional<std::uint32_t> relative_clause_start(std::uint32_t comma, std::uint32_t lo) const;
   // Whether the tokens [lo, k) are lower-case modifiers, hyphens and quotes only.
