@@ -203,6 +203,8 @@ def test_the_cue_reads_quotations_in_the_speakers_paragraph(nlp):
     ("Anna Vosk tweeted that the talks had been useful.", ("Anna Vosk", "SAY", None, None)),
     ("Borduria brushed off the criticism.", ("Borduria", "REJECT", None, "REJECT")),
     ("Karl Brenner hit back at Borduria over the border dispute.", ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")),
+    # hitting back at criticism rejects it
+    ("Syldavia hit back at allegations that it had broken the truce.", ("Syldavia", "REJECT", None, "REJECT")),
     ("Syldavia made it clear that it would not accept the proposal.", ("Syldavia", "REJECT", None, "REJECT")),
     ("Carpania put the blame on Borduria for the collapse of the talks.",
      ("Carpania", "ACCUSE", "Borduria", "ACCUSE")),
