@@ -176,6 +176,12 @@ def test_the_object_of_an_event_is_no_target(nlp, text, target):
     assert one(nlp, text)[1:3] == ("ACCUSE", target)
 
 
+def test_a_relative_clause_gap_before_a_finite_verb_is_a_statement(nlp):
+    # "the purge that Ruritania says is ...": Ruritania says it
+    found = statements(nlp.parse("Borduria began a purge that Ruritania says is a pretext for murder."))
+    assert [x[0] for x in found] == ["Ruritania"], found
+
+
 def test_a_quotation_that_goes_on_the_writers_sentence_has_no_speakers_subject(nlp):
     # "suggest" is the verb of "recent moves", not a proposal of the speaker's
     assert one(nlp, 'Recent moves, Karl Brenner added, "suggest talks with Borduria."')[1] == "SAY"
@@ -232,6 +238,9 @@ def test_non_speech_senses_of_new_entries_give_nothing(nlp):
     "Borduria will appeal the ruling, Karl Brenner's lawyers expect.",
     "The plan requires the support of Syldavia and Carpania.",
     "Anna Vosk's appeal is strongest among young voters in Borduria.",
+    # a verb form before a finite verb is a noun, or ends a clause of its own
+    "Borduria's latest comments were a reminder of the difficulties.",
+    "The strike, after a Syldavian summit had just concluded \u2013 was seen as a warning.",
     # the anonymity formula of a source is no request
     "A Ruritanian official who asked not to be identified spoke to reporters.",
 ])

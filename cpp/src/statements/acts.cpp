@@ -95,6 +95,9 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   if (entry.cue_only && !cued) choice.act = Act::None;
   // "Will Russia retaliate?", "Did Kyiv accuse ...?": the writer asks, no one has spoken.
   if (in_question(trigger)) choice.act = Act::None;
+  // "North Korea's latest comments were ...", "a summit had just concluded – was seen as": a verb
+  // form right before a finite verb is a noun (or ends a clause of its own), not said by anyone.
+  if (entry.pos == Pos::Verb && content && followed_by_finite_verb(trigger, *content)) choice.act = Act::None;
   // "wants Russia to withdraw": only with an actor as the object and an infinitive after it.
   if (entry.obj_to && !cued && !(given && given->usable && content && starts_with_to(*content))) choice.act = Act::None;
   return choice;
@@ -209,6 +212,19 @@ bool has_condition(const ActEntry& e) {
 bool negation(std::string_view w) { return in(kNegation, w) || (w.size() > 3 && ends_with(w, "n't")); }
 
 }  // namespace
+
+bool ActDecider::followed_by_finite_verb(const Span& trigger, const Span& content) const {
+  // "the crime that Ukraine says is a pretext", "what he claimed were": the subject right
+  // before the verb, whose object is the gap of a relative clause; a statement.
+  const std::uint32_t first = view_.first_token_at(trigger.start);
+  if (first > 0 && (view_.mention_at(first - 1) >= 0 || person_of(view_.low(first - 1)) != Person::None)) return false;
+  std::uint32_t k = view_.first_token_at(trigger.end);
+  // Over a dash or comma ("had just concluded – was interpreted").
+  while (k < view_.size() && view_.tok(k).kind == TokenKind::Punct && view_.low(k) != "\"") ++k;
+  if (k >= view_.size() || view_.tok(k).start != content.start) return false;
+  const Word w = view_.low(k);
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "has" || w == "have" || w == "had";
+}
 
 ActDecider::SpanCues ActDecider::cues_of(const Span& span) const {
   const std::uint64_t key = std::uint64_t{span.start} << 32 | span.end;

@@ -102,6 +102,8 @@ class ActDecider {
   std::optional<CueSubject> subject_before(std::uint32_t k, std::uint32_t lo, bool future, bool& negated) const;
   // The tokens after the trigger to the end of its sentence.
   std::optional<Span> rest_of_sentence(const Span& trigger) const;
+  // Whether the content starts right after the trigger (over punctuation) with "is", "was", "had" ...
+  bool followed_by_finite_verb(const Span& trigger, const Span& content) const;
   // Whether the trigger stands, outside quotations, in a sentence that asks ("Will Russia retaliate?").
   bool in_question(const Span& trigger) const;
   // Whether a quotation opens right after the content, in its sentence ("says U.S. 'to blame' for").
