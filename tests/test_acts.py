@@ -209,6 +209,9 @@ def test_the_cue_reads_quotations_in_the_speakers_paragraph(nlp):
     ("Anna Vosk tweeted that the talks had been useful.", ("Anna Vosk", "SAY", None, None)),
     ("Borduria brushed off the criticism.", ("Borduria", "REJECT", None, "REJECT")),
     ("Karl Brenner hit back at Borduria over the border dispute.", ("Karl Brenner", "ACCUSE", "Borduria", "ACCUSE")),
+    ("A joint statement by Syldavia deplores the assault on Carpania.", ("Syldavia", "ACCUSE", None, "ACCUSE")),
+    ("Ruritania advised Carpania to leave Borduria.", ("Ruritania", "URGE", "Carpania", None)),
+    ("Syldavia committed to sending aid to Carpania.", ("Syldavia", "OFFER", "Carpania", "AGREE")),
     # hitting back at criticism rejects it
     ("Syldavia hit back at allegations that it had broken the truce.", ("Syldavia", "REJECT", None, "REJECT")),
     ("Syldavia made it clear that it would not accept the proposal.", ("Syldavia", "REJECT", None, "REJECT")),
@@ -241,6 +244,8 @@ def test_non_speech_senses_of_new_entries_give_nothing(nlp):
     # a verb form before a finite verb is a noun, or ends a clause of its own
     "Borduria's latest comments were a reminder of the difficulties.",
     "The strike, after a Syldavian summit had just concluded \u2013 was seen as a warning.",
+    # an adviser's work is no advice given as a position
+    "Karl Brenner, who advised Anna Vosk for years, retired.",
     # the anonymity formula of a source is no request
     "A Ruritanian official who asked not to be identified spoke to reporters.",
 ])
