@@ -89,7 +89,7 @@ bool quotation_before_subject(const TokenView& view, const SentenceScope& scope,
   if (q >= scope.lo && view.low(at(q)) == ",") --q;
   // The closing mark in the subject's paragraph: not the end of a quotation in the paragraph before.
   if (!(q >= 1 && view.is_mark(at(q)) && view.quote_at(at(q - 1)) >= 0 &&
-        view.doc.sentences[view.tok(at(q)).sentence].paragraph == scope.paragraph))
+        view.doc.sentences[view.tok(static_cast<std::uint32_t>(q)).sentence].paragraph == scope.paragraph))
     return false;
   f.content = view.quotation_span(view.quote_at(at(q - 1)));
   f.quote = true;
