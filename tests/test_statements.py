@@ -122,7 +122,8 @@ def test_according_to_a_medium_lends_no_source_to_the_clause(nlp):
 
 def test_apposition_after_an_inverted_source_is_no_second_source(nlp):
     s = one(nlp.parse('"We will talk," said Karl Brenner, a former Borduria envoy.'))
-    assert (s.source.text, s.act, s.quote, s.content.text) == ("Karl Brenner", "SAY", True, "We will talk")
+    # "We will talk": the speaker's intent to negotiate, an offer (PLOVER: AGREE).
+    assert (s.source.text, s.act, s.quote, s.content.text) == ("Karl Brenner", "OFFER", True, "We will talk")
 
 
 def test_lists_of_targets_with_and_without_the_serial_comma(nlp):

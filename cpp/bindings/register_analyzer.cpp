@@ -48,11 +48,13 @@ void register_analyzer(py::module_& m) {
   // that are not UTF-8 travel unchanged.
   py::class_<Analyzer, std::shared_ptr<Analyzer>>(m, "Analyzer")
       .def(py::init([](const std::string& data_dir, const std::vector<std::string>& actor_files,
-                       const std::string& errors, int stage, const std::string& extra_actors) {
+                       const std::string& errors, int stage, const std::string& extra_actors,
+                       const std::vector<std::string>& act_files) {
              AnalyzerOptions o;
              o.knowledge.data_dir = data_dir;
              o.knowledge.actor_files = actor_files;
              o.knowledge.extra_actors_json = extra_actors;
+             o.knowledge.act_files = act_files;
              if (errors == "strict")
                o.read.invalid_utf8 = InvalidUtf8::Error;
              else if (errors == "replace")
@@ -65,7 +67,8 @@ void register_analyzer(py::module_& m) {
              return std::make_shared<Analyzer>(o);
            }),
            py::arg("data_dir"), py::kw_only(), py::arg("actor_files") = std::vector<std::string>{},
-           py::arg("errors") = "strict", py::arg("stage") = 4, py::arg("extra_actors") = "")
+           py::arg("errors") = "strict", py::arg("stage") = 4, py::arg("extra_actors") = "",
+           py::arg("act_files") = std::vector<std::string>{})
       .def(
           "analyze_file",
           [](const Analyzer& a, std::string path, std::string_view format, std::string id) {

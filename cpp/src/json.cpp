@@ -140,6 +140,8 @@ class StreamWriter {
       str(s.act);
       key("cameo");
       code(s.cameo);
+      key("plover");
+      code(s.plover);
       key("target");
       if (s.target)
         argument(*s.target);

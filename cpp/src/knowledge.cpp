@@ -23,7 +23,10 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
     k->actors = ActorTable::load(actor_files, k->abbreviations);
     if (!options.extra_actors_json.empty()) k->actors.add_json(options.extra_actors_json, "<add_actor>", true);
     k->codes = ActorCodes::load(dir + "roles.tsv", k->actors);
-    k->acts = std::make_shared<const statements::ActLexicon>(statements::ActLexicon::load(dir + "acts.tsv"));
+    std::vector<std::string> act_files{dir + "acts.tsv"};
+    act_files.insert(act_files.end(), options.act_files.begin(), options.act_files.end());
+    k->acts =
+        std::make_shared<const statements::ActLexicon>(statements::ActLexicon::load(dir + "plover.tsv", act_files));
     k->cues = NameCues::load(dir + "name_cues.tsv", dir + "agents.tsv", k->abbreviations);
     for (const auto& verb : k->acts->name_cue_verbs()) k->cues.add_word(verb, NameCues::kSpeechVerb);
     k->syntax = SyntaxModel::load(dir + "syntax.bin");

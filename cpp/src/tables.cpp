@@ -261,7 +261,7 @@ struct EntityTable {
 
 struct StatementTable {
   Column doc_id{"doc_id", S}, date{"date", S}, statement{"statement", I}, sentence{"sentence", I},
-      paragraph{"paragraph", I}, act{"act", S}, cameo{"cameo", S};
+      paragraph{"paragraph", I}, act{"act", S}, cameo{"cameo", S}, plover{"plover", S};
   ArgumentColumns source{"source"}, target{"target"};
   Column trigger{"trigger", S}, trigger_start{"trigger_start", I}, trigger_end{"trigger_end", I}, content{"content", S},
       content_start{"content_start", I}, content_end{"content_end", I}, quote{"quote", B}, negated{"negated", B};
@@ -277,6 +277,7 @@ struct StatementTable {
       paragraph.push_index(src.paragraph(s.sentence));
       act.push(std::string_view(s.act));
       cameo.push_code(s.cameo);
+      plover.push_code(s.plover);
       source.push(src, &s.source);
       target.push(src, s.target ? &*s.target : nullptr);
       trigger.push(src.slice(s.trigger.start, s.trigger.end));
@@ -297,7 +298,7 @@ struct StatementTable {
   }
   Table finish() {
     Table t{"statements", {}};
-    for (Column* c : {&doc_id, &date, &statement, &sentence, &paragraph, &act, &cameo})
+    for (Column* c : {&doc_id, &date, &statement, &sentence, &paragraph, &act, &cameo, &plover})
       t.columns.push_back(std::move(*c));
     source.move_into(t.columns);
     target.move_into(t.columns);

@@ -13,7 +13,7 @@ int main() {
     CHECK(d.statements.size() == 1);
     if (!d.statements.empty()) {
       const auto& s = d.statements[0];
-      CHECK(s.act == "WARN" && s.cameo == "130");
+      CHECK(s.act == "WARN" && s.cameo == "130" && s.plover == "THREATEN");
       CHECK(src(d, s) == "Russia" && s.source.actor == "RUS");
       CHECK(tgt(d, s) == "Ukraine" && s.target->actor == "UKR");
       CHECK(trig(d, s) == "warned");

@@ -70,6 +70,7 @@ Document sample() {
   s.source = {0, "FRAGOV", 12, 17};
   s.target = Argument{1, "DEUGOV", 25, 31};
   s.act = "WARN";
+  s.plover = "THREATEN";
   s.trigger = {18, 24};
   s.sentence = 1;
   d.statements = {s};
@@ -97,6 +98,7 @@ void tables_of_a_document() {
   CHECK(str_at(col(s, "trigger"), 0) == "warned" && int_at(col(s, "trigger_start"), 0) == 16);
   CHECK(!valid(col(s, "content"), 0) && !valid(col(s, "cameo"), 0) && str_at(col(s, "date"), 1) == "2022-02-03");
   CHECK(col(s, "quote").null_count() == 0 && col(s, "quote").values()[0] == 0);
+  CHECK(str_at(col(s, "plover"), 0) == "THREATEN" && col(s, "plover").null_count() == 0);
   TableOptions no_text;
   no_text.text = false;
   const auto without = to_tables(docs, no_text);

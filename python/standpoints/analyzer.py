@@ -123,6 +123,20 @@ def _looks_like_a_path(s: str) -> bool:
         return False
 
 
+def _paths(given: str | os.PathLike | Iterable[str | os.PathLike] | None, kind: str) -> list[str]:
+    """The paths of the user's knowledge files (one path or several), each checked to exist."""
+    if given is None:
+        files: list[str] = []
+    elif isinstance(given, (str, os.PathLike)):
+        files = [os.fspath(given)]
+    else:
+        files = [os.fspath(a) for a in given]
+    for f in files:
+        if not os.path.isfile(f):
+            raise FileNotFoundError(2, f"no such {kind} file", f)
+    return files
+
+
 class Analyzer:
     """Reads and analyses news articles.
 
@@ -137,21 +151,22 @@ class Analyzer:
     stage:
         How far the pipeline runs: ``"segment"``, ``"entities"``, ``"geo"``, ``"statements"``
         or ``"all"`` (the default).
+    acts:
+        Your own act entries (a path or a list of paths): files in the ``acts.tsv`` shape (trigger
+        words and phrases, content cues, with act, CAMEO code and PLOVER category; format in
+        ``data/README.md``), read after the built-in ``acts.tsv``. A row with the ``phrase`` and
+        ``pos`` of a built-in row replaces it; a form (the same words, the same ``pos``) of your
+        file replaces the built-in one; other rows add to the lexicon. A bad row raises
+        KnowledgeError naming file and line.
     """
 
     def __init__(self, actors: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
-                 errors: str = "strict", stage: str = "all"):
+                 errors: str = "strict", stage: str = "all",
+                 acts: str | os.PathLike | Iterable[str | os.PathLike] | None = None):
         if stage not in _STAGES:
             raise ValueError(f"stage must be one of {sorted(_STAGES)}, not {stage!r}")
-        if actors is None:
-            files: list[str] = []
-        elif isinstance(actors, (str, os.PathLike)):
-            files = [os.fspath(actors)]
-        else:
-            files = [os.fspath(a) for a in actors]
-        for f in files:
-            if not os.path.isfile(f):
-                raise FileNotFoundError(2, "no such actor file", f)
+        files = _paths(actors, "actor")
+        self._acts = _paths(acts, "act")
         self._files = files
         self._added: list[dict] = []
         self._lock = threading.Lock()
@@ -161,7 +176,8 @@ class Analyzer:
 
     def _build(self, added: list[dict]) -> Any:
         return _core.Analyzer(str(DATA_DIR), actor_files=[os.fsencode(f) for f in self._files], errors=self.errors,
-                              stage=_STAGES[self.stage], extra_actors=json.dumps(added) if added else "")
+                              stage=_STAGES[self.stage], extra_actors=json.dumps(added) if added else "",
+                              act_files=[os.fsencode(f) for f in self._acts])
 
     def add_actor(self, name: str, *, actor: str = "", type: str = "PERSON", aliases: Iterable[str] = (),
                   country: str = "", start: str | None = None, end: str | None = None, id: str | None = None,
@@ -197,23 +213,24 @@ class Analyzer:
 
     # -- pickling and equality: an Analyzer is rebuilt from what it was built from
     def __reduce__(self):
-        # The knowledge is re-read from the actor files (their paths: they must exist where the
-        # Analyzer is unpickled, as on the workers of a cluster) and the actors added by hand.
-        return (_rebuild_analyzer, (self._files, self._added, self.errors, self.stage))
+        # The knowledge is re-read from the actor and act files (their paths: they must exist where
+        # the Analyzer is unpickled, as on the workers of a cluster) and the actors added by hand.
+        return (_rebuild_analyzer, (self._files, self._added, self.errors, self.stage, self._acts))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Analyzer):
             return NotImplemented
-        return (self._files, self._added, self.errors, self.stage) == (other._files, other._added, other.errors,
-                                                                        other.stage)
+        return ((self._files, self._added, self.errors, self.stage, self._acts)
+                == (other._files, other._added, other.errors, other.stage, other._acts))
 
     def __hash__(self) -> int:
-        return hash((tuple(self._files), self.errors, self.stage, len(self._added)))
+        return hash((tuple(self._files), self.errors, self.stage, len(self._added), tuple(self._acts)))
 
     def __repr__(self) -> str:
         extra = f", actors={self._files!r}" if self._files else ""
+        acts = f", acts={self._acts!r}" if self._acts else ""
         added = f", {len(self._added)} added actors" if self._added else ""
-        return f"Analyzer(errors={self.errors!r}, stage={self.stage!r}{extra}{added})"
+        return f"Analyzer(errors={self.errors!r}, stage={self.stage!r}{extra}{acts}{added})"
 
     # -- one document
     def read(self, path: str | os.PathLike, *, format: str = "article", id: str | None = None) -> Document:
@@ -385,8 +402,9 @@ def _line_meta(raw: bytes) -> dict | None:
     return _meta(record)
 
 
-def _rebuild_analyzer(files: list[str], added: list[dict], errors: str, stage: str) -> Analyzer:
-    a = Analyzer(files, errors=errors, stage=stage)
+def _rebuild_analyzer(files: list[str], added: list[dict], errors: str, stage: str,
+                      acts: list[str] | None = None) -> Analyzer:
+    a = Analyzer(files, errors=errors, stage=stage, acts=acts)
     if added:
         a.add_actors(added)
     return a

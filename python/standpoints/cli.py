@@ -285,6 +285,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="how *.txt files are read: the seed article format (default) or plain text")
     ex.add_argument("--actors", action="append", default=[], metavar="FILE",
                     help="your own actor file (TSV, JSON or PETRARCH .txt); may be repeated")
+    ex.add_argument("--acts", action="append", default=[], metavar="FILE",
+                    help="your own act entries (trigger words, cues) in the acts.tsv shape; they add to or "
+                         "override the built-in ones; may be repeated")
     ex.add_argument("--stage", choices=["segment", "entities", "geo", "statements", "all"], default="all",
                     help="run the pipeline up to this stage (default: all)")
     ex.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
@@ -341,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import KnowledgeError
 
     try:
-        analyzer = Analyzer(args.actors or None, errors=args.errors, stage=args.stage)
+        analyzer = Analyzer(args.actors or None, errors=args.errors, stage=args.stage, acts=args.acts or None)
     except (KnowledgeError, OSError) as e:
         print(f"standpoints: {e}", file=sys.stderr)
         return 2

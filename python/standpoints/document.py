@@ -123,6 +123,7 @@ class Statement:
     source: Argument
     act: str
     cameo: str | None
+    plover: str | None
     target: Argument | None
     trigger: Span
     content: Span | None
@@ -308,7 +309,7 @@ class Document:
                 for i, e in enumerate(self.record["entities"])]
 
     def _build_statements(self) -> list[Statement]:
-        return [Statement(i, _arg(s["source"]), s["act"], s.get("cameo"),
+        return [Statement(i, _arg(s["source"]), s["act"], s.get("cameo"), s.get("plover"),
                           _arg(s["target"]) if s.get("target") else None, _span(s["trigger"]),
                           _span(s["content"]) if s.get("content") else None, s["quote"], s["negated"], s.get("sentence"))
                 for i, s in enumerate(self.record["statements"])]
@@ -413,11 +414,12 @@ class Document:
         rows = []
         for s in self._layer("statements"):
             rows.append({"doc": self.id, "date": self.date, "source": s.source.text, "source_actor": s.source.actor,
-                         "act": s.act, "cameo": s.cameo, "target": s.target.text if s.target else None,
+                         "act": s.act, "cameo": s.cameo, "plover": s.plover,
+                         "target": s.target.text if s.target else None,
                          "target_actor": s.target.actor if s.target else None, "trigger": s.trigger.text,
                          "content": s.content.text if s.content else None, "quote": s.quote, "negated": s.negated,
                          "sentence": s.sentence, "start": s.trigger.start})
-        return pd.DataFrame(rows, columns=["doc", "date", "source", "source_actor", "act", "cameo", "target",
+        return pd.DataFrame(rows, columns=["doc", "date", "source", "source_actor", "act", "cameo", "plover", "target",
                                            "target_actor", "trigger", "content", "quote", "negated", "sentence",
                                            "start"])
 

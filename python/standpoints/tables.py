@@ -54,7 +54,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("type", "string"), ("actor", "string"), ("country", "string"), ("role", "string"),
                  ("n_mentions", "int64"), ("first_start", "int64"), *_GEO],
     "statements": [("doc_id", "string"), ("date", "date"), ("statement", "int64"), ("sentence", "int64"),
-                   ("paragraph", "int64"), ("act", "string"), ("cameo", "string"), *_argument_columns("source"),
+                   ("paragraph", "int64"), ("act", "string"), ("cameo", "string"), ("plover", "string"),
+                   *_argument_columns("source"),
                    *_argument_columns("target"), ("trigger", "string"), ("trigger_start", "int64"),
                    ("trigger_end", "int64"), ("content", "string"), ("content_start", "int64"),
                    ("content_end", "int64"), ("quote", "bool"), ("negated", "bool")],
@@ -144,7 +145,7 @@ def record_tables(records: Sequence[dict], *, text: bool = True, ids: Sequence[s
         for k, x in enumerate(r.get("statements", [])):
             for c, v in (("doc_id", doc_id), ("date", r.get("date")), ("statement", k),
                          ("sentence", x.get("sentence")), ("paragraph", _at(sentence_par, x.get("sentence"))),
-                         ("act", x["act"]), ("cameo", x.get("cameo"))):
+                         ("act", x["act"]), ("cameo", x.get("cameo")), ("plover", x.get("plover"))):
                 s[c].append(v)
             for p in ("source", "target"):
                 a = x.get(p)

@@ -166,8 +166,9 @@ struct Argument {
 struct Statement {
   Argument source;
   std::optional<Argument> target;
-  std::string act;    // SAY, OFFER, DEMAND, URGE, WARN, ACCUSE, REJECT, DENY, SUPPORT
-  std::string cameo;  // empty = null
+  std::string act;     // SAY, OFFER, DEMAND, URGE, WARN, ACCUSE, REJECT, DENY, SUPPORT
+  std::string cameo;   // empty = null
+  std::string plover;  // PLOVER's event category (AGREE, THREATEN, ...); empty = null (PLOVER codes no comments)
   Span trigger;
   std::optional<Span> content;
   bool quote = false;

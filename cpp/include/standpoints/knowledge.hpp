@@ -24,6 +24,7 @@ struct KnowledgeOptions {
   std::string data_dir;                  // the package's data/ folder
   std::vector<std::string> actor_files;  // the user's actors (TSV, JSON or PETRARCH .txt)
   std::string extra_actors_json;         // actors added in code (a JSON list), after the files
+  std::vector<std::string> act_files{};  // the user's act entries (acts.tsv's shape), after acts.tsv
 };
 
 struct Knowledge {
@@ -33,7 +34,7 @@ struct Knowledge {
   ActorCodes codes;     // roles.tsv + the actors' igo flags: roots, organisations, media (every stage)
   NameCues cues;        // name_cues.tsv (entities)
   Gazetteer gazetteer;  // places.tsv (geocoder)
-  std::shared_ptr<const statements::ActLexicon> acts;  // acts.tsv (statements; private to the stage)
+  std::shared_ptr<const statements::ActLexicon> acts;  // acts.tsv + the user's, plover.tsv (statements; private)
   SyntaxModel syntax;                                  // syntax.bin (tagger and parser)
 
   static std::shared_ptr<const Knowledge> load(const KnowledgeOptions& options);

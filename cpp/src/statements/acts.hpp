@@ -1,8 +1,14 @@
 // The act of a statement, decided after its frame is built: from the
 // trigger (and a modal in the content for "insist"), then, for a neutral
-// statement, from cue words in what is said ("must", "unacceptable"), which
-// also send it looking for the target the cue implies. Statements of an act
-// aimed at someone that name no target inherit their source's last one.
+// statement (and a trigger flagged `cued`: "vowed to ..."), from cues in what
+// is said, listed in acts.tsv: words ("mistake", "unless"), phrases ("ready
+// to"), and trigger verbs inside a quotation ("we condemn"). A cue may ask
+// whose clause it stands in (the subject before it): the speaker's ("it is
+// ready to", "we will retaliate": an offer, a threat) or another actor's
+// ("Russia must withdraw": a demand on Russia, which is then the target; "we
+// must" is no demand). Cues also send the statement looking for the target
+// they imply. Statements of an act aimed at someone that name no target
+// inherit their source's last one.
 #pragma once
 
 #include <array>
@@ -22,11 +28,37 @@
 
 namespace standpoints::statements {
 
-// The act, CAMEO code and target of one statement.
+// The act, CAMEO code, PLOVER category and target of one statement (act
+// None: no statement, for a trigger that needs a cue and found none).
 struct ActChoice {
   Act act = Act::None;
   std::string_view cameo;
+  std::string_view plover;      // empty: none
   std::optional<Party> target;  // usable when set
+};
+
+// Who the clause of a cue is about: the subject before it (over auxiliaries,
+// adverbs and negation).
+struct CueSubject {
+  enum class Kind : std::uint8_t {
+    None,     // none found, or a phrase that is no actor ("the talks must")
+    Speaker,  // "we", "I"; "it", "they", "he", "she" in reported speech
+    Other,    // "you"; "it", "they", "he", "she" inside a quotation
+    Name,     // a name (`mention`, at `token`)
+  };
+  Kind kind = Kind::None;
+  std::int32_t mention = -1;
+  std::uint32_t token = 0;
+  bool pronoun = false;         // a third-person pronoun ("it", "he")
+  bool person_pronoun = false;  // "he", "she": the speaker only when the source is a person
+};
+
+// One cue found in a content span.
+struct CueHit {
+  const ActEntry* entry = nullptr;
+  CueSubject subject;
+  bool negated = false;     // "is not ready to", "will not accept"
+  std::uint32_t token = 0;  // where the cue starts
 };
 
 class ActDecider {
@@ -44,17 +76,47 @@ class ActDecider {
   ActChoice decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
                    const std::optional<Span>& content, bool quote, std::uint32_t paragraph);
 
-  // The first cue in the content spans: a cue word or a trigger of another
-  // act than SAY (a demand wins over the others). Outside quotations, a
-  // trigger verb ends a span's search: it makes a statement of its own.
-  const ActEntry* cue_in(std::span<const Span> spans) const;
-  // The first cue of one span: the first demand cue, and the first cue of any act.
+  // The first cue in the content spans that holds for a statement by a
+  // source of this root: a cue word or phrase, or a trigger of another act
+  // than SAY inside a quotation, with the speaker as its subject (a demand
+  // wins over the others); and the target its subject names, if any.
+  struct CueFound {
+    const ActEntry* entry = nullptr;
+    std::optional<Party> target;
+    bool self = false;        // in the speaker's own clause: the act holds without a target
+    bool pronoun = false;     // its subject is a pronoun: no target from elsewhere in the document
+    std::uint32_t token = 0;  // where the cue starts
+  };
+  CueFound cue_in(std::span<const Span> spans, const Party& source) const;
+  // The cues of one span, in order (at most kCuesPerSpan). Outside
+  // quotations, a trigger verb ends a span's search: it makes a statement of its own.
+  static constexpr std::size_t kCuesPerSpan = 8;
   struct SpanCues {
-    const ActEntry* demand = nullptr;
-    const ActEntry* first = nullptr;
+    std::array<CueHit, kCuesPerSpan> hits;
+    std::uint8_t count = 0;
   };
   SpanCues cues_of(const Span& span) const;  // remembered per span
   SpanCues scan_cues(const Span& span) const;
+  // The subject of the clause of a cue at token k, within [lo, k); with
+  // `future`, only after will / would / shall (else nullopt).
+  std::optional<CueSubject> subject_before(std::uint32_t k, std::uint32_t lo, bool future, bool& negated) const;
+  // The tokens after the trigger to the end of its sentence.
+  std::optional<Span> rest_of_sentence(const Span& trigger) const;
+  // Whether the content starts right after the trigger (over punctuation) with "is", "was", "had" ...
+  bool followed_by_finite_verb(const Span& trigger, const Span& content) const;
+  // Whether the trigger stands, outside quotations, in a sentence that asks ("Will Russia retaliate?").
+  bool in_question(const Span& trigger) const;
+  // Whether a quotation opens right after the content, in its sentence ("says U.S. 'to blame' for").
+  bool stops_at_quotation(const std::optional<Span>& content) const;
+  // Whether the content is a clause: "that ...", or a name or pronoun first.
+  bool starts_clause(const Span& content) const;
+  // Whether the content is an infinitive ("to withdraw").
+  bool starts_with_to(const Span& content) const;
+  // Whether a cue holds for a statement by this source (and the target its subject names).
+  bool holds(const CueHit& hit, const Party& source, std::optional<Party>& target, bool& self) const;
+  // The foreign actor nearest a cue in the cue's sentence and the content ("a pattern of
+  // interference from Russia"), before or after it.
+  std::optional<Party> actor_near(std::uint32_t cue, std::span<const Span> spans, std::string_view source_root) const;
   // A foreign actor named in the content (not the source's own root).
   std::optional<Party> actor_in(std::span<const Span> spans, std::string_view source_root) const;
   // The last target of the same source, in this paragraph or the `back` ones before.
@@ -65,6 +127,16 @@ class ActDecider {
   std::optional<Party> salient_target(std::string_view source_root, std::uint32_t before);
 
  private:
+  // Whether the target is named after "<noun> on / against" or "<noun in -ing> of" right after the
+  // trigger, the noun no head that stands for an actor ("the killing of X", "the attack on X": X is
+  // no target; "the government of X" is).
+  bool object_of_an_event(const Party& target, const Span& trigger) const;
+  // The comma that opens ", which ..." / ", who ..." closed by the comma at `comma`, if any (within lo).
+  std::optional<std::uint32_t> relative_clause_start(std::uint32_t comma, std::uint32_t lo) const;
+  // Whether the tokens [lo, k) are lower-case modifiers, hyphens and quotes only.
+  bool only_modifiers(std::uint32_t lo, std::uint32_t k) const;
+  // Whether token k opens a content, but for time words before it.
+  bool opens_content(std::uint32_t k, std::uint32_t lo) const;
   // A coded name that is no medium, no modifier and no place at token k.
   bool is_foreign_candidate(std::uint32_t k) const;
   // The first such token at or after k (of any root, and of a root other than

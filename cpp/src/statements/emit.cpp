@@ -17,11 +17,13 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
                     std::uint32_t sentence) {
   const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
   ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
+  if (choice.act == Act::None) return;  // a trigger that needs a cue found none
   Statement st;
   st.source = source.arg;
   if (choice.target && !stage.facts.same_party(choice.target->arg, source.arg)) st.target = choice.target->arg;
   st.act = act_name(choice.act);
   st.cameo = choice.cameo;
+  st.plover = choice.plover;
   st.trigger = trigger;
   st.content = content;
   st.quote = quote;

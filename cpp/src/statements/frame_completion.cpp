@@ -100,7 +100,9 @@ bool quotation_before_subject(const TokenView& view, const SentenceScope& scope,
   std::int64_t q = static_cast<std::int64_t>(*f.subject_first) - 1;
   if (q >= scope.lo && (view.low(at(q)) == "," || is_dash(view.low(at(q))))) --q;
   const std::int32_t r = q >= 1 ? view.closed_at(static_cast<std::uint32_t>(q)) : -1;
-  if (r < 0) return false;
+  // The closing mark in the subject's paragraph: not the end of a quotation in the paragraph before.
+  if (r < 0 || view.doc.sentences[view.tok(static_cast<std::uint32_t>(q)).sentence].paragraph != scope.paragraph)
+    return false;
   f.content = view.quotation_span(r);
   f.quote = true;
   return true;

@@ -1,6 +1,7 @@
 #include "statements/lexicon.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "standpoints/tsv.hpp"
 #include "standpoints/utf8.hpp"
@@ -68,22 +69,84 @@ void read_frame(ActEntry& e, const tsv::Row& row) {
 }
 
 void read_flags(ActEntry& e, const tsv::Row& row) {
-  const std::array<std::pair<std::string_view, bool*>, 8> flags{{{"quote", &e.quote},
-                                                                 {"modal", &e.modal},
-                                                                 {"after", &e.after},
-                                                                 {"needfor", &e.need_for},
-                                                                 {"thatonly", &e.that_only},
-                                                                 {"quoteonly", &e.quote_only},
-                                                                 {"namecue", &e.name_cue},
-                                                                 {"innerverb", &e.inner_verb}}};
+  bool self = false, other = false;
+  const std::array<std::pair<std::string_view, bool*>, 15> flags{{{"quote", &e.quote},
+                                                                  {"modal", &e.modal},
+                                                                  {"after", &e.after},
+                                                                  {"needfor", &e.need_for},
+                                                                  {"thatonly", &e.that_only},
+                                                                  {"quoteonly", &e.quote_only},
+                                                                  {"namecue", &e.name_cue},
+                                                                  {"innerverb", &e.inner_verb},
+                                                                  {"cued", &e.cued},
+                                                                  {"cueonly", &e.cue_only},
+                                                                  {"future", &e.future},
+                                                                  {"objto", &e.obj_to},
+                                                                  {"thatsay", &e.that_say},
+                                                                  {"self", &self},
+                                                                  {"other", &other}}};
   for (auto f : tsv::split_list(row.get("flags"), ',')) {
     bool* const* flag = find_named(flags, f);
     if (!flag) row.fail("unknown flag \"" + std::string(f) + "\"");
     **flag = true;
   }
+  if (self && other) row.fail("a cue is either self or other");
+  const bool cue_flag = self || other || e.future;
+  if (cue_flag && e.pos != Pos::Cue) row.fail("self, other and future are flags of cues");
+  if ((e.cued || e.cue_only || e.obj_to || e.that_say) && e.pos != Pos::Verb && e.pos != Pos::Noun &&
+      e.pos != Pos::Phrase)
+    row.fail("cued, cueonly, objto and thatsay are flags of triggers");
+  e.cued = e.cued || e.cue_only;
+  e.scope = self ? CueScope::Self : other ? CueScope::Other : CueScope::Any;
 }
 
-ActEntry read_entry(const tsv::Row& row) {
+// plover.tsv: CAMEO code prefixes and their PLOVER category (the longest
+// prefix wins; an empty category: PLOVER codes no event there).
+struct Crosswalk {
+  std::vector<std::pair<std::string, std::string>> rows;  // prefix, category
+  std::vector<std::string> categories;
+
+  std::string of(std::string_view cameo) const {
+    std::size_t best = 0;
+    const std::string* out = nullptr;
+    for (const auto& [prefix, category] : rows)
+      if (prefix.size() > best && cameo.substr(0, prefix.size()) == prefix) {
+        best = prefix.size();
+        out = &category;
+      }
+    return out ? *out : std::string();
+  }
+  bool known(std::string_view category) const {
+    return std::find(categories.begin(), categories.end(), category) != categories.end();
+  }
+};
+
+Crosswalk read_crosswalk(const ActLexicon::NamedText& file) {
+  Crosswalk c;
+  tsv::read_text(file.second, file.first, {"cameo", "plover"}, [&](const tsv::Row& row) {
+    const auto cameo = row.get("cameo");
+    const auto plover = row.get("plover");
+    if (cameo.empty() || cameo.find_first_not_of("0123456789") != std::string_view::npos)
+      row.fail("a CAMEO code (digits) is needed");
+    if (plover.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
+      row.fail("a PLOVER category is written in capitals");
+    c.rows.emplace_back(cameo, plover);
+    if (!plover.empty() && !c.known(plover)) c.categories.emplace_back(plover);
+  });
+  return c;
+}
+
+// The PLOVER category of a row: its own (`none`: no category), else its CAMEO code's.
+std::string plover_of(const ActEntry& e, const tsv::Row& row, const Crosswalk& crosswalk) {
+  const auto given = row.get("plover");
+  if (given == "none") return {};
+  if (given.empty()) return crosswalk.of(e.cameo);
+  if (!crosswalk.known(given))
+    row.fail("unknown PLOVER category \"" + std::string(given) + "\" (those of plover.tsv, or none)");
+  return std::string(given);
+}
+
+ActEntry read_entry(const tsv::Row& row, const Crosswalk& crosswalk) {
   ActEntry e;
   e.lemma = std::string(row.get("phrase"));
   const auto pos = row.get("pos");
@@ -107,6 +170,9 @@ ActEntry read_entry(const tsv::Row& row) {
   }
   if ((e.pos == Pos::Nominal || e.pos == Pos::Pronoun) && e.referent == Referent::None)
     row.fail("a nominal or pronoun needs a class");
+  if (!e.cameo.empty() && e.cameo.find_first_not_of("0123456789") != std::string::npos)
+    row.fail("a CAMEO code is digits (\"130\")");
+  e.plover = plover_of(e, row, crosswalk);
   return e;
 }
 
@@ -125,28 +191,51 @@ std::string_view act_name(Act act) noexcept {
   return {};
 }
 
-ActLexicon ActLexicon::parse(std::string_view text, const std::string& name) {
+ActLexicon ActLexicon::parse(const NamedText& plover, const std::vector<NamedText>& acts) {
+  const Crosswalk crosswalk = read_crosswalk(plover);
   ActLexicon lex;
+  std::vector<ActForm> forms;                                     // in file order
+  std::vector<std::size_t> file_of_entry;                         // the file each entry comes from
+  std::map<std::pair<std::string, Pos>, std::uint32_t> entry_of;  // (phrase, pos) -> entry
+  for (std::size_t file = 0; file < acts.size(); ++file) {
+    tsv::read_text(acts[file].second, acts[file].first, {"phrase", "pos", "act", "cameo", "forms", "frame"},
+                   [&](const tsv::Row& row) {
+                     ActEntry e = read_entry(row, crosswalk);
+                     auto [it, added] =
+                         entry_of.try_emplace({e.lemma, e.pos}, static_cast<std::uint32_t>(lex.entries_.size()));
+                     const std::uint32_t index = it->second;
+                     if (added) {
+                       lex.entries_.push_back(std::move(e));
+                       file_of_entry.push_back(file);
+                     } else {
+                       // The same phrase and pos again: this row replaces the earlier one.
+                       lex.entries_[index] = std::move(e);
+                       file_of_entry[index] = file;
+                       std::erase_if(forms, [&](const ActForm& f) { return f.entry == index; });
+                     }
+                     auto list = tsv::split_list(row.get("forms"));
+                     if (list.empty()) list.push_back(row.get("phrase"));
+                     for (auto text : list) {
+                       ActForm form;
+                       form.words = split_words(text);
+                       if (form.words.empty()) continue;
+                       form.entry = index;
+                       form.size = static_cast<std::uint32_t>(form.words.size());
+                       form.pos = lex.entries_[index].pos;
+                       if (form.words.size() > 1) form.second_size = static_cast<std::uint32_t>(form.words[1].size());
+                       // A later file's form replaces an earlier file's form of the same words and pos.
+                       if (file > 0)
+                         std::erase_if(forms, [&](const ActForm& f) {
+                           return f.pos == form.pos && f.words == form.words && file_of_entry[f.entry] < file;
+                         });
+                       forms.push_back(std::move(form));
+                     }
+                   });
+  }
   StringMap<std::vector<ActForm>> by_first;
-  tsv::read_text(text, name, {"phrase", "pos", "act", "cameo", "forms", "frame"}, [&](const tsv::Row& row) {
-    ActEntry e = read_entry(row);
-    const auto index = static_cast<std::uint32_t>(lex.entries_.size());
-    auto forms = tsv::split_list(row.get("forms"));
-    if (forms.empty()) forms.push_back(row.get("phrase"));
-    for (auto f : forms) {
-      ActForm form;
-      form.words = split_words(f);
-      if (form.words.empty()) continue;
-      form.entry = index;
-      form.size = static_cast<std::uint32_t>(form.words.size());
-      form.pos = e.pos;
-      if (form.words.size() > 1) form.second_size = static_cast<std::uint32_t>(form.words[1].size());
-      by_first[form.words.front()].push_back(std::move(form));
-    }
-    lex.entries_.push_back(std::move(e));
-  });
-  for (auto& [word, forms] : by_first)
-    std::stable_sort(forms.begin(), forms.end(),
+  for (auto& f : forms) by_first[f.words.front()].push_back(std::move(f));
+  for (auto& [word, list] : by_first)
+    std::stable_sort(list.begin(), list.end(),
                      [](const ActForm& a, const ActForm& b) { return a.words.size() > b.words.size(); });
   lex.build_index(std::move(by_first));
   return lex;
@@ -173,7 +262,11 @@ void ActLexicon::build_index(StringMap<std::vector<ActForm>>&& by_first) {
   }
 }
 
-ActLexicon ActLexicon::load(const std::string& path) { return parse(tsv::read_whole_file(path), path); }
+ActLexicon ActLexicon::load(const std::string& plover_path, const std::vector<std::string>& act_paths) {
+  std::vector<NamedText> acts;
+  for (const auto& p : act_paths) acts.emplace_back(p, tsv::read_whole_file(p));
+  return parse({plover_path, tsv::read_whole_file(plover_path)}, acts);
+}
 
 std::vector<std::string> ActLexicon::name_cue_verbs() const {
   std::vector<std::string> out;

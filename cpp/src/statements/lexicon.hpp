@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "standpoints/string_map.hpp"
@@ -29,6 +30,11 @@ enum class Pos : std::uint8_t {
   Cue,      // a word in the content that shows what a neutral statement does ("must")
 };
 
+// Whose clause a content cue must stand in, by the subject of that clause:
+// any, the speaker's ("we are ready to", "it will retaliate"), or another
+// actor's, who is then the target ("Russia must withdraw").
+enum class CueScope : std::uint8_t { Any, Self, Other };
+
 // What a nominal or pronoun head stands for.
 enum class Referent : std::uint8_t { None, Person, Thing, Group, Org, Igo, Document };
 
@@ -49,7 +55,14 @@ struct ActEntry {
   bool quote_only = false;  // only next to a quotation ("Lavrov continued")
   bool name_cue = false;    // its finite forms after capitalised words make them a person's name ("Jane Roe said")
   bool inner_verb = false;  // a trigger in the infinitive after it is part of this act ("refused to confirm")
+  bool cued = false;        // the content's cues decide the act, as for a neutral statement ("vowed to retaliate")
+  bool cue_only = false;    // a statement only where a content cue decides the act ("called the move a mistake")
+  bool future = false;      // a cue only after will / would / shall ("would retaliate")
+  bool obj_to = false;      // only as "V X to ..." with X an actor ("wants Russia to withdraw")
+  bool that_say = false;    // before a clause it only says ("suggested that ...", not a proposal)
+  CueScope scope = CueScope::Any;      // cues: whose clause
   Referent referent = Referent::None;  // nominals and pronouns: what they stand for
+  std::string plover;                  // PLOVER category: the row's, else the CAMEO code's (plover.tsv); empty = none
 };
 
 // One surface form (one or more lower-case words) of an entry, with copies
@@ -66,8 +79,14 @@ struct ActForm {
 
 class ActLexicon {
  public:
-  static ActLexicon load(const std::string& path);  // throws KnowledgeError
-  static ActLexicon parse(std::string_view text, const std::string& name);
+  // The CAMEO-to-PLOVER crosswalk, then act files in order (acts.tsv, then
+  // the user's): a row with the phrase and pos of an earlier one replaces it,
+  // and a form of a later file replaces an earlier file's form of the same
+  // words and pos. Throws KnowledgeError naming file and line.
+  static ActLexicon load(const std::string& plover_path, const std::vector<std::string>& act_paths);
+  // The same over texts in memory: (name, text) pairs.
+  using NamedText = std::pair<std::string, std::string>;
+  static ActLexicon parse(const NamedText& plover, const std::vector<NamedText>& acts);
 
   bool empty() const noexcept { return entries_.empty(); }
   const std::vector<ActEntry>& entries() const noexcept { return entries_; }

@@ -118,6 +118,16 @@ inline constexpr WordSet<7> kModals{
 inline constexpr WordSet<9> kBe{
     std::array<std::string_view, 9>{"is", "are", "was", "were", "be", "been", "being", "am", "get"}};
 
+// Pronouns and possessive determiners by person (the subject of a cue's clause).
+inline constexpr WordSet<6> kFirstPerson{std::array<std::string_view, 6>{"we", "i", "us", "our", "my", "me"}};
+inline constexpr WordSet<9> kThirdPerson{
+    std::array<std::string_view, 9>{"it", "they", "he", "she", "its", "their", "his", "her", "them"}};
+inline constexpr WordSet<2> kSecondPerson{std::array<std::string_view, 2>{"you", "your"}};
+// The future (and conditional) auxiliaries: "it will retaliate", "we would help".
+inline constexpr WordSet<4> kFuture{std::array<std::string_view, 4>{"will", "would", "shall", "'ll"}};
+// Verbs of aspect between a future auxiliary and its verb ("will continue to support").
+inline constexpr WordSet<4> kAspectual{std::array<std::string_view, 4>{"continue", "keep", "try", "seek"}};
+
 // Prepositions of place: a name after one ("over Syria") is where, not whom.
 inline constexpr WordSet<12> kPlacePrepositions{std::array<std::string_view, 12>{
     "in", "into", "over", "near", "across", "inside", "throughout", "at", "from", "around", "within", "outside"}};
