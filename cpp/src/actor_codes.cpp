@@ -43,6 +43,8 @@ ActorCodes ActorCodes::load(const std::string& roles_path, const ActorTable& act
   ActorCodes codes = parse_roles(tsv::read_whole_file(roles_path), roles_path);
   for (std::uint32_t i = 0; i < actors.size(); ++i) {
     const ActorEntry& e = actors.entry(i);
+    if (e.type == "GPE" && e.country.size() == 3 && !e.offices.empty() && e.offices.front().actor == e.country)
+      codes.countries_.emplace(e.country);
     if (!(e.flags & kIgo)) continue;
     for (const Office& o : e.offices)
       if (!o.actor.empty()) codes.add_igo(o.actor);

@@ -1,6 +1,8 @@
 #include "standpoints/resolver.hpp"
 
 #include <algorithm>
+
+#include "context_codes.hpp"
 #include <unordered_map>
 
 #include "standpoints/entities.hpp"
@@ -195,95 +197,16 @@ struct Resolver {
     }
   }
 
-  // The nearest mention before token `i` in the same sentence, reached over
-  // role words, titles, "'s" and "the" only ("Russian Defense Ministry
-  // spokesman X", "Kremlin spokesman X").
-  std::int32_t context_before(std::size_t i, std::string* role) {
-    const std::uint32_t sentence = doc.tokens[i].sentence;
-    std::size_t j = i;
-    int steps = 0;
-    while (j > 0 && steps < 8) {
-      const std::size_t p = j - 1;
-      if (doc.tokens[p].sentence != sentence) break;
-      const std::int32_t mi = mention_at_token(p);
-      if (mi >= 0) return mi;
-      const std::string_view w = text(p);
-      // "Russia's ambassador, Anatoly Viktorov": a comma right after a role word.
-      if (w == "," && j == i && p > 0 && (memo.kinds(p - 1) & (NameCues::kRole | NameCues::kTitle))) {
-        j = p;
-        ++steps;
-        continue;
-      }
-      std::string r;
-      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r, &memo) ||
-          k.cues.phrase_at(doc, p, i, NameCues::kRole, &r, &memo) ||
-          (memo.kinds(p) & (NameCues::kTitle | NameCues::kRole))) {
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
-        if (role && role->empty() && !r.empty()) *role = r;
-      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "-" ||
-                   (memo.kinds(p) & NameCues::kRoleModifier) || doc.tokens[p].shape == Shape::Capitalized)) {
-        break;
-      }
-      j = p;
-      ++steps;
-    }
-    return -1;
-  }
-
-  // ", spokesman for the Russian Defense Ministry": a role and the body after a comma.
-  std::int32_t context_after(std::size_t end, std::string* role) {
-    if (end >= doc.tokens.size() || text(end) != ",") return -1;
-    const std::uint32_t sentence = doc.tokens[end].sentence;
-    bool saw_role = false;
-    std::int32_t owner = -1;  // "Ukraine's acting deputy head": the owner before the role
-    for (std::size_t p = end + 1; p < doc.tokens.size() && p < end + 12; ++p) {
-      if (doc.tokens[p].sentence != sentence) break;
-      const std::string_view w = text(p);
-      const std::int32_t mi = mention_at_token(p);
-      if (mi >= 0) {
-        if (saw_role) return mi;
-        const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
-        if (owner < 0 && m.last_token < doc.tokens.size() &&
-            (text(m.last_token) == "'s" || text(m.last_token) == "\xE2\x80\x99s")) {
-          owner = mi;
-          p = m.last_token;
-          continue;
-        }
-        return -1;
-      }
-      if (w == "," || w == "." || w == ";") break;
-      std::string r;
-      if ((memo.kinds(p) & (NameCues::kRole | NameCues::kTitle)) ||
-          k.cues.phrase_at(doc, p, doc.tokens.size(), NameCues::kRole, &r, &memo)) {
-        saw_role = true;
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
-        if (role && role->empty()) *role = r;
-        if (owner >= 0) return owner;
-      }
-    }
-    return -1;
-  }
-
-  // A body's or person's code from the actor of its context and a role.
-  std::string combine(const std::string& context_actor, const std::string& role) const {
-    if (context_actor.empty()) return {};
-    const std::string_view root = k.codes.root(context_actor);
-    if (!k.codes.is_country_root(root)) return std::string(root);  // "NATO's commander" -> NATO
-    if (context_actor.size() > 3 && (role.empty() || role == k.codes.default_role()))
-      return context_actor;  // Kremlin -> RUSGOV
-    return std::string(root) + role;
-  }
-
   // 3. Actor codes, in steps: the knowledge base's (at the article's date),
   // then codes from context for names it lacks, then the entity layer (each
-  // entity lists its mentions, which share one code).
+  // entity lists its mentions, which share one code), then the story's
+  // country for people and bodies that are still without one.
   void assign_codes() {
     codes_from_knowledge_base();
     codes_from_context();
     list_entity_mentions();
     share_codes_within_entities();
+    codes_from_story();
   }
 
   // Known actors: the code valid at the article's date; a capital named as a
@@ -297,26 +220,160 @@ struct Resolver {
     }
   }
 
-  // People and bodies found in the text take a code from what the text says
-  // around them. The rules, tried in order (new rules join here):
-  // - a coded name before them over role words and titles ("Kremlin spokesman X");
-  // - a role and a coded body after a comma (", spokesman for the Russian Defense Ministry").
-  // The code is the context's root with the role found (the default role when none).
+  // What the context said about each name that asked (mention index, finding).
+  std::vector<std::pair<std::uint32_t, context_codes::Finding>> findings;
+  // Mentions of known actors whose code the text overrides ("the Chilean Senate").
+  std::vector<std::uint32_t> overridden;
+
+  const std::string& actor_of(const Mention& m) const {
+    if (!m.actor.empty() || m.entity < 0) return m.actor;
+    return doc.entities[static_cast<std::size_t>(m.entity)].actor;
+  }
+
+  // A context that is a country, nationality or place rather than a body.
+  bool is_place(const Mention& c, std::string_view code) const {
+    return c.type == "GPE" || c.type == "LOC" || (c.type == "NORP" && k.codes.root(code).size() == code.size());
+  }
+
+  // The code a finding gives mention m now ("" while its context has none):
+  // a party-state label's; else an organisation named with the role, the
+  // owner or nationality before it, a place named with it.
+  std::string code_of(const context_codes::Finding& f, const Mention& m) const {
+    if (!f.label_code.empty()) return f.label_code;
+    const std::string& role = f.has_role ? f.role : m.role;
+    const auto from = [&](std::int32_t ci, bool places) -> std::string {
+      if (ci < 0) return {};
+      const Mention& c = doc.mentions[static_cast<std::size_t>(ci)];
+      const std::string& code = actor_of(c);
+      if (code.empty() || is_place(c, code) != places) return {};
+      return context_codes::combine(k, code, places, role, f.former);
+    };
+    for (const std::int32_t ci : {f.employer, f.about})
+      if (std::string code = from(ci, false); !code.empty()) return code;
+    for (const std::int32_t ci : {f.about, f.employer})
+      if (std::string code = from(ci, true); !code.empty()) return code;
+    return {};
+  }
+
+  // Which names ask their context: people and bodies the knowledge base
+  // lacks; known people whose code is their country alone and who have no
+  // dated office (a title may give their office: "Gov. X"; the dates of a
+  // known office win over a title); known bodies whose name other countries
+  // share.
+  bool asks_context(const Mention& m) const {
+    if (m.type != "PERSON" && m.type != "ORG") return false;
+    if (m.kb < 0) return m.actor.empty();
+    const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+    if (m.type == "ORG") return (a.flags & kGeneric) != 0;
+    // People with dated offices are known to be out of office at this date.
+    const bool dated = std::any_of(a.offices.begin(), a.offices.end(), [](const Office& o) { return o.dated(); });
+    return !dated && (m.actor.empty() || m.actor == a.country);
+  }
+
+  // People and bodies take a code from what the text says around them (the
+  // rules: context_codes::Reader::read). Bodies first: their people read
+  // their codes ("a spokesman for the Russian Defense Ministry").
   void codes_from_context() {
-    for (Mention& m : doc.mentions) {
-      if (m.kb >= 0 || !m.actor.empty()) continue;
-      if (m.type != "PERSON" && m.type != "ORG") continue;
-      std::string role = m.role;
-      std::int32_t ctx = context_before(m.first_token, &role);
-      if (ctx < 0 || doc.mentions[static_cast<std::size_t>(ctx)].actor.empty())
-        ctx = context_after(m.last_token, &role);
-      if (ctx < 0) continue;
-      const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
-      if (c.actor.empty()) continue;
-      // A person needs a role to take a person's code, or a body's.
-      if (m.type == "PERSON" && c.type == "PERSON" && role.empty()) continue;
-      if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
-      m.actor = combine(c.actor, role.empty() ? k.codes.default_role() : role);
+    findings.clear();
+    overridden.clear();
+    const context_codes::Reader reader(doc, k, owner, memo);
+    for (const bool bodies : {true, false}) {
+      for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+        Mention& m = doc.mentions[mi];
+        if ((m.type == "ORG") != bodies || !asks_context(m)) continue;
+        context_codes::Finding f = reader.read(m);
+        if (!f.found()) continue;
+        if (m.kb >= 0)
+          code_known_from_context(static_cast<std::uint32_t>(mi), f, reader);
+        else
+          m.actor = code_of(f, m);
+        findings.emplace_back(static_cast<std::uint32_t>(mi), std::move(f));
+      }
+    }
+  }
+
+  // A known person with the country alone takes the office of a title right
+  // before the name ("Gov. X"; not "former"); a known body of a shared name
+  // takes the country of the adjective or possessive before it ("the
+  // Chilean Senate", "Israel's Supreme Court").
+  void code_known_from_context(std::uint32_t mi, const context_codes::Finding& f,
+                               const context_codes::Reader& reader) {
+    Mention& m = doc.mentions[mi];
+    const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+    if (m.type == "PERSON") {
+      std::size_t t = m.first_token;
+      while (t > 0 && t + 4 > m.first_token && (memo.kinds(t - 1) & NameCues::kTitle) &&
+             doc.tokens[t - 1].sentence == doc.tokens[m.first_token].sentence)
+        --t;
+      if (t == m.first_token || a.country.empty()) return;
+      const context_codes::RoleWords title = reader.role_words(t, m.first_token);
+      if (title.role.empty() || title.former || f.former) return;
+      m.actor = a.country + title.role;
+    } else {
+      if (f.about < 0 || f.about + 1 != static_cast<std::int32_t>(mi)) return;  // right before the name
+      const Mention& c = doc.mentions[static_cast<std::size_t>(f.about)];
+      const std::string& code = actor_of(c);
+      if (code.empty() || !is_place(c, code)) return;
+      const std::string_view root = k.codes.root(code), own = k.codes.root(m.actor);
+      if (!k.codes.is_country(root) || root == own) return;
+      m.actor = std::string(root) + m.actor.substr(own.size());
+    }
+    overridden.push_back(mi);
+  }
+
+  // The story's country for people and bodies still without a code, with
+  // the role their context gave (bodies first, for the people who work for
+  // them); a known body of a shared name ("the Senate") in a story set in
+  // another country is that country's.
+  void codes_from_story() {
+    const std::string story = context_codes::story_country(doc, k);
+    if (story.empty()) return;
+    std::vector<std::int32_t> finding_of(doc.mentions.size(), -1);
+    for (std::size_t i = 0; i < findings.size(); ++i) finding_of[findings[i].first] = static_cast<std::int32_t>(i);
+    for (const bool bodies : {true, false}) {
+      for (auto& e : doc.entities) {
+        if (!e.actor.empty() || e.mentions.empty() || (e.type == "ORG") != bodies) continue;
+        if (e.type != "PERSON" && e.type != "ORG") continue;
+        std::string code, role;
+        bool known = false, former = false;
+        for (const auto mi : e.mentions) {
+          const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+          known = known || m.kb >= 0;
+          const std::int32_t fi = finding_of[static_cast<std::size_t>(mi)];
+          if (fi >= 0 && code.empty()) code = code_of(findings[static_cast<std::size_t>(fi)].second, m);
+          if (fi >= 0) former = former || findings[static_cast<std::size_t>(fi)].second.former;
+          if (role.empty()) role = fi >= 0 && findings[static_cast<std::size_t>(fi)].second.has_role
+                                       ? findings[static_cast<std::size_t>(fi)].second.role
+                                       : m.role;
+        }
+        if (known) continue;  // a known actor without a code has none on purpose
+        if (code.empty()) code = former ? story : story + role;
+        set_entity_code(e, code);
+      }
+    }
+    for (auto& e : doc.entities) {
+      if (e.mentions.empty()) continue;
+      const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
+      if (first.kb < 0 || !(k.actors.entry(static_cast<std::uint32_t>(first.kb)).flags & kGeneric)) continue;
+      const std::string_view own = k.codes.root(e.actor);
+      if (own == story || !k.codes.is_country(own) || overridden_entity(e)) continue;
+      set_entity_code(e, story + e.actor.substr(own.size()), true);
+    }
+  }
+
+  bool overridden_entity(const Entity& e) const {
+    for (const auto mi : overridden)
+      if (&doc.entities[static_cast<std::size_t>(doc.mentions[mi].entity)] == &e) return true;
+    return false;
+  }
+
+  void set_entity_code(Entity& e, const std::string& code, bool replace = false) {
+    e.actor = code;
+    const std::string_view root = k.codes.root(code);
+    if (k.codes.is_country(root) && (e.country.empty() || replace)) e.country = std::string(root);
+    for (auto mi : e.mentions) {
+      Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+      if ((m.actor.empty() || replace) && m.type != "NORP" && m.type != "GPE") m.actor = code;
     }
   }
 
@@ -340,10 +397,20 @@ struct Resolver {
   // actor's code, else the longest code found in context; the entity's
   // country is the code's when it is a country's.
   void share_codes_within_entities() {
-    for (auto& e : doc.entities) {
+    std::vector<std::uint8_t> by_text(doc.entities.size(), 0);  // an entity whose code the text overrode
+    for (const auto mi : overridden) by_text[static_cast<std::size_t>(doc.mentions[mi].entity)] = 1;
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      Entity& e = doc.entities[ei];
       std::string actor;
       for (auto mi : e.mentions) {
         const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+        if (by_text[ei]) {
+          if (std::find(overridden.begin(), overridden.end(), static_cast<std::uint32_t>(mi)) != overridden.end()) {
+            actor = m.actor;
+            break;
+          }
+          continue;
+        }
         if (!m.actor.empty() && (actor.empty() || actor.size() < m.actor.size())) actor = m.actor;
         if (m.kb >= 0) {
           actor = k.actors.actor_at(k.actors.entry(static_cast<std::uint32_t>(m.kb)), date);
@@ -351,13 +418,11 @@ struct Resolver {
         }
       }
       e.actor = actor;
-      if (e.country.empty() && !actor.empty()) {
-        const std::string_view root = k.codes.root(actor);
-        if (k.codes.is_country_root(root)) e.country = root;
-      }
+      const std::string_view root = k.codes.root(actor);
+      if ((e.country.empty() || by_text[ei]) && !actor.empty() && k.codes.is_country_root(root)) e.country = root;
       for (auto mi : e.mentions) {
         Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
-        if (m.actor.empty() && m.type != "NORP" && m.type != "GPE") m.actor = actor;
+        if ((m.actor.empty() || by_text[ei]) && m.type != "NORP" && m.type != "GPE") m.actor = actor;
       }
     }
   }
@@ -500,7 +565,7 @@ void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(d
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
-  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}};
+  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}, {}, {}};
   r.run();
 }
 

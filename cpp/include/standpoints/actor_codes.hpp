@@ -33,6 +33,9 @@ class ActorCodes {
   bool is_igo(std::string_view root) const noexcept { return igo_.contains(root); }
   // A root that stands for a country: three letters and no organisation.
   bool is_country_root(std::string_view root) const noexcept { return root.size() == 3 && !is_igo(root); }
+  // A country's code: the code of a country of the actors (a GPE whose code
+  // is its own country's, "RUS"), not of a group without one ("IMG").
+  bool is_country(std::string_view root) const noexcept { return countries_.contains(root); }
   // A role code of roles.tsv ("GOV").
   bool is_role(std::string_view role) const noexcept { return roles_.contains(role); }
   // A role that marks news media ("MED").
@@ -56,6 +59,7 @@ class ActorCodes {
  private:
   bool roles_only(std::string_view rest) const noexcept;
   StringSet igo_;
+  StringSet countries_;
   struct RoleInfo {
     bool media = false;
   };
