@@ -106,6 +106,20 @@ RoleWords Reader::role_words(std::size_t a, std::size_t b) const {
   return out;
 }
 
+// An apposition opens with a determiner, a name, a title, a role or
+// modifier word ("X, a spokesman", "X, Russia's envoy", "X, chief economist",
+// "X, then head of"), not with a verb ("X, speaking on a visit").
+bool Reader::opens_apposition(std::size_t i) const {
+  const Token& t = doc_.tokens[i];
+  if (t.kind != TokenKind::Word) return false;
+  const std::string_view w = text(i);
+  if (is_determiner(w) || w == "one" || mention_at(i) >= 0 || t.shape != Shape::Lower) return true;
+  if (memo_.kinds(i) & (NameCues::kTitle | NameCues::kRole | NameCues::kRoleModifier | NameCues::kFormer))
+    return true;
+  const NameCues::Agent* agent = nullptr;
+  return k_.cues.agent_at(doc_, i, doc_.tokens.size(), &agent) > 0;
+}
+
 Finding Reader::read(const Mention& m) const {
   Finding label = party_label(m);
   if (!label.label_code.empty()) return label;
@@ -218,17 +232,22 @@ Finding Reader::apposition(const Mention& m) const {
     for (std::size_t i = p + 1; i < q; ++i) f.former = f.former || (memo_.kinds(i) & NameCues::kFormer);
     p = q + 1;
   }
+  if (p >= n || !opens_apposition(p)) return f;
   const std::size_t start = p, limit = std::min(n, p + 14);
   std::size_t end = p;
   std::int32_t owner = -1;
-  bool after_link = false, after_to = false, role_seen = false;
+  bool after_link = false, after_to = false, role_seen = false, link_seen = false;
   for (std::size_t q = p; q < limit; ++q) {
     if (doc_.tokens[q].sentence != sentence) break;
     if (const std::int32_t mi = mention_at(q); mi >= 0) {
       const Mention& c = doc_.mentions[static_cast<std::size_t>(mi)];
-      if (after_link && !after_to) {
+      // "the musician X, the baseball player Y and ...": a list of people, no apposition.
+      if (c.type == "PERSON" && !after_link) return Finding{};
+      // "adviser to Mr. Pompeo": a person after "to" is served; a body or
+      // place after it is where one is sent ("envoy to the UN").
+      if (after_link && (!after_to || c.type == "PERSON")) {
         if (f.employer < 0) f.employer = mi;
-      } else if (!role_seen && owner < 0) {
+      } else if (!role_seen && !link_seen && owner < 0) {
         owner = mi;  // "Russia's", "a Russian", "a Republican", "a Poland-based"
       }
       after_link = after_to = false;
@@ -240,14 +259,23 @@ Finding Reader::apposition(const Mention& m) const {
     if (doc_.tokens[q].kind == TokenKind::Quote || ends_apposition(w) || (memo_.kinds(q) & NameCues::kSpeechVerb))
       break;
     if (is_role_preposition(w)) {
-      after_link = true;
+      after_link = link_seen = true;
       after_to = w == "to";
       continue;
     }
     if (is_determiner(w) || possessive(q)) continue;
+    // "..., the baseball player Y and the Supreme Court justice Z": "and"
+    // before a determiner or a name opens the next item of a list.
+    if ((w == "and" || w == "or") && q + 1 < limit &&
+        (is_determiner(text(q + 1)) || mention_at(q + 1) >= 0))
+      break;
     const NameCues::Agent* agent = nullptr;
-    if (k_.cues.agent_at(doc_, q, limit, &agent)) role_seen = true;
-    after_link = after_to = false;
+    // A new role noun: what follows is its complement (a title before a name,
+    // "adviser to Mr. Pompeo", is not).
+    if (!(memo_.kinds(q) & NameCues::kTitle) && k_.cues.agent_at(doc_, q, limit, &agent)) {
+      role_seen = true;
+      after_link = after_to = false;
+    }
     end = q + 1;
   }
   const RoleWords r = role_words(start, end);
