@@ -88,7 +88,18 @@ RoleWords Reader::role_words(std::size_t a, std::size_t b) const {
   out.has_role = true;
   const NameCues::Agent& h = *found[head].agent;
   const std::string& fallback = k_.codes.default_role();
-  if (h.role.empty() && !h.body) return out;  // a profession: the code of the body or country named with it
+  if (h.role.empty() && !h.body) {
+    // A profession: the code of the body or country named with it; a body
+    // named by a common noun after its preposition gives its role ("a
+    // lawyer for the campaign" PTY).
+    for (std::size_t i = head + 1; i < n_found; ++i)
+      if (found[i].agent->body && !found[i].agent->role.empty() && found[i].at > first_prep &&
+          doc_.tokens[found[i].at].shape == Shape::Lower) {  // a common noun, not a word of a name
+        out.role = found[i].agent->role;
+        break;
+      }
+    return out;
+  }
   if (!h.role.empty() && h.role != fallback) {
     out.role = h.role;
     return out;
@@ -185,14 +196,19 @@ Finding Reader::before(const Mention& m) const {
       }
       break;
     }
-    const bool walk = (kinds & (NameCues::kTitle | NameCues::kRole | NameCues::kRoleModifier | NameCues::kFormer |
-                                NameCues::kSeatWord)) ||
-                      possessive(p) || w == "the" || w == "The" || w == "-" || t.shape == Shape::Capitalized ||
-                      (t.shape == Shape::Lower && k_.cues.agent_at(doc_, p, first, &agent)) ||
-                      // "Chief of Staff", "chief of staff": "of" inside a title
+    // People: over titles, role and agent words ("Israeli army spokesman Lt.
+    // Col. X", "White House Chief of Staff X"). Bodies: over modifiers, seat
+    // words and nouns for bodies ("the Chicago-based think tank X").
+    const bool person = m.type == "PERSON";
+    const bool common = t.shape == Shape::Lower && k_.cues.agent_at(doc_, p, first, &agent) > 0;
+    const bool walk =
+        possessive(p) || w == "the" || w == "The" || w == "-" || t.shape == Shape::Capitalized ||
+        (kinds & (NameCues::kRoleModifier | NameCues::kFormer | NameCues::kSeatWord)) ||
+        (person ? (kinds & (NameCues::kTitle | NameCues::kRole)) || common ||
                       (w == "of" && p > 0 && p + 1 < first &&
                        (doc_.tokens[p - 1].shape == Shape::Capitalized ||
-                        k_.cues.agent_at(doc_, p - 1, first, &agent)));
+                        k_.cues.agent_at(doc_, p - 1, first, &agent)))
+                : common && agent->body);
     if (!walk) break;
     j = p;
   }
@@ -246,7 +262,12 @@ Finding Reader::apposition(const Mention& m) const {
       // "adviser to Mr. Pompeo": a person after "to" is served; a body or
       // place after it is where one is sent ("envoy to the UN").
       if (after_link && (!after_to || c.type == "PERSON")) {
-        if (f.employer < 0) f.employer = mi;
+        // "an attorney for Nelson's campaign": the owner of the body the role serves.
+        if (possessive(c.last_token)) {
+          if (f.about < 0 && owner < 0) owner = mi;
+        } else if (f.employer < 0) {
+          f.employer = mi;
+        }
       } else if (!role_seen && !link_seen && owner < 0) {
         owner = mi;  // "Russia's", "a Russian", "a Republican", "a Poland-based"
       }

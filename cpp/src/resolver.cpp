@@ -246,6 +246,11 @@ struct Resolver {
       const Mention& c = doc.mentions[static_cast<std::size_t>(ci)];
       const std::string& code = actor_of(c);
       if (code.empty() || is_place(c, code) != places) return {};
+      // An organisation named as the employer gives its own code when it has
+      // a role: the person acts for it ("a political scientist at the
+      // University of X" is the university's, not a civilian).
+      if (ci == f.employer && !places && c.type == "ORG" && k.codes.root(code).size() < code.size() && !f.former)
+        return context_codes::combine(k, code, false, {}, false);
       return context_codes::combine(k, code, places, role, f.former);
     };
     for (const std::int32_t ci : {f.employer, f.about})
@@ -335,18 +340,23 @@ struct Resolver {
         if (!e.actor.empty() || e.mentions.empty() || (e.type == "ORG") != bodies) continue;
         if (e.type != "PERSON" && e.type != "ORG") continue;
         std::string code, role;
-        bool known = false, former = false;
+        bool known = false, former = false, has_employer = false;
         for (const auto mi : e.mentions) {
           const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
           known = known || m.kb >= 0;
           const std::int32_t fi = finding_of[static_cast<std::size_t>(mi)];
           if (fi >= 0 && code.empty()) code = code_of(findings[static_cast<std::size_t>(fi)].second, m);
+          if (fi >= 0 && findings[static_cast<std::size_t>(fi)].second.employer >= 0) has_employer = true;
           if (fi >= 0) former = former || findings[static_cast<std::size_t>(fi)].second.former;
           if (role.empty()) role = fi >= 0 && findings[static_cast<std::size_t>(fi)].second.has_role
                                        ? findings[static_cast<std::size_t>(fi)].second.role
                                        : m.role;
         }
         if (known) continue;  // a known actor without a code has none on purpose
+        // Without a code of its context, the story's country with the role
+        // (the default role only where no body of its own is named: "the
+        // president of the X League" is the league's, not the government's).
+        if (code.empty() && has_employer && role == k.codes.default_role()) role.clear();
         if (code.empty()) code = former ? story : story + role;
         set_entity_code(e, code);
       }
