@@ -16,8 +16,8 @@ bool is_determiner(std::string_view w) { return w == "the" || w == "a" || w == "
 // "analyst at", "head of", "judge on"); "to" links it to whom it is sent
 // ("envoy to the UN") and is read apart.
 bool is_role_preposition(std::string_view w) {
-  return w == "for" || w == "at" || w == "of" || w == "with" || w == "from" || w == "in" || w == "on" ||
-         w == "to" || w == "by";
+  return w == "for" || w == "at" || w == "of" || w == "with" || w == "from" || w == "in" || w == "on" || w == "to" ||
+         w == "by";
 }
 
 // Words that end an apposition: punctuation, relative pronouns, conjunctions of clauses.
@@ -125,8 +125,7 @@ bool Reader::opens_apposition(std::size_t i) const {
   if (t.kind != TokenKind::Word) return false;
   const std::string_view w = text(i);
   if (is_determiner(w) || w == "one" || mention_at(i) >= 0 || t.shape != Shape::Lower) return true;
-  if (memo_.kinds(i) & (NameCues::kTitle | NameCues::kRole | NameCues::kRoleModifier | NameCues::kFormer))
-    return true;
+  if (memo_.kinds(i) & (NameCues::kTitle | NameCues::kRole | NameCues::kRoleModifier | NameCues::kFormer)) return true;
   const NameCues::Agent* agent = nullptr;
   return k_.cues.agent_at(doc_, i, doc_.tokens.size(), &agent) > 0;
 }
@@ -206,8 +205,7 @@ Finding Reader::before(const Mention& m) const {
         (kinds & (NameCues::kRoleModifier | NameCues::kFormer | NameCues::kSeatWord)) ||
         (person ? (kinds & (NameCues::kTitle | NameCues::kRole)) || common ||
                       (w == "of" && p > 0 && p + 1 < first &&
-                       (doc_.tokens[p - 1].shape == Shape::Capitalized ||
-                        k_.cues.agent_at(doc_, p - 1, first, &agent)))
+                       (doc_.tokens[p - 1].shape == Shape::Capitalized || k_.cues.agent_at(doc_, p - 1, first, &agent)))
                 : common && agent->body);
     if (!walk) break;
     j = p;
@@ -262,12 +260,17 @@ Finding Reader::apposition(const Mention& m) const {
       // "adviser to Mr. Pompeo": a person after "to" is served; a body or
       // place after it is where one is sent ("envoy to the UN").
       if (after_link && (!after_to || c.type == "PERSON")) {
-        // "an attorney for Nelson's campaign": the owner of the body the role serves.
-        if (possessive(c.last_token)) {
+        // "an attorney for Nelson's campaign", "at Germany's X Bank", "for the
+        // Russian Defense Ministry": the owner of the body the role serves,
+        // and the body after it.
+        const bool owns = possessive(c.last_token);
+        if (owns || (c.type != "PERSON" && c.type != "ORG" && mention_at(c.last_token) >= 0)) {
           if (f.about < 0 && owner < 0) owner = mi;
-        } else if (f.employer < 0) {
-          f.employer = mi;
+          q = c.last_token - 1 + (owns ? 1 : 0);
+          end = q + 1;
+          continue;  // still after the link
         }
+        if (f.employer < 0) f.employer = mi;
       } else if (!role_seen && !link_seen && owner < 0) {
         owner = mi;  // "Russia's", "a Russian", "a Republican", "a Poland-based"
       }
@@ -287,9 +290,7 @@ Finding Reader::apposition(const Mention& m) const {
     if (is_determiner(w) || possessive(q)) continue;
     // "..., the baseball player Y and the Supreme Court justice Z": "and"
     // before a determiner or a name opens the next item of a list.
-    if ((w == "and" || w == "or") && q + 1 < limit &&
-        (is_determiner(text(q + 1)) || mention_at(q + 1) >= 0))
-      break;
+    if ((w == "and" || w == "or") && q + 1 < limit && (is_determiner(text(q + 1)) || mention_at(q + 1) >= 0)) break;
     const NameCues::Agent* agent = nullptr;
     // A new role noun: what follows is its complement (a title before a name,
     // "adviser to Mr. Pompeo", is not).
@@ -343,7 +344,7 @@ Finding Reader::of_phrase(const Mention& m) const {
 std::string combine(const Knowledge& k, std::string_view code, bool place, const std::string& role, bool former) {
   if (code.empty()) return {};
   const std::string_view root = k.codes.root(code);
-  if (k.codes.is_igo(root)) return std::string(root);   // "NATO's commander" -> NATO
+  if (k.codes.is_igo(root)) return std::string(root);       // "NATO's commander" -> NATO
   if (!k.codes.is_country(root)) return std::string(code);  // a group of no country ("IMG...")
   if (former) return std::string(root);
   if (place) return std::string(root) + role;
@@ -371,8 +372,8 @@ std::string story_country(const Document& doc, const Knowledge& k) {
       ++it->second;
   }
   if (total < 3) return {};
-  const auto top = std::max_element(counts.begin(), counts.end(),
-                                    [](const auto& a, const auto& b) { return a.second < b.second; });
+  const auto top =
+      std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   if (top->second * 10 < total * 7) return {};
   return std::string(top->first);
 }

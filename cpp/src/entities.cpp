@@ -984,7 +984,8 @@ struct Finder {
       std::size_t region = 0;
       const std::size_t n = k.parties.label_at(doc, i, b, &party, &region);
       if (!n) continue;
-      if (party->entry >= 0) emit(i, i + 1, k.actors.entry(static_cast<std::uint32_t>(party->entry)).type, party->entry);
+      if (party->entry >= 0)
+        emit(i, i + 1, k.actors.entry(static_cast<std::uint32_t>(party->entry)).type, party->entry);
       claimed[i + 1] = 1;
       emit(region, i + n, "GPE", -1);
       doc.mentions.back().actor = party->country;
@@ -1288,6 +1289,9 @@ struct Finder {
 
   bool person_cue(std::size_t s, std::size_t e) {
     if (s > 0 && (memo.kinds(s - 1) & (NameCues::kRole | NameCues::kTitle))) return true;
+    // "Israel's ambassador, Dafna Orrelin,": a role noun and a comma before the name.
+    if (s > 1 && text(s - 1) == "," && doc.tokens[s - 2].shape == Shape::Lower && (memo.kinds(s - 2) & NameCues::kRole))
+      return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
     if (e < doc.tokens.size()) {
       if (memo.kinds(e) & NameCues::kSpeechVerb) return true;

@@ -1,10 +1,9 @@
 #include "standpoints/resolver.hpp"
 
 #include <algorithm>
-
-#include "context_codes.hpp"
 #include <unordered_map>
 
+#include "context_codes.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/knowledge.hpp"
 #include "standpoints/string_map.hpp"
@@ -88,7 +87,8 @@ struct Resolver {
 
   // 1. Entities for knowledge-base and text-found names.
   void cluster() {
-    StringMap<std::int32_t> surname;  // last word of a person's name -> entity
+    StringMap<std::int32_t> surname;      // last word of a person's name -> entity
+    StringMap<std::int32_t> first_words;  // first word of a person's name -> entity (-1: several)
     for (auto& m : doc.mentions) {
       const std::string_view t = std::string_view(doc.text).substr(m.start, m.end - m.start);
       if (m.kb >= 0) {
@@ -113,14 +113,26 @@ struct Resolver {
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
         const std::string_view last = text(m.last_token - 1);
         if (surname.find(last) == surname.end()) surname.emplace(std::string(last), m.entity);
+        // First words, for names whose family name comes first ("Kim Jong Un"); -1: several people.
+        const std::string_view first = text(m.first_token);
+        if (auto fw = first_words.find(first); fw == first_words.end())
+          first_words.emplace(std::string(first), m.entity);
+        else if (fw->second != m.entity)
+          fw->second = -1;
       }
     }
     // A bare surname seen before the full name ("Rep. Young" in a headline,
-    // "Don Young" below) joins the full name's entity.
+    // "Don Young" below) joins the full name's entity; a lone name that is no
+    // one's surname but the first word of one person's name joins that
+    // person ("Chairman Kim" and "Kim Jong Un", "Marina" and "Marina Litvinenko").
     for (auto& m : doc.mentions) {
       if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token != 1) continue;
-      auto sn = surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start));
-      if (sn != surname.end()) m.entity = sn->second;
+      const std::string_view w = std::string_view(doc.text).substr(m.start, m.end - m.start);
+      if (auto sn = surname.find(w); sn != surname.end()) {
+        m.entity = sn->second;
+      } else if (auto fw = first_words.find(w); fw != first_words.end() && fw->second >= 0 && w.size() >= 2) {
+        m.entity = fw->second;
+      }
     }
     // Later bare surnames (and earlier ones, as in headlines): "Putin", "Konashenkov".
     std::vector<std::uint8_t> covered(doc.tokens.size(), 0);
@@ -222,8 +234,13 @@ struct Resolver {
 
   // What the context said about each name that asked (mention index, finding).
   std::vector<std::pair<std::uint32_t, context_codes::Finding>> findings;
-  // Mentions of known actors whose code the text overrides ("the Chilean Senate").
-  std::vector<std::uint32_t> overridden;
+  // Mentions of known bodies of a shared name that the text gives another
+  // country ("the Chilean Senate": mention, its context), those it gives
+  // their own ("the U.S. Senate"), and the entities made for the former.
+  std::vector<std::pair<std::uint32_t, std::int32_t>> overridden;
+  std::vector<std::uint32_t> confirmed;
+  std::vector<std::int32_t> foreign_bodies;
+  std::vector<std::uint32_t> people_from_titles;  // known people whose office a title gave ("Gov. X")
 
   const std::string& actor_of(const Mention& m) const {
     if (!m.actor.empty() || m.entity < 0) return m.actor;
@@ -281,6 +298,9 @@ struct Resolver {
   void codes_from_context() {
     findings.clear();
     overridden.clear();
+    confirmed.clear();
+    foreign_bodies.clear();
+    people_from_titles.clear();
     const context_codes::Reader reader(doc, k, owner, memo);
     for (const bool bodies : {true, false}) {
       for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
@@ -295,14 +315,54 @@ struct Resolver {
         findings.emplace_back(static_cast<std::uint32_t>(mi), std::move(f));
       }
     }
+    split_foreign_bodies();
+  }
+
+  // Known bodies of a shared name that the text gives another country
+  // become entities of their own, one per country ("Chilean Senate",
+  // CHLLEG); the bare mentions of the same body ("the Senate") follow the
+  // first of them unless the text names the body with its own country too.
+  void split_foreign_bodies() {
+    if (overridden.empty()) return;
+    std::vector<std::pair<std::int32_t, std::int32_t>> moved;  // known entity -> its first foreign one
+    for (const auto& [mi, about] : overridden) {
+      Mention& m = doc.mentions[mi];
+      std::int32_t made = -1;
+      for (const std::int32_t ei : foreign_bodies)
+        if (doc.entities[static_cast<std::size_t>(ei)].actor == m.actor) made = ei;
+      if (made < 0) {
+        const std::uint32_t from = doc.mentions[static_cast<std::size_t>(about)].start;
+        Entity e;
+        e.name = doc.text.substr(from, m.end - from);  // "Chilean Senate", "Israel's Supreme Court"
+        e.id = slug(e.name);
+        e.type = m.type;
+        e.actor = m.actor;
+        e.country = std::string(k.codes.root(m.actor));
+        made = static_cast<std::int32_t>(doc.entities.size());
+        doc.entities.push_back(std::move(e));
+        foreign_bodies.push_back(made);
+      }
+      if (std::none_of(moved.begin(), moved.end(), [&](const auto& mv) { return mv.first == m.entity; }))
+        moved.emplace_back(m.entity, made);
+      m.entity = made;
+    }
+    for (const auto& [known, foreign] : moved) {
+      bool own = false;
+      for (const auto mi : confirmed) own = own || doc.mentions[mi].entity == known;
+      if (own) continue;
+      for (Mention& m : doc.mentions) {
+        if (m.entity != known) continue;
+        m.entity = foreign;
+        m.actor = doc.entities[static_cast<std::size_t>(foreign)].actor;
+      }
+    }
   }
 
   // A known person with the country alone takes the office of a title right
   // before the name ("Gov. X"; not "former"); a known body of a shared name
   // takes the country of the adjective or possessive before it ("the
   // Chilean Senate", "Israel's Supreme Court").
-  void code_known_from_context(std::uint32_t mi, const context_codes::Finding& f,
-                               const context_codes::Reader& reader) {
+  void code_known_from_context(std::uint32_t mi, const context_codes::Finding& f, const context_codes::Reader& reader) {
     Mention& m = doc.mentions[mi];
     const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
     if (m.type == "PERSON") {
@@ -314,16 +374,21 @@ struct Resolver {
       const context_codes::RoleWords title = reader.role_words(t, m.first_token);
       if (title.role.empty() || title.former || f.former) return;
       m.actor = a.country + title.role;
+      people_from_titles.push_back(mi);
     } else {
       if (f.about < 0 || f.about + 1 != static_cast<std::int32_t>(mi)) return;  // right before the name
       const Mention& c = doc.mentions[static_cast<std::size_t>(f.about)];
       const std::string& code = actor_of(c);
       if (code.empty() || !is_place(c, code)) return;
       const std::string_view root = k.codes.root(code), own = k.codes.root(m.actor);
-      if (!k.codes.is_country(root) || root == own) return;
+      if (!k.codes.is_country(root)) return;
+      if (root == own) {
+        confirmed.push_back(mi);
+        return;
+      }
       m.actor = std::string(root) + m.actor.substr(own.size());
+      overridden.emplace_back(mi, f.about);
     }
-    overridden.push_back(mi);
   }
 
   // The story's country for people and bodies still without a code, with
@@ -348,9 +413,10 @@ struct Resolver {
           if (fi >= 0 && code.empty()) code = code_of(findings[static_cast<std::size_t>(fi)].second, m);
           if (fi >= 0 && findings[static_cast<std::size_t>(fi)].second.employer >= 0) has_employer = true;
           if (fi >= 0) former = former || findings[static_cast<std::size_t>(fi)].second.former;
-          if (role.empty()) role = fi >= 0 && findings[static_cast<std::size_t>(fi)].second.has_role
-                                       ? findings[static_cast<std::size_t>(fi)].second.role
-                                       : m.role;
+          if (role.empty())
+            role = fi >= 0 && findings[static_cast<std::size_t>(fi)].second.has_role
+                       ? findings[static_cast<std::size_t>(fi)].second.role
+                       : m.role;
         }
         if (known) continue;  // a known actor without a code has none on purpose
         // Without a code of its context, the story's country with the role
@@ -361,20 +427,22 @@ struct Resolver {
         set_entity_code(e, code);
       }
     }
+    // "The Senate approved the bill" in a story set in Brazil.
     for (auto& e : doc.entities) {
       if (e.mentions.empty()) continue;
       const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
       if (first.kb < 0 || !(k.actors.entry(static_cast<std::uint32_t>(first.kb)).flags & kGeneric)) continue;
       const std::string_view own = k.codes.root(e.actor);
-      if (own == story || !k.codes.is_country(own) || overridden_entity(e)) continue;
+      if (own == story || !k.codes.is_country(own)) continue;
+      const bool named_own = std::any_of(e.mentions.begin(), e.mentions.end(), [&](std::int32_t mi) {
+        return std::find(confirmed.begin(), confirmed.end(), static_cast<std::uint32_t>(mi)) != confirmed.end();
+      });
+      if (named_own) continue;
+      // A body of this document, no longer the known one: named as written.
+      e.name = doc.text.substr(first.start, first.end - first.start);
+      e.id = slug(e.name) + "-" + utf8::to_lower(story);
       set_entity_code(e, story + e.actor.substr(own.size()), true);
     }
-  }
-
-  bool overridden_entity(const Entity& e) const {
-    for (const auto mi : overridden)
-      if (&doc.entities[static_cast<std::size_t>(doc.mentions[mi].entity)] == &e) return true;
-    return false;
   }
 
   void set_entity_code(Entity& e, const std::string& code, bool replace = false) {
@@ -407,32 +475,32 @@ struct Resolver {
   // actor's code, else the longest code found in context; the entity's
   // country is the code's when it is a country's.
   void share_codes_within_entities() {
-    std::vector<std::uint8_t> by_text(doc.entities.size(), 0);  // an entity whose code the text overrode
-    for (const auto mi : overridden) by_text[static_cast<std::size_t>(doc.mentions[mi].entity)] = 1;
     for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
       Entity& e = doc.entities[ei];
+      // Foreign bodies of a shared name have the code the text gave them.
+      if (std::find(foreign_bodies.begin(), foreign_bodies.end(), static_cast<std::int32_t>(ei)) !=
+          foreign_bodies.end())
+        continue;
       std::string actor;
       for (auto mi : e.mentions) {
         const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
-        if (by_text[ei]) {
-          if (std::find(overridden.begin(), overridden.end(), static_cast<std::uint32_t>(mi)) != overridden.end()) {
-            actor = m.actor;
-            break;
-          }
-          continue;
-        }
         if (!m.actor.empty() && (actor.empty() || actor.size() < m.actor.size())) actor = m.actor;
         if (m.kb >= 0) {
-          actor = k.actors.actor_at(k.actors.entry(static_cast<std::uint32_t>(m.kb)), date);
+          // A known person whose office a title gave ("Gov. X") keeps it.
+          const bool titled = std::find(people_from_titles.begin(), people_from_titles.end(),
+                                        static_cast<std::uint32_t>(mi)) != people_from_titles.end();
+          if (!titled) actor = k.actors.actor_at(k.actors.entry(static_cast<std::uint32_t>(m.kb)), date);
           break;
         }
       }
       e.actor = actor;
-      const std::string_view root = k.codes.root(actor);
-      if ((e.country.empty() || by_text[ei]) && !actor.empty() && k.codes.is_country_root(root)) e.country = root;
+      if (e.country.empty() && !actor.empty()) {
+        const std::string_view root = k.codes.root(actor);
+        if (k.codes.is_country_root(root)) e.country = root;
+      }
       for (auto mi : e.mentions) {
         Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
-        if ((m.actor.empty() || by_text[ei]) && m.type != "NORP" && m.type != "GPE") m.actor = actor;
+        if (m.actor.empty() && m.type != "NORP" && m.type != "GPE") m.actor = actor;
       }
     }
   }
@@ -575,7 +643,8 @@ void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(d
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
-  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}, {}, {}};
+  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}, {}, {}, {},
+             {},  {}};
   r.run();
 }
 

@@ -169,8 +169,8 @@ class NameCues {
 
   // Agent words: every phrase of agents.tsv and its forms, compared case-blind.
   struct Agent {
-    std::string role;        // the first role code; empty for a profession or rank ("analyst", "Mr.")
-    bool body = false;       // names an organisation ("ministry") or people as a group ("police")
+    std::string role;   // the first role code; empty for a profession or rank ("analyst", "Mr.")
+    bool body = false;  // names an organisation ("ministry") or people as a group ("police")
   };
   // The longest agent phrase starting at token i (not beyond `end`): its
   // number of tokens (0 if none) and, through `agent`, what it gives.
@@ -189,8 +189,8 @@ class NameCues {
   std::size_t max_phrase_ = 1;
   // Agent phrases, kept apart from the cue tables that the finder asks about
   // every capitalised word: only the resolver reads them, near names.
-  StringMap<Agent> agents_;         // folded tokens joined by ' '
-  StringSet agent_starts_;          // folded first words of phrases of two words or more
+  StringMap<Agent> agents_;  // folded tokens joined by ' '
+  StringSet agent_starts_;   // folded first words of phrases of two words or more
   std::size_t max_agent_ = 1;
 };
 
@@ -200,7 +200,7 @@ class NameCues {
 class PartyLabels {
  public:
   struct Party {
-    std::string country;     // ISO 3166-1 alpha-3
+    std::string country;      // ISO 3166-1 alpha-3
     std::int32_t entry = -1;  // the party's actor in the knowledge base (its NORP), or -1 ("I": independent)
     std::string role;         // what a person with the label is (LEG: a legislator)
   };
@@ -219,7 +219,7 @@ class PartyLabels {
 
  private:
   StringMap<Party> parties_;
-  StringSet regions_;  // country '|' region as written
+  StringSet regions_;               // country '|' region as written
   std::size_t longest_region_ = 1;  // in tokens
 };
 
