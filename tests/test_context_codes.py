@@ -58,9 +58,30 @@ def code_of(text: str, name: str, **kw) -> str | None:
     ("Zorvan Tellaby, who formerly served as U.S. ambassador to South Korea, said talks would fail.",
      "Zorvan Tellaby", "USA"),
     ("Former Russian ambassador Zorvan Tellaby said the plan was dead.", "Zorvan Tellaby", "RUS"),
+    # "retired" is a modifier, not a role of its own
+    ("Jo Coelbart, a retired Belgian diplomat, said the plan was dead.", "Jo Coelbart", "BEL"),
+    ("Retired Belgian general Jo Coelbart said the plan was dead.", "Jo Coelbart", "BEL"),
 ])
 def test_appositions_and_pre_modifiers(text, name, code):
     assert code_of(text, name) == code
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Erin Mulvarey, an Obama aide, said the plan was dead.", "USAGOV"),
+    ("Obama aide Erin Mulvarey said the plan was dead.", "USAGOV"),
+    ("Erin Mulvarey, Obama's spokesman, said the plan was dead.", "USAGOV"),
+    ("Erin Mulvarey, a former Obama aide, said the plan was dead.", "USA"),
+])
+def test_the_person_a_role_serves_gives_the_code(sentence, code):
+    # The served person is known (in office at the date); later bare mentions ("Obama") count too.
+    text = "Barack Obama spoke on Monday. " + sentence
+    assert code_of(text, "Erin Mulvarey", date="2016-06-01") == code
+
+
+def test_people_listed_in_appositions_take_nothing_from_each_other():
+    text = "The musician Erin Mulvarey, the baseball player Tom Velkaris and the judge Ann Oakhurst met."
+    found = codes(text)
+    assert found["Erin Mulvarey"] == {None} and found["Tom Velkaris"] == {None}
 
 
 def test_an_employer_gives_its_code_in_a_story_set_in_one_country():

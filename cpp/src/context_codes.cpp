@@ -71,9 +71,10 @@ RoleWords Reader::role_words(std::size_t a, std::size_t b) const {
     }
     const NameCues::Agent* agent = nullptr;
     const std::size_t n = k_.cues.agent_at(doc_, i, b, &agent);
-    // A modifier alone ("deputy", "senior", "acting") gives no role of its
-    // own, even where it is an agent word too (a sheriff's "deputy").
-    if (!n || (n == 1 && (memo_.kinds(i) & NameCues::kRoleModifier))) {
+    // A modifier alone ("deputy", "senior", "acting", "retired") gives no
+    // role of its own, even where it is an agent word too (a sheriff's
+    // "deputy", a "retired" person).
+    if (!n || (n == 1 && (memo_.kinds(i) & (NameCues::kRoleModifier | NameCues::kFormer)))) {
       ++i;
       continue;
     }
@@ -255,8 +256,16 @@ Finding Reader::apposition(const Mention& m) const {
     if (doc_.tokens[q].sentence != sentence) break;
     if (const std::int32_t mi = mention_at(q); mi >= 0) {
       const Mention& c = doc_.mentions[static_cast<std::size_t>(mi)];
-      // "the musician X, the baseball player Y and ...": a list of people, no apposition.
-      if (c.type == "PERSON" && !after_link) return Finding{};
+      // "the musician X, the baseball player Y and ...": a list of people, no
+      // apposition; but "a former Clinton aide", "Clinton's spokesman": the
+      // person a role serves.
+      if (c.type == "PERSON" && !after_link) {
+        const std::size_t next = c.last_token;
+        const NameCues::Agent* agent = nullptr;
+        const bool serves = next < limit && (possessive(next) || (doc_.tokens[next].shape == Shape::Lower &&
+                                                                  k_.cues.agent_at(doc_, next, limit, &agent)));
+        if (!serves) return Finding{};
+      }
       // "adviser to Mr. Pompeo": a person after "to" is served; a body or
       // place after it is where one is sent ("envoy to the UN").
       if (after_link && (!after_to || c.type == "PERSON")) {
@@ -294,7 +303,7 @@ Finding Reader::apposition(const Mention& m) const {
     const NameCues::Agent* agent = nullptr;
     // A new role noun: what follows is its complement (a title before a name,
     // "adviser to Mr. Pompeo", is not).
-    if (!(memo_.kinds(q) & NameCues::kTitle) && k_.cues.agent_at(doc_, q, limit, &agent)) {
+    if (!(memo_.kinds(q) & (NameCues::kTitle | NameCues::kFormer)) && k_.cues.agent_at(doc_, q, limit, &agent)) {
       role_seen = true;
       after_link = after_to = false;
     }
@@ -310,7 +319,7 @@ Finding Reader::apposition(const Mention& m) const {
     // People take an apposition's code through a role, or a nationality or
     // party alone ("X, a Russian,", "X, a Republican"); bodies through a
     // place ("a Poland-based company").
-    if (m.type == "PERSON" ? (f.has_role || nationality) && c.type != "PERSON" : nationality) f.about = owner;
+    if (m.type == "PERSON" ? f.has_role || (nationality && c.type != "PERSON") : nationality) f.about = owner;
     // "a Republican from Ohio": a party and one of its country's regions, a legislator.
     if (c.kb >= 0 && f.employer >= 0 && !f.has_role) {
       const Mention& place = doc_.mentions[static_cast<std::size_t>(f.employer)];

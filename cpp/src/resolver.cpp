@@ -301,6 +301,12 @@ struct Resolver {
     confirmed.clear();
     foreign_bodies.clear();
     people_from_titles.clear();
+    // Known entities carry their code already, for the later bare surnames
+    // that name them ("Clinton aide X" after "Hillary Clinton"); the entity
+    // codes are settled afterwards (share_codes_within_entities).
+    for (const Mention& m : doc.mentions)
+      if (m.kb >= 0 && m.entity >= 0 && doc.entities[static_cast<std::size_t>(m.entity)].actor.empty())
+        doc.entities[static_cast<std::size_t>(m.entity)].actor = m.actor;
     const context_codes::Reader reader(doc, k, owner, memo);
     for (const bool bodies : {true, false}) {
       for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
