@@ -713,6 +713,38 @@ void NameCues::add_agent(std::string_view phrase, Agent agent, const SegmenterRu
 
 std::size_t NameCues::agent_at(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const {
   if (i >= end || doc.tokens[i].kind != TokenKind::Word) return 0;
+  // The folded phrase is built in a buffer on the stack: the readers of
+  // context ask about every word near a name, and a heap string per question
+  // cost more than the look-up. Words whose lower case changes length (rare)
+  // take the general path.
+  char buf[128];
+  std::size_t len = 0;
+  const auto append = [&](std::string_view w) {
+    if (len + w.size() > sizeof buf || !utf8::to_lower_same_length(w, buf + len)) return false;
+    len += w.size();
+    return true;
+  };
+  if (!append(token_text(doc, doc.tokens[i]))) return agent_at_slow(doc, i, end, agent);
+  std::size_t best = 0;
+  if (auto it = agents_.find(std::string_view(buf, len)); it != agents_.end()) {
+    best = 1;
+    *agent = &it->second;
+  }
+  if (max_agent_ <= 1 || agent_starts_.find(std::string_view(buf, len)) == agent_starts_.end()) return best;
+  for (std::size_t n = 2; n <= max_agent_ && i + n <= end; ++n) {
+    const Token& t = doc.tokens[i + n - 1];
+    if (t.kind != TokenKind::Word || len + 1 > sizeof buf) break;
+    buf[len++] = ' ';
+    if (!append(token_text(doc, t))) return agent_at_slow(doc, i, end, agent);
+    if (auto it = agents_.find(std::string_view(buf, len)); it != agents_.end()) {
+      best = n;
+      *agent = &it->second;
+    }
+  }
+  return best;
+}
+
+std::size_t NameCues::agent_at_slow(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const {
   std::string key = utf8::to_lower(token_text(doc, doc.tokens[i]));
   std::size_t best = 0;
   if (auto it = agents_.find(key); it != agents_.end()) {

@@ -402,6 +402,7 @@ struct Resolver {
   // them); a known body of a shared name ("the Senate") in a story set in
   // another country is that country's.
   void codes_from_story() {
+    if (!needs_story()) return;
     const std::string story = context_codes::story_country(doc, k);
     if (story.empty()) return;
     std::vector<std::int32_t> finding_of(doc.mentions.size(), -1);
@@ -449,6 +450,18 @@ struct Resolver {
       e.id = slug(e.name) + "-" + utf8::to_lower(story);
       set_entity_code(e, story + e.actor.substr(own.size()), true);
     }
+  }
+
+  // Some person or body without a code, or a known body of a shared name:
+  // only then is the story's country worth counting.
+  bool needs_story() const {
+    for (const auto& e : doc.entities) {
+      if (e.mentions.empty()) continue;
+      if (e.actor.empty() && (e.type == "PERSON" || e.type == "ORG")) return true;
+      const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
+      if (first.kb >= 0 && (k.actors.entry(static_cast<std::uint32_t>(first.kb)).flags & kGeneric)) return true;
+    }
+    return false;
   }
 
   void set_entity_code(Entity& e, const std::string& code, bool replace = false) {

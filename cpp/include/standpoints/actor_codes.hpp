@@ -6,6 +6,7 @@
 // actors flagged `igo` (the organisations' codes), the user's included.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,12 @@ class ActorCodes {
   StringMap<RoleInfo> roles_;
   std::string default_role_;
   std::size_t longest_igo_ = 0;
+  // First two characters (A-Z, 0-9) of the organisation codes, 36 x 36: a
+  // code that starts like none of them has its first three letters as root,
+  // without a look-up per length. `odd_igo_`: an organisation code of other
+  // characters (root() then always looks up).
+  std::array<bool, 36 * 36> igo_start_{};
+  bool odd_igo_ = false;
 };
 
 }  // namespace standpoints

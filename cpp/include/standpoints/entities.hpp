@@ -179,6 +179,8 @@ class NameCues {
  private:
   void add(Kind kind, const std::string& cue, const std::string& role, const SegmenterRules& rules);
   void add_agent(std::string_view phrase, Agent agent, const SegmenterRules& rules);
+  // agent_at() for words whose lower case changes their length, and long phrases.
+  std::size_t agent_at_slow(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const;
 
   StringMap<std::uint32_t> kinds_;
   StringMap<std::string> roles_;    // key: kind '|' word
