@@ -282,3 +282,27 @@ def test_a_title_does_not_put_a_known_person_back_in_office():
     # Out of office at the story's date by the knowledge base's terms, whatever the title.
     text = US_SETTING + "Former Sen. Kyrsten Sinema said the bill would pass."
     assert code_of(text, "Kyrsten Sinema", date="2026-03-01") == "USA"
+
+
+# ------------------------------------------------------------------ names found by how they speak
+
+def test_a_name_after_an_inverted_verb_of_saying_is_a_person():
+    doc = standpoints.parse('"The plan is dead," says Harlan Voskuijl. Talks go on.', date=DATE)
+    assert [(m.text, m.type) for m in doc.mentions if m.kind == "name"] == [("Harlan Voskuijl", "PERSON")]
+
+
+def test_a_full_name_first_in_its_sentence_whose_surname_speaks_elsewhere():
+    text = ('"There is no going back." Marvell Quorrin learned that in 1990 after he doubted the plan.\n'
+            '"It was hard," Quorrin said.')
+    doc = standpoints.parse(text, date=DATE)
+    names = [(m.text, m.type) for m in doc.mentions if m.kind == "name"]
+    assert ("Marvell Quorrin", "PERSON") in names and ("Quorrin", "PERSON") in names
+    full = next(m for m in doc.mentions if m.text == "Marvell Quorrin")
+    short = next(m for m in doc.mentions if m.text == "Quorrin")
+    assert full.entity == short.entity
+
+
+def test_two_capitalised_words_first_in_a_sentence_need_a_speaking_surname():
+    # "Quorrin" alone does not speak here: no cue, no name.
+    doc = standpoints.parse("Marvell Quorrin learned that in 1990.\nThe Quorrin plan failed.", date=DATE)
+    assert not any(m.text == "Marvell Quorrin" for m in doc.mentions)

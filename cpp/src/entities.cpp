@@ -1301,10 +1301,13 @@ struct Finder {
 
   // Capitalised words that also stand alone elsewhere in the document (as a
   // person's surname does: "Fareed Zakaria" ... "Zakaria said"), counted once.
+  // The value's bit 1: the word stands alone before a verb of saying
+  // somewhere ("Roffman said", also first in its sentence); bit 0: alone
+  // elsewhere, not first in its sentence.
   StringMap<std::uint32_t> lone_caps;
   bool lone_caps_ready = false;
 
-  bool surname_elsewhere(std::size_t last) {
+  std::uint32_t lone_cap(std::size_t last) {
     if (!lone_caps_ready) {
       lone_caps_ready = true;
       for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -1313,11 +1316,18 @@ struct Finder {
         const bool cap_before = i > 0 && doc.tokens[i - 1].shape == Shape::Capitalized && doc.tokens[i].space_before;
         const bool cap_after = i + 1 < doc.tokens.size() && doc.tokens[i + 1].shape == Shape::Capitalized &&
                                doc.tokens[i + 1].space_before;
-        if (!cap_before && !cap_after && !sentence_initial(i)) ++lone_caps[text(i)];
+        if (cap_before || cap_after) continue;
+        const bool speaks = i + 1 < doc.tokens.size() && (memo.kinds(i + 1) & NameCues::kSpeechVerb);
+        const bool initial = sentence_initial(i);
+        if (!speaks && initial) continue;
+        lone_caps[text(i)] |= (speaks ? 2u : 0u) | (initial ? 0u : 1u);
       }
     }
-    return lone_caps.find(text(last)) != lone_caps.end();
+    const auto it = lone_caps.find(text(last));
+    return it == lone_caps.end() ? 0u : it->second;
   }
+
+  bool surname_elsewhere(std::size_t last) { return (lone_cap(last) & 1u) != 0; }
 
   bool person_cue(std::size_t s, std::size_t e) {
     if (s > 0 && (memo.kinds(s - 1) & (NameCues::kRole | NameCues::kTitle))) return true;
@@ -1325,6 +1335,13 @@ struct Finder {
     if (s > 1 && text(s - 1) == "," && doc.tokens[s - 2].shape == Shape::Lower && (memo.kinds(s - 2) & NameCues::kRole))
       return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
+    // "Marvin Roffman learned ..." first in a sentence, where "Roffman said"
+    // comes elsewhere: the surname alone speaks.
+    if (e - s == 2 && (lone_cap(e - 1) & 2u)) return true;
+    // '"...," says Myra Gutin': a verb of saying after a quotation or a comma.
+    if (e - s >= 2 && s > 1 && (memo.kinds(s - 1) & NameCues::kSpeechVerb) &&
+        (doc.tokens[s - 2].kind == TokenKind::Quote || text(s - 2) == ","))
+      return true;
     if (e < doc.tokens.size()) {
       if (memo.kinds(e) & NameCues::kSpeechVerb) return true;
       const std::string_view next = text(e);
