@@ -61,6 +61,9 @@ def code_of(text: str, name: str, **kw) -> str | None:
     # "retired" is a modifier, not a role of its own
     ("Jo Coelbart, a retired Belgian diplomat, said the plan was dead.", "Jo Coelbart", "BEL"),
     ("Retired Belgian general Jo Coelbart said the plan was dead.", "Jo Coelbart", "BEL"),
+    # a role phrase with a preposition inside, before the name and a comma
+    ("The RT editor in chief, Margo Simmelwit, said the plan was dead.", "Margo Simmelwit", "RUSMED"),
+    ("Chilean commander in chief Gen. Rolo Tavarescu said the plan was dead.", "Rolo Tavarescu", "CHLMIL"),
 ])
 def test_appositions_and_pre_modifiers(text, name, code):
     assert code_of(text, name) == code
@@ -200,6 +203,18 @@ def test_later_mentions_carry_the_code():
     # A statement of the later mention carries the code too.
     sources = {s.source.actor for s in doc.statements if s.source and "Ashcombe" in s.source.text}
     assert sources == {"USALEG"}
+
+
+def test_every_mention_of_a_coded_person_carries_the_code():
+    # Names, and the pronouns the statements stage resolves to the person ("He said ...").
+    text = US_SETTING + ("Sen. Dovan Ashcombe (D-Calif.) said the bill would pass.\n"
+                         "He said the vote would come on Friday.\nAshcombe told reporters the bill was good.")
+    doc = standpoints.parse(text, date=DATE)
+    person = next(m.entity for m in doc.mentions if m.text == "Dovan Ashcombe")
+    mentions = [m for m in doc.mentions if m.entity == person]
+    assert {m.actor for m in mentions} == {"USALEG"}
+    assert doc.entities[person].actor == "USALEG"
+    assert {m.kind for m in mentions} >= {"name"}
 
 
 def test_a_family_name_first_joins_the_full_name():

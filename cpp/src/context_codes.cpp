@@ -205,7 +205,7 @@ Finding Reader::before(const Mention& m) const {
         possessive(p) || w == "the" || w == "The" || w == "-" || t.shape == Shape::Capitalized ||
         (kinds & (NameCues::kRoleModifier | NameCues::kFormer | NameCues::kSeatWord)) ||
         (person ? (kinds & (NameCues::kTitle | NameCues::kRole)) || common ||
-                      (w == "of" && p > 0 && p + 1 < first &&
+                      ((w == "of" || w == "in") && p > 0 && p + 1 < first &&
                        (doc_.tokens[p - 1].shape == Shape::Capitalized || k_.cues.agent_at(doc_, p - 1, first, &agent)))
                 : common && agent->body);
     if (!walk) break;
