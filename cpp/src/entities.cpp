@@ -1335,9 +1335,6 @@ struct Finder {
     if (s > 1 && text(s - 1) == "," && doc.tokens[s - 2].shape == Shape::Lower && (memo.kinds(s - 2) & NameCues::kRole))
       return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
-    // "Marvin Roffman learned ..." first in a sentence, where "Roffman said"
-    // comes elsewhere: the surname alone speaks.
-    if (e - s == 2 && (lone_cap(e - 1) & 2u)) return true;
     // '"...," says Myra Gutin': a verb of saying after a quotation or a comma.
     if (e - s >= 2 && s > 1 && (memo.kinds(s - 1) & NameCues::kSpeechVerb) &&
         (doc.tokens[s - 2].kind == TokenKind::Quote || text(s - 2) == ","))
@@ -1364,6 +1361,10 @@ struct Finder {
           return true;
       }
     }
+    // "Marvin Roffman learned ..." first in a sentence, where "Roffman said"
+    // comes elsewhere: the surname alone speaks (last: the document's table
+    // of lone words is built on first use).
+    if (e - s == 2 && sentence_initial(s) && (lone_cap(e - 1) & 2u)) return true;
     return false;
   }
 
