@@ -321,3 +321,11 @@ def test_two_capitalised_words_first_in_a_sentence_need_a_speaking_surname():
     # "Quorrin" alone does not speak here: no cue, no name.
     doc = standpoints.parse("Marvell Quorrin learned that in 1990.\nThe Quorrin plan failed.", date=DATE)
     assert not any(m.text == "Marvell Quorrin" for m in doc.mentions)
+
+
+def test_a_surname_that_is_also_a_town_when_it_speaks_alone():
+    # "Gutin" is also a place's name in the gazetteer; "Gutin says" makes it a person's surname.
+    text = '"Few can match her," says Myra Gutin, a historian.\n"Something had to be done," Gutin says.'
+    doc = standpoints.parse(text, date=DATE)
+    names = {(m.text, m.type) for m in doc.mentions if m.kind == "name"}
+    assert {("Myra Gutin", "PERSON"), ("Gutin", "PERSON")} <= names

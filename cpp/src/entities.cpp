@@ -1526,7 +1526,10 @@ struct Finder {
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (memo.kinds(e - 1) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
-      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s)) words_ok = false;
+      // A last word that is also a place's name ("Gutin", a town) needs a
+      // given name, or a surname that speaks alone elsewhere ("Gutin says").
+      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s) && !(e - s == 2 && (lone_cap(e - 1) & 2u)))
+        words_ok = false;
       // Without a known given name, a person needs a cue: a role before or
       // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
       if (words_ok && !given(s) && !person_cue(s, e)) words_ok = false;
