@@ -100,6 +100,7 @@ CONTENT = [
     "Tom Smith is a former prosecutor who led the inquiry into the ministry.",
     "The minister is a former editor of the newspaper, officials said.",
     "Jane Roe is committed to publishing the report before the vote.",
+    "Jane Roe is pushing fellow senators to reject the deal reached last week.",
     "The minister will leave for a trip packed with high-profile photo-ops, aides said.",
 ]
 

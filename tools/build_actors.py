@@ -61,6 +61,22 @@ def _data_rows(path: str):
 ALL_ROLES = {r[0] for r in _data_rows(os.path.join(DATA, "roles.tsv")) if r[0] != "code"}
 ROLES = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB", "NGO", "SPY", "LAB"}
 assert ROLES <= ALL_ROLES, f"roles missing from roles.tsv: {ROLES - ALL_ROLES}"
+# Role conventions applied to every code written (hand-written and Phoenix alike): intelligence
+# services are their government's (SCHEMA.md's role list has no SPY, and the annotation guide's
+# gold codes the FSB RUSGOV), so "RUSSPY" is written "RUSGOV". SPY stays a role of roles.tsv for
+# users' own files.
+ROLE_CONVENTIONS = {"SPY": "GOV"}
+
+
+def role_convention(actor: str) -> str:
+    """The code with the roles of ROLE_CONVENTIONS replaced (roles are the 3-letter groups after
+    the root; a code of an IGO root such as "NATOMIL" keeps its root)."""
+    for old, new in ROLE_CONVENTIONS.items():
+        if len(actor) >= 6 and actor.endswith(old):
+            actor = actor[: -len(old)] + new
+    return actor
+
+
 # International organisations: the codes of the hand-written entities flagged igo.
 IGOS = sorted({r[3].strip() for r in _data_rows(os.path.join(MANUAL, "entities.tsv"))
                if len(r) > 8 and "igo" in r[8].split(",") and r[3].strip()})
@@ -262,6 +278,7 @@ class KB:
             a = a.strip()
             if a and a != name and a not in al:
                 al.append(a)
+        actor = role_convention(actor)
         self.rows.append([id_, type_, name, actor, country, frm, to, "|".join(al),
                           ",".join(f for f in flags if f)])
 
@@ -761,7 +778,7 @@ def check(rows: list[list[str]], kb: KB) -> list[str]:
             if not a.strip() or a != a.strip():
                 errs.append(f"row {i}: bad alias {a!r}")
         for x in fl.split(",") if fl else []:
-            if x not in ("seat", "surname", "media", "igo", "demonym"):
+            if x not in ("seat", "surname", "media", "igo", "demonym", "generic"):
                 errs.append(f"row {i}: flag {x}")
     return errs
 

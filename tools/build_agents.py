@@ -36,6 +36,10 @@ KINDS = {"person", "group", "body"}
 ROLES = {"GOV", "MIL", "MED", "LEG", "OPP", "PTY", "BUS", "CVL", "JUD", "COP", "REB", "NGO", "SPY",
          "EDU", "REL", "HLH", "LAB", "REF", "AGR", "CRM", "ELI"}
 PHOENIX_ROLE = {"HRI": "NGO"}  # human-rights groups are non-governmental organisations
+# Role conventions applied to every row (hand-written and Phoenix alike), as tools/build_actors.py
+# does for actor codes: intelligence services and their people are their government's (SCHEMA.md
+# lists no SPY role; the annotation guide's gold codes the FSB RUSGOV).
+ROLE_CONVENTIONS = {"SPY": "GOV"}
 
 # What a phrase stands for, by its last word (before any "of ..."): a body, people as a group, or a
 # person (the rest).
@@ -245,6 +249,9 @@ def build(manual: list[list[str]], phoenix: list[tuple[str, list[str], str | Non
         forms = pl if pl and pl != phrase else ""
         rows.append([phrase, "|".join(roles), "", kind, forms])
         stats["phoenix rows"] += 1
+    for r in rows:
+        roles = [ROLE_CONVENTIONS.get(x, x) for x in r[1].split("|")] if r[1] else []
+        r[1] = "|".join(dict.fromkeys(roles))
     return rows
 
 

@@ -15,6 +15,20 @@ bool capital_letters(std::string_view s) {
   return true;
 }
 
+// A capital letter or digit as 0..35, else -1.
+int code_char(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  return -1;
+}
+
+// The place of a code's first two characters in ActorCodes::igo_start_, or -1.
+int start_index(std::string_view code) {
+  if (code.size() < 2) return -1;
+  const int a = code_char(code[0]), b = code_char(code[1]);
+  return a < 0 || b < 0 ? -1 : a * 36 + b;
+}
+
 }  // namespace
 
 ActorCodes ActorCodes::parse_roles(std::string_view text, const std::string& name) {
@@ -43,6 +57,8 @@ ActorCodes ActorCodes::load(const std::string& roles_path, const ActorTable& act
   ActorCodes codes = parse_roles(tsv::read_whole_file(roles_path), roles_path);
   for (std::uint32_t i = 0; i < actors.size(); ++i) {
     const ActorEntry& e = actors.entry(i);
+    if (e.type == "GPE" && e.country.size() == 3 && !e.offices.empty() && e.offices.front().actor == e.country)
+      codes.countries_.emplace(e.country);
     if (!(e.flags & kIgo)) continue;
     for (const Office& o : e.offices)
       if (!o.actor.empty()) codes.add_igo(o.actor);
@@ -52,6 +68,10 @@ ActorCodes ActorCodes::load(const std::string& roles_path, const ActorTable& act
 
 void ActorCodes::add_igo(std::string_view code) {
   igo_.emplace(code);
+  if (const int at = start_index(code); at >= 0)
+    igo_start_[static_cast<std::size_t>(at)] = true;
+  else
+    odd_igo_ = true;
   longest_igo_ = std::max(longest_igo_, code.size());
 }
 
@@ -64,6 +84,8 @@ bool ActorCodes::roles_only(std::string_view rest) const noexcept {
 
 std::string_view ActorCodes::root(std::string_view code) const noexcept {
   if (code.size() <= 3) return code;
+  if (const int at = start_index(code); !odd_igo_ && at >= 0 && !igo_start_[static_cast<std::size_t>(at)])
+    return code.substr(0, 3);  // "RUSGOV": no organisation code starts so
   for (std::size_t n = std::min(code.size(), longest_igo_); n >= 2; --n)
     if (is_igo(code.substr(0, n)) && roles_only(code.substr(n))) return code.substr(0, n);
   return code.substr(0, 3);

@@ -203,6 +203,8 @@ bool is_author_bio(const ParagraphView& v) {
   }
   if (!v.is(i, "is")) return false;
   ++i;
+  // "Jane Roe is pushing fellow senators to ...": a verb, no bio.
+  if (i < v.r.last && v.word(i) && v.text(i).size() > 4 && v.text(i).ends_with("ing")) return false;
   // The noun comes before any preposition or comma: "is a senior fellow at",
   // "is chief political correspondent at", not "is committed to ... the editor".
   for (std::size_t j = i; j < v.r.last && j < i + 7; ++j) {

@@ -32,10 +32,12 @@ std::uint8_t parse_flags(std::string_view s, const tsv::Row* row) {
       f |= kIgo;
     else if (part == "demonym")
       f |= kDemonym;
+    else if (part == "generic")
+      f |= kGeneric;
     else if (part == "optional")
       continue;
     else if (row)
-      row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, media, igo, demonym)");
+      row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, media, igo, demonym, generic)");
   }
   return f;
 }
@@ -652,7 +654,9 @@ NameCues NameCues::load(const std::string& path, const std::string& agents_path,
                                                                  {"place_noun", kPlaceNoun},
                                                                  {"org_word", kOrgWord},
                                                                  {"place_before", kPlaceBefore},
-                                                                 {"role_modifier", kRoleModifier}};
+                                                                 {"role_modifier", kRoleModifier},
+                                                                 {"former", kFormer},
+                                                                 {"seat", kSeatWord}};
   auto kind_of = [](const tsv::Row& row, std::string_view kind) {
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
@@ -671,16 +675,153 @@ NameCues NameCues::load(const std::string& path, const std::string& agents_path,
   // agent words the finder does not use.
   if (!agents_path.empty()) {
     tsv::read_file(agents_path, {"phrase", "role", "cue"}, [&](const tsv::Row& row) {
-      const std::string_view cue_kind = row.get("cue");
-      if (cue_kind.empty()) return;
       const std::string phrase(utf8::strip(row.get("phrase")));
       if (phrase.empty()) row.fail("empty phrase");
-      // The first role of a "GOV|MED" list is the one a name cue gives.
+      // The first role of a "GOV|MED" list is the one a word gives.
       const std::string_view roles = row.get("role");
-      c.add(kind_of(row, cue_kind), phrase, std::string(roles.substr(0, roles.find('|'))), rules);
+      const std::string role(roles.substr(0, roles.find('|')));
+      // Every row is an agent word; the first row of a phrase wins (the
+      // generator writes the hand-written rows first).
+      const Agent agent{role, row.get("kind") == "body" || row.get("kind") == "group"};
+      c.add_agent(phrase, agent, rules);
+      for (const auto form : tsv::split_list(row.get("forms"))) c.add_agent(form, agent, rules);
+      const std::string_view cue_kind = row.get("cue");
+      if (!cue_kind.empty()) c.add(kind_of(row, cue_kind), phrase, role, rules);
     });
   }
   return c;
+}
+
+void NameCues::add_agent(std::string_view phrase, Agent agent, const SegmenterRules& rules) {
+  phrase = utf8::strip(phrase);
+  if (phrase.empty()) return;
+  // Tokenized as written ("Sen." is one token, "sen." need not be), then folded.
+  std::vector<Token> toks;
+  const std::string text(phrase);
+  tokenize(text, 0, text.size(), rules, toks);
+  if (toks.empty()) return;
+  std::string key;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (i) key.push_back(' ');
+    key += utf8::to_lower(std::string_view(text).substr(toks[i].start, toks[i].end - toks[i].start));
+  }
+  if (toks.size() > 1) {
+    agent_starts_.emplace(utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end - toks[0].start)));
+    max_agent_ = std::max(max_agent_, toks.size());
+  }
+  agents_.emplace(std::move(key), std::move(agent));  // the first row wins
+}
+
+std::size_t NameCues::agent_at(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const {
+  if (i >= end || doc.tokens[i].kind != TokenKind::Word) return 0;
+  // The folded phrase is built in a buffer on the stack: the readers of
+  // context ask about every word near a name, and a heap string per question
+  // cost more than the look-up. Words whose lower case changes length (rare)
+  // take the general path.
+  char buf[128];
+  std::size_t len = 0;
+  const auto append = [&](std::string_view w) {
+    if (len + w.size() > sizeof buf || !utf8::to_lower_same_length(w, buf + len)) return false;
+    len += w.size();
+    return true;
+  };
+  if (!append(token_text(doc, doc.tokens[i]))) return agent_at_slow(doc, i, end, agent);
+  std::size_t best = 0;
+  if (auto it = agents_.find(std::string_view(buf, len)); it != agents_.end()) {
+    best = 1;
+    *agent = &it->second;
+  }
+  if (max_agent_ <= 1 || agent_starts_.find(std::string_view(buf, len)) == agent_starts_.end()) return best;
+  for (std::size_t n = 2; n <= max_agent_ && i + n <= end; ++n) {
+    const Token& t = doc.tokens[i + n - 1];
+    if (t.kind != TokenKind::Word || len + 1 > sizeof buf) break;
+    buf[len++] = ' ';
+    if (!append(token_text(doc, t))) return agent_at_slow(doc, i, end, agent);
+    if (auto it = agents_.find(std::string_view(buf, len)); it != agents_.end()) {
+      best = n;
+      *agent = &it->second;
+    }
+  }
+  return best;
+}
+
+std::size_t NameCues::agent_at_slow(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const {
+  std::string key = utf8::to_lower(token_text(doc, doc.tokens[i]));
+  std::size_t best = 0;
+  if (auto it = agents_.find(key); it != agents_.end()) {
+    best = 1;
+    *agent = &it->second;
+  }
+  if (max_agent_ <= 1 || agent_starts_.find(key) == agent_starts_.end()) return best;
+  for (std::size_t n = 2; n <= max_agent_ && i + n <= end; ++n) {
+    const Token& t = doc.tokens[i + n - 1];
+    if (t.kind != TokenKind::Word) break;
+    key.push_back(' ');
+    key += utf8::to_lower(token_text(doc, t));
+    if (auto it = agents_.find(key); it != agents_.end()) {
+      best = n;
+      *agent = &it->second;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- PartyLabels
+
+PartyLabels PartyLabels::load(const std::string& path, const ActorTable& actors) {
+  PartyLabels p;
+  tsv::read_file(path, {"label", "kind", "country"}, [&](const tsv::Row& row) {
+    const std::string label(utf8::strip(row.get("label")));
+    const std::string country(row.get("country"));
+    if (label.empty()) row.fail("empty label");
+    if (country.size() != 3) row.fail("country must be an ISO 3166-1 alpha-3 code");
+    const std::string_view kind = row.get("kind");
+    if (kind == "party") {
+      Party party{country, -1, std::string(row.get("role"))};
+      if (const std::string_view id = row.get("actor"); !id.empty()) {
+        party.entry = actors.find_id(id);
+        if (party.entry < 0) row.fail("no actor with id \"" + std::string(id) + "\" in the actors");
+      }
+      p.parties_[label] = std::move(party);
+    } else if (kind == "region") {
+      p.regions_.emplace(country + "|" + label);
+      std::size_t tokens = 1;
+      for (const char c : label) tokens += c == ' ';
+      p.longest_region_ = std::max(p.longest_region_, tokens + 2);  // "W.Va." may split at its dots
+    } else {
+      row.fail("unknown kind \"" + std::string(kind) + "\" (party, region)");
+    }
+  });
+  return p;
+}
+
+const PartyLabels::Party* PartyLabels::party(std::string_view label) const {
+  const auto it = parties_.find(label);
+  return it == parties_.end() ? nullptr : &it->second;
+}
+
+std::size_t PartyLabels::label_at(const Document& doc, std::size_t i, std::size_t end, const Party** party,
+                                  std::size_t* region) const {
+  // The letter, a hyphen glued on both sides, then the region.
+  if (i + 2 >= end || parties_.empty()) return 0;
+  const Token& hyphen = doc.tokens[i + 1];
+  if (hyphen.space_before || doc.tokens[i + 2].space_before || token_text(doc, hyphen) != "-") return 0;
+  const Party* p = this->party(token_text(doc, doc.tokens[i]));
+  if (!p) return 0;
+  std::string key = p->country + "|";
+  const std::size_t prefix = key.size();
+  std::size_t best = 0;
+  for (std::size_t n = 1; n <= longest_region_ && i + 2 + n <= end; ++n) {
+    const Token& t = doc.tokens[i + 1 + n];
+    if (n > 1 && t.space_before) key.push_back(' ');
+    key += token_text(doc, t);
+    if (regions_.find(key) != regions_.end()) best = n;
+    if (key.size() - prefix > 24) break;
+  }
+  if (!best) return 0;
+  *party = p;
+  *region = i + 2;
+  return 2 + best;
 }
 
 void NameCues::add_word(std::string_view word, Kind kind) {
@@ -863,6 +1004,27 @@ struct Finder {
     grow_by_half(doc.mentions);
     doc.mentions.push_back(std::move(m));
     for (std::size_t i = a; i < b; ++i) claimed[i] = 1;
+  }
+
+  // Party-state labels after a legislator's name ("(D-Calif.)", ", R-Texas,"):
+  // the party's letter is a mention of the party (NORP, as "Democrat"), the
+  // region one of the place (GPE); the resolver reads the label for the name
+  // before it.
+  void party_label_pass(std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i + 2 < b; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!is_cap(t) || t.end - t.start > 3 || doc.tokens[i + 1].space_before || claimed[i]) continue;
+      const PartyLabels::Party* party = nullptr;
+      std::size_t region = 0;
+      const std::size_t n = k.parties.label_at(doc, i, b, &party, &region);
+      if (!n) continue;
+      if (party->entry >= 0)
+        emit(i, i + 1, k.actors.entry(static_cast<std::uint32_t>(party->entry)).type, party->entry);
+      claimed[i + 1] = 1;
+      emit(region, i + n, "GPE", -1);
+      doc.mentions.back().actor = party->country;
+      i += n - 1;
+    }
   }
 
   void knowledge_pass(std::size_t a, std::size_t b, CaseMode mode) {
@@ -1141,10 +1303,13 @@ struct Finder {
 
   // Capitalised words that also stand alone elsewhere in the document (as a
   // person's surname does: "Fareed Zakaria" ... "Zakaria said"), counted once.
+  // The value's bit 1: the word stands alone before a verb of saying
+  // somewhere ("Roffman said", also first in its sentence); bit 0: alone
+  // elsewhere, not first in its sentence.
   StringMap<std::uint32_t> lone_caps;
   bool lone_caps_ready = false;
 
-  bool surname_elsewhere(std::size_t last) {
+  std::uint32_t lone_cap(std::size_t last) {
     if (!lone_caps_ready) {
       lone_caps_ready = true;
       for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
@@ -1153,28 +1318,67 @@ struct Finder {
         const bool cap_before = i > 0 && doc.tokens[i - 1].shape == Shape::Capitalized && doc.tokens[i].space_before;
         const bool cap_after = i + 1 < doc.tokens.size() && doc.tokens[i + 1].shape == Shape::Capitalized &&
                                doc.tokens[i + 1].space_before;
-        if (!cap_before && !cap_after && !sentence_initial(i)) ++lone_caps[text(i)];
+        if (cap_before || cap_after) continue;
+        const bool speaks = i + 1 < doc.tokens.size() && (memo.kinds(i + 1) & NameCues::kSpeechVerb);
+        const bool initial = sentence_initial(i);
+        if (!speaks && initial) continue;
+        lone_caps[text(i)] |= (speaks ? 2u : 0u) | (initial ? 0u : 1u);
       }
     }
-    return lone_caps.find(text(last)) != lone_caps.end();
+    const auto it = lone_caps.find(text(last));
+    return it == lone_caps.end() ? 0u : it->second;
   }
+
+  bool surname_elsewhere(std::size_t last) { return (lone_cap(last) & 1u) != 0; }
 
   bool person_cue(std::size_t s, std::size_t e) {
     if (s > 0 && (memo.kinds(s - 1) & (NameCues::kRole | NameCues::kTitle))) return true;
+    // "Israel's ambassador, Dafna Orrelin,": a role noun and a comma before the name.
+    if (s > 1 && text(s - 1) == "," && doc.tokens[s - 2].shape == Shape::Lower && (memo.kinds(s - 2) & NameCues::kRole))
+      return true;
     if (e - s == 2 && !sentence_initial(s) && surname_elsewhere(e - 1)) return true;
+    // '"...," says Myra Gutin': a verb of saying after a quotation or a comma.
+    if (e - s >= 2 && s > 1 && (memo.kinds(s - 1) & NameCues::kSpeechVerb) &&
+        (doc.tokens[s - 2].kind == TokenKind::Quote || text(s - 2) == ","))
+      return true;
     if (e < doc.tokens.size()) {
       if (memo.kinds(e) & NameCues::kSpeechVerb) return true;
       const std::string_view next = text(e);
-      if (next == "," && e + 1 < doc.tokens.size()) {
-        std::size_t q = e + 1;
-        while (q < doc.tokens.size() && q < e + 5 && doc.tokens[q].shape != Shape::Capitalized &&
-               !(memo.kinds(q) & (NameCues::kRole | NameCues::kTitle)))
-          ++q;
-        if (q < doc.tokens.size() && (memo.kinds(q) & (NameCues::kRole | NameCues::kTitle))) return true;
+      if ((next == "," || next == "(") && e + 1 < doc.tokens.size()) {
+        // ", D-Calif.," and "(R-Texas)": a legislator's party-state label.
+        const PartyLabels::Party* party = nullptr;
+        std::size_t region = 0;
+        if (k.parties.label_at(doc, e + 1, doc.tokens.size(), &party, &region)) return true;
+      }
+      // ", a spokesman", ", Russia's deputy envoy", ", a Russian analyst": a
+      // role or title within a few words after the comma.
+      if (next == ",") {
+        for (std::size_t q = e + 1; q < doc.tokens.size() && q < e + 7; ++q) {
+          if (memo.kinds(q) & (NameCues::kRole | NameCues::kTitle)) return true;
+          if (doc.tokens[q].kind != TokenKind::Word && !is_possessive(text(q))) break;
+        }
+        // ", a Republican", ", an American": a nationality or party the knowledge base knows.
+        if (e + 2 < doc.tokens.size() && (text(e + 1) == "a" || text(e + 1) == "an") &&
+            doc.tokens[e + 2].shape == Shape::Capitalized && is_norp(text(e + 2)))
+          return true;
       }
     }
+    // "Marvin Roffman learned ..." first in a sentence, where "Roffman said"
+    // comes elsewhere: the surname alone speaks (last: the document's table
+    // of lone words is built on first use).
+    if (e - s == 2 && sentence_initial(s) && (lone_cap(e - 1) & 2u)) return true;
     return false;
   }
+
+  bool is_norp(std::string_view word) const {
+    const auto* entries = k.actors.lookup_phrase(word);
+    if (!entries) return false;
+    for (const auto e : *entries)
+      if (k.actors.entry(e).type == "NORP") return true;
+    return false;
+  }
+
+  static bool is_possessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s"; }
 
   bool has_link(std::size_t s, std::size_t e) const {
     for (std::size_t i = s; i < e; ++i)
@@ -1191,8 +1395,11 @@ struct Finder {
 
   void process_run(std::size_t s, std::size_t e) {
     const auto& cues = k.cues;
-    // Leading words that never start a name ("But", "The", "Monday").
-    while (s < e && ((memo.kinds(s) & NameCues::kStop) || doc.tokens[s].kind != TokenKind::Word)) ++s;
+    // Leading words that never start a name ("But", "The", "Monday"; "the" in
+    // "Mr. Roe of the Sierra Club", split at "of").
+    while (s < e && ((memo.kinds(s) & NameCues::kStop) || doc.tokens[s].kind != TokenKind::Word ||
+                     (doc.tokens[s].shape == Shape::Lower && !(memo.kinds(s) & NameCues::kParticle))))
+      ++s;
     // Titles in front of a person ("President", "Maj. Gen.", "Foreign Minister").
     std::string role;
     bool titled = false;
@@ -1321,7 +1528,10 @@ struct Finder {
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (memo.kinds(e - 1) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
-      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s)) words_ok = false;
+      // A last word that is also a place's name ("Gutin", a town) needs a
+      // given name, or a surname that speaks alone elsewhere ("Gutin says").
+      if (!k.gazetteer.lookup(text(e - 1)).empty() && !given(s) && !(e - s == 2 && (lone_cap(e - 1) & 2u)))
+        words_ok = false;
       // Without a known given name, a person needs a cue: a role before or
       // after it, or a verb of saying ("Wall Street" and "Election Day" have none).
       if (words_ok && !given(s) && !person_cue(s, e)) words_ok = false;
@@ -1345,6 +1555,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     // are matched against the knowledge base only.
     const CaseMode mode = case_mode(doc, s.first_token, s.last_token, p.title);
     const std::size_t first_mention = doc.mentions.size();
+    if (mode == CaseMode::Normal) f.party_label_pass(s.first_token, s.last_token);
     f.knowledge_pass(s.first_token, s.last_token, mode);
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
     // The two passes interleave within the sentence: put its few mentions in

@@ -29,6 +29,7 @@ std::shared_ptr<const Knowledge> Knowledge::load(const KnowledgeOptions& options
         std::make_shared<const statements::ActLexicon>(statements::ActLexicon::load(dir + "plover.tsv", act_files));
     k->cues = NameCues::load(dir + "name_cues.tsv", dir + "agents.tsv", k->abbreviations);
     for (const auto& verb : k->acts->name_cue_verbs()) k->cues.add_word(verb, NameCues::kSpeechVerb);
+    k->parties = PartyLabels::load(dir + "party_labels.tsv", k->actors);
     k->syntax = SyntaxModel::load(dir + "syntax.bin");
   } catch (...) {
     gazetteer.wait();  // never leave the thread running past an error

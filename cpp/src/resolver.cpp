@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "context_codes.hpp"
 #include "standpoints/entities.hpp"
 #include "standpoints/knowledge.hpp"
 #include "standpoints/string_map.hpp"
@@ -86,7 +87,8 @@ struct Resolver {
 
   // 1. Entities for knowledge-base and text-found names.
   void cluster() {
-    StringMap<std::int32_t> surname;  // last word of a person's name -> entity
+    StringMap<std::int32_t> surname;      // last word of a person's name -> entity
+    StringMap<std::int32_t> first_words;  // first word of a person's name -> entity (-1: several)
     for (auto& m : doc.mentions) {
       const std::string_view t = std::string_view(doc.text).substr(m.start, m.end - m.start);
       if (m.kb >= 0) {
@@ -111,14 +113,26 @@ struct Resolver {
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
         const std::string_view last = text(m.last_token - 1);
         if (surname.find(last) == surname.end()) surname.emplace(std::string(last), m.entity);
+        // First words, for names whose family name comes first ("Kim Jong Un"); -1: several people.
+        const std::string_view first = text(m.first_token);
+        if (auto fw = first_words.find(first); fw == first_words.end())
+          first_words.emplace(std::string(first), m.entity);
+        else if (fw->second != m.entity)
+          fw->second = -1;
       }
     }
     // A bare surname seen before the full name ("Rep. Young" in a headline,
-    // "Don Young" below) joins the full name's entity.
+    // "Don Young" below) joins the full name's entity; a lone name that is no
+    // one's surname but the first word of one person's name joins that
+    // person ("Chairman Kim" and "Kim Jong Un", "Marina" and "Marina Litvinenko").
     for (auto& m : doc.mentions) {
       if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token != 1) continue;
-      auto sn = surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start));
-      if (sn != surname.end()) m.entity = sn->second;
+      const std::string_view w = std::string_view(doc.text).substr(m.start, m.end - m.start);
+      if (auto sn = surname.find(w); sn != surname.end()) {
+        m.entity = sn->second;
+      } else if (auto fw = first_words.find(w); fw != first_words.end() && fw->second >= 0 && w.size() >= 2) {
+        m.entity = fw->second;
+      }
     }
     // Later bare surnames (and earlier ones, as in headlines): "Putin", "Konashenkov".
     std::vector<std::uint8_t> covered(doc.tokens.size(), 0);
@@ -195,95 +209,16 @@ struct Resolver {
     }
   }
 
-  // The nearest mention before token `i` in the same sentence, reached over
-  // role words, titles, "'s" and "the" only ("Russian Defense Ministry
-  // spokesman X", "Kremlin spokesman X").
-  std::int32_t context_before(std::size_t i, std::string* role) {
-    const std::uint32_t sentence = doc.tokens[i].sentence;
-    std::size_t j = i;
-    int steps = 0;
-    while (j > 0 && steps < 8) {
-      const std::size_t p = j - 1;
-      if (doc.tokens[p].sentence != sentence) break;
-      const std::int32_t mi = mention_at_token(p);
-      if (mi >= 0) return mi;
-      const std::string_view w = text(p);
-      // "Russia's ambassador, Anatoly Viktorov": a comma right after a role word.
-      if (w == "," && j == i && p > 0 && (memo.kinds(p - 1) & (NameCues::kRole | NameCues::kTitle))) {
-        j = p;
-        ++steps;
-        continue;
-      }
-      std::string r;
-      if (k.cues.phrase_at(doc, p, i, NameCues::kTitle, &r, &memo) ||
-          k.cues.phrase_at(doc, p, i, NameCues::kRole, &r, &memo) ||
-          (memo.kinds(p) & (NameCues::kTitle | NameCues::kRole))) {
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
-        if (role && role->empty() && !r.empty()) *role = r;
-      } else if (!(w == "'s" || w == "’s" || w == "the" || w == "The" || w == "-" ||
-                   (memo.kinds(p) & NameCues::kRoleModifier) || doc.tokens[p].shape == Shape::Capitalized)) {
-        break;
-      }
-      j = p;
-      ++steps;
-    }
-    return -1;
-  }
-
-  // ", spokesman for the Russian Defense Ministry": a role and the body after a comma.
-  std::int32_t context_after(std::size_t end, std::string* role) {
-    if (end >= doc.tokens.size() || text(end) != ",") return -1;
-    const std::uint32_t sentence = doc.tokens[end].sentence;
-    bool saw_role = false;
-    std::int32_t owner = -1;  // "Ukraine's acting deputy head": the owner before the role
-    for (std::size_t p = end + 1; p < doc.tokens.size() && p < end + 12; ++p) {
-      if (doc.tokens[p].sentence != sentence) break;
-      const std::string_view w = text(p);
-      const std::int32_t mi = mention_at_token(p);
-      if (mi >= 0) {
-        if (saw_role) return mi;
-        const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
-        if (owner < 0 && m.last_token < doc.tokens.size() &&
-            (text(m.last_token) == "'s" || text(m.last_token) == "\xE2\x80\x99s")) {
-          owner = mi;
-          p = m.last_token;
-          continue;
-        }
-        return -1;
-      }
-      if (w == "," || w == "." || w == ";") break;
-      std::string r;
-      if ((memo.kinds(p) & (NameCues::kRole | NameCues::kTitle)) ||
-          k.cues.phrase_at(doc, p, doc.tokens.size(), NameCues::kRole, &r, &memo)) {
-        saw_role = true;
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kRole));
-        if (r.empty()) r = std::string(k.cues.role(w, NameCues::kTitle));
-        if (role && role->empty()) *role = r;
-        if (owner >= 0) return owner;
-      }
-    }
-    return -1;
-  }
-
-  // A body's or person's code from the actor of its context and a role.
-  std::string combine(const std::string& context_actor, const std::string& role) const {
-    if (context_actor.empty()) return {};
-    const std::string_view root = k.codes.root(context_actor);
-    if (!k.codes.is_country_root(root)) return std::string(root);  // "NATO's commander" -> NATO
-    if (context_actor.size() > 3 && (role.empty() || role == k.codes.default_role()))
-      return context_actor;  // Kremlin -> RUSGOV
-    return std::string(root) + role;
-  }
-
   // 3. Actor codes, in steps: the knowledge base's (at the article's date),
   // then codes from context for names it lacks, then the entity layer (each
-  // entity lists its mentions, which share one code).
+  // entity lists its mentions, which share one code), then the story's
+  // country for people and bodies that are still without one.
   void assign_codes() {
     codes_from_knowledge_base();
     codes_from_context();
     list_entity_mentions();
     share_codes_within_entities();
+    codes_from_story();
   }
 
   // Known actors: the code valid at the article's date; a capital named as a
@@ -297,26 +232,245 @@ struct Resolver {
     }
   }
 
-  // People and bodies found in the text take a code from what the text says
-  // around them. The rules, tried in order (new rules join here):
-  // - a coded name before them over role words and titles ("Kremlin spokesman X");
-  // - a role and a coded body after a comma (", spokesman for the Russian Defense Ministry").
-  // The code is the context's root with the role found (the default role when none).
+  // What the context said about each name that asked (mention index, finding).
+  std::vector<std::pair<std::uint32_t, context_codes::Finding>> findings;
+  // Mentions of known bodies of a shared name that the text gives another
+  // country ("the Chilean Senate": mention, its context), those it gives
+  // their own ("the U.S. Senate"), and the entities made for the former.
+  std::vector<std::pair<std::uint32_t, std::int32_t>> overridden;
+  std::vector<std::uint32_t> confirmed;
+  std::vector<std::int32_t> foreign_bodies;
+  std::vector<std::uint32_t> people_from_titles;  // known people whose office a title gave ("Gov. X")
+
+  std::string_view actor_of(const Mention& m) const {
+    if (!m.actor.empty() || m.entity < 0) return m.actor.view();
+    return doc.entities[static_cast<std::size_t>(m.entity)].actor;
+  }
+
+  // A context that is a country, nationality or place rather than a body.
+  bool is_place(const Mention& c, std::string_view code) const {
+    return c.type == "GPE" || c.type == "LOC" || (c.type == "NORP" && k.codes.root(code).size() == code.size());
+  }
+
+  // The code a finding gives mention m now ("" while its context has none):
+  // a party-state label's; else an organisation named with the role, the
+  // owner or nationality before it, a place named with it.
+  std::string code_of(const context_codes::Finding& f, const Mention& m) const {
+    if (!f.label_code.empty()) return f.label_code;
+    const std::string& role = f.has_role ? f.role : m.role;
+    const auto from = [&](std::int32_t ci, bool places) -> std::string {
+      if (ci < 0) return {};
+      const Mention& c = doc.mentions[static_cast<std::size_t>(ci)];
+      const std::string_view code = actor_of(c);
+      if (code.empty() || is_place(c, code) != places) return {};
+      // An organisation named as the employer gives its own code when it has
+      // a role: the person acts for it ("a political scientist at the
+      // University of X" is the university's, not a civilian).
+      if (ci == f.employer && !places && c.type == "ORG" && k.codes.root(code).size() < code.size() && !f.former)
+        return context_codes::combine(k, code, false, {}, false);
+      return context_codes::combine(k, code, places, role, f.former);
+    };
+    for (const std::int32_t ci : {f.employer, f.about})
+      if (std::string code = from(ci, false); !code.empty()) return code;
+    for (const std::int32_t ci : {f.about, f.employer})
+      if (std::string code = from(ci, true); !code.empty()) return code;
+    return {};
+  }
+
+  // Which names ask their context: people and bodies the knowledge base
+  // lacks; known people whose code is their country alone and who have no
+  // dated office (a title may give their office: "Gov. X"; the dates of a
+  // known office win over a title); known bodies whose name other countries
+  // share.
+  bool asks_context(const Mention& m) const {
+    if (m.type != "PERSON" && m.type != "ORG") return false;
+    if (m.kb < 0) return m.actor.empty();
+    const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+    if (m.type == "ORG") return (a.flags & kGeneric) != 0;
+    // People with dated offices are known to be out of office at this date.
+    const bool dated = std::any_of(a.offices.begin(), a.offices.end(), [](const Office& o) { return o.dated(); });
+    return !dated && (m.actor.empty() || m.actor == a.country);
+  }
+
+  // People and bodies take a code from what the text says around them (the
+  // rules: context_codes::Reader::read). Bodies first: their people read
+  // their codes ("a spokesman for the Russian Defense Ministry").
   void codes_from_context() {
-    for (Mention& m : doc.mentions) {
-      if (m.kb >= 0 || !m.actor.empty()) continue;
-      if (m.type != "PERSON" && m.type != "ORG") continue;
-      std::string role = m.role;
-      std::int32_t ctx = context_before(m.first_token, &role);
-      if (ctx < 0 || doc.mentions[static_cast<std::size_t>(ctx)].actor.empty())
-        ctx = context_after(m.last_token, &role);
-      if (ctx < 0) continue;
-      const Mention& c = doc.mentions[static_cast<std::size_t>(ctx)];
-      if (c.actor.empty()) continue;
-      // A person needs a role to take a person's code, or a body's.
-      if (m.type == "PERSON" && c.type == "PERSON" && role.empty()) continue;
-      if (m.type == "PERSON" && role.empty() && c.type != "ORG") continue;
-      m.actor = combine(c.actor, role.empty() ? k.codes.default_role() : role);
+    findings.clear();
+    overridden.clear();
+    confirmed.clear();
+    foreign_bodies.clear();
+    people_from_titles.clear();
+    // Known entities carry their code already, for the later bare surnames
+    // that name them ("Clinton aide X" after "Hillary Clinton"); the entity
+    // codes are settled afterwards (share_codes_within_entities).
+    for (const Mention& m : doc.mentions)
+      if (m.kb >= 0 && m.entity >= 0 && doc.entities[static_cast<std::size_t>(m.entity)].actor.empty())
+        doc.entities[static_cast<std::size_t>(m.entity)].actor = m.actor;
+    const context_codes::Reader reader(doc, k, owner, memo);
+    for (const bool bodies : {true, false}) {
+      for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+        Mention& m = doc.mentions[mi];
+        if ((m.type == "ORG") != bodies || !asks_context(m)) continue;
+        context_codes::Finding f = reader.read(m);
+        if (!f.found()) continue;
+        if (m.kb >= 0)
+          code_known_from_context(static_cast<std::uint32_t>(mi), f, reader);
+        else
+          m.actor = code_of(f, m);
+        findings.emplace_back(static_cast<std::uint32_t>(mi), std::move(f));
+      }
+    }
+    split_foreign_bodies();
+  }
+
+  // Known bodies of a shared name that the text gives another country
+  // become entities of their own, one per country ("Chilean Senate",
+  // CHLLEG); the bare mentions of the same body ("the Senate") follow the
+  // first of them unless the text names the body with its own country too.
+  void split_foreign_bodies() {
+    if (overridden.empty()) return;
+    std::vector<std::pair<std::int32_t, std::int32_t>> moved;  // known entity -> its first foreign one
+    for (const auto& [mi, about] : overridden) {
+      Mention& m = doc.mentions[mi];
+      std::int32_t made = -1;
+      for (const std::int32_t ei : foreign_bodies)
+        if (doc.entities[static_cast<std::size_t>(ei)].actor == m.actor) made = ei;
+      if (made < 0) {
+        const std::uint32_t from = doc.mentions[static_cast<std::size_t>(about)].start;
+        Entity e;
+        e.name = doc.text.substr(from, m.end - from);  // "Chilean Senate", "Israel's Supreme Court"
+        e.id = slug(e.name);
+        e.type = m.type;
+        e.actor = m.actor;
+        e.country = std::string(k.codes.root(m.actor));
+        made = static_cast<std::int32_t>(doc.entities.size());
+        doc.entities.push_back(std::move(e));
+        foreign_bodies.push_back(made);
+      }
+      if (std::none_of(moved.begin(), moved.end(), [&](const auto& mv) { return mv.first == m.entity; }))
+        moved.emplace_back(m.entity, made);
+      m.entity = made;
+    }
+    for (const auto& [known, foreign] : moved) {
+      bool own = false;
+      for (const auto mi : confirmed) own = own || doc.mentions[mi].entity == known;
+      if (own) continue;
+      for (Mention& m : doc.mentions) {
+        if (m.entity != known) continue;
+        m.entity = foreign;
+        m.actor = doc.entities[static_cast<std::size_t>(foreign)].actor;
+      }
+    }
+  }
+
+  // A known person with the country alone takes the office of a title right
+  // before the name ("Gov. X"; not "former"); a known body of a shared name
+  // takes the country of the adjective or possessive before it ("the
+  // Chilean Senate", "Israel's Supreme Court").
+  void code_known_from_context(std::uint32_t mi, const context_codes::Finding& f, const context_codes::Reader& reader) {
+    Mention& m = doc.mentions[mi];
+    const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+    if (m.type == "PERSON") {
+      std::size_t t = m.first_token;
+      while (t > 0 && t + 4 > m.first_token && (memo.kinds(t - 1) & NameCues::kTitle) &&
+             doc.tokens[t - 1].sentence == doc.tokens[m.first_token].sentence)
+        --t;
+      if (t == m.first_token || a.country.empty()) return;
+      const context_codes::RoleWords title = reader.role_words(t, m.first_token);
+      if (title.role.empty() || title.former || f.former) return;
+      m.actor = a.country + title.role;
+      people_from_titles.push_back(mi);
+    } else {
+      if (f.about < 0 || f.about + 1 != static_cast<std::int32_t>(mi)) return;  // right before the name
+      const Mention& c = doc.mentions[static_cast<std::size_t>(f.about)];
+      const std::string_view code = actor_of(c);
+      if (code.empty() || !is_place(c, code)) return;
+      const std::string_view root = k.codes.root(code), own = k.codes.root(m.actor);
+      if (!k.codes.is_country(root)) return;
+      if (root == own) {
+        confirmed.push_back(mi);
+        return;
+      }
+      m.actor = std::string(root) + m.actor.substr(own.size());
+      overridden.emplace_back(mi, f.about);
+    }
+  }
+
+  // The story's country for people and bodies still without a code, with
+  // the role their context gave (bodies first, for the people who work for
+  // them); a known body of a shared name ("the Senate") in a story set in
+  // another country is that country's.
+  void codes_from_story() {
+    if (!needs_story()) return;
+    const std::string story = context_codes::story_country(doc, k);
+    if (story.empty()) return;
+    std::vector<std::int32_t> finding_of(doc.mentions.size(), -1);
+    for (std::size_t i = 0; i < findings.size(); ++i) finding_of[findings[i].first] = static_cast<std::int32_t>(i);
+    for (const bool bodies : {true, false}) {
+      for (auto& e : doc.entities) {
+        if (!e.actor.empty() || e.mentions.empty() || (e.type == "ORG") != bodies) continue;
+        if (e.type != "PERSON" && e.type != "ORG") continue;
+        std::string code, role;
+        bool known = false, former = false, has_employer = false;
+        for (const auto mi : e.mentions) {
+          const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+          known = known || m.kb >= 0;
+          const std::int32_t fi = finding_of[static_cast<std::size_t>(mi)];
+          if (fi >= 0 && code.empty()) code = code_of(findings[static_cast<std::size_t>(fi)].second, m);
+          if (fi >= 0 && findings[static_cast<std::size_t>(fi)].second.employer >= 0) has_employer = true;
+          if (fi >= 0) former = former || findings[static_cast<std::size_t>(fi)].second.former;
+          if (role.empty())
+            role = fi >= 0 && findings[static_cast<std::size_t>(fi)].second.has_role
+                       ? findings[static_cast<std::size_t>(fi)].second.role
+                       : m.role;
+        }
+        if (known) continue;  // a known actor without a code has none on purpose
+        // Without a code of its context, the story's country with the role
+        // (the default role only where no body of its own is named: "the
+        // president of the X League" is the league's, not the government's).
+        if (code.empty() && has_employer && role == k.codes.default_role()) role.clear();
+        if (code.empty()) code = former ? story : story + role;
+        set_entity_code(e, code);
+      }
+    }
+    // "The Senate approved the bill" in a story set in Brazil.
+    for (auto& e : doc.entities) {
+      if (e.mentions.empty()) continue;
+      const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
+      if (first.kb < 0 || !(k.actors.entry(static_cast<std::uint32_t>(first.kb)).flags & kGeneric)) continue;
+      const std::string_view own = k.codes.root(e.actor);
+      if (own == story || !k.codes.is_country(own)) continue;
+      const bool named_own = std::any_of(e.mentions.begin(), e.mentions.end(), [&](std::int32_t mi) {
+        return std::find(confirmed.begin(), confirmed.end(), static_cast<std::uint32_t>(mi)) != confirmed.end();
+      });
+      if (named_own) continue;
+      // A body of this document, no longer the known one: named as written.
+      e.name = doc.text.substr(first.start, first.end - first.start);
+      e.id = slug(e.name) + "-" + utf8::to_lower(story);
+      set_entity_code(e, story + e.actor.substr(own.size()), true);
+    }
+  }
+
+  // Some person or body without a code, or a known body of a shared name:
+  // only then is the story's country worth counting.
+  bool needs_story() const {
+    for (const auto& e : doc.entities) {
+      if (e.mentions.empty()) continue;
+      if (e.actor.empty() && (e.type == "PERSON" || e.type == "ORG")) return true;
+      const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
+      if (first.kb >= 0 && (k.actors.entry(static_cast<std::uint32_t>(first.kb)).flags & kGeneric)) return true;
+    }
+    return false;
+  }
+
+  void set_entity_code(Entity& e, const std::string& code, bool replace = false) {
+    e.actor = code;
+    const std::string_view root = k.codes.root(code);
+    if (k.codes.is_country(root) && (e.country.empty() || replace)) e.country = std::string(root);
+    for (auto mi : e.mentions) {
+      Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+      if ((m.actor.empty() || replace) && m.type != "NORP" && m.type != "GPE") m.actor = code;
     }
   }
 
@@ -340,13 +494,21 @@ struct Resolver {
   // actor's code, else the longest code found in context; the entity's
   // country is the code's when it is a country's.
   void share_codes_within_entities() {
-    for (auto& e : doc.entities) {
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      Entity& e = doc.entities[ei];
+      // Foreign bodies of a shared name have the code the text gave them.
+      if (std::find(foreign_bodies.begin(), foreign_bodies.end(), static_cast<std::int32_t>(ei)) !=
+          foreign_bodies.end())
+        continue;
       std::string actor;
       for (auto mi : e.mentions) {
         const Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
         if (!m.actor.empty() && (actor.empty() || actor.size() < m.actor.size())) actor = m.actor;
         if (m.kb >= 0) {
-          actor = k.actors.actor_at(k.actors.entry(static_cast<std::uint32_t>(m.kb)), date);
+          // A known person whose office a title gave ("Gov. X") keeps it.
+          const bool titled = std::find(people_from_titles.begin(), people_from_titles.end(),
+                                        static_cast<std::uint32_t>(mi)) != people_from_titles.end();
+          if (!titled) actor = k.actors.actor_at(k.actors.entry(static_cast<std::uint32_t>(m.kb)), date);
           break;
         }
       }
@@ -504,7 +666,8 @@ void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(d
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
-  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}};
+  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}, {}, {}, {},
+             {},  {}};
   r.run();
 }
 

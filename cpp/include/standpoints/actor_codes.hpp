@@ -6,6 +6,7 @@
 // actors flagged `igo` (the organisations' codes), the user's included.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,9 @@ class ActorCodes {
   bool is_igo(std::string_view root) const noexcept { return igo_.contains(root); }
   // A root that stands for a country: three letters and no organisation.
   bool is_country_root(std::string_view root) const noexcept { return root.size() == 3 && !is_igo(root); }
+  // A country's code: the code of a country of the actors (a GPE whose code
+  // is its own country's, "RUS"), not of a group without one ("IMG").
+  bool is_country(std::string_view root) const noexcept { return countries_.contains(root); }
   // A role code of roles.tsv ("GOV").
   bool is_role(std::string_view role) const noexcept { return roles_.contains(role); }
   // A role that marks news media ("MED").
@@ -56,12 +60,19 @@ class ActorCodes {
  private:
   bool roles_only(std::string_view rest) const noexcept;
   StringSet igo_;
+  StringSet countries_;
   struct RoleInfo {
     bool media = false;
   };
   StringMap<RoleInfo> roles_;
   std::string default_role_;
   std::size_t longest_igo_ = 0;
+  // First two characters (A-Z, 0-9) of the organisation codes, 36 x 36: a
+  // code that starts like none of them has its first three letters as root,
+  // without a look-up per length. `odd_igo_`: an organisation code of other
+  // characters (root() then always looks up).
+  std::array<bool, 36 * 36> igo_start_{};
+  bool odd_igo_ = false;
 };
 
 }  // namespace standpoints

@@ -33,7 +33,9 @@ enum ActorFlag : std::uint8_t {
   kMedia = 4,
   kIgo = 8,
   kDemonym = 16,
-  kUser = 32,  // from the user's files
+  kUser = 32,     // from the user's files
+  kGeneric = 64,  // a body's name other countries' bodies share ("Senate", "Supreme Court"): after another
+                  // country's adjective or possessive, or in a story set in another country, it is that country's
 };
 
 struct ActorEntry {
@@ -88,6 +90,12 @@ class ActorTable {
   // An exact single-word alias (used to test capitalised words).
   const std::vector<std::uint32_t>* lookup_phrase(std::string_view key) const;
 
+  // The entry with this id, or -1.
+  std::int32_t find_id(std::string_view id) const {
+    const auto it = by_id_.find(id);
+    return it == by_id_.end() ? -1 : static_cast<std::int32_t>(it->second);
+  }
+
  private:
   void index_alias(std::uint32_t entry, std::string_view alias, bool user);
   bool may_continue_folded(std::string_view word) const;
@@ -141,6 +149,8 @@ class NameCues {
     kOrgWord = 1u << 18,       // a word inside an organisation's name that gives its role ("Defense Ministry")
     kPlaceBefore = 1u << 19,   // a word before a capital that names the place, not its government ("in Moscow")
     kRoleModifier = 1u << 20,  // a word between a body and a role ("Kremlin senior spokesman")
+    kFormer = 1u << 21,        // a word that makes the office after it a past one ("former", "retired")
+    kSeatWord = 1u << 22,      // a word for an organisation's seat after a place ("Chicago-based", "based in")
   };
   // name_cues.tsv, and the rows of agents.tsv that are name cues (a `cue`
   // column of title, role, org_head, org_first, org_cue or org_tail).
@@ -157,8 +167,20 @@ class NameCues {
   std::size_t phrase_at(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,
                         class TokenCues* memo = nullptr) const;
 
+  // Agent words: every phrase of agents.tsv and its forms, compared case-blind.
+  struct Agent {
+    std::string role;   // the first role code; empty for a profession or rank ("analyst", "Mr.")
+    bool body = false;  // names an organisation ("ministry") or people as a group ("police")
+  };
+  // The longest agent phrase starting at token i (not beyond `end`): its
+  // number of tokens (0 if none) and, through `agent`, what it gives.
+  std::size_t agent_at(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const;
+
  private:
   void add(Kind kind, const std::string& cue, const std::string& role, const SegmenterRules& rules);
+  void add_agent(std::string_view phrase, Agent agent, const SegmenterRules& rules);
+  // agent_at() for words whose lower case changes their length, and long phrases.
+  std::size_t agent_at_slow(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const;
 
   StringMap<std::uint32_t> kinds_;
   StringMap<std::string> roles_;    // key: kind '|' word
@@ -167,6 +189,40 @@ class NameCues {
   WordFilter<false> kinds_filter_;
   WordFilter<true> starts_filter_;
   std::size_t max_phrase_ = 1;
+  // Agent phrases, kept apart from the cue tables that the finder asks about
+  // every capitalised word: only the resolver reads them, near names.
+  StringMap<Agent> agents_;  // folded tokens joined by ' '
+  StringSet agent_starts_;   // folded first words of phrases of two words or more
+  std::size_t max_agent_ = 1;
+};
+
+// Party-state labels after a legislator's name: "(D-Calif.)", ", R-Texas,"
+// (party_labels.tsv): a party's letter, a hyphen and one of its country's
+// regions (the AP abbreviation, the postal code or the name).
+class PartyLabels {
+ public:
+  struct Party {
+    std::string country;      // ISO 3166-1 alpha-3
+    std::int32_t entry = -1;  // the party's actor in the knowledge base (its NORP), or -1 ("I": independent)
+    std::string role;         // what a person with the label is (LEG: a legislator)
+  };
+  static PartyLabels load(const std::string& path, const ActorTable& actors);
+  // The party a label letter stands for, or nullptr.
+  const Party* party(std::string_view label) const;
+  // The party whose actor is knowledge-base entry `entry` ("Republican"), or nullptr.
+  const Party* party_of(std::int32_t entry) const {
+    for (const auto& [label, p] : parties_)
+      if (p.entry == entry && entry >= 0) return &p;
+    return nullptr;
+  }
+  // A label starting at token i: the party, and the region's tokens [*region, returned end); 0 if none.
+  std::size_t label_at(const Document& doc, std::size_t i, std::size_t end, const Party** party,
+                       std::size_t* region) const;
+
+ private:
+  StringMap<Party> parties_;
+  StringSet regions_;               // country '|' region as written
+  std::size_t longest_region_ = 1;  // in tokens
 };
 
 // The cue kinds of a document's tokens, each looked up once (lazily) and

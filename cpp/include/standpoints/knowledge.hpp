@@ -32,7 +32,8 @@ struct Knowledge {
   BoilerplatePatterns boilerplate;
   ActorTable actors;    // actors.tsv + the user's files (entities, resolver)
   ActorCodes codes;     // roles.tsv + the actors' igo flags: roots, organisations, media (every stage)
-  NameCues cues;        // name_cues.tsv (entities)
+  NameCues cues;        // name_cues.tsv + agents.tsv (entities, resolver)
+  PartyLabels parties;  // party_labels.tsv: "D-Calif." (entities, resolver)
   Gazetteer gazetteer;  // places.tsv (geocoder)
   std::shared_ptr<const statements::ActLexicon> acts;  // acts.tsv + the user's, plover.tsv (statements; private)
   SyntaxModel syntax;                                  // syntax.bin (tagger and parser)
