@@ -210,3 +210,17 @@ def test_participle_after_a_preposition_of_time_takes_the_clause_subject(nlp):
     # "accused X of insisting": X insists, and the subject does not deny or say it.
     doc = nlp.parse("Karl Brenner accused Borduria of insisting on new demands.")
     assert [(s.source.text, s.act, s.trigger.text) for s in doc.statements] == [("Karl Brenner", "ACCUSE", "accused")]
+
+
+def test_target_is_never_taken_from_the_sentence_before(nlp):
+    # Issue 13: "... warned Russia on Monday. Roe also accused the Acme Peace Institute of bias." gave
+    # Russia as the target of the accusation. Each statement's target comes from its own sentence.
+    doc = nlp.parse(
+        "Karl Brenner warned Borduria on Monday. Brenner also accused the Zembla Peace Institute of bias."
+    )
+    check_offsets(doc)
+    by_act = {s.act: s for s in doc.statements}
+    assert by_act["WARN"].target.text == "Borduria"
+    accusation = by_act["ACCUSE"]
+    assert accusation.source.text == "Brenner"
+    assert accusation.target is None or accusation.target.text == "Zembla Peace Institute"
