@@ -224,3 +224,22 @@ def test_target_is_never_taken_from_the_sentence_before(nlp):
     accusation = by_act["ACCUSE"]
     assert accusation.source.text == "Brenner"
     assert accusation.target is None or accusation.target.text == "Zembla Peace Institute"
+
+
+def test_speakers_without_a_code_give_statements_with_actor_null(nlp):
+    # Issue 12 item 3: nothing is dropped for want of a code; the source's span and entity are given.
+    doc = nlp.parse(
+        "Marta Vellquist, a farmer near the river, said the flood had ruined her crops.\n"
+        "She also accused the water board of neglect.\n"
+        "Officials said the bridge would reopen next week."
+    )
+    check_offsets(doc)
+    record = doc.to_dict()
+    rows = [(s["source"]["text"], s["source"]["actor"], s["act"]) for s in record["statements"]]
+    assert rows == [("Marta Vellquist", None, "SAY"), ("She", None, "ACCUSE"), ("Officials", None, "SAY")]
+    farmer, pronoun = record["statements"][0]["source"], record["statements"][1]["source"]
+    # The pronoun is resolved to the farmer: one entity, which lists both mentions.
+    assert farmer["entity"] is not None and pronoun["entity"] == farmer["entity"]
+    entity = record["entities"][farmer["entity"]]
+    spans = {(record["mentions"][i]["start"], record["mentions"][i]["end"]) for i in entity["mentions"]}
+    assert {(farmer["start"], farmer["end"]), (pronoun["start"], pronoun["end"])} <= spans
