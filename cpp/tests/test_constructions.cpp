@@ -225,9 +225,9 @@ void frame_completion_finds_object_content_and_act() {
 void trigger_candidates_name_the_sentences_to_read() {
   // What a syntax stage would parse: the sentences holding a word where a trigger may start.
   const Document d =
-      build({"Russia deployed troops near Ukraine. NATO warned Russia.", "Tass reported the talks."}, kNames);
+      build({"Russia deployed troops near Ukraine. NATO warned Russia.", "Tass covered the talks."}, kNames);
   const std::vector<std::uint32_t> sentences = sentences_with_trigger_candidates(d, knowledge());
-  CHECK(sentences == std::vector<std::uint32_t>{1});  // "reported" is no trigger, "warned" is
+  CHECK(sentences == std::vector<std::uint32_t>{1});  // "covered" is no trigger, "warned" is
 }
 
 }  // namespace
