@@ -262,11 +262,33 @@ void a_foreign_parse_maps_onto_our_tokens() {
 
 }  // namespace
 
+// A window of a sentence: the words before it are tagged but get no arcs,
+// the window's words are parsed as if they began the sentence.
+void a_window_is_parsed_and_the_words_before_only_tagged() {
+  const Analyzer a = segmenting_analyzer();
+  Document doc = a.analyze_plain("After a long night of talks in Ruritania, the Zemblan minister said nothing.", "t");
+  CHECK(doc.sentences.size() == 1);
+  const auto the = static_cast<std::uint32_t>(find_token(doc, "the"));
+  const auto said = static_cast<std::uint32_t>(find_token(doc, "said"));
+  parse_prefix(doc, a.knowledge().syntax, 0, said + 2, the);
+  CHECK(doc.syntax.is_parsed(0));
+  CHECK(parsed_from(doc, 0) == the);
+  CHECK(parsed_end(doc, 0) == said + 2);
+  CHECK(doc.syntax.tokens[0].tag != PosTag::None && doc.syntax.tokens[0].head < 0);
+  CHECK(doc.syntax.tokens[0].dep == Dep::None);
+  CHECK(token_text(doc, predicate_args(doc, said).subject) == "minister");
+  // A wider window replaces the narrower one.
+  parse_prefix(doc, a.knowledge().syntax, 0, said + 2, 0);
+  CHECK(parsed_from(doc, 0) == 0);
+  CHECK(token_text(doc, predicate_args(doc, said).subject) == "minister");
+}
+
 int main() {
   tiny_model_round_trip_and_determinism();
   damaged_model_is_a_knowledge_error();
   shipped_model_finds_subjects_agents_and_inversion();
   only_the_sentences_asked_for_are_parsed();
+  a_window_is_parsed_and_the_words_before_only_tagged();
   a_foreign_parse_maps_onto_our_tokens();
   std::printf("test_syntax: %d failures\n", standpoints::testing::failures);
   return standpoints::testing::failures == 0 ? 0 : 1;

@@ -72,8 +72,14 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
 // they were the sentence (the statement stage's way of reading a trigger's
 // subject: the words up to a few past the trigger). The rest of the sentence
 // stays untagged and Syntax::parsed[s] is 2; parse_sentences() later parses
-// such a sentence whole. A longer prefix replaces a shorter one.
-void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end);
+// such a sentence whole. A longer prefix replaces a shorter one. With `from`
+// past the sentence's start, the words before `from` are tagged but left out
+// of the parse (no arcs), which costs a fraction of their parse: the
+// statement stage's window before a trigger (its subject lies near it).
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from = 0);
+// The first token of sentence s that its parse gives an arc (its end when
+// unparsed): where a windowed parse_prefix began.
+std::uint32_t parsed_from(const Document& doc, std::uint32_t s);
 // The first token of sentence s that its parse does not reach (its first
 // token when unparsed, its end when parsed whole).
 std::uint32_t parsed_end(const Document& doc, std::uint32_t s);

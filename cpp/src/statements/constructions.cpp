@@ -298,7 +298,9 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
   // the source of when the sentence has none before it ("the law requires").
   if (!t.entry->quote && !party_word_before(stage.view, scope.lo, t.first)) return false;
   if (!is_verb(stage.syntax.tag(t.first))) return false;
-  if (!stage.syntax.ensure(scope.index, t.last + kLookAhead)) return false;
+  // The parse covers a window before the trigger: its subject lies near it.
+  const std::uint32_t from = t.first > scope.lo + kLookBehind ? t.first - kLookBehind : scope.lo;
+  if (!stage.syntax.ensure(scope.index, t.last + kLookAhead, from)) return false;
   const std::uint32_t v = t.first;
   if (!is_verb(stage.syntax.at(v).tag)) return false;
   const PredicateArgs a = stage.syntax.args(v);

@@ -4,15 +4,18 @@
 
 namespace standpoints::statements {
 
-bool SyntaxView::ensure(std::uint32_t si, std::uint32_t end) {
+bool SyntaxView::ensure(std::uint32_t si, std::uint32_t end, std::uint32_t from) {
   if (si >= doc_.sentences.size()) return false;
   const Sentence& s = doc_.sentences[si];
   end = std::min(end, s.last_token);
-  if (doc_.syntax.is_parsed(si) && (doc_.syntax.parsed[si] == 1 || parsed_end(doc_, si) >= end)) return true;
-  if (model_.empty() || s.last_token - s.first_token > kMaxTokens || end <= s.first_token) return false;
-  parse_prefix(doc_, model_, si, end);
+  from = std::max(from, s.first_token);
+  if (doc_.syntax.is_parsed(si) &&
+      (doc_.syntax.parsed[si] == 1 || (parsed_end(doc_, si) >= end && parsed_from(doc_, si) <= from)))
+    return true;
+  if (model_.empty() || s.last_token - s.first_token > kMaxTokens || end <= from) return false;
+  parse_prefix(doc_, model_, si, end, from);
   ++sentences_;
-  tokens_ += end - s.first_token;
+  tokens_ += end - from;
   return doc_.syntax.is_parsed(si);
 }
 

@@ -23,11 +23,12 @@ class SyntaxView {
   // the model was not trained and a parse would cost the most.
   static constexpr std::uint32_t kMaxTokens = 100;
 
-  // Whether sentence si holds a parse of its words before token `end` at
-  // least, parsing them with the built-in model first when needed (a prefix
-  // of the sentence: what lies further does not change how the words up to
-  // a trigger's subject attach). Sentences over kMaxTokens are not parsed.
-  bool ensure(std::uint32_t si, std::uint32_t end);
+  // Whether sentence si holds a parse of its words in [from, end) at least,
+  // parsing them with the built-in model first when needed (a prefix of the
+  // sentence: what lies further does not change how the words up to a
+  // trigger's subject attach; the words before `from` are tagged but left
+  // out of the tree). Sentences over kMaxTokens are not parsed.
+  bool ensure(std::uint32_t si, std::uint32_t end, std::uint32_t from = 0);
   bool parsed(std::uint32_t si) const { return doc_.syntax.is_parsed(si); }
   // The part of speech of token t: the parse's, or the tagger's over a few
   // words around it (cheap: what decides whether a parse is worth it).

@@ -95,9 +95,11 @@ void ensure_layer(Document& doc) {
 }
 
 // Tags (and parses, with `parse`) one sentence into doc.syntax, or its
-// tokens before `end` (a prefix: the rest stays untagged, marked 2).
+// tokens before `end` (a prefix: the rest stays untagged, marked 2). With
+// `from` past the sentence's first token, the words before it are tagged but
+// left out of the parse (no arcs; marked 2 as well).
 void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch,
-                      std::uint32_t end = UINT32_MAX) {
+                      std::uint32_t end = UINT32_MAX, std::uint32_t from = 0) {
   const Sentence& sent = doc.sentences[s];
   end = std::min(end, sent.last_token);
   const std::size_t first = sent.first_token, n = end - sent.first_token;
@@ -108,15 +110,17 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
   tag_words(m, scratch.words, scratch.tags);
   TokenSyntax* out = doc.syntax.tokens.data() + first;
   for (std::size_t i = 0; i < n; ++i) out[i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
-  if (!parse || n == 0) return;
-  parse_words(m, scratch.words.data(), scratch.tags.data(), static_cast<std::int32_t>(n), scratch.state);
+  const std::size_t skip = from > first ? std::min<std::size_t>(from - first, n) : 0;
+  if (!parse || n == skip) return;
+  const auto words = static_cast<std::int32_t>(n - skip);
+  parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch.state);
   const ParseState& st = scratch.state;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::int32_t i = 0; i < words; ++i) {
     const std::int32_t h = st.heads[i];
-    out[i].dep = static_cast<Dep>(st.labels[i]);
-    out[i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first) + h;
+    out[skip + i].dep = static_cast<Dep>(st.labels[i]);
+    out[skip + i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first + skip) + h;
   }
-  doc.syntax.parsed[s] = end == sent.last_token ? 1 : 2;
+  doc.syntax.parsed[s] = end == sent.last_token && skip == 0 ? 1 : 2;
 }
 
 // Drops what a prefix parse of sentence s left (its noun phrases, its tags).
@@ -157,24 +161,32 @@ void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const st
   }
 }
 
-void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end) {
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from) {
   if (model.empty() || s >= doc.sentences.size()) return;
   ensure_layer(doc);
   const Sentence& sent = doc.sentences[s];
-  if (end >= sent.last_token) {
+  if (end >= sent.last_token && from <= sent.first_token) {
     parse_sentences(doc, model, std::span<const std::uint32_t>(&s, 1));
     return;
   }
   if (end <= sent.first_token || doc.syntax.parsed[s] == 1) return;
   if (doc.syntax.parsed[s] == 2) {
-    if (parsed_end(doc, s) >= end) return;
+    if (parsed_end(doc, s) >= std::min(end, sent.last_token) && parsed_from(doc, s) <= from) return;
     clear_prefix(doc, s);
   }
   Scratch scratch;
   const std::size_t old_size = doc.syntax.noun_phrases.size();
-  analyse_sentence(doc, model.data(), s, true, scratch, end);
+  analyse_sentence(doc, model.data(), s, true, scratch, end, from);
   syntax::noun_phrases_of_sentence(doc, s);
   merge_noun_phrases(doc, old_size);
+}
+
+std::uint32_t parsed_from(const Document& doc, std::uint32_t s) {
+  const Sentence& sent = doc.sentences[s];
+  if (!doc.syntax.is_parsed(s)) return sent.last_token;
+  std::uint32_t t = sent.first_token;
+  while (t < sent.last_token && doc.syntax.tokens[t].dep == Dep::None) ++t;
+  return t;
 }
 
 std::uint32_t parsed_end(const Document& doc, std::uint32_t s) {
