@@ -1013,7 +1013,8 @@ struct Finder {
   void party_label_pass(std::size_t a, std::size_t b) {
     for (std::size_t i = a; i + 2 < b; ++i) {
       const Token& t = doc.tokens[i];
-      if (!is_cap(t) || t.end - t.start > 3 || doc.tokens[i + 1].space_before || claimed[i]) continue;
+      // (Most words have a space after them: tested first.)
+      if (doc.tokens[i + 1].space_before || !is_cap(t) || t.end - t.start > 3 || claimed[i]) continue;
       const PartyLabels::Party* party = nullptr;
       std::size_t region = 0;
       const std::size_t n = k.parties.label_at(doc, i, b, &party, &region);
@@ -1306,7 +1307,8 @@ struct Finder {
   // The value's bit 1: the word stands alone before a verb of saying
   // somewhere ("Roffman said", also first in its sentence); bit 0: alone
   // elsewhere, not first in its sentence.
-  StringMap<std::uint32_t> lone_caps;
+  // Keyed by views into doc.text (the Finder lives within one document).
+  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash, std::equal_to<>> lone_caps;
   bool lone_caps_ready = false;
 
   std::uint32_t lone_cap(std::size_t last) {
