@@ -174,6 +174,7 @@ Finding Reader::before(const Mention& m) const {
   Finding f;
   const std::size_t first = m.first_token;
   const std::uint32_t sentence = doc_.tokens[first].sentence;
+  const bool person = m.type == "PERSON";
   std::size_t j = first;
   for (int steps = 0; j > 0 && steps < 8; ++steps) {
     const std::size_t p = j - 1;
@@ -199,7 +200,6 @@ Finding Reader::before(const Mention& m) const {
     // People: over titles, role and agent words ("Israeli army spokesman Lt.
     // Col. X", "White House Chief of Staff X"). Bodies: over modifiers, seat
     // words and nouns for bodies ("the Chicago-based think tank X").
-    const bool person = m.type == "PERSON";
     const bool common = t.shape == Shape::Lower && k_.cues.agent_at(doc_, p, first, &agent) > 0;
     const bool walk =
         possessive(p) || w == "the" || w == "The" || w == "-" || t.shape == Shape::Capitalized ||
@@ -362,8 +362,15 @@ std::string combine(const Knowledge& k, std::string_view code, bool place, const
 }
 
 std::string story_country(const Document& doc, const Knowledge& k) {
-  // A document names a handful of countries: a small list beats a map.
-  std::vector<std::pair<std::string_view, std::uint32_t>> counts;
+  // A document names a handful of roots: a small list beats a map, and
+  // holds whether each is a country's (looked up once per root, not once per
+  // mention). Other roots keep a count of 0.
+  struct Root {
+    std::string_view root;
+    bool country;
+    std::uint32_t count;
+  };
+  std::vector<Root> counts;
   std::uint32_t total = 0;
   for (const Mention& m : doc.mentions) {
     if (m.kind != MentionKind::Name) continue;
@@ -372,19 +379,18 @@ std::string story_country(const Document& doc, const Knowledge& k) {
       code = doc.entities[static_cast<std::size_t>(m.entity)].actor;
     if (code.size() < 3) continue;
     const std::string_view root = k.codes.root(code);
-    if (!k.codes.is_country(root)) continue;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const Root& c) { return c.root == root; });
+    if (it == counts.end()) it = counts.insert(counts.end(), Root{root, k.codes.is_country(root), 0});
+    if (!it->country) continue;
     ++total;
-    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == root; });
-    if (it == counts.end())
-      counts.emplace_back(root, 1);
-    else
-      ++it->second;
+    ++it->count;
   }
   if (total < 3) return {};
+  // The first root of the highest count (a root that is no country's has 0).
   const auto top =
-      std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  if (top->second * 10 < total * 7) return {};
-  return std::string(top->first);
+      std::max_element(counts.begin(), counts.end(), [](const Root& a, const Root& b) { return a.count < b.count; });
+  if (top->count * 10 < total * 7) return {};
+  return std::string(top->root);
 }
 
 }  // namespace standpoints::context_codes

@@ -935,19 +935,35 @@ bool is_cap(const Token& t) {
 // A headline in Title Case or ALL CAPS: capitals there do not make names.
 enum class CaseMode { Normal, TitleCase, AllCaps };
 
+// A word of up to four bytes as one integer: its length in the low byte,
+// its bytes above.
+constexpr std::uint64_t packed(std::string_view w) {
+  std::uint64_t v = w.size();
+  for (std::size_t i = 0; i < w.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * (i + 1));
+  return v;
+}
+
 // Title paragraphs need 70% capitalised words; headline-like lines inside
 // the body need 90% of the words other than short function words, so that a
 // sentence full of names ("President Oskar Hentzau spoke") stays a sentence.
+// (Asked for every short lower-case word: one switch on the packed word,
+// not a chain of string comparisons.)
 bool is_function_word(std::string_view w) {
-  switch (w.size()) {
-    case 1:
-      return w[0] == 'a';
-    case 2:
-      return w == "of" || w == "an" || w == "to" || w == "in" || w == "on" || w == "at" || w == "by";
-    case 3:
-      return w == "the" || w == "and" || w == "for";
-    case 4:
-      return w == "with";
+  if (w.empty() || w.size() > 4) return false;
+  switch (packed(w)) {
+    case packed("a"):
+    case packed("of"):
+    case packed("an"):
+    case packed("to"):
+    case packed("in"):
+    case packed("on"):
+    case packed("at"):
+    case packed("by"):
+    case packed("the"):
+    case packed("and"):
+    case packed("for"):
+    case packed("with"):
+      return true;
     default:
       return false;
   }
@@ -1013,7 +1029,8 @@ struct Finder {
   void party_label_pass(std::size_t a, std::size_t b) {
     for (std::size_t i = a; i + 2 < b; ++i) {
       const Token& t = doc.tokens[i];
-      if (!is_cap(t) || t.end - t.start > 3 || doc.tokens[i + 1].space_before || claimed[i]) continue;
+      // (Most words have a space after them: tested first.)
+      if (doc.tokens[i + 1].space_before || !is_cap(t) || t.end - t.start > 3 || claimed[i]) continue;
       const PartyLabels::Party* party = nullptr;
       std::size_t region = 0;
       const std::size_t n = k.parties.label_at(doc, i, b, &party, &region);
@@ -1306,7 +1323,8 @@ struct Finder {
   // The value's bit 1: the word stands alone before a verb of saying
   // somewhere ("Roffman said", also first in its sentence); bit 0: alone
   // elsewhere, not first in its sentence.
-  StringMap<std::uint32_t> lone_caps;
+  // Keyed by views into doc.text (the Finder lives within one document).
+  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash, std::equal_to<>> lone_caps;
   bool lone_caps_ready = false;
 
   std::uint32_t lone_cap(std::size_t last) {

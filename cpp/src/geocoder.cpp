@@ -32,7 +32,7 @@ struct Gazetteer::Tables {
   std::vector<std::string_view> keys;
   std::vector<std::uint64_t> slots;
   std::uint64_t mask = 0;
-  std::unordered_map<std::string_view, std::uint32_t> countries;  // ISO3 -> place index
+  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash> countries;  // ISO3 -> place index
   // place_words.tsv
   StringSet common_words;                     // city names that are common words ("March", "Nice")
   std::vector<std::string> country_prefixes;  // "Kingdom of ", in file order

@@ -136,14 +136,14 @@ struct Tokenizer {
     push(start, end, kind, space_before, kind == TokenKind::Word ? shape_of(text, start, end) : Shape::Other);
   }
   void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
-    Token t;
-    t.start = static_cast<std::uint32_t>(start);
-    t.end = static_cast<std::uint32_t>(end);
-    t.kind = kind;
-    t.space_before = space_before;
-    t.shape = shape;
     grow_by_half(out);
-    out.push_back(t);
+    // Initialised whole, so that the bit-fields are written in one store.
+    out.push_back(Token{.start = static_cast<std::uint32_t>(start),
+                        .end = static_cast<std::uint32_t>(end),
+                        .kind = kind,
+                        .shape = shape,
+                        .space_before = space_before,
+                        .sentence = 0});
   }
 
   // The ASCII letters and digits from `pos` (before `end`; text[pos] is an

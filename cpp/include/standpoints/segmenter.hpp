@@ -3,13 +3,12 @@
 #pragma once
 
 #include <algorithm>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "standpoints/document.hpp"
+#include "standpoints/string_map.hpp"
 
 namespace standpoints {
 
@@ -27,12 +26,9 @@ class SegmenterRules {
   const AbbreviationKind* find(std::string_view word) const;
 
  private:
-  // Looked up by string_view, without building a string.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, AbbreviationKind, Hash, std::equal_to<>> abbreviations_;
+  // Looked up by string_view, without building a string (the library's word
+  // table: one look-up per capitalised word and full stop).
+  StringMap<AbbreviationKind> abbreviations_;
   std::size_t longest_ = 0;
 };
 
