@@ -456,7 +456,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.peers:
             ours_dev = dev_records()
             results["spacy"] = run_spacy(lines, core_rows, args, tmp, ours_dev)
-            results["geotext"] = run_geotext(lines, core_rows, args, ours_dev)
+            try:
+                import geotext  # noqa: F401
+            except ImportError:
+                say("geotext is not installed (pip install geotext): its comparison is skipped")
+            else:
+                results["geotext"] = run_geotext(lines, core_rows, args, ours_dev)
         if args.dev:
             results["dev"] = run_dev(tmp)
 
