@@ -7,7 +7,6 @@
 #include <deque>
 #include <iterator>
 #include <optional>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,8 +27,14 @@ struct Seen {
   std::optional<Argument> target;
 };
 
-// A run of entries in the history.
-using SeenRange = std::ranges::subrange<std::deque<Seen>::const_iterator>;
+// A run of entries in the history (a plain pair of iterators: the fuzzing
+// build's clang cannot instantiate std::ranges::subrange over libstdc++ 12).
+struct SeenRange {
+  std::deque<Seen>::const_iterator first, last;
+  auto begin() const { return first; }
+  auto end() const { return last; }
+  bool empty() const { return first == last; }
+};
 
 class SourceHistory {
  public:
