@@ -243,3 +243,10 @@ def test_speakers_without_a_code_give_statements_with_actor_null(nlp):
     entity = record["entities"][farmer["entity"]]
     spans = {(record["mentions"][i]["start"], record["mentions"][i]["end"]) for i in entity["mentions"]}
     assert {(farmer["start"], farmer["end"]), (pronoun["start"], pronoun["end"])} <= spans
+
+
+def test_party_label_in_parentheses_is_no_source(nlp):
+    # "Sen. X (D-Calif.) said": the parenthesis is an aside on the name before it, not the speaker.
+    s = one(nlp.parse("Sen. Maria Quellbrook (D-Calif.) said the bill would fail."))
+    assert s.source.text == "Maria Quellbrook"
+    assert s.source.actor == "USALEG"

@@ -25,10 +25,24 @@ std::optional<NounPhrase::ReferentHead> nominal_at(const TokenView& view, std::u
   return NounPhrase::ReferentHead{e, MentionKind::Nominal, first, head};
 }
 
+// "Sen. X (D-Calif.) said", "the ministry (MoD) said": a short parenthesis
+// right before the verb is an aside on the phrase before it; the token
+// before its "(", or e when there is none.
+std::int64_t before_parenthesis(const TokenView& view, std::int64_t e, std::uint32_t lo) {
+  if (e <= lo || view.low(static_cast<std::size_t>(e)) != ")") return e;
+  for (std::int64_t k = e - 1; k > lo && k >= e - 8; --k) {
+    const Word w = view.low(static_cast<std::size_t>(k));
+    if (w == ")") break;
+    if (w == "(") return k - 1;
+  }
+  return e;
+}
+
 }  // namespace
 
 NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32_t lo, bool juxtapose) {
   NounPhrase np;
+  e = before_parenthesis(view, e, lo);
   if (e < lo) return np;
   const auto ue = static_cast<std::uint32_t>(e);
   if (view.mention_at(ue) < 0 && view.quote_at(ue) < 0) {
