@@ -27,22 +27,13 @@ def read_actors(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """(country code -> name, organisation code -> name) from an actors.tsv."""
     countries: dict[str, str] = {}
     igos: dict[str, str] = {}
-    with open(path, encoding="utf-8") as f:
-        header = None
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            row = dict(zip(header, cols))
-            code, flags = row.get("actor", ""), row.get("flags", "").split(",")
-            if "igo" in flags and code and code not in igos:
-                igos[code] = row["name"]
-            elif (row.get("type") == "GPE" and len(code) == 3 and code == row.get("country")
-                  and "seat" not in flags and "demonym" not in flags and code not in countries):
-                countries[code] = row["name"]
+    for row in read_tsv(path):
+        code, flags = row.get("actor", ""), row.get("flags", "").split(",")
+        if "igo" in flags and code and code not in igos:
+            igos[code] = row["name"]
+        elif (row.get("type") == "GPE" and len(code) == 3 and code == row.get("country")
+              and "seat" not in flags and "demonym" not in flags and code not in countries):
+            countries[code] = row["name"]
     return countries, igos
 
 
