@@ -34,6 +34,15 @@ std::vector<std::string> split_tabs(const std::string& line) {
   }
 }
 
+// The magnitude that weights are scaled to a fixed range by: the 99.99th
+// percentile of the nonzero ones (a few outliers would waste the range), 1 if none.
+double largest_weight(std::vector<double>& mags) {
+  if (mags.empty()) return 1;
+  const std::size_t k = std::min(mags.size() - 1, static_cast<std::size_t>(static_cast<double>(mags.size()) * 0.9999));
+  std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(k), mags.end());
+  return mags[k];
+}
+
 }  // namespace
 
 std::vector<Example> read_examples(const std::string& path) {
@@ -127,13 +136,7 @@ class Perceptron {
       }
       if (!r.empty()) avg.emplace_back(f, std::move(r));
     }
-    double top = 1;
-    if (!mags.empty()) {
-      const std::size_t k =
-          std::min(mags.size() - 1, static_cast<std::size_t>(static_cast<double>(mags.size()) * 0.9999));
-      std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(k), mags.end());
-      top = mags[k];
-    }
+    const double top = largest_weight(mags);
     const double scale = 16000.0 / top;
     std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>> rows;
     for (const auto& [f, r] : avg) {
@@ -201,13 +204,7 @@ class BucketPerceptron {
       avg[i] = step_ ? (c.total + static_cast<double>(step_ - c.ts) * c.w) / static_cast<double>(step_) : 0.0;
       if (avg[i] != 0) mags.push_back(std::fabs(avg[i]));
     }
-    double top = 1;
-    if (!mags.empty()) {
-      const std::size_t k =
-          std::min(mags.size() - 1, static_cast<std::size_t>(static_cast<double>(mags.size()) * 0.9999));
-      std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(k), mags.end());
-      top = mags[k];
-    }
+    const double top = largest_weight(mags);
     BucketTable t = table_;
     for (std::size_t i = 0; i < avg.size(); ++i)
       t.weights[i] = static_cast<std::int16_t>(std::clamp(std::round(avg[i] * 16000.0 / top), -32767.0, 32767.0));
