@@ -70,7 +70,9 @@ class ActorFacts {
     std::int8_t& known = media_[static_cast<std::size_t>(mi)];
     if (known < 0) {
       const Mention& m = doc_.mentions[static_cast<std::size_t>(mi)];
-      known = info(actor_of(m)).media || ActorCodes::has_media_flag(m, actors_) ? 1 : 0;
+      // A person who works for a medium (a host, a columnist) speaks for
+      // themself: only the medium itself reports what others say.
+      known = m.type != "PERSON" && (info(actor_of(m)).media || ActorCodes::has_media_flag(m, actors_)) ? 1 : 0;
     }
     return known != 0;
   }
