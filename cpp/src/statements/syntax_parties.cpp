@@ -36,6 +36,22 @@ void add_name(DocumentStage& stage, std::int32_t mi, NounRole role, std::string_
 
 void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Parties& out, int depth);
 
+// A number or a quantifier that heads the subject of a verb of saying
+// ("some say", "42% say", "many in the crowd said", "three in four said"):
+// people who speak for themselves, of no known body. Grammar words only.
+bool quantity_speaker(DocumentStage& stage, std::uint32_t c, PosTag tag, Parties& out) {
+  static constexpr WordSet<13> kQuantifiers{std::array<std::string_view, 13>{
+      "some", "many", "most", "several", "both", "all", "few", "those", "half", "each", "either", "neither", "%"}};
+  const TokenView& view = stage.view;
+  const Word w = view.low(c);
+  if (tag != PosTag::CD && !in(kQuantifiers, w) &&
+      !(w == "percent" && c > 0 && view.tok(c - 1).kind == TokenKind::Number))
+    return false;
+  const std::uint32_t first = stage.syntax.noun_phrase(c).first_token;
+  out.push_back(stage.referents.speaker_of_its_own(first, c, "PERSON"));
+  return true;
+}
+
 // "the leaders of Britain and France", "a spokesman for the ministry", "an
 // analyst at Acme Capital": the names after the noun.
 bool names_after(DocumentStage& stage, std::uint32_t c, NounRole role, Parties& out, int depth) {
@@ -76,6 +92,7 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
     if (p.usable) out.push_back(std::move(p));
     return;
   }
+  if (role == NounRole::Speaker && quantity_speaker(stage, c, tag, out)) return;
   if (!is_noun(tag) || view.tok(c).kind != TokenKind::Word) return;
   const standpoints::NounPhrase np = stage.syntax.noun_phrase(c);
   if (const std::int32_t mi = modifier_name(view, np, c); mi >= 0) {
