@@ -122,9 +122,34 @@ bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigge
   return !f.sources.empty();
 }
 
+namespace {
+
+// "according to a person familiar with ...", "according to new polls": a
+// lower-case noun phrase of no name speaks for itself; its head is the last
+// lower-case word before a preposition, a clause or a mark. A name in the
+// phrase (a medium: "a new article in Politico") leaves it to the names.
+void unnamed_source_after(DocumentStage& stage, const SentenceScope& scope, std::uint32_t b, Frame& f) {
+  const TokenView& view = stage.view;
+  std::uint32_t k = b;
+  while (k < scope.hi && in(kDeterminers, view.low(k))) ++k;
+  const std::uint32_t words = k;
+  while (k < scope.hi && k < b + 6 && view.tok(k).kind == TokenKind::Word && view.tok(k).shape == Shape::Lower &&
+         view.mention_at(k) < 0 && !in(kStop, view.low(k)) && !in(kAux, view.low(k)) &&
+         !(k > words && (ends_with(view.low(k), "ed") || ends_with(view.low(k), "ing"))))
+    ++k;
+  if (k == words || view.referent_entry(k - 1)) return;  // a listed nominal: the referents' ("documents")
+  // "an article in the Daily Planet", "a report by X": the name's (a medium reports).
+  for (std::uint32_t n = k; n < scope.hi && n < k + 4; ++n)
+    if (view.mention_at(n) >= 0 && (n == k || in(kStop, view.low(k)))) return;
+  f.sources.push_back(stage.referents.speaker_of_its_own(b, k - 1, "ORG"));
+}
+
+}  // namespace
+
 void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
   stage.phrases.object_after(f.sources, t.last, scope.hi, true);
+  if (f.sources.empty()) unnamed_source_after(stage, scope, t.last, f);
   // The content: the main clause before the phrase.
   if (t.first > scope.lo) {
     std::uint32_t ce = t.first;
