@@ -1,0 +1,77 @@
+"""Who speaks in constructions of attribution common in US news (issue 13), on sentences written
+for these tests with invented names: a journalist speaking for themself, a quantity of people
+("42% say"), "according to" an unnamed source, lexicon phrases ("went on to say", "did not respond
+to requests for comment"), "a reporter asked".
+"""
+import pytest
+import standpoints
+
+ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
+ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
+borduria\tGPE\tBorduria\tBOR\tBOR\t\t\t\t
+karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
+lena-vorst\tPERSON\tLena Vorst\tRURMED\tRUR\t\t\tVorst\tsurname
+herald\tORG\tRuritanian Herald\tRURMED\tRUR\t\t\t\t
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    path = tmp_path_factory.mktemp("actors") / "actors.tsv"
+    path.write_text(ACTORS, encoding="utf-8")
+    return standpoints.Analyzer(actors=str(path))
+
+
+def statements(doc):
+    for s in doc.statements:
+        for part in (s.source, s.target, s.trigger, s.content):
+            if part is not None:
+                assert doc.text[part.start:part.end] == part.text
+    return doc.statements
+
+
+def test_a_journalist_speaks_for_themself_a_medium_reports(nlp):
+    doc = nlp.parse('"The budget is a mistake," Lena Vorst said.\nThe Ruritanian Herald reported that the talks failed.')
+    [s] = statements(doc)
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == ("Lena Vorst", "RURMED", "SAY", "said")
+
+
+def test_went_on_to_say_is_one_statement(nlp):
+    [s] = statements(nlp.parse("Karl Brenner went on to say that the talks with Borduria had failed."))
+    assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "SAY", "went on to say")
+
+
+def test_no_response_to_requests_for_comment_is_a_declined_comment(nlp):
+    [s] = statements(nlp.parse("Karl Brenner did not respond to requests for comment on Tuesday."))
+    assert (s.source.text, s.act, s.cameo) == ("Karl Brenner", "SAY", "011")
+    assert s.trigger.text.startswith("did not respond to requests")
+
+
+def test_complaint_is_a_noun_of_accusing(nlp):
+    [s] = statements(nlp.parse("The talks ended after Ruritania's complaint about Borduria."))
+    assert (s.source.text, s.act, s.target.text, s.trigger.text) == ("Ruritania", "ACCUSE", "Borduria", "complaint")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("On the budget, 42% say the plan of Karl Brenner will fail.", "42%"),
+    ("Many in the crowd said the plan of Karl Brenner would fail.", "Many"),
+    ("About 60 percent said they would vote for Karl Brenner.", "About 60 percent"),
+])
+def test_a_quantity_of_people_speaks_for_itself(nlp, text, source):
+    says = [s for s in statements(nlp.parse(text)) if s.act == "SAY"]
+    assert [(s.source.text, s.source.actor) for s in says] == [(source, None)]
+
+
+def test_according_to_an_unnamed_source(nlp):
+    [s] = statements(nlp.parse("The plan would cost $2 billion, according to a person familiar with the talks."))
+    assert (s.source.actor, s.act, s.trigger.text) == (None, "SAY", "according to")
+    assert s.source.text.startswith("a person")
+
+
+def test_according_to_a_medium_is_no_statement(nlp):
+    assert statements(nlp.parse("The plan failed, according to the Ruritanian Herald.")) == []
+
+
+def test_a_reporter_asks(nlp):
+    [s] = statements(nlp.parse("A reporter asked Karl Brenner how big the wall would be."))
+    assert (s.source.text, s.source.actor, s.trigger.text, s.target.text) == ("reporter", None, "asked", "Karl Brenner")
