@@ -75,3 +75,19 @@ def test_according_to_a_medium_is_no_statement(nlp):
 def test_a_reporter_asks(nlp):
     [s] = statements(nlp.parse("A reporter asked Karl Brenner how big the wall would be."))
     assert (s.source.text, s.source.actor, s.trigger.text, s.target.text) == ("reporter", None, "asked", "Karl Brenner")
+
+
+def test_according_to_a_poll_of_a_place_is_the_poll(nlp):
+    [s] = statements(nlp.parse("According to a recent poll of Ruritania voters, Karl Brenner leads."))
+    assert (s.source.actor, s.trigger.text) == (None, "According to")
+    assert s.source.text == "a recent poll"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Karl Brenner stated: the talks have failed.", "stated"),
+    ("Karl Brenner responded that the talks had failed.", "responded that"),
+    ("Karl Brenner recalled that the talks had failed before.", "recalled that"),
+])
+def test_say_verbs_of_us_news(nlp, text, trigger):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "SAY", trigger)

@@ -140,7 +140,8 @@ void unnamed_source_after(DocumentStage& stage, const SentenceScope& scope, std:
   if (k == words || view.referent_entry(k - 1)) return;  // a listed nominal: the referents' ("documents")
   // "an article in the Daily Planet", "a report by X": the name's (a medium reports).
   for (std::uint32_t n = k; n < scope.hi && n < k + 4; ++n)
-    if (view.mention_at(n) >= 0 && (n == k || in(kStop, view.low(k)))) return;
+    if (view.mention_at(n) >= 0 && (n == k || (in(kStop, view.low(k)) && stage.facts.is_media(view.mention_at(n)))))
+      return;
   f.sources.push_back(stage.referents.speaker_of_its_own(b, k - 1, "ORG"));
 }
 
