@@ -91,3 +91,8 @@ def test_according_to_a_poll_of_a_place_is_the_poll(nlp):
 def test_say_verbs_of_us_news(nlp, text, trigger):
     [s] = statements(nlp.parse(text))
     assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "SAY", trigger)
+
+
+def test_the_writer_of_a_column_speaks(nlp):
+    [s] = statements(nlp.parse("I told Karl Brenner that the talks had failed."))
+    assert (s.source.text, s.source.actor, s.act, s.target.text) == ("I", None, "SAY", "Karl Brenner")

@@ -38,13 +38,14 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
 
 // A number or a quantifier that heads the subject of a verb of saying
 // ("some say", "42% say", "many in the crowd said", "three in four said"):
-// people who speak for themselves, of no known body. Grammar words only.
+// people who speak for themselves, of no known body; so does "I" outside a
+// quotation (the writer of a column: "I told him that ..."). Grammar words only.
 bool quantity_speaker(DocumentStage& stage, std::uint32_t c, PosTag tag, Parties& out) {
   static constexpr WordSet<13> kQuantifiers{std::array<std::string_view, 13>{
       "some", "many", "most", "several", "both", "all", "few", "those", "half", "each", "either", "neither", "%"}};
   const TokenView& view = stage.view;
   const Word w = view.low(c);
-  if (tag != PosTag::CD && !in(kQuantifiers, w) &&
+  if (tag != PosTag::CD && !in(kQuantifiers, w) && w != "i" &&
       !(w == "percent" && c > 0 && view.tok(c - 1).kind == TokenKind::Number))
     return false;
   const std::uint32_t first = stage.syntax.noun_phrase(c).first_token;
