@@ -96,3 +96,14 @@ def test_say_verbs_of_us_news(nlp, text, trigger):
 def test_the_writer_of_a_column_speaks(nlp):
     [s] = statements(nlp.parse("I told Karl Brenner that the talks had failed."))
     assert (s.source.text, s.source.actor, s.act, s.target.text) == ("I", None, "SAY", "Karl Brenner")
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Economists agree that the plan of Karl Brenner will fail.", "SUPPORT"),
+    ("Critics described the plan of Karl Brenner as a failure.", "SAY"),
+    ("Critics accused Karl Brenner of lying.", "ACCUSE"),
+    ("Lawyers denied that Karl Brenner had lied.", "DENY"),
+])
+def test_unnamed_people_speak_for_themselves(nlp, text, act):
+    found = [(s.source.actor, s.act) for s in statements(nlp.parse(text)) if s.source.text == text.split()[0]]
+    assert found == [(None, act)]
