@@ -107,3 +107,8 @@ def test_the_writer_of_a_column_speaks(nlp):
 def test_unnamed_people_speak_for_themselves(nlp, text, act):
     found = [(s.source.actor, s.act) for s in statements(nlp.parse(text)) if s.source.text == text.split()[0]]
     assert found == [(None, act)]
+
+
+def test_a_progressive_phrase_is_no_passive(nlp):
+    [s] = statements(nlp.parse("Karl Brenner is calling for Borduria to withdraw its troops."))
+    assert (s.source.text, s.act, s.target.text, s.trigger.text) == ("Karl Brenner", "URGE", "Borduria", "calling for")

@@ -69,8 +69,11 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   if (!t.entry) return {};
   // Glued to a hyphen ("Iran-backed"): a modifier, no act.
   if (i > lo && !view.tok(i).space_before && view.low(i - 1) == "-") return {};
-  const Word last_word = view.low(t.last - 1);
-  t.ing = last_word.size() > 4 && ends_with(last_word, "ing");
+  // An -ing form: no passive after "is". A phrase's verb counts after a
+  // form of "be" ("is calling for": progressive); after a comma a phrase
+  // stays a clause of its own ("..., calling on X to").
+  const auto ing = [&](std::uint32_t k) { return view.low(k).size() > 4 && ends_with(view.low(k), "ing"); };
+  t.ing = ing(t.last - 1) || (ing(t.first) && i > lo && in(kBe, view.low(i - 1)));
   // The noun or verb reading of a form listed as both.
   const Readings r = readings_at(view, i, t.last - t.first, candidate.forms);
   const ActEntry* verb = r.verb ? r.verb : r.phrase;
