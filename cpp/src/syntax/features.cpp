@@ -25,8 +25,7 @@ std::uint64_t bucket(std::int32_t d) noexcept {
 
 }  // namespace
 
-void word_infos(std::string_view text, const Token* tokens, std::size_t n, std::vector<WordInfo>& out) {
-  out.resize(n);
+void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordInfo* out) {
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     const std::string_view s = text.substr(t.start, t.end - t.start);

@@ -22,8 +22,12 @@ struct WordInfo {
   std::uint32_t shape = 0;   // kind, case shape, hyphen/digit/period, spacing, length class
 };
 
-// WordInfo of tokens[0, n) (one sentence) of `text`.
-void word_infos(std::string_view text, const Token* tokens, std::size_t n, std::vector<WordInfo>& out);
+// WordInfo of tokens[0, n) (one sentence) of `text`, into out[0, n).
+void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordInfo* out);
+inline void word_infos(std::string_view text, const Token* tokens, std::size_t n, std::vector<WordInfo>& out) {
+  out.resize(n);
+  word_infos(text, tokens, n, out.data());
+}
 
 // --- Tagger: a left-to-right greedy tagger; prev1/prev2 are the classes
 // (plus one; 0 = none) of the two tags before i.
