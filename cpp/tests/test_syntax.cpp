@@ -262,8 +262,9 @@ void a_foreign_parse_maps_onto_our_tokens() {
 
 }  // namespace
 
-// A window of a sentence: the words before it are tagged but get no arcs,
-// the window's words are parsed as if they began the sentence.
+// A window of a sentence: the words before it get no arcs (only the few
+// right before it are tagged, as the tagger's context), the window's words
+// are parsed as if they began the sentence.
 void a_window_is_parsed_and_the_words_before_only_tagged() {
   const Analyzer a = segmenting_analyzer();
   Document doc = a.analyze_plain("After a long night of talks in Ruritania, the Zemblan minister said nothing.", "t");
@@ -274,8 +275,9 @@ void a_window_is_parsed_and_the_words_before_only_tagged() {
   CHECK(doc.syntax.is_parsed(0));
   CHECK(parsed_from(doc, 0) == the);
   CHECK(parsed_end(doc, 0) == said + 2);
-  CHECK(doc.syntax.tokens[0].tag != PosTag::None && doc.syntax.tokens[0].head < 0);
-  CHECK(doc.syntax.tokens[0].dep == Dep::None);
+  CHECK(doc.syntax.tokens[the - 1].tag != PosTag::None && doc.syntax.tokens[the - 1].head < 0);
+  CHECK(doc.syntax.tokens[the - 1].dep == Dep::None);
+  CHECK(doc.syntax.tokens[0].tag == PosTag::None && doc.syntax.tokens[0].head < 0);
   CHECK(token_text(doc, predicate_args(doc, said).subject) == "minister");
   // A wider window replaces the narrower one.
   parse_prefix(doc, a.knowledge().syntax, 0, said + 2, 0);

@@ -73,9 +73,10 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
 // subject: the words up to a few past the trigger). The rest of the sentence
 // stays untagged and Syntax::parsed[s] is 2; parse_sentences() later parses
 // such a sentence whole. A longer prefix replaces a shorter one. With `from`
-// past the sentence's start, the words before `from` are tagged but left out
-// of the parse (no arcs), which costs a fraction of their parse: the
-// statement stage's window before a trigger (its subject lies near it).
+// past the sentence's start, the words before `from` are left out of the
+// parse (no arcs; only the three right before it are tagged, the tagger's
+// context): the statement stage's window before a trigger (its subject lies
+// near it).
 void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from = 0);
 // The first token of sentence s that its parse gives an arc (its end when
 // unparsed): where a windowed parse_prefix began.

@@ -26,8 +26,9 @@ class SyntaxView {
   // Whether sentence si holds a parse of its words in [from, end) at least,
   // parsing them with the built-in model first when needed (a prefix of the
   // sentence: what lies further does not change how the words up to a
-  // trigger's subject attach; the words before `from` are tagged but left
-  // out of the tree). Sentences over kMaxTokens are not parsed.
+  // trigger's subject attach; the words before `from` are left out of the
+  // tree, the few right before it tagged). Sentences over kMaxTokens are not
+  // parsed.
   bool ensure(std::uint32_t si, std::uint32_t end, std::uint32_t from = 0);
   bool parsed(std::uint32_t si) const { return doc_.syntax.is_parsed(si); }
   // The part of speech of token t: the parse's, or the tagger's over a few

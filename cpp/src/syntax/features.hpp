@@ -22,8 +22,12 @@ struct WordInfo {
   std::uint32_t shape = 0;   // kind, case shape, hyphen/digit/period, spacing, length class
 };
 
-// WordInfo of tokens[0, n) (one sentence) of `text`.
-void word_infos(std::string_view text, const Token* tokens, std::size_t n, std::vector<WordInfo>& out);
+// WordInfo of tokens[0, n) (one sentence) of `text`, into out[0, n).
+void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordInfo* out);
+inline void word_infos(std::string_view text, const Token* tokens, std::size_t n, std::vector<WordInfo>& out) {
+  out.resize(n);
+  word_infos(text, tokens, n, out.data());
+}
 
 // --- Tagger: a left-to-right greedy tagger; prev1/prev2 are the classes
 // (plus one; 0 = none) of the two tags before i.
@@ -40,8 +44,8 @@ struct ParseState {
   std::vector<std::int32_t> heads;                         // -1 = none
   std::vector<std::uint8_t> labels;                        // Dep of the arc to the head
   std::vector<std::int32_t> left1, left2, right1, right2;  // leftmost / rightmost children (two each), -1 = none
-  std::vector<std::uint8_t> n_left, n_right;
-  std::vector<std::uint64_t> left_labels, right_labels;  // bit sets of the children's labels
+  std::vector<std::uint8_t> n_left;                        // left children (capped at 255)
+  std::vector<std::uint64_t> left_labels;                  // bit sets of the left children's labels
 
   void reset(std::int32_t words);
   bool done() const noexcept { return b0 >= n; }
@@ -67,7 +71,7 @@ struct ParseState {
 };
 
 // Features of the move classifier in `state` (words' info `w`, tags `t`).
-constexpr std::size_t kMoveFeatures = 38;
+constexpr std::size_t kMoveFeatures = 23;
 void move_features(const ParseState& state, const WordInfo* w, const PosTag* t, std::uint64_t* out);
 
 // Features of the labeler for the arc head -> dep about to be added.

@@ -32,9 +32,7 @@ struct Scratch {
   ParseState state;
 };
 
-void tag_words(const ModelData& m, const std::vector<WordInfo>& words, std::vector<PosTag>& tags) {
-  const std::size_t n = words.size();
-  tags.resize(n);
+void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags) {
   std::uint32_t prev1 = 0, prev2 = 0;
   std::uint64_t f[syntax::kTaggerFeatures];
   std::int32_t scores[256];
@@ -43,7 +41,7 @@ void tag_words(const ModelData& m, const std::vector<WordInfo>& words, std::vect
     if (cls) {
       cls -= 1;
     } else {
-      syntax::tagger_features(words.data(), n, i, prev1, prev2, f);
+      syntax::tagger_features(words, n, i, prev1, prev2, f);
       std::fill_n(scores, m.tagger.n_classes, 0);
       for (const auto x : f) m.tagger.add(x, scores);
       cls = argmax(scores, m.tagger.n_classes);
@@ -94,23 +92,31 @@ void ensure_layer(Document& doc) {
   if (doc.syntax.parsed.size() != doc.sentences.size()) doc.syntax.parsed.resize(doc.sentences.size(), 0);
 }
 
+// Words tagged before a window's first word: the tagger reads the two tags
+// before a word, and a third word lets them settle.
+constexpr std::size_t kTagContext = 3;
+
 // Tags (and parses, with `parse`) one sentence into doc.syntax, or its
 // tokens before `end` (a prefix: the rest stays untagged, marked 2). With
-// `from` past the sentence's first token, the words before it are tagged but
-// left out of the parse (no arcs; marked 2 as well).
+// `from` past the sentence's first token, the words before it are left out
+// of the parse (no arcs; marked 2 as well) and only the kTagContext words
+// right before it are tagged.
 void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch,
                       std::uint32_t end = UINT32_MAX, std::uint32_t from = 0) {
   const Sentence& sent = doc.sentences[s];
   end = std::min(end, sent.last_token);
-  const std::size_t first = sent.first_token, n = end - sent.first_token;
+  from = std::min(std::max(from, sent.first_token), end);
+  const std::size_t first = from - sent.first_token > kTagContext ? from - kTagContext : sent.first_token;
+  const std::size_t n = end - first;
   // The word after a prefix still tells its last word's spacing.
   syntax::word_infos(doc.text, doc.tokens.data() + first, std::min<std::size_t>(n + 1, sent.last_token - first),
                      scratch.words);
   scratch.words.resize(n);
-  tag_words(m, scratch.words, scratch.tags);
+  scratch.tags.resize(n);
+  tag_words(m, scratch.words.data(), n, scratch.tags.data());
   TokenSyntax* out = doc.syntax.tokens.data() + first;
   for (std::size_t i = 0; i < n; ++i) out[i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
-  const std::size_t skip = from > first ? std::min<std::size_t>(from - first, n) : 0;
+  const std::size_t skip = from - first;
   if (!parse || n == skip) return;
   const auto words = static_cast<std::int32_t>(n - skip);
   parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch.state);
@@ -120,7 +126,7 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
     out[skip + i].dep = static_cast<Dep>(st.labels[i]);
     out[skip + i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first + skip) + h;
   }
-  doc.syntax.parsed[s] = end == sent.last_token && skip == 0 ? 1 : 2;
+  doc.syntax.parsed[s] = end == sent.last_token && from == sent.first_token ? 1 : 2;
 }
 
 // Drops what a prefix parse of sentence s left (its noun phrases, its tags).
@@ -193,7 +199,7 @@ std::uint32_t parsed_end(const Document& doc, std::uint32_t s) {
   const Sentence& sent = doc.sentences[s];
   if (!doc.syntax.is_parsed(s)) return sent.first_token;
   if (doc.syntax.parsed[s] != 2) return sent.last_token;
-  std::uint32_t t = sent.first_token;
+  std::uint32_t t = parsed_from(doc, s);
   while (t < sent.last_token && doc.syntax.tokens[t].tag != PosTag::None) ++t;
   return t;
 }
@@ -203,16 +209,21 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
   if (t < doc.syntax.tokens.size() && doc.syntax.tokens[t].tag != PosTag::None) return doc.syntax.tokens[t].tag;
   const ModelData& m = model.data();
   const Sentence& s = doc.sentences[doc.tokens[t].sentence];
+  // A word the tag dictionary knows needs no context (its form alone: the
+  // spacing the other fields read does not enter the key).
+  WordInfo one;
+  syntax::word_infos(doc.text, doc.tokens.data() + t, 1, &one);
+  if (const std::uint32_t cls = m.tag_dictionary.find(one.form)) return m.tag_classes[cls - 1];
   // A few words either side: what the tagger's features read (two words each
-  // way, the two tags before), with room for those tags to settle.
+  // way, the two tags before), with room for those tags to settle. On the
+  // stack: this runs for most verb triggers, before any parse.
   const std::uint32_t first = t - s.first_token <= 6 ? s.first_token : t - 4;
   const std::uint32_t last = std::min(s.last_token, t + 3);
-  std::vector<WordInfo> words;
+  constexpr std::size_t kWindow = 10;
+  WordInfo words[kWindow];
+  PosTag tags[kWindow];
   syntax::word_infos(doc.text, doc.tokens.data() + first, last - first, words);
-  // A word the tag dictionary knows needs no context.
-  if (const std::uint32_t cls = m.tag_dictionary.find(words[t - first].form)) return m.tag_classes[cls - 1];
-  std::vector<PosTag> tags;
-  tag_words(m, words, tags);
+  tag_words(m, words, last - first, tags);
   return tags[t - first];
 }
 
