@@ -250,3 +250,38 @@ def test_party_label_in_parentheses_is_no_source(nlp):
     s = one(nlp.parse("Sen. Maria Quellbrook (D-Calif.) said the bill would fail."))
     assert s.source.text == "Maria Quellbrook"
     assert s.source.actor == "USALEG"
+
+
+def test_family_name_first_alone_is_the_person_named_before(nlp):
+    # "Wang Shouwen ... Wang said": a name whose family name comes first is taken up by its first word.
+    doc = nlp.parse(
+        "Ruritania and Borduria talk\n"
+        "Tsao Minghui, Ruritania's deputy trade minister, accused Borduria of bad faith.\n"
+        "Speaking later, Tsao said that the talks would go on."
+    )
+    check_offsets(doc)
+    said = [s for s in doc.statements if s.trigger.text == "said"]
+    assert len(said) == 1 and said[0].source.text == "Tsao"
+    assert said[0].source.actor is not None and said[0].source.actor.startswith("RUR")
+
+
+def test_headline_colon_is_about_the_name_that_opens_it(nlp):
+    # "NATO: Russia moving troops into Ukraine": the source says something about Borduria.
+    doc = nlp.parse("Ruritania: Borduria moving troops to the border\nThe rest of the story.")
+    check_offsets(doc)
+    s = one(doc)
+    assert (s.source.text, s.act, s.target.text) == ("Ruritania", "SAY", "Borduria")
+
+
+def test_she_after_a_reporter_is_the_reporter_not_a_name_in_her_report(nlp):
+    # "Herald's Jane Roe, reporting from X, tells ... that Brenner ...", then "she says": not Brenner.
+    doc = nlp.parse(
+        "The border\n"
+        "The Ruritanian Herald's Ilse Marrow, reporting from the capital, says that Karl Brenner has lost support.\n"
+        "If the vote fails, she says, \"the government will not survive the winter.\""
+    )
+    check_offsets(doc)
+    assert all(s.source.actor is None or not s.source.actor.startswith("RUR") for s in doc.statements), [
+        (s.source.text, s.source.actor) for s in doc.statements]
+    she = [s for s in doc.statements if s.source.text == "she"]
+    assert len(she) == 1 and she[0].source.actor is None

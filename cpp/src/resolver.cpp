@@ -146,6 +146,16 @@ struct Resolver {
       auto sp = a.name.rfind(' ');
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
     }
+    // Names whose family name comes first ("Wang Shouwen" ... "Wang said"):
+    // the first word of one text-found person's name (a knowledge-base
+    // person's given name alone is not that person: "David", "Vladimir").
+    for (const auto& m : doc.mentions) {
+      if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token < 2) continue;
+      const std::string_view first = text(m.first_token);
+      const auto fw = first_words.find(first);
+      if (fw == first_words.end() || fw->second < 0 || first.size() < 3) continue;
+      surname.emplace(std::string(first), fw->second);
+    }
     if (surname.empty()) return;
     StringMap<std::int32_t> folded;
     for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);

@@ -258,6 +258,8 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
     if (np.lower_head >= 0) p.head = view_.low(static_cast<std::size_t>(np.lower_head));
     if (p.media) {
       // A medium: no source (media report what others say).
+      if (p.type == "PERSON")
+        referents_.note_media_person(p.arg.start, view_.paragraph_of(view_.first_token_at(p.arg.start)));
       p.type = "MEDIA";
       p.usable = false;
       p.head.clear();
@@ -275,6 +277,8 @@ PhraseExtent PhraseReader::object_after(Parties& out, std::uint32_t b, std::uint
   }
   for (const std::int32_t mi : np.names) {
     Party& p = out.emplace_back(facts_.party_of(mi));
+    if (p.usable && p.media && p.type == "PERSON")
+      referents_.note_media_person(p.arg.start, view_.paragraph_of(view_.first_token_at(p.arg.start)));
     if (!p.usable || p.media) out.pop_back();
   }
   return {np.first, out.size() > before};

@@ -65,11 +65,23 @@ Party Referents::resolve_by_class(Referent cls, std::uint32_t first_token, std::
   const std::uint32_t from = paragraph >= 3 ? paragraph - 3 : 0;
   switch (cls) {
     case Referent::Person: {
-      if (const Seen* s = history_.last_of_kind(paragraph, true, false)) return from_seen(s, start, end);
-      if (const std::int32_t mi = recent(NameKind::Person, first_token, paragraph); mi >= 0)
+      // A person speaking for a medium after the one found stands between them: "she" is the
+      // reporter, who speaks without a code (media take no positions).
+      const Party reporter = unresolved_nominal(Referent::Person, start, end);
+      const auto seen = [&](const Seen* s) -> Party {
+        return media_person_since(s->arg.start, from) ? reporter : from_seen(s, start, end);
+      };
+      const auto named = [&](std::int32_t mi) -> Party {
+        if (mi >= 0 && media_person_since(view_.mention(mi).start, from)) return reporter;
         return from_mention_at(mi, start, end);
-      if (const Seen* s = history_.last_of_kind(from, true, false)) return from_seen(s, start, end);
-      return from_mention_at(recent(NameKind::Person, first_token, from), start, end);
+      };
+      if (const Seen* s = history_.last_of_kind(paragraph, true, false)) return seen(s);
+      if (const std::int32_t mi = recent(NameKind::Person, first_token, paragraph); mi >= 0) return named(mi);
+      // In the paragraphs before, the last speaker: a reporter, then no one the stage can name.
+      const Seen* s = history_.last_of_kind(from, true, false);
+      if (media_person_since(s ? s->arg.start : 0, from)) return reporter;
+      if (s) return from_seen(s, start, end);
+      return named(recent(NameKind::Person, first_token, from));
     }
     case Referent::Thing:
     case Referent::Group: {

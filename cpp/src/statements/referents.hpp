@@ -33,6 +33,13 @@ class Referents {
   // code and without an antecedent ("analysts said"): a new mention of type `type`.
   Party speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type);
 
+  // A person who speaks for a medium ("NPR's Jane Roe, reporting from ..., says"):
+  // no source, but what a later "she" stands for, when no one was named since.
+  void note_media_person(std::uint32_t start, std::uint32_t paragraph) {
+    media_person_start_ = start;
+    media_person_paragraph_ = paragraph;
+  }
+
   // The mentions proposed so far, in the order of resolution.
   std::vector<Mention> take_proposals() { return std::move(proposals_); }
 
@@ -59,7 +66,14 @@ class Referents {
   std::vector<Mention> proposals_;
   mutable std::vector<std::uint32_t> tokens_of_kind_[static_cast<int>(NameKind::Count)];
   mutable bool indexed_[static_cast<int>(NameKind::Count)] = {};
-  mutable std::size_t walk_budget_;  // steps left for walks back (then the indexes answer)
+  mutable std::size_t walk_budget_;
+  std::int64_t media_person_start_ = -1;  // the last person speaking for a medium (byte offset), or -1
+  std::uint32_t media_person_paragraph_ = 0;
+  // Whether a person named at byte `start` was named before the last person
+  // speaking for a medium, which lies in paragraph `from` or later.
+  bool media_person_since(std::uint32_t start, std::uint32_t from) const {
+    return media_person_start_ > static_cast<std::int64_t>(start) && media_person_paragraph_ >= from;
+  }  // steps left for walks back (then the indexes answer)
 };
 
 }  // namespace standpoints::statements
