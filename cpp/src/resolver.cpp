@@ -44,6 +44,10 @@ struct Resolver {
     return idx;
   }
 
+  // Whether a verb of saying follows token i ("Wang said").
+  bool speaks_after(std::size_t i) const {
+    return i + 1 < doc.tokens.size() && (k.cues.kinds(text(i + 1)) & NameCues::kSpeechVerb) != 0;
+  }
   std::string mention_text(const Mention& m) const { return doc.text.substr(m.start, m.end - m.start); }
 
   static std::string slug(std::string_view s) {
@@ -147,14 +151,18 @@ struct Resolver {
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
     }
     // Names whose family name comes first ("Wang Shouwen" ... "Wang said"):
-    // the first word of one text-found person's name (a knowledge-base
-    // person's given name alone is not that person: "David", "Vladimir").
+    // the first word of one text-found person's name, alone before a verb of
+    // saying (elsewhere a lone first word is as often a given name, or the
+    // first word of a run the finder took for a person's name).
+    StringSet family_first;
     for (const auto& m : doc.mentions) {
       if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token < 2) continue;
       const std::string_view first = text(m.first_token);
       const auto fw = first_words.find(first);
-      if (fw == first_words.end() || fw->second < 0 || first.size() < 3) continue;
+      if (fw == first_words.end() || fw->second < 0 || first.size() < 3 || surname.find(first) != surname.end())
+        continue;
       surname.emplace(std::string(first), fw->second);
+      family_first.emplace(first);
     }
     if (surname.empty()) return;
     StringMap<std::int32_t> folded;
@@ -175,7 +183,8 @@ struct Resolver {
         if (t.shape == Shape::Capitalized) {
           if (!filter.may_contain(text(i))) continue;
           auto it = surname.find(text(i));
-          if (it != surname.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
+          if (it != surname.end() && (family_first.find(text(i)) == family_first.end() || speaks_after(i)))
+            found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         } else if (t.shape == Shape::AllCaps && p.title) {
           auto it = folded.find(utf8::to_lower(text(i)));
           if (it != folded.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
