@@ -285,3 +285,14 @@ def test_she_after_a_reporter_is_the_reporter_not_a_name_in_her_report(nlp):
         (s.source.text, s.source.actor) for s in doc.statements]
     she = [s for s in doc.statements if s.source.text == "she"]
     assert len(she) == 1 and she[0].source.actor is None
+
+
+def test_object_of_common_nouns_is_the_target_not_a_name_after_it(nlp):
+    # "accused the west of pressing Ukraine": aimed at "the west" (no code), not at Ukraine.
+    doc = nlp.parse("Ruritania accused the west of arming Borduria.\n"
+                    "Syldavia rejected the claim of the council that Carpania had cheated.\n"
+                    "Ruritania accused Syldavia of arming Borduria.")
+    check_offsets(doc)
+    got = [(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements]
+    assert got == [("Ruritania", "ACCUSE", None), ("Syldavia", "REJECT", None),
+                   ("Ruritania", "ACCUSE", "Syldavia")]

@@ -88,6 +88,8 @@ struct Frame {
   bool negated = false;     // "did not say"
   bool passive = false;     // "was accused by X"
   bool reciprocal = false;  // "A and B accused each other": each source's target is the others
+  bool common_object =
+      false;  // the object is a phrase of common nouns ("accused the west of"): no target in the content
   SourceFrom source_from = SourceFrom::Phrase;
   std::optional<std::uint32_t> subject_first;  // first token of the subject phrase, when one was scanned
 };

@@ -19,6 +19,25 @@ bool foreign_target_at(const DocumentStage& stage, std::uint32_t u, const Party&
          !stage.view.after_place_preposition(u);
 }
 
+// "accused the west of ...", "told his counterparts that ...", "urged the
+// international community to ...": a determiner, then common nouns up to a
+// preposition or "that": the act is aimed at whom these words name, not at
+// a name in what follows.
+bool common_noun_object(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  if (!in(kDeterminers, view.low(k))) return false;
+  std::uint32_t u = k + 1;
+  int words = 0;
+  for (; u < hi && words < 4; ++u, ++words) {
+    if (view.mention_at(u) >= 0 || view.quote_at(u) >= 0 || view.tok(u).kind != TokenKind::Word) return false;
+    const Word w = view.low(u);
+    if (in(kStop, w)) break;
+    if (view.referent_entry(u)) return false;  // "the ministry", "its allies": someone the text named before
+  }
+  if (words == 0 || u >= hi) return false;
+  const Word w = view.low(u);
+  return w == "of" || w == "to" || w == "that" || w == "for";
+}
+
 }  // namespace
 
 bool entry_conditions_hold(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t) {
@@ -53,7 +72,8 @@ void find_frame_target(DocumentStage& stage, SentenceScope& scope, const Trigger
     return;
   }
   if (e.frame_obj && k < hi && !view.is_mark(k) && view.low(k) != "that") {
-    if (stage.phrases.object_after(f.targets, k, hi, false).found) {
+    f.common_object = common_noun_object(view, k, hi);
+    if (!f.common_object && stage.phrases.object_after(f.targets, k, hi, false).found) {
       // Past the object.
       std::uint32_t m = k;
       while (m < hi && (view.mention_at(m) >= 0 || in(kDeterminers, view.low(m)) || view.low(m) == "and" ||
@@ -164,7 +184,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
 }
 
 void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, Frame& f) {
-  if (!f.targets.empty() || f.reciprocal || !f.content || f.passive || t.entry->after) return;
+  if (!f.targets.empty() || f.reciprocal || f.common_object || !f.content || f.passive || t.entry->after) return;
   const TokenView& view = stage.view;
   const std::uint32_t n = view.size();
   // The content after the trigger, or a quotation before it ('"...," they warned').
