@@ -296,3 +296,18 @@ def test_object_of_common_nouns_is_the_target_not_a_name_after_it(nlp):
     got = [(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements]
     assert got == [("Ruritania", "ACCUSE", None), ("Syldavia", "REJECT", None),
                    ("Ruritania", "ACCUSE", "Syldavia")]
+
+
+def test_a_report_speaks_for_whoever_published_it(nlp):
+    # "X published a report that concluded ...", later "the report says": X's statements, not the
+    # most frequent speaker's.
+    doc = nlp.parse(
+        "Borduria accused Syldavia of lying.\n"
+        "Syldavia denied it. Borduria said it would respond.\n"
+        "On Monday Ruritania published a report that concluded Carpania was behind the blast.\n"
+        "The report says the blast was planned for weeks."
+    )
+    check_offsets(doc)
+    last = [(doc.sentences[s.sentence].paragraph, s.source.text, (s.source.actor or "")[:3]) for s in doc.statements
+            if doc.sentences[s.sentence].paragraph >= 2]
+    assert last == [(2, "report", "RUR"), (3, "report", "RUR")]

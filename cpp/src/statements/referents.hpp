@@ -47,6 +47,9 @@ class Referents {
   Party resolve_by_class(Referent cls, std::uint32_t first_token, std::uint32_t paragraph, std::uint32_t start,
                          std::uint32_t end) const;
   Party from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const;
+  // "X published a report", "a judge has issued a report": the mention that
+  // ends the subject of the verb before a document's words, or -1.
+  std::int32_t publisher_of(std::uint32_t first_token) const;
   void propose(Party& p, std::uint32_t head_token, MentionKind kind);
   Party from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const;
   // A nominal that stands for no one named: a party of its own, without a code.
