@@ -311,3 +311,15 @@ def test_a_report_speaks_for_whoever_published_it(nlp):
     last = [(doc.sentences[s.sentence].paragraph, s.source.text, (s.source.actor or "")[:3]) for s in doc.statements
             if doc.sentences[s.sentence].paragraph >= 2]
     assert last == [(2, "report", "RUR"), (3, "report", "RUR")]
+
+
+def test_the_north_after_a_country_named_north_something(nlp):
+    # "the North" stands for the one country of the story whose name starts so (here North Korea).
+    doc = nlp.parse("Talks in Seoul\n"
+                    "North Korea fired a missile on Monday.\n"
+                    "South Korea urged the North to return to talks. The North's statement rejected that.")
+    check_offsets(doc)
+    urge = [s for s in doc.statements if s.act == "URGE"]
+    assert len(urge) == 1 and urge[0].target.text == "North" and urge[0].target.actor == "PRK"
+    norths = [m for m in doc.mentions if m.text == "North"]
+    assert len(norths) == 2 and all(m.actor == "PRK" for m in norths)

@@ -228,6 +228,41 @@ struct Resolver {
     }
   }
 
+  // 2b. "the North" after "North Korea", "the South" after "South Sudan": a
+  // country's short form, when one country of the document is named so.
+  void compass_short_forms() {
+    std::int32_t entity[2] = {-1, -1};  // North, South; -2: several
+    std::int32_t kb[2] = {-1, -1};
+    for (const auto& m : doc.mentions) {
+      if (m.type != "GPE" || m.last_token - m.first_token != 2 || m.entity < 0 || m.kb < 0) continue;
+      const std::string_view w = text(m.first_token);
+      const int side = w == "North" ? 0 : w == "South" ? 1 : -1;
+      if (side < 0) continue;
+      // A country ("South Korea"), not a state or province ("South Carolina": "the South" is a region).
+      const auto cands = k.gazetteer.lookup(mention_text(m));
+      if (cands.empty() || k.gazetteer.place(cands.front()).feature != "country") continue;
+      std::int32_t& e = entity[side];
+      e = e == -1 || e == m.entity ? m.entity : -2;
+      kb[side] = m.kb;
+    }
+    if (entity[0] < 0 && entity[1] < 0) return;
+    std::vector<Mention> found;
+    for (std::size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+      const std::string_view w = text(i);
+      const int side = w == "North" ? 0 : w == "South" ? 1 : -1;
+      if (side < 0 || entity[side] < 0 || mention_at_token(i) >= 0) continue;
+      const std::string_view before = text(i - 1);
+      // "the North", "the North's"; not "the North Atlantic".
+      if ((before != "the" && before != "The") || doc.tokens[i + 1].shape == Shape::Capitalized ||
+          doc.tokens[i + 1].shape == Shape::AllCaps ||
+          doc.paragraphs[doc.sentences[doc.tokens[i].sentence].paragraph].boilerplate)
+        continue;
+      found.push_back(new_mention(i, i + 1, "GPE", entity[side]));
+      found.back().kb = kb[side];  // the country's entry: its code
+    }
+    insert_mentions(doc, std::move(found), false);
+  }
+
   // 3. Actor codes, in steps: the knowledge base's (at the article's date),
   // then codes from context for names it lacks, then the entity layer (each
   // entity lists its mentions, which share one code), then the story's
@@ -578,6 +613,9 @@ struct Resolver {
     const std::size_t before_acronyms = doc.mentions.size();
     acronyms();
     if (doc.mentions.size() != before_acronyms) index_tokens();  // new mentions: re-index
+    const std::size_t before_short_forms = doc.mentions.size();
+    compass_short_forms();
+    if (doc.mentions.size() != before_short_forms) index_tokens();
     assign_codes();
     drop_empty_entities();
   }

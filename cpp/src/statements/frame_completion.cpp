@@ -35,7 +35,13 @@ bool common_noun_object(const TokenView& view, std::uint32_t k, std::uint32_t hi
   }
   if (words == 0 || u >= hi) return false;
   const Word w = view.low(u);
-  return w == "of" || w == "to" || w == "that" || w == "for";
+  if (w == "of") {
+    // "the actions of Borduria", "the government of X": the name is in the object.
+    std::uint32_t n = u + 1;
+    while (n < hi && in(kDeterminers, view.low(n))) ++n;
+    return n < hi && view.mention_at(n) < 0;
+  }
+  return w == "to" || w == "that" || w == "for";
 }
 
 }  // namespace
