@@ -323,3 +323,14 @@ def test_the_north_after_a_country_named_north_something(nlp):
     assert len(urge) == 1 and urge[0].target.text == "North" and urge[0].target.actor == "PRK"
     norths = [m for m in doc.mentions if m.text == "North"]
     assert len(norths) == 2 and all(m.actor == "PRK" for m in norths)
+
+
+def test_an_addressed_body_of_the_sources_own_country_is_its_target(nlp):
+    # "U.S. senators urged the Trump administration to ...": aimed at the administration, though
+    # both are American; a country named in the content is no such target.
+    doc = nlp.parse("Ruritania's parliament urged Karl Brenner to keep up the pressure on Borduria.\n"
+                    "Karl Brenner said Ruritania would keep up the pressure.")
+    check_offsets(doc)
+    got = [(s.act, s.target.text if s.target else None) for s in doc.statements]
+    assert got[0] == ("URGE", "Karl Brenner")
+    assert got[1] == ("SAY", None)

@@ -191,6 +191,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
 
 void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, Frame& f) {
   if (!f.targets.empty() || f.reciprocal || f.common_object || !f.content || f.passive || t.entry->after) return;
+  f.content_target = true;
   const TokenView& view = stage.view;
   const std::uint32_t n = view.size();
   // The content after the trigger, or a quotation before it ('"...," they warned').
