@@ -334,3 +334,11 @@ def test_an_addressed_body_of_the_sources_own_country_is_its_target(nlp):
     got = [(s.act, s.target.text if s.target else None) for s in doc.statements]
     assert got[0] == ("URGE", "Karl Brenner")
     assert got[1] == ("SAY", None)
+
+
+def test_coordinated_verb_without_object_keeps_the_target_before(nlp):
+    # "X offered guarantees to Y and pledged to suspend drills with Z": both are aimed at Y.
+    doc = nlp.parse("Ruritania offered security guarantees to Borduria and pledged to suspend the drills with Syldavia.")
+    check_offsets(doc)
+    got = {(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements}
+    assert got == {("Ruritania", "OFFER", "Borduria")}

@@ -299,6 +299,18 @@ bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, co
       p.head = s.head;
       f.sources.push_back(std::move(p));
     }
+    // "X offered guarantees to Y and pledged to suspend drills with Z": a
+    // coordinated verb without an object of its own is aimed at whom the
+    // verb before it was, not at a name in what it says (what it says alone
+    // decides the target of "... and said").
+    if (f.source_from == SourceFrom::Coordinated && act != Act::Say && f.content_target && previous.target &&
+        scope.paragraph == stage.emitter.paragraph_of(stage.emitter.size() - 1)) {
+      f.targets.clear();
+      Party target;
+      target.arg = *previous.target;
+      target.usable = true;
+      f.targets.push_back(std::move(target));
+    }
     // The participle repeats the act before it toward the same target: one statement.
     bool same = f.targets.empty() && !previous.target;
     for (const auto& c : f.targets)
