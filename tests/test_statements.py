@@ -342,3 +342,9 @@ def test_coordinated_verb_without_object_keeps_the_target_before(nlp):
     check_offsets(doc)
     got = {(s.source.text, s.act, s.target.text if s.target else None) for s in doc.statements}
     assert got == {("Ruritania", "OFFER", "Borduria")}
+
+
+def test_a_phrase_after_an_article_is_a_noun_trigger(nlp):
+    # "repeated a call for Israel to drop ...": the call is Brenner's, aimed at Borduria.
+    s = one(nlp.parse("Karl Brenner repeated a call for Borduria to drop its plans."))
+    assert (s.source.text, s.act, s.target.text) == ("Karl Brenner", "URGE", "Borduria")

@@ -331,6 +331,11 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
 
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   if (t.is_noun()) return noun_trigger(stage, scope, t, f);
+  // "repeated a call for Israel to ...": a phrase after an article is a noun's.
+  if (t.entry->pos == Pos::Phrase && t.before() >= scope.lo) {
+    const Word w = stage.view.low(at(t.before()));
+    if (w == "a" || w == "an" || w == "the") return noun_trigger(stage, scope, t, f);
+  }
   if (t.entry->after) {
     according_to(stage, scope, t, f);
     return true;
