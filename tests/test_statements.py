@@ -348,3 +348,10 @@ def test_a_phrase_after_an_article_is_a_noun_trigger(nlp):
     # "repeated a call for Israel to drop ...": the call is Brenner's, aimed at Borduria.
     s = one(nlp.parse("Karl Brenner repeated a call for Borduria to drop its plans."))
     assert (s.source.text, s.act, s.target.text) == ("Karl Brenner", "URGE", "Borduria")
+
+
+def test_a_that_only_verb_before_a_quotation(nlp):
+    # 'Karl Brenner states, "..."': a quotation after the comma is what is stated.
+    s = one(nlp.parse('On the talks, Karl Brenner states, "The door stays open for everyone."'))
+    assert (s.source.text, s.trigger.text, s.quote) == ("Karl Brenner", "states", True)
+    assert s.content.text.startswith("The door stays open")

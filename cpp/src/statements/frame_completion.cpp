@@ -44,6 +44,13 @@ bool common_noun_object(const TokenView& view, std::uint32_t k, std::uint32_t hi
   return w == "to" || w == "that" || w == "for";
 }
 
+// '..., the report states, "Warrants were ..."', 'it reported: "..."': a
+// quotation right after the verb (over a comma or colon) is what it says.
+bool quotation_follows(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  if (k < hi && (view.low(k) == "," || view.low(k) == ":")) ++k;
+  return k < hi && view.opened_at(k) >= 0;
+}
+
 }  // namespace
 
 bool entry_conditions_hold(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t) {
@@ -60,7 +67,8 @@ bool entry_conditions_hold(const DocumentStage& stage, const SentenceScope& scop
     while (k < scope.hi && k < t.last + 8 && view.low(k) != "for") ++k;
     if (k >= scope.hi || view.low(k) != "for" || !object) return false;
   }
-  if (e.that_only && !(t.last < scope.hi && view.low(t.last) == "that")) return false;
+  if (e.that_only && !(t.last < scope.hi && view.low(t.last) == "that") && !quotation_follows(view, t.last, scope.hi))
+    return false;
   return true;
 }
 
