@@ -355,3 +355,19 @@ def test_a_that_only_verb_before_a_quotation(nlp):
     s = one(nlp.parse('On the talks, Karl Brenner states, "The door stays open for everyone."'))
     assert (s.source.text, s.trigger.text, s.quote) == ("Karl Brenner", "states", True)
     assert s.content.text.startswith("The door stays open")
+
+
+def test_person_in_apposition_to_a_role_is_the_speaker(nlp):
+    # "The Ruritanian foreign minister, Karl Brenner, confirmed ...": Brenner speaks, and "he" is Brenner.
+    doc = nlp.parse("Ruritania's foreign minister, Karl Brenner, confirmed that the embassy would close.\n"
+                    "Asked when, he said: \u201cSoon.\u201d")
+    check_offsets(doc)
+    got = [(s.source.text, s.source.actor) for s in doc.statements]
+    assert got == [("Karl Brenner", "RURGOV"), ("he", "RURGOV")]
+
+
+def test_inverted_source_is_the_name_not_the_label_before_it(nlp):
+    # '"...," said Republican Senator X': the name after a party or nationality label.
+    doc = nlp.parse('"We will talk," said Republican Senator Maria Quellbrook.')
+    s = one(doc)
+    assert s.source.text == "Maria Quellbrook"

@@ -109,6 +109,15 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
   stage.phrases.subject_before(f.sources, sj, lo);
 }
 
+// Whether the words between the comma at c and token j are one person's
+// name and the word before c is a person's role ("the foreign minister, X,").
+bool person_in_apposition(const TokenView& view, std::int64_t c, std::int64_t j) {
+  const std::int32_t mi = view.mention_at(at(j - 1));
+  if (mi < 0 || view.mention(mi).type != "PERSON" || view.first_token_at(view.mention(mi).start) != c + 1) return false;
+  const ActEntry* e = view.referent_entry(at(c - 1));
+  return e && e->referent == Referent::Person && view.mention_at(at(c - 1)) < 0;
+}
+
 }  // namespace
 
 bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
@@ -188,6 +197,10 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
       if (k - 1 < lo || view.mention_at(at(k - 1)) < 0) continue;
       done = stage.phrases.subject_before(f.sources, k - 1, lo).found;
     }
+    // "The Russian foreign minister, Sergei Lavrov, confirmed": the person in
+    // apposition to a role is the speaker (a person, whom "he" later stands for).
+    if (!done && !commas.empty() && commas.front() - 1 >= lo && person_in_apposition(view, commas.front(), j))
+      done = stage.phrases.subject_before(f.sources, j - 1, static_cast<std::uint32_t>(commas.front() + 1)).found;
     if (!done && !commas.empty() && commas.front() - 1 >= lo) {
       done = stage.phrases.subject_before(f.sources, commas.front() - 1, lo).found;
       // The appositive itself names the source ("..., Mario Draghi, described").

@@ -184,7 +184,9 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
     if (view.is_mark(k)) break;
     if (view.mention_at(k) >= 0) {
       const Mention& m = view.mention(view.mention_at(k));
-      if (conj < 0 && !view.is_hyphen_glued(m) && (has_code(facts.actor_of(m)) || can_be_party(m.type)))
+      // "Republican Senator Lindsey Graham": a nationality or party before the name modifies it.
+      const bool modifier = conj >= 0 && view.mention(conj).type == "NORP" && m.type != "NORP";
+      if ((conj < 0 || modifier) && !view.is_hyphen_glued(m) && (has_code(facts.actor_of(m)) || can_be_party(m.type)))
         conj = view.mention_at(k);
       while (k < hi && view.mention_at(k) >= 0 && view.tok(k).start < m.end) ++k;
       continue;
