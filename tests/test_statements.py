@@ -371,3 +371,14 @@ def test_inverted_source_is_the_name_not_the_label_before_it(nlp):
     doc = nlp.parse('"We will talk," said Republican Senator Maria Quellbrook.')
     s = one(doc)
     assert s.source.text == "Maria Quellbrook"
+
+
+def test_according_to_a_nationality_before_an_unlisted_noun_speaks_without_a_code(nlp):
+    # "according to the top British medical journal", "according to Republican lawmakers": the
+    # journal or the lawmakers speak, not a country; "according to Republican officials" is American.
+    doc = nlp.parse("Borduria is losing the war, according to Republican lawmakers.\n"
+                    "Borduria is losing the war, according to Republican officials.")
+    check_offsets(doc)
+    got = [(doc.sentences[s.sentence].paragraph, s.source.text, s.source.actor) for s in doc.statements]
+    assert got[0] == (0, "lawmakers", None)
+    assert got[1][0] == 1 and got[1][2] is not None and got[1][2].startswith("USA")

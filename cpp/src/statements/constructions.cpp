@@ -118,6 +118,22 @@ bool person_in_apposition(const TokenView& view, std::int64_t c, std::int64_t j)
   return e && e->referent == Referent::Person && view.mention_at(at(c - 1)) < 0;
 }
 
+// When the name at `a` is a nationality followed by lower-case words whose
+// last is no listed nominal ("Russian state news agencies"): that last
+// word's token; else -1.
+std::int64_t nationality_before_unlisted_noun(const TokenView& view, const Argument& a, std::uint32_t hi) {
+  std::uint32_t k = view.first_token_at(a.end);
+  const std::int32_t mi = view.mention_at(view.first_token_at(a.start));
+  if (mi < 0 || view.mention(mi).type != "NORP") return -1;
+  const std::uint32_t after = k;
+  // Up to a function word or a verb of the lexicon ("... agencies reported").
+  while (k < hi && view.tok(k).kind == TokenKind::Word && view.tok(k).shape == Shape::Lower &&
+         !in(kStop, view.low(k)) && !(view.forms_at(k) && !view.referent_entry(k) && view.starts_verb_form(k)))
+    ++k;
+  if (k == after || view.referent_entry(k - 1)) return -1;
+  return k - 1;
+}
+
 }  // namespace
 
 bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
@@ -134,6 +150,15 @@ bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigge
 void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
   stage.phrases.object_after(f.sources, t.last, scope.hi, true);
+  // "according to Russian state news agencies", "according to the top British
+  // medical journal": a nationality before a noun no one is known to speak
+  // through (not "Russian officials"): the phrase speaks for itself, without a code.
+  if (f.sources.size() == 1)
+    if (const std::int64_t head = nationality_before_unlisted_noun(view, f.sources.front().arg, scope.hi); head >= 0) {
+      // Its words after the nationality (whose name keeps its own mention).
+      const std::uint32_t first = view.first_token_at(f.sources.front().arg.end);
+      f.sources.front() = stage.referents.speaker_of_its_own(first, static_cast<std::uint32_t>(head), "ORG");
+    }
   // The content: the main clause before the phrase.
   if (t.first > scope.lo) {
     std::uint32_t ce = t.first;
