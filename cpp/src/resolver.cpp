@@ -44,6 +44,10 @@ struct Resolver {
     return idx;
   }
 
+  // Whether a verb of saying follows token i ("Wang said").
+  bool speaks_after(std::size_t i) const {
+    return i + 1 < doc.tokens.size() && (k.cues.kinds(text(i + 1)) & NameCues::kSpeechVerb) != 0;
+  }
   std::string mention_text(const Mention& m) const { return doc.text.substr(m.start, m.end - m.start); }
 
   static std::string slug(std::string_view s) {
@@ -146,6 +150,20 @@ struct Resolver {
       auto sp = a.name.rfind(' ');
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
     }
+    // Names whose family name comes first ("Wang Shouwen" ... "Wang said"):
+    // the first word of one text-found person's name, alone before a verb of
+    // saying (elsewhere a lone first word is as often a given name, or the
+    // first word of a run the finder took for a person's name).
+    StringSet family_first;
+    for (const auto& m : doc.mentions) {
+      if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token < 2) continue;
+      const std::string_view first = text(m.first_token);
+      const auto fw = first_words.find(first);
+      if (fw == first_words.end() || fw->second < 0 || first.size() < 3 || surname.find(first) != surname.end())
+        continue;
+      surname.emplace(std::string(first), fw->second);
+      family_first.emplace(first);
+    }
     if (surname.empty()) return;
     StringMap<std::int32_t> folded;
     for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);
@@ -165,7 +183,8 @@ struct Resolver {
         if (t.shape == Shape::Capitalized) {
           if (!filter.may_contain(text(i))) continue;
           auto it = surname.find(text(i));
-          if (it != surname.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
+          if (it != surname.end() && (family_first.find(text(i)) == family_first.end() || speaks_after(i)))
+            found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         } else if (t.shape == Shape::AllCaps && p.title) {
           auto it = folded.find(utf8::to_lower(text(i)));
           if (it != folded.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
@@ -207,6 +226,41 @@ struct Resolver {
       auto it = alias.find(std::string_view(doc.text).substr(m.start, m.end - m.start));
       if (it != alias.end()) m.entity = it->second;
     }
+  }
+
+  // 2b. "the North" after "North Korea", "the South" after "South Sudan": a
+  // country's short form, when one country of the document is named so.
+  void compass_short_forms() {
+    std::int32_t entity[2] = {-1, -1};  // North, South; -2: several
+    std::int32_t kb[2] = {-1, -1};
+    for (const auto& m : doc.mentions) {
+      if (m.type != "GPE" || m.last_token - m.first_token != 2 || m.entity < 0 || m.kb < 0) continue;
+      const std::string_view w = text(m.first_token);
+      const int side = w == "North" ? 0 : w == "South" ? 1 : -1;
+      if (side < 0) continue;
+      // A country ("South Korea"), not a state or province ("South Carolina": "the South" is a region).
+      const auto cands = k.gazetteer.lookup(mention_text(m));
+      if (cands.empty() || k.gazetteer.place(cands.front()).feature != "country") continue;
+      std::int32_t& e = entity[side];
+      e = e == -1 || e == m.entity ? m.entity : -2;
+      kb[side] = m.kb;
+    }
+    if (entity[0] < 0 && entity[1] < 0) return;
+    std::vector<Mention> found;
+    for (std::size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+      const std::string_view w = text(i);
+      const int side = w == "North" ? 0 : w == "South" ? 1 : -1;
+      if (side < 0 || entity[side] < 0 || mention_at_token(i) >= 0) continue;
+      const std::string_view before = text(i - 1);
+      // "the North", "the North's"; not "the North Atlantic".
+      if ((before != "the" && before != "The") || doc.tokens[i + 1].shape == Shape::Capitalized ||
+          doc.tokens[i + 1].shape == Shape::AllCaps ||
+          doc.paragraphs[doc.sentences[doc.tokens[i].sentence].paragraph].boilerplate)
+        continue;
+      found.push_back(new_mention(i, i + 1, "GPE", entity[side]));
+      found.back().kb = kb[side];  // the country's entry: its code
+    }
+    insert_mentions(doc, std::move(found), false);
   }
 
   // 3. Actor codes, in steps: the knowledge base's (at the article's date),
@@ -559,6 +613,9 @@ struct Resolver {
     const std::size_t before_acronyms = doc.mentions.size();
     acronyms();
     if (doc.mentions.size() != before_acronyms) index_tokens();  // new mentions: re-index
+    const std::size_t before_short_forms = doc.mentions.size();
+    compass_short_forms();
+    if (doc.mentions.size() != before_short_forms) index_tokens();
     assign_codes();
     drop_empty_entities();
   }

@@ -109,6 +109,31 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
   stage.phrases.subject_before(f.sources, sj, lo);
 }
 
+// Whether the words between the comma at c and token j are one person's
+// name and the word before c is a person's role ("the foreign minister, X,").
+bool person_in_apposition(const TokenView& view, std::int64_t c, std::int64_t j) {
+  const std::int32_t mi = view.mention_at(at(j - 1));
+  if (mi < 0 || view.mention(mi).type != "PERSON" || view.first_token_at(view.mention(mi).start) != c + 1) return false;
+  const ActEntry* e = view.referent_entry(at(c - 1));
+  return e && e->referent == Referent::Person && view.mention_at(at(c - 1)) < 0;
+}
+
+// When the name at `a` is a nationality followed by lower-case words whose
+// last is no listed nominal ("Russian state news agencies"): that last
+// word's token; else -1.
+std::int64_t nationality_before_unlisted_noun(const TokenView& view, const Argument& a, std::uint32_t hi) {
+  std::uint32_t k = view.first_token_at(a.end);
+  const std::int32_t mi = view.mention_at(view.first_token_at(a.start));
+  if (mi < 0 || view.mention(mi).type != "NORP") return -1;
+  const std::uint32_t after = k;
+  // Up to a function word or a verb of the lexicon ("... agencies reported").
+  while (k < hi && view.tok(k).kind == TokenKind::Word && view.tok(k).shape == Shape::Lower &&
+         !in(kStop, view.low(k)) && !(view.forms_at(k) && !view.referent_entry(k) && view.starts_verb_form(k)))
+    ++k;
+  if (k == after || view.referent_entry(k - 1)) return -1;
+  return k - 1;
+}
+
 }  // namespace
 
 bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
@@ -151,6 +176,15 @@ void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigge
   const TokenView& view = stage.view;
   stage.phrases.object_after(f.sources, t.last, scope.hi, true);
   if (f.sources.empty()) unnamed_source_after(stage, scope, t.last, f);
+  // "according to Russian state news agencies", "according to the top British
+  // medical journal": a nationality before a noun no one is known to speak
+  // through (not "Russian officials"): the phrase speaks for itself, without a code.
+  if (f.sources.size() == 1)
+    if (const std::int64_t head = nationality_before_unlisted_noun(view, f.sources.front().arg, scope.hi); head >= 0) {
+      // Its words after the nationality (whose name keeps its own mention).
+      const std::uint32_t first = view.first_token_at(f.sources.front().arg.end);
+      f.sources.front() = stage.referents.speaker_of_its_own(first, static_cast<std::uint32_t>(head), "ORG");
+    }
   // The content: the main clause before the phrase.
   if (t.first > scope.lo) {
     std::uint32_t ce = t.first;
@@ -214,6 +248,10 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
       if (k - 1 < lo || view.mention_at(at(k - 1)) < 0) continue;
       done = stage.phrases.subject_before(f.sources, k - 1, lo).found;
     }
+    // "The Russian foreign minister, Sergei Lavrov, confirmed": the person in
+    // apposition to a role is the speaker (a person, whom "he" later stands for).
+    if (!done && !commas.empty() && commas.front() - 1 >= lo && person_in_apposition(view, commas.front(), j))
+      done = stage.phrases.subject_before(f.sources, j - 1, static_cast<std::uint32_t>(commas.front() + 1)).found;
     if (!done && !commas.empty() && commas.front() - 1 >= lo) {
       done = stage.phrases.subject_before(f.sources, commas.front() - 1, lo).found;
       // The appositive itself names the source ("..., Mario Draghi, described").
@@ -357,6 +395,11 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
 
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   if (t.is_noun()) return noun_trigger(stage, scope, t, f);
+  // "repeated a call for Israel to ...": a phrase after an article is a noun's.
+  if (t.entry->pos == Pos::Phrase && t.before() >= scope.lo) {
+    const Word w = stage.view.low(at(t.before()));
+    if (w == "a" || w == "an" || w == "the") return noun_trigger(stage, scope, t, f);
+  }
   if (t.entry->after) {
     according_to(stage, scope, t, f);
     return true;

@@ -12,15 +12,30 @@ const ActEntry& plain_say_entry() {
   return say;
 }
 
+namespace {
+
+// Whether a target is its source: the same party, unless it is the object
+// addressed and both are coded with codes that differ below the country
+// ("U.S. senators urged the Trump administration": USA to USAGOV).
+bool same_actor(const DocumentStage& stage, const Party& target, const Argument& source, bool addressed) {
+  if (!stage.facts.same_party(target.arg, source)) return false;
+  // A person or body ("Prime Minister X", "the Trump administration"), not a country or people.
+  const bool body = target.type == "PERSON" || target.type == "ORG";
+  return !(addressed && body && has_code(target.arg) && has_code(source) && target.arg.actor != source.actor);
+}
+
+}  // namespace
+
 void emit_statement(DocumentStage& stage, const Party& source, const Party* given, const ActEntry& entry, Act act,
-                    Span trigger, const std::optional<Span>& content, bool quote, bool negated,
-                    std::uint32_t sentence) {
+                    Span trigger, const std::optional<Span>& content, bool quote, bool negated, std::uint32_t sentence,
+                    bool addressed) {
   const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
   ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
   if (choice.act == Act::None) return;  // a trigger that needs a cue found none
   Statement st;
   st.source = source.arg;
-  if (choice.target && !stage.facts.same_party(choice.target->arg, source.arg)) st.target = choice.target->arg;
+  const bool given_target = addressed && given && choice.target && choice.target->arg.start == given->arg.start;
+  if (choice.target && !same_actor(stage, *choice.target, source.arg, given_target)) st.target = choice.target->arg;
   st.act = act_name(choice.act);
   st.cameo = choice.cameo;
   st.plover = choice.plover;
@@ -45,8 +60,9 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
   for (const auto& source : speakers) {
     bool any_target = false;
     for (const auto& target : f.reciprocal ? speakers : f.targets)
-      if (target.usable && !stage.facts.same_party(target.arg, source.arg) && !target.media) {
-        emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index);
+      if (target.usable && !target.media && !same_actor(stage, target, source.arg, !f.content_target)) {
+        emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index,
+                       !f.content_target);
         any_target = true;
       }
     if (!any_target)

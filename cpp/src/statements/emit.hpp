@@ -9,9 +9,12 @@
 
 namespace standpoints::statements {
 
-// One statement by `source` toward `given` (or none) for a trigger entry and the act it gives.
+// One statement by `source` toward `given` (or none) for a trigger entry and
+// the act it gives. `addressed`: `given` is the trigger's object ("urged the
+// Trump administration"), which may share the source's country (not its code).
 void emit_statement(DocumentStage& stage, const Party& source, const Party* given, const ActEntry& entry, Act act,
-                    Span trigger, const std::optional<Span>& content, bool quote, bool negated, std::uint32_t sentence);
+                    Span trigger, const std::optional<Span>& content, bool quote, bool negated, std::uint32_t sentence,
+                    bool addressed = false);
 
 // The statements of a completed frame: one per usable source and per target
 // of another root (one without a target when there is none). Returns whether

@@ -84,10 +84,13 @@ struct Frame {
   Parties targets;
   std::uint32_t after = 0;  // first token after the trigger (and its object or agent)
   std::optional<Span> content;
-  bool quote = false;       // the content is a quotation
-  bool negated = false;     // "did not say"
-  bool passive = false;     // "was accused by X"
-  bool reciprocal = false;  // "A and B accused each other": each source's target is the others
+  bool quote = false;           // the content is a quotation
+  bool negated = false;         // "did not say"
+  bool passive = false;         // "was accused by X"
+  bool reciprocal = false;      // "A and B accused each other": each source's target is the others
+  bool content_target = false;  // the targets were read from the content, not from the trigger's object
+  bool common_object =
+      false;  // the object is a phrase of common nouns ("accused the west of"): no target in the content
   SourceFrom source_from = SourceFrom::Phrase;
   std::optional<std::uint32_t> subject_first;  // first token of the subject phrase, when one was scanned
 };

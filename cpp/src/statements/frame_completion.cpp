@@ -19,6 +19,38 @@ bool foreign_target_at(const DocumentStage& stage, std::uint32_t u, const Party&
          !stage.view.after_place_preposition(u);
 }
 
+// "accused the west of ...", "told his counterparts that ...", "urged the
+// international community to ...": a determiner, then common nouns up to a
+// preposition or "that": the act is aimed at whom these words name, not at
+// a name in what follows.
+bool common_noun_object(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  if (!in(kDeterminers, view.low(k))) return false;
+  std::uint32_t u = k + 1;
+  int words = 0;
+  for (; u < hi && words < 4; ++u, ++words) {
+    if (view.mention_at(u) >= 0 || view.quote_at(u) >= 0 || view.tok(u).kind != TokenKind::Word) return false;
+    const Word w = view.low(u);
+    if (in(kStop, w)) break;
+    if (view.referent_entry(u)) return false;  // "the ministry", "its allies": someone the text named before
+  }
+  if (words == 0 || u >= hi) return false;
+  const Word w = view.low(u);
+  if (w == "of") {
+    // "the actions of Borduria", "the government of X": the name is in the object.
+    std::uint32_t n = u + 1;
+    while (n < hi && in(kDeterminers, view.low(n))) ++n;
+    return n < hi && view.mention_at(n) < 0;
+  }
+  return w == "to" || w == "that" || w == "for";
+}
+
+// '..., the report states, "Warrants were ..."', 'it reported: "..."': a
+// quotation right after the verb (over a comma or colon) is what it says.
+bool quotation_follows(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  if (k < hi && (view.low(k) == "," || view.low(k) == ":")) ++k;
+  return k < hi && view.opened_at(k) >= 0;
+}
+
 }  // namespace
 
 bool entry_conditions_hold(const DocumentStage& stage, const SentenceScope& scope, const Trigger& t) {
@@ -35,7 +67,8 @@ bool entry_conditions_hold(const DocumentStage& stage, const SentenceScope& scop
     while (k < scope.hi && k < t.last + 8 && view.low(k) != "for") ++k;
     if (k >= scope.hi || view.low(k) != "for" || !object) return false;
   }
-  if (e.that_only && !(t.last < scope.hi && view.low(t.last) == "that")) return false;
+  if (e.that_only && !(t.last < scope.hi && view.low(t.last) == "that") && !quotation_follows(view, t.last, scope.hi))
+    return false;
   return true;
 }
 
@@ -53,7 +86,8 @@ void find_frame_target(DocumentStage& stage, SentenceScope& scope, const Trigger
     return;
   }
   if (e.frame_obj && k < hi && !view.is_mark(k) && view.low(k) != "that") {
-    if (stage.phrases.object_after(f.targets, k, hi, false).found) {
+    f.common_object = common_noun_object(view, k, hi);
+    if (!f.common_object && stage.phrases.object_after(f.targets, k, hi, false).found) {
       // Past the object.
       std::uint32_t m = k;
       while (m < hi && (view.mention_at(m) >= 0 || in(kDeterminers, view.low(m)) || view.low(m) == "and" ||
@@ -164,7 +198,8 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
 }
 
 void find_content_target(const DocumentStage& stage, const Trigger& t, Act act, Frame& f) {
-  if (!f.targets.empty() || f.reciprocal || !f.content || f.passive || t.entry->after) return;
+  if (!f.targets.empty() || f.reciprocal || f.common_object || !f.content || f.passive || t.entry->after) return;
+  f.content_target = true;
   const TokenView& view = stage.view;
   const std::uint32_t n = view.size();
   // The content after the trigger, or a quotation before it ('"...," they warned').
@@ -271,6 +306,18 @@ bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, co
       p.usable = true;
       p.head = s.head;
       f.sources.push_back(std::move(p));
+    }
+    // "X offered guarantees to Y and pledged to suspend drills with Z": a
+    // coordinated verb without an object of its own is aimed at whom the
+    // verb before it was, not at a name in what it says (what it says alone
+    // decides the target of "... and said").
+    if (f.source_from == SourceFrom::Coordinated && act != Act::Say && f.content_target && previous.target &&
+        scope.paragraph == stage.emitter.paragraph_of(stage.emitter.size() - 1)) {
+      f.targets.clear();
+      Party target;
+      target.arg = *previous.target;
+      target.usable = true;
+      f.targets.push_back(std::move(target));
     }
     // The participle repeats the act before it toward the same target: one statement.
     bool same = f.targets.empty() && !previous.target;

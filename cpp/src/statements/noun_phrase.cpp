@@ -184,7 +184,9 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
     if (view.is_mark(k)) break;
     if (view.mention_at(k) >= 0) {
       const Mention& m = view.mention(view.mention_at(k));
-      if (conj < 0 && !view.is_hyphen_glued(m) && (has_code(facts.actor_of(m)) || can_be_party(m.type)))
+      // "Republican Senator Lindsey Graham": a nationality or party before the name modifies it.
+      const bool modifier = conj >= 0 && view.mention(conj).type == "NORP" && m.type != "NORP";
+      if ((conj < 0 || modifier) && !view.is_hyphen_glued(m) && (has_code(facts.actor_of(m)) || can_be_party(m.type)))
         conj = view.mention_at(k);
       while (k < hi && view.mention_at(k) >= 0 && view.tok(k).start < m.end) ++k;
       continue;
@@ -258,6 +260,8 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
     if (np.lower_head >= 0) p.head = view_.low(static_cast<std::size_t>(np.lower_head));
     if (p.media) {
       // A medium: no source (media report what others say).
+      if (p.type == "PERSON")
+        referents_.note_media_person(p.arg.start, view_.paragraph_of(view_.first_token_at(p.arg.start)));
       p.type = "MEDIA";
       p.usable = false;
       p.head.clear();
@@ -275,6 +279,8 @@ PhraseExtent PhraseReader::object_after(Parties& out, std::uint32_t b, std::uint
   }
   for (const std::int32_t mi : np.names) {
     Party& p = out.emplace_back(facts_.party_of(mi));
+    if (p.usable && p.media && p.type == "PERSON")
+      referents_.note_media_person(p.arg.start, view_.paragraph_of(view_.first_token_at(p.arg.start)));
     if (!p.usable || p.media) out.pop_back();
   }
   return {np.first, out.size() > before};

@@ -14,8 +14,17 @@ void headline_colon(DocumentStage& stage, std::uint32_t si) {
   const Party source = stage.facts.party_of(view.mention_at(sf));
   if (!source.usable || source.media || (!has_code(source.arg) && source.type != "PERSON" && source.type != "ORG"))
     return;
-  emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(k).start, view.tok(k).end},
-                 Span{view.tok(k + 1).start, view.tok(sl - 1).end}, false, false, si);
+  // "NATO: Russia moving troops into Ukraine": a name that opens the content is what it is about.
+  std::uint32_t c = k + 1;
+  while (c < sl && in(kDeterminers, view.low(c))) ++c;
+  Party about;
+  if (view.mention_at(c) >= 0 && !view.is_hyphen_glued(view.mention(view.mention_at(c)))) {
+    about = stage.facts.from_mention(view.mention_at(c));
+    if (about.media || stage.facts.same_party(about.arg, source.arg)) about.usable = false;
+  }
+  emit_statement(stage, source, about.usable ? &about : nullptr, plain_say_entry(), Act::Say,
+                 Span{view.tok(k).start, view.tok(k).end}, Span{view.tok(k + 1).start, view.tok(sl - 1).end}, false,
+                 false, si);
 }
 
 void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {

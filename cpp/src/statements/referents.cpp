@@ -65,11 +65,23 @@ Party Referents::resolve_by_class(Referent cls, std::uint32_t first_token, std::
   const std::uint32_t from = paragraph >= 3 ? paragraph - 3 : 0;
   switch (cls) {
     case Referent::Person: {
-      if (const Seen* s = history_.last_of_kind(paragraph, true, false)) return from_seen(s, start, end);
-      if (const std::int32_t mi = recent(NameKind::Person, first_token, paragraph); mi >= 0)
+      // A person speaking for a medium after the one found stands between them: "she" is the
+      // reporter, who speaks without a code (media take no positions).
+      const Party reporter = unresolved_nominal(Referent::Person, start, end);
+      const auto seen = [&](const Seen* s) -> Party {
+        return media_person_since(s->arg.start, from) ? reporter : from_seen(s, start, end);
+      };
+      const auto named = [&](std::int32_t mi) -> Party {
+        if (mi >= 0 && media_person_since(view_.mention(mi).start, from)) return reporter;
         return from_mention_at(mi, start, end);
-      if (const Seen* s = history_.last_of_kind(from, true, false)) return from_seen(s, start, end);
-      return from_mention_at(recent(NameKind::Person, first_token, from), start, end);
+      };
+      if (const Seen* s = history_.last_of_kind(paragraph, true, false)) return seen(s);
+      if (const std::int32_t mi = recent(NameKind::Person, first_token, paragraph); mi >= 0) return named(mi);
+      // In the paragraphs before, the last speaker: a reporter, then no one the stage can name.
+      const Seen* s = history_.last_of_kind(from, true, false);
+      if (media_person_since(s ? s->arg.start : 0, from)) return reporter;
+      if (s) return from_seen(s, start, end);
+      return named(recent(NameKind::Person, first_token, from));
     }
     case Referent::Thing:
     case Referent::Group: {
@@ -85,13 +97,50 @@ Party Referents::resolve_by_class(Referent cls, std::uint32_t first_token, std::
     }
     case Referent::Igo:
       return from_mention_at(recent(NameKind::Organisation, first_token, 0), start, end);
-    case Referent::Document:
-      // The author of a document: the most frequent source so far.
+    case Referent::Document: {
+      // "X published a report that ...": the subject of the verb it is the object of.
+      if (const std::int32_t mi = publisher_of(first_token); mi >= 0) {
+        Party p = facts_.party_of(mi);
+        if (!p.usable || p.media) return {};
+        p.arg.start = start;
+        p.arg.end = end;
+        return p;
+      }
+      // Else the author of a document: the most frequent source so far.
       return from_seen(history_.most_frequent_source(), start, end);
+    }
     case Referent::None:
       break;
   }
   return {};
+}
+
+std::int32_t Referents::publisher_of(std::uint32_t first_token) const {
+  // Back over the determiners, a verb in lower case ("published", "has issued"), then the subject's last token.
+  const std::uint32_t lo = view_.doc.sentences[view_.tok(first_token).sentence].first_token;
+  std::uint32_t u = first_token;
+  while (u > lo && in(kDeterminers, view_.low(u - 1))) --u;
+  if (u <= lo + 1) return -1;
+  const Token& verb = view_.tok(u - 1);
+  const Word v = view_.low(u - 1);
+  if (verb.kind != TokenKind::Word || verb.shape != Shape::Lower || view_.mention_at(u - 1) >= 0 ||
+      !(ends_with(v, "ed") || v == "issues" || v == "publishes" || v == "releases" || v == "put" || v == "sent"))
+    return -1;
+  u -= 1;
+  while (u > lo && in(kAux, view_.low(u - 1))) --u;
+  if (u <= lo) return -1;
+  // The subject: a name, or a name and one noun after it ("a British judge");
+  // not the last of a list or of an "of" phrase ("the leaders of A, B and C"), which the parse reads.
+  std::int32_t mi = view_.mention_at(u - 1);
+  if (mi < 0 && u - 1 > lo && view_.tok(u - 1).shape == Shape::Lower && !in(kStop, view_.low(u - 1)))
+    mi = view_.mention_at(u - 2);
+  if (mi < 0) return -1;
+  const std::uint32_t f = view_.first_token_at(view_.mention(mi).start);
+  if (f > lo) {
+    const Word w = view_.low(f - 1);
+    if (w == "of" || w == "," || w == "and" || w == "or" || w == "&") return -1;
+  }
+  return mi;
 }
 
 Party Referents::from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const {

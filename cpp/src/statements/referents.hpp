@@ -33,6 +33,13 @@ class Referents {
   // code and without an antecedent ("analysts said"): a new mention of type `type`.
   Party speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type);
 
+  // A person who speaks for a medium ("NPR's Jane Roe, reporting from ..., says"):
+  // no source, but what a later "she" stands for, when no one was named since.
+  void note_media_person(std::uint32_t start, std::uint32_t paragraph) {
+    media_person_start_ = start;
+    media_person_paragraph_ = paragraph;
+  }
+
   // The mentions proposed so far, in the order of resolution.
   std::vector<Mention> take_proposals() { return std::move(proposals_); }
 
@@ -40,6 +47,9 @@ class Referents {
   Party resolve_by_class(Referent cls, std::uint32_t first_token, std::uint32_t paragraph, std::uint32_t start,
                          std::uint32_t end) const;
   Party from_seen(const Seen* s, std::uint32_t start, std::uint32_t end) const;
+  // "X published a report", "a judge has issued a report": the mention that
+  // ends the subject of the verb before a document's words, or -1.
+  std::int32_t publisher_of(std::uint32_t first_token) const;
   void propose(Party& p, std::uint32_t head_token, MentionKind kind);
   Party from_mention_at(std::int32_t mi, std::uint32_t start, std::uint32_t end) const;
   // A nominal that stands for no one named: a party of its own, without a code.
@@ -59,7 +69,14 @@ class Referents {
   std::vector<Mention> proposals_;
   mutable std::vector<std::uint32_t> tokens_of_kind_[static_cast<int>(NameKind::Count)];
   mutable bool indexed_[static_cast<int>(NameKind::Count)] = {};
-  mutable std::size_t walk_budget_;  // steps left for walks back (then the indexes answer)
+  mutable std::size_t walk_budget_;
+  std::int64_t media_person_start_ = -1;  // the last person speaking for a medium (byte offset), or -1
+  std::uint32_t media_person_paragraph_ = 0;
+  // Whether a person named at byte `start` was named before the last person
+  // speaking for a medium, which lies in paragraph `from` or later.
+  bool media_person_since(std::uint32_t start, std::uint32_t from) const {
+    return media_person_start_ > static_cast<std::int64_t>(start) && media_person_paragraph_ >= from;
+  }  // steps left for walks back (then the indexes answer)
 };
 
 }  // namespace standpoints::statements

@@ -26,6 +26,8 @@ void add_name(DocumentStage& stage, std::int32_t mi, NounRole role, std::string_
   if (p.media) {
     if (role == NounRole::Object) return;
     // A medium as a subject: no source (media report what others say).
+    if (p.type == "PERSON")
+      stage.referents.note_media_person(p.arg.start, stage.view.paragraph_of(stage.view.first_token_at(p.arg.start)));
     p.type = "MEDIA";
     p.usable = false;
   } else if (!head.empty()) {
