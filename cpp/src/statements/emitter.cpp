@@ -27,7 +27,7 @@ std::vector<Statement> Emitter::take_distinct() {
   std::size_t kept = 0;
   for (std::size_t k = 0; k < out_.size(); ++k) {
     Statement& st = out_[k];
-    const Key key{paragraph_[k], facts_.key_of(st.source), st.act,
+    const Key key{paragraph_[k], facts_.source_key_of(st.source), st.act,
                   st.target ? facts_.key_of(*st.target) : std::string_view()};
     if (keys.contains(key)) continue;
     if (kept != k) out_[kept] = std::move(st);

@@ -1,6 +1,7 @@
 // The statements of a document as the stage finds them, and the one rule
-// that drops repeats: one statement per (paragraph, source root, act,
-// target root), the first kept.
+// that drops repeats: one statement per (paragraph, source, act, target
+// root), the first kept; a source is a person, else its code's root
+// (ActorFacts::source_key_of).
 #pragma once
 
 #include <cstdint>
