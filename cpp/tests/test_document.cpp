@@ -170,6 +170,7 @@ void syntax_tokens_are_sparse() {
   CHECK(read[500'000].tag == PosTag::VBD && copy[500'000].tag == PosTag::NN && copy[997].tag == PosTag::NN);
   SyntaxTokens moved = std::move(copy);
   CHECK(moved.size() == 1'000'000 && moved[500'000].tag == PosTag::NN);
+  CHECK(copy.empty() && copy.bytes() == 0);  // NOLINT(bugprone-use-after-move): moved-from is empty
 
   syn.resize(500'001);  // shrinking then growing shows nothing of what was cut
   syn.resize(1'000'000);

@@ -315,8 +315,26 @@ class SyntaxTokens {
   SyntaxTokens() = default;
   SyntaxTokens(const SyntaxTokens& other);
   SyntaxTokens& operator=(const SyntaxTokens& other);
-  SyntaxTokens(SyntaxTokens&&) noexcept = default;
-  SyntaxTokens& operator=(SyntaxTokens&&) noexcept = default;
+  // A moved-from layer is empty.
+  SyntaxTokens(SyntaxTokens&& other) noexcept
+      : size_(std::exchange(other.size_, 0)),
+        blocks_(std::move(other.blocks_)),
+        pools_(std::move(other.pools_)),
+        pool_left_(std::exchange(other.pool_left_, 0)) {
+    other.blocks_.clear();
+    other.pools_.clear();
+  }
+  SyntaxTokens& operator=(SyntaxTokens&& other) noexcept {
+    if (this != &other) {
+      size_ = std::exchange(other.size_, 0);
+      blocks_ = std::move(other.blocks_);
+      pools_ = std::move(other.pools_);
+      pool_left_ = std::exchange(other.pool_left_, 0);
+      other.blocks_.clear();
+      other.pools_.clear();
+    }
+    return *this;
+  }
 
   // Tokens the layer covers: 0 until a sentence is parsed, then the document's.
   std::size_t size() const noexcept { return size_; }

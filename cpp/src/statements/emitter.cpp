@@ -29,10 +29,8 @@ void Emitter::add(Statement st, std::uint32_t paragraph) {
     last_repeat_ = std::move(st);
     return;
   }
-  if (chunks_.empty() || chunks_.back().size() == kChunk) {
-    chunks_.emplace_back();
-    chunks_.back().reserve(kChunk);
-  }
+  // A chunk grows as a vector up to kChunk (most documents keep a few statements), then the next begins.
+  if (chunks_.empty() || chunks_.back().size() == kChunk) chunks_.emplace_back();
   chunks_.back().push_back(std::move(st));
   seen_.insert(Kept{hash, kept_++, paragraph});
   last_kept_ = true;

@@ -3,7 +3,8 @@
 // target root), the first kept. A repeat is dropped as it arrives, so that
 // the stage holds only the statements it keeps (a huge article repeats most
 // of its statements: a 100 MB one-paragraph article finds some 380,000 and
-// keeps 5,000), in chunks that never move (no copy of them while they grow).
+// keeps 5,000), in chunks of at most kChunk: growing copies a chunk, never
+// all the statements.
 #pragma once
 
 #include <boost/unordered/unordered_flat_set.hpp>
@@ -71,7 +72,7 @@ class Emitter {
   const Statement& statement(std::uint32_t i) const { return chunks_[i / kChunk][i % kChunk]; }
 
   const ActorFacts& facts_;
-  Chunks chunks_;  // each of kChunk statements (the last one filling)
+  Chunks chunks_;  // each of kChunk statements but the last, which grows
   std::uint32_t kept_ = 0;
   boost::unordered_flat_set<Kept, Hash, Equal> seen_;
   std::size_t added_ = 0;
