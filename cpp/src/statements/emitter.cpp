@@ -29,8 +29,12 @@ void Emitter::add(Statement st, std::uint32_t paragraph) {
     last_repeat_ = std::move(st);
     return;
   }
-  // A chunk grows as a vector up to kChunk (most documents keep a few statements), then the next begins.
-  if (chunks_.empty() || chunks_.back().size() == kChunk) chunks_.emplace_back();
+  // The first chunk starts with room for kFirst (most documents keep fewer) and grows as a
+  // vector up to kChunk; the next ones are made whole.
+  if (chunks_.empty() || chunks_.back().size() == kChunk) {
+    chunks_.emplace_back();
+    chunks_.back().reserve(chunks_.size() == 1 ? kFirst : kChunk);
+  }
   chunks_.back().push_back(std::move(st));
   seen_.insert(Kept{hash, kept_++, paragraph});
   last_kept_ = true;

@@ -65,14 +65,14 @@ class Emitter {
     bool operator()(const Kept& a, const Key& b) const { return e->key_of(a) == b; }
     bool operator()(const Key& a, const Kept& b) const { return e->key_of(b) == a; }
   };
-  static constexpr std::size_t kChunk = 1024;
+  static constexpr std::size_t kChunk = 1024, kFirst = 64;
 
   Key key_of(const Statement& st, std::uint32_t paragraph) const;
   Key key_of(const Kept& k) const { return key_of(statement(k.index), k.paragraph); }
   const Statement& statement(std::uint32_t i) const { return chunks_[i / kChunk][i % kChunk]; }
 
   const ActorFacts& facts_;
-  Chunks chunks_;  // each of kChunk statements but the last, which grows
+  Chunks chunks_;  // each of kChunk statements but the last (the first grows to it)
   std::uint32_t kept_ = 0;
   boost::unordered_flat_set<Kept, Hash, Equal> seen_;
   std::size_t added_ = 0;
