@@ -267,6 +267,7 @@ int main(int argc, char** argv) {
   layer("mentions", bytes_of(d.mentions), d.mentions.size());
   layer("entities (vector only)", bytes_of(d.entities), d.entities.size());
   layer("statements", bytes_of(d.statements), d.statements.size());
+  layer("syntax (index + blocks)", d.syntax.tokens.bytes(), d.syntax.tokens.size());
 
   // The document's layers by address (as they are now: a block that moved
   // since shows without a name).

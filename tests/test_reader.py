@@ -278,3 +278,24 @@ def test_jsonl_non_ascii_and_escapes(write):
     rec = {"id": "u", "title": "Київ 🙂", "text": "Line \u00e9\u0301 one.\nLine two \u202eRTL."}
     (doc,) = list(standpoints.read_jsonl(write("r.jsonl", json.dumps(rec, ensure_ascii=True) + "\n")))
     check_text(doc, "Київ 🙂", ["Line \u00e9\u0301 one.", "Line two \u202eRTL."])
+
+
+def test_json_lines_read_from_a_file_are_freed_once_read(tmp_path):
+    """read_jsonl hands each line to the core, which drops the line's bytes once it has the text (a
+    huge record is not held twice while analysed): the documents are those of the same records
+    given as JsonLine, and a bad line still gives its ReadError with its line number."""
+    good = {"id": "a1", "title": "Talks in Ruritania", "date": "2022-02-03",
+            "paragraphs": ["Officials in Ruritania said the plan was a mistake."]}
+    path = tmp_path / "two.jsonl"
+    path.write_bytes(json.dumps(good).encode() + b"\n{not json\n")
+    a = standpoints.Analyzer()
+    docs = list(a.read_jsonl(path))
+    assert docs[0].to_json() == a.analyze_many([standpoints.JsonLine(json.dumps(good).encode())]).__next__().to_json()
+    assert isinstance(docs[1], ReadError) and docs[1].line == 2
+    box = [json.dumps(good).encode()]
+    doc = a._core.analyze_taken_json(box)
+    assert box == [] and doc.to_json() == docs[0]._core.to_json()
+    box = [b"{not json"]
+    with pytest.raises(ReadError):
+        a._core.analyze_taken_json(box)
+    assert box == []

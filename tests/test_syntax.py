@@ -72,6 +72,28 @@ def test_parse_leaves_the_document_as_it_was():
     assert doc.syntax.parsed == before.parsed
 
 
+def test_the_document_keeps_the_parses_the_statement_stage_made():
+    """doc.syntax shows the sentences the pipeline parsed, wherever they lie in a long document
+    (the layer is stored only for them), and nothing for the others."""
+    said = "Officials in the ministry of the Zemblan republic who spoke on Monday said the plan was a mistake."
+    text = "\n".join(["It rained."] * 400 + [said])
+    doc = standpoints.parse(text)
+    layer = doc.syntax
+    assert layer.parsed == [False] * 400 + [True]
+    assert len(layer.tokens) == doc._core.n_tokens
+    assert all(t.tag is None and t.head is None for t in layer.tokens if t.sentence < 400)
+    verb = next(t for t in layer.tokens if t.text == "said")
+    # The stage parses the words up to a few past the trigger.
+    assert all(t.tag in PENN for t in layer.tokens[verb.index - 12:verb.index + 1])
+    assert verb.tag == "VBD"
+    assert layer.subject(verb.index).text == "Officials"
+    assert any(np.text == "the plan" for np in layer.noun_phrases)
+    # Parsing the rest keeps that sentence's parse and fills in the others.
+    full = syntax.parse(doc)
+    assert all(full.parsed)
+    assert full.subject(verb.index).text == "Officials"
+
+
 # --- spaCy
 
 def spacy_nlp():

@@ -1,4 +1,5 @@
 #include <new>
+#include <optional>
 
 #include "prelude.hpp"
 
@@ -37,6 +38,39 @@ std::shared_ptr<Document> run(Read&& read) {
     }
   }
   throw ReadError(failure);
+}
+
+// analyze_json for a record held in a one-element list, which it empties:
+// the record's bytes are released as soon as the reader has made the
+// document's text, so that a huge record is not held by Python (in a
+// generator's frame, an argument) while its document is analysed.
+std::shared_ptr<Document> analyze_taken_json(const Analyzer& a, py::list box) {
+  if (box.size() != 1 || !PyBytes_Check(box[0].ptr())) throw py::type_error("expected a list holding one bytes object");
+  py::object line = box[0];
+  box.attr("clear")();
+  char* data = nullptr;
+  Py_ssize_t size = 0;
+  if (PyBytes_AsStringAndSize(line.ptr(), &data, &size) != 0) throw py::error_already_set();
+  std::optional<Document> doc;
+  std::string failure;
+  {
+    py::gil_scoped_release release;
+    try {
+      doc.emplace(read_json_record(std::string_view(data, static_cast<std::size_t>(size)), a.options().read));
+    } catch (const ReadError&) {
+      throw;
+    } catch (const std::bad_alloc&) {
+      failure = "out of memory while analysing this input";
+    } catch (const std::exception& e) {
+      failure = std::string("internal error: ") + e.what();
+    }
+  }
+  if (!doc) throw ReadError(failure);
+  line = py::object();  // the last reference, unless the caller kept one
+  return run([&] {
+    a.analyze(*doc);
+    return std::move(*doc);
+  });
 }
 
 }  // namespace
@@ -92,6 +126,8 @@ void register_analyzer(py::module_& m) {
           "analyze_json",
           [](const Analyzer& a, std::string_view line) { return run([&] { return a.analyze_json_record(line); }); },
           py::arg("line"), "Analyses one JSON Lines record, given as its raw bytes.")
+      .def("analyze_taken_json", &analyze_taken_json, py::arg("box"),
+           "Analyses one JSON Lines record given as [raw bytes]; empties the list and drops the bytes once read.")
       .def(
           "analyze_fields",
           [](const Analyzer& a, std::string_view text, std::optional<std::string_view> title,

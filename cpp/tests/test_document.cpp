@@ -147,6 +147,38 @@ void tokens_know_their_sentence() {
   CHECK(ok);
 }
 
+// The syntax layer reads as a vector parallel to the tokens, but holds
+// memory only for the blocks of tokens that were written.
+void syntax_tokens_are_sparse() {
+  SyntaxTokens syn;
+  CHECK(syn.empty() && syn.bytes() == 0);
+  syn.assign(1'000'000, TokenSyntax{});
+  CHECK(syn.size() == 1'000'000);
+  const SyntaxTokens& read = syn;
+  CHECK(read[999'999].tag == PosTag::None && read[999'999].head == -1 && read[0].dep == Dep::None);
+  const std::size_t index_only = syn.bytes();
+  CHECK(index_only < 1'000'000);  // under a byte a token, not 8
+  TokenSyntax& kept = syn[500'000];
+  kept = TokenSyntax{PosTag::VBD, Dep::Root, -1};
+  for (std::size_t t = 0; t < 1'000'000; t += 997) syn[t].tag = PosTag::NN;  // more blocks: `kept` stays put
+  CHECK(kept.tag == PosTag::VBD && read[500'000].dep == Dep::Root);
+  CHECK(read[997].tag == PosTag::NN && read[998].tag == PosTag::None);
+  CHECK(syn.bytes() < 1'000'000 * sizeof(TokenSyntax));
+
+  SyntaxTokens copy = syn;  // deep: writing one leaves the other
+  copy[500'000].tag = PosTag::NN;
+  CHECK(read[500'000].tag == PosTag::VBD && copy[500'000].tag == PosTag::NN && copy[997].tag == PosTag::NN);
+  SyntaxTokens moved = std::move(copy);
+  CHECK(moved.size() == 1'000'000 && moved[500'000].tag == PosTag::NN);
+  CHECK(copy.empty() && copy.bytes() == 0);  // NOLINT(bugprone-use-after-move): moved-from is empty
+
+  syn.resize(500'001);  // shrinking then growing shows nothing of what was cut
+  syn.resize(1'000'000);
+  CHECK(read[500'000].tag == PosTag::VBD && read[997 * 502].tag == PosTag::None);
+  syn.assign(10, TokenSyntax{PosTag::DT, Dep::Det, 3});
+  CHECK(syn.size() == 10 && read[9].tag == PosTag::DT && read[0].head == 3);
+}
+
 }  // namespace
 
 int main() {
@@ -155,5 +187,6 @@ int main() {
   mentions_move_with_their_strings();
   geo_refs_share_one_geo();
   tokens_know_their_sentence();
+  syntax_tokens_are_sparse();
   return standpoints::testing::failures == 0 ? 0 : 1;
 }

@@ -42,6 +42,26 @@ class JsonLine:
     line: int | None = None
 
 
+class _TakenLine:
+    """A JSON Lines record read from a file by the library itself: the core takes its bytes out of
+    ``box`` and frees them once it has read the record, so that a huge record is not held twice
+    (as the line and as the document's text) while its document is analysed."""
+
+    __slots__ = ("box", "path", "line", "size")
+
+    def __init__(self, box: list[bytes], path: str, line: int):
+        self.box, self.path, self.line, self.size = box, path, line, len(box[0])
+
+
+def _taken_lines(lines: Iterable[tuple[int, bytes]], path: str) -> Iterator[_TakenLine]:
+    """The non-empty lines as _TakenLine records; no reference to a line's bytes stays here."""
+    for n, raw in lines:
+        if raw and not raw.isspace():  # raw.strip() without copying the line
+            box = [raw]
+            del raw
+            yield _TakenLine(box, path, n)
+
+
 def _utf8(s: str) -> bytes:
     """A str as UTF-8 for the core. A str holding lone surrogates (a name or text decoded with
     ``surrogateescape``) gets its original bytes back, so the core reports invalid UTF-8 at the
@@ -70,6 +90,8 @@ def _size(x: Any) -> int:
         return len(x)
     if isinstance(x, JsonLine):
         return len(x.data)
+    if isinstance(x, _TakenLine):
+        return x.size
     if isinstance(x, os.PathLike):
         try:
             return os.path.getsize(x)
@@ -276,7 +298,7 @@ class Analyzer:
         ``meta=True`` keeps each record's fields beyond those the core reads in ``Document.meta``
         (each line is then parsed once more, in Python)."""
         path = os.fspath(path)
-        lines = _jsonl_lines(os.fsdecode(path))
+        lines = _jsonl_lines(os.fsdecode(path), take=not meta)
         return self.analyze_many(lines, workers=workers, batch_size=batch_size, _meta_from_lines=meta)
 
     def read_lines(self, lines: Iterable[tuple[int, bytes]], *, path: str = "", workers: int = 1,
@@ -353,6 +375,9 @@ def _analyze_item(core: Any, x: Any, format: str) -> Document | ReadError:
     """One input of analyze_many through the core's typed entry points."""
     path, line = "", None
     try:
+        if isinstance(x, _TakenLine):
+            path, line = x.path, x.line
+            return Document(core.analyze_taken_json(x.box))
         if isinstance(x, JsonLine):
             path, line = x.path, x.line
             return Document(core.analyze_json(x.data))
@@ -372,13 +397,19 @@ def _analyze_item(core: Any, x: Any, format: str) -> Document | ReadError:
         return ReadError(e.reason, path or e.path, line if line is not None else e.line, e.byte_offset)
 
 
-def _jsonl_lines(path: str) -> Iterator[JsonLine | ReadError]:
+def _jsonl_lines(path: str, take: bool = False) -> Iterator[JsonLine | _TakenLine | ReadError]:
     """The non-empty lines of a JSON Lines file (gzip when the name ends with .gz); a file that
-    cannot be read, or a gzip stream cut short, gives one ReadError where the reading stopped."""
+    cannot be read, or a gzip stream cut short, gives one ReadError where the reading stopped.
+    With `take`, _TakenLine records (the core frees each line once read)."""
     opener: Callable[..., Any] = gzip.open if path.endswith(".gz") else open
     n = 0
     try:
         with opener(path, "rb") as f:
+            if take:
+                for item in _taken_lines(enumerate(f, 1), path):
+                    n = item.line
+                    yield item
+                return
             for n, raw in enumerate(f, 1):
                 if raw and not raw.isspace():  # raw.strip() without copying the line
                     yield JsonLine(raw, path, n)

@@ -76,11 +76,10 @@ def _walk(folder: str) -> Iterator[str | Any]:
 
 
 def _jsonl_items(path: str, stream: Iterable[bytes]) -> Iterator[Any]:
-    from .analyzer import JsonLine
+    # Records whose bytes the core frees once read: a huge line is not held while it is analysed.
+    from .analyzer import _taken_lines
 
-    for n, raw in enumerate(stream, 1):
-        if raw and not raw.isspace():
-            yield JsonLine(raw, path, n)
+    yield from _taken_lines(enumerate(stream, 1), path)
 
 
 def _stdin_items() -> Iterator[Any]:

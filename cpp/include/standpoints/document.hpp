@@ -298,6 +298,76 @@ struct NounPhrase {
   std::uint32_t head = 0;
 };
 
+// The syntax of a document's tokens, indexed as Document::tokens, stored
+// sparsely: the statement stage parses about one sentence in ten, so a
+// huge document would otherwise hold 8 bytes a token (1.5x news text) for
+// tokens that are never parsed. Tokens come in blocks of kBlock; a block is
+// allocated when one of its tokens is written (through the non-const
+// operator[]), and reading a token of a block never written gives the
+// empty TokenSyntax (no tag, no head). References to elements stay valid
+// while the layer lives (blocks never move), as in a vector that does not
+// grow.
+class SyntaxTokens {
+ public:
+  static constexpr std::uint32_t kBlockBits = 4;
+  static constexpr std::uint32_t kBlock = std::uint32_t{1} << kBlockBits;
+
+  SyntaxTokens() = default;
+  SyntaxTokens(const SyntaxTokens& other);
+  SyntaxTokens& operator=(const SyntaxTokens& other);
+  // A moved-from layer is empty.
+  SyntaxTokens(SyntaxTokens&& other) noexcept
+      : size_(std::exchange(other.size_, 0)),
+        blocks_(std::move(other.blocks_)),
+        pools_(std::move(other.pools_)),
+        pool_left_(std::exchange(other.pool_left_, 0)) {
+    other.blocks_.clear();
+    other.pools_.clear();
+  }
+  SyntaxTokens& operator=(SyntaxTokens&& other) noexcept {
+    if (this != &other) {
+      size_ = std::exchange(other.size_, 0);
+      blocks_ = std::move(other.blocks_);
+      pools_ = std::move(other.pools_);
+      pool_left_ = std::exchange(other.pool_left_, 0);
+      other.blocks_.clear();
+      other.pools_.clear();
+    }
+    return *this;
+  }
+
+  // Tokens the layer covers: 0 until a sentence is parsed, then the document's.
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  const TokenSyntax& operator[](std::size_t t) const noexcept {
+    const TokenSyntax* b = blocks_[t >> kBlockBits];
+    return b ? b[t & (kBlock - 1)] : kNone;
+  }
+  TokenSyntax& operator[](std::size_t t) {
+    TokenSyntax*& b = blocks_[t >> kBlockBits];
+    if (!b) [[unlikely]]
+      b = new_block();
+    return b[t & (kBlock - 1)];
+  }
+  // n tokens holding `value` (the empty TokenSyntax: no memory beyond the index).
+  void assign(std::size_t n, const TokenSyntax& value);
+  // n tokens; those added hold nothing.
+  void resize(std::size_t n);
+  void clear() noexcept;
+  // Heap bytes the layer holds (its index and blocks).
+  std::size_t bytes() const noexcept;
+
+ private:
+  static constexpr TokenSyntax kNone{};
+  TokenSyntax* new_block();
+
+  std::size_t size_ = 0;
+  std::vector<TokenSyntax*> blocks_;  // one per kBlock tokens; nullptr: none written
+  // Blocks are carved from these, never moved; each twice the size of the one before.
+  std::vector<std::unique_ptr<TokenSyntax[]>> pools_;
+  std::size_t pool_left_ = 0;  // blocks not yet used in the last pool
+};
+
 // The layer: filled sentence by sentence, for the sentences that were asked
 // for (parse_sentences in syntax.hpp) or all of them (a foreign parse such as
 // a spaCy Doc). `tokens` is empty until a sentence is parsed, then parallel to
@@ -305,7 +375,7 @@ struct NounPhrase {
 // `noun_phrases` is sorted by first token. `parsed[s]` is 1 for a whole
 // sentence, 2 for a prefix (its words up to some token; the rest untagged).
 struct Syntax {
-  std::vector<TokenSyntax> tokens;
+  SyntaxTokens tokens;
   std::vector<std::uint8_t> parsed;
   std::vector<NounPhrase> noun_phrases;
   bool is_parsed(std::uint32_t sentence) const noexcept { return sentence < parsed.size() && parsed[sentence]; }

@@ -111,13 +111,16 @@ void extract_statements(Document& doc, const Knowledge& knowledge) {
   const statements::ActLexicon& lexicon = *knowledge.acts;
   if (lexicon.empty() || doc.tokens.empty()) return;
   std::vector<Mention> proposed;
+  statements::Emitter::Chunks found;
   {
     statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors, knowledge.syntax);
     std::span<const statements::TriggerCandidate> candidates = stage.view.trigger_candidates();
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) statements::read_paragraph(stage, pi, candidates);
-    doc.statements = stage.emitter.take_distinct();
+    found = stage.emitter.take_distinct();
     proposed = stage.referents.take_proposals();
   }
+  // The stage's working memory is freed: now the statements may be held twice while they move.
+  doc.statements = statements::Emitter::concatenate(std::move(found));
   add_mentions(doc, std::move(proposed));
   statements::link_new_entities(doc);
 }

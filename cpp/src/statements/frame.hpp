@@ -35,10 +35,7 @@ struct DocumentStage {
         referents(view, facts, history),
         phrases(view, facts, referents),
         acts(view, facts, history),
-        emitter(facts) {
-    // About one statement per four candidates: room for most documents' without regrowth.
-    emitter.reserve(view.trigger_candidate_count() / 4 + 4);
-  }
+        emitter(facts) {}
 
   TokenView view;         // the document as the stage reads it
   SyntaxView syntax;      // its parse, sentence by sentence on demand

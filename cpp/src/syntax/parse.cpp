@@ -114,8 +114,8 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
   scratch.words.resize(n);
   scratch.tags.resize(n);
   tag_words(m, scratch.words.data(), n, scratch.tags.data());
-  TokenSyntax* out = doc.syntax.tokens.data() + first;
-  for (std::size_t i = 0; i < n; ++i) out[i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
+  auto& out = doc.syntax.tokens;  // sparse (document.hpp): written token by token
+  for (std::size_t i = 0; i < n; ++i) out[first + i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
   const std::size_t skip = from - first;
   if (!parse || n == skip) return;
   const auto words = static_cast<std::int32_t>(n - skip);
@@ -123,8 +123,8 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
   const ParseState& st = scratch.state;
   for (std::int32_t i = 0; i < words; ++i) {
     const std::int32_t h = st.heads[i];
-    out[skip + i].dep = static_cast<Dep>(st.labels[i]);
-    out[skip + i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first + skip) + h;
+    out[first + skip + i].dep = static_cast<Dep>(st.labels[i]);
+    out[first + skip + i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first + skip) + h;
   }
   doc.syntax.parsed[s] = end == sent.last_token && from == sent.first_token ? 1 : 2;
 }
