@@ -312,7 +312,7 @@ bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, co
     // verb before it was, not at a name in what it says (what it says alone
     // decides the target of "... and said").
     if (f.source_from == SourceFrom::Coordinated && act != Act::Say && f.content_target && previous.target &&
-        scope.paragraph == stage.emitter.paragraph_of(stage.emitter.size() - 1)) {
+        scope.paragraph == stage.emitter.last_paragraph()) {
       f.targets.clear();
       Party target;
       target.arg = *previous.target;
