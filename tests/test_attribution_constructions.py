@@ -126,3 +126,24 @@ def test_a_retort_is_a_statement(nlp, text, trigger):
 
 def test_troops_firing_back_say_nothing(nlp):
     assert statements(nlp.parse("Ruritanian troops fired back at the gunmen from Borduria.")) == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ('Said Karl Brenner, "The talks have failed."', "Karl Brenner", "The talks have failed."),
+    ('Says Karl Brenner, a former envoy to Borduria: "The talks have failed."', "Karl Brenner", "The talks have failed."),
+])
+def test_a_verb_of_saying_before_its_speaker_opens_the_sentence(nlp, text, source, content):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act, s.content.text) == (source, "RURGOV", "SAY", content)
+
+
+def test_a_supposition_opened_by_say_has_no_speaker_in_front(nlp):
+    found = [(s.source.text, s.act) for s in statements(nlp.parse("Say Borduria demanded that the talks end."))]
+    assert found == [("Borduria", "DEMAND")]
+
+
+def test_a_verb_of_saying_first_in_a_sentence_is_no_part_of_a_name(nlp):
+    doc = nlp.parse('Said Ilse Marwen, "The talks have failed."')
+    assert [m.text for m in doc.mentions if m.type == "PERSON"] == ["Ilse Marwen"]
+    [s] = statements(doc)
+    assert (s.source.text, s.trigger.text) == ("Ilse Marwen", "Said")

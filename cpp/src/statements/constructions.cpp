@@ -209,6 +209,26 @@ bool passive_with_agent(DocumentStage& stage, const SentenceScope& scope, const 
 
 void participle(Frame& f) { f.source_from = SourceFrom::PreviousStatement; }
 
+void sentence_initial_inverted(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  // 'Said Jane Roe, "..."', 'Says Roe: "..."' (a quotation verb only): the
+  // name right after the verb speaks when a comma or colon follows it ("Say
+  // Mexico demanded ..." is a supposition); what it says is the first
+  // quotation after it, else the rest of the sentence.
+  const TokenView& view = stage.view;
+  if (!t.entry->quote || t.last >= scope.hi || view.mention_at(t.last) < 0) return;
+  const std::uint32_t after = past_names(view, t.last, scope.hi);
+  if (after >= scope.hi || (view.low(after) != "," && view.low(after) != ":")) return;
+  if (!stage.phrases.object_after(f.sources, t.last, scope.hi, true).found) return;
+  f.after = after;
+  for (std::uint32_t k = after; k < scope.hi; ++k)
+    if (const std::int32_t r = view.opened_at(k); r >= 0) {
+      f.content = view.quotation_span(r);
+      f.quote = f.content.has_value();
+      return;
+    }
+  if (after + 1 < scope.hi) f.content = Span{view.tok(after + 1).start, view.tok(scope.hi - 1).end};
+}
+
 void quoted_as(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
   stage.phrases.subject_before(f.sources, j - 1, scope.lo);
 }
@@ -419,7 +439,7 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
   if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after" || ends_object(view, j)))
     participle(f);
   else if (j < lo)
-    return true;
+    sentence_initial_inverted(stage, scope, t, f);
   else if (w == "as" && j - 1 >= lo)
     quoted_as(stage, scope, j, f);
   else if (w == "who" || w == "which" || w == "that")
