@@ -147,3 +147,21 @@ def test_a_verb_of_saying_first_in_a_sentence_is_no_part_of_a_name(nlp):
     assert [m.text for m in doc.mentions if m.type == "PERSON"] == ["Ilse Marwen"]
     [s] = statements(doc)
     assert (s.source.text, s.trigger.text) == ("Ilse Marwen", "Said")
+
+
+@pytest.mark.parametrize("text, source, trigger", [
+    ("Some say the talks with Borduria have failed.", "Some", "say"),
+    ("Several said the talks with Borduria had failed.", "Several", "said"),
+    ("Another told reporters that the talks with Borduria had failed.", "Another", "told"),
+])
+def test_a_quantifier_of_people_speaks_for_itself(nlp, text, source, trigger):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == (source, None, "SAY", trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "Some comments about Borduria were rude.",
+    "All said and done, the talks with Borduria failed.",
+])
+def test_a_quantifier_before_a_noun_or_an_idiom_says_nothing(nlp, text):
+    assert statements(nlp.parse(text)) == []

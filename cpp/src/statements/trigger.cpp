@@ -42,6 +42,17 @@ bool noun_context_before(const TokenView& view, std::int64_t before, std::uint32
           noun_only);
 }
 
+// "Some say", "many said", "all agreed": a quantifier of people as the
+// whole subject of a verb of saying whose form is no plural noun (not "some
+// comments", "another warning") nor part of "all said and done". Grammar words only.
+bool quantifier_subject(const TokenView& view, std::uint32_t q, const Trigger& t) {
+  static constexpr WordSet<6> kQuantifiers{
+      std::array<std::string_view, 6>{"some", "many", "several", "another", "both", "all"}};
+  const Word last = view.low(t.last - 1);
+  return t.entry->quote && in(kQuantifiers, view.low(q)) && !t.ing && !ends_with(last, "s") &&
+         !ends_with(last, "ing") && !(t.last < view.size() && view.low(t.last) == "and");
+}
+
 }  // namespace
 
 Trigger match_trigger_form(const TokenView& view, std::uint32_t i, std::uint32_t hi,
@@ -83,10 +94,13 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   else if (verb)
     t.entry = verb;
   const std::int64_t before = t.before();
-  // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
+  // A verb form after a possessive or a determiner is a noun that is no
+  // trigger ("the Kremlin's comments"), but for a quantifier that stands for
+  // people before a form no noun has ("some say", "several said").
   if (t.entry->pos == Pos::Verb && before >= lo &&
       (view.is_possessive_s(static_cast<std::uint32_t>(before)) ||
-       in(kDeterminers, view.low(static_cast<std::size_t>(before)))))
+       (in(kDeterminers, view.low(static_cast<std::size_t>(before))) &&
+        !quantifier_subject(view, static_cast<std::uint32_t>(before), t))))
     return {};
   if (t.entry->pos == Pos::Light) return {};
   TriggerReading reading{Outcome::Skipped, t};
