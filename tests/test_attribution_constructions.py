@@ -165,3 +165,12 @@ def test_a_quantifier_of_people_speaks_for_itself(nlp, text, source, trigger):
 ])
 def test_a_quantifier_before_a_noun_or_an_idiom_says_nothing(nlp, text):
     assert statements(nlp.parse(text)) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In Ruritania, they write, the talks with Borduria have failed.", "write"),
+    ("Critics describe the talks with Borduria as a failure.", "describe"),
+])
+def test_plural_present_forms_of_saying(nlp, text, trigger):
+    found = [(s.act, s.trigger.text) for s in statements(nlp.parse(text))]
+    assert ("SAY", trigger) in found
