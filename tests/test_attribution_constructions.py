@@ -170,6 +170,7 @@ def test_a_quantifier_before_a_noun_or_an_idiom_says_nothing(nlp, text):
 @pytest.mark.parametrize("text, trigger", [
     ("In Ruritania, they write, the talks with Borduria have failed.", "write"),
     ("Critics describe the talks with Borduria as a failure.", "describe"),
+    ("Lawyers note that the talks with Borduria have failed.", "note"),
 ])
 def test_plural_present_forms_of_saying(nlp, text, trigger):
     found = [(s.act, s.trigger.text) for s in statements(nlp.parse(text))]
