@@ -175,3 +175,16 @@ def test_a_quantifier_before_a_noun_or_an_idiom_says_nothing(nlp, text):
 def test_plural_present_forms_of_saying(nlp, text, trigger):
     found = [(s.act, s.trigger.text) for s in statements(nlp.parse(text))]
     assert ("SAY", trigger) in found
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Wages fell last year, according to the Bureau of Wage Statistics.", "the Bureau of Wage Statistics"),
+    ("Wages fell last year, according to Zendrapoll, a survey firm.", "Zendrapoll"),
+])
+def test_according_to_a_name_of_no_entry_speaks_for_itself(nlp, text, source):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == (source, None, "SAY", "according to")
+
+
+def test_according_to_a_day_s_report_has_no_speaker(nlp):
+    assert statements(nlp.parse("The vote was delayed, according to Monday's report.")) == []
