@@ -188,3 +188,9 @@ def test_according_to_a_name_of_no_entry_speaks_for_itself(nlp, text, source):
 
 def test_according_to_a_day_s_report_has_no_speaker(nlp):
     assert statements(nlp.parse("The vote was delayed, according to Monday's report.")) == []
+
+
+def test_a_floating_quantifier_is_no_determiner_of_the_verb(nlp):
+    found = [(s.source.text, s.act, s.trigger.text)
+             for s in statements(nlp.parse("Karl Brenner and Lena Vorst all suggested that the talks had failed."))]
+    assert found == [("Karl Brenner", "SAY", "suggested"), ("Lena Vorst", "SAY", "suggested")]

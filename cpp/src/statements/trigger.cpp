@@ -55,6 +55,13 @@ bool quantifier_subject(const TokenView& view, std::uint32_t q, const Trigger& t
 
 }  // namespace
 
+bool floating_quantifier(const TokenView& view, std::int64_t q, std::uint32_t lo) {
+  if (q <= lo) return false;
+  const auto u = static_cast<std::uint32_t>(q);
+  const Word w = view.low(u);
+  return (w == "all" || w == "both" || w == "each") && (view.mention_at(u - 1) >= 0 || view.referent_entry(u - 1));
+}
+
 Trigger match_trigger_form(const TokenView& view, std::uint32_t i, std::uint32_t hi,
                            const std::vector<ActForm>* forms) {
   Trigger t;
@@ -100,7 +107,7 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   if (t.entry->pos == Pos::Verb && before >= lo &&
       (view.is_possessive_s(static_cast<std::uint32_t>(before)) ||
        (in(kDeterminers, view.low(static_cast<std::size_t>(before))) &&
-        !quantifier_subject(view, static_cast<std::uint32_t>(before), t))))
+        !quantifier_subject(view, static_cast<std::uint32_t>(before), t) && !floating_quantifier(view, before, lo))))
     return {};
   if (t.entry->pos == Pos::Light) return {};
   TriggerReading reading{Outcome::Skipped, t};
@@ -127,7 +134,7 @@ std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32
       continue;
     }
     if (view.mention_at(u) >= 0) break;
-    if (in(kAux, w) || in(kAdverbs, w)) {
+    if (in(kAux, w) || in(kAdverbs, w) || floating_quantifier(view, j, lo)) {
       --j;
       continue;
     }
