@@ -194,3 +194,9 @@ def test_a_floating_quantifier_is_no_determiner_of_the_verb(nlp):
     found = [(s.source.text, s.act, s.trigger.text)
              for s in statements(nlp.parse("Karl Brenner and Lena Vorst all suggested that the talks had failed."))]
     assert found == [("Karl Brenner", "SAY", "suggested"), ("Lena Vorst", "SAY", "suggested")]
+
+
+@pytest.mark.parametrize("second", ["He’s claiming that the talks have failed.", "He's predicting that the talks will fail."])
+def test_a_contracted_is_before_a_participle_is_no_possessive(nlp, second):
+    [s] = statements(nlp.parse("Karl Brenner spoke in Ruritania on Monday.\n" + second))
+    assert (s.source.text, s.source.actor, s.act) == ("He", "RURGOV", "SAY")

@@ -55,6 +55,12 @@ bool quantifier_subject(const TokenView& view, std::uint32_t q, const Trigger& t
 
 }  // namespace
 
+bool contracted_is(const TokenView& view, std::int64_t k, std::uint32_t lo) {
+  if (k <= lo || !view.is_possessive_s(static_cast<std::uint32_t>(k))) return false;
+  const Word p = view.low(static_cast<std::uint32_t>(k - 1));
+  return p == "he" || p == "she" || p == "it" || p == "who" || p == "that";
+}
+
 bool floating_quantifier(const TokenView& view, std::int64_t q, std::uint32_t lo) {
   if (q <= lo) return false;
   const auto u = static_cast<std::uint32_t>(q);
@@ -105,7 +111,7 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   // trigger ("the Kremlin's comments"), but for a quantifier that stands for
   // people before a form no noun has ("some say", "several said").
   if (t.entry->pos == Pos::Verb && before >= lo &&
-      (view.is_possessive_s(static_cast<std::uint32_t>(before)) ||
+      ((view.is_possessive_s(static_cast<std::uint32_t>(before)) && !(t.ing && contracted_is(view, before, lo))) ||
        (in(kDeterminers, view.low(static_cast<std::size_t>(before))) &&
         !quantifier_subject(view, static_cast<std::uint32_t>(before), t) && !floating_quantifier(view, before, lo))))
     return {};
@@ -134,7 +140,7 @@ std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32
       continue;
     }
     if (view.mention_at(u) >= 0) break;
-    if (in(kAux, w) || in(kAdverbs, w) || floating_quantifier(view, j, lo)) {
+    if (in(kAux, w) || in(kAdverbs, w) || floating_quantifier(view, j, lo) || contracted_is(view, j, lo)) {
       --j;
       continue;
     }

@@ -45,6 +45,9 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
 // "A and B all said", "they each warned": a floating quantifier at token q
 // after a name, pronoun or listed nominal, no determiner of the verb after it.
 bool floating_quantifier(const TokenView& view, std::int64_t q, std::uint32_t lo);
+// "he's claiming", "who's calling for": the "'s" at token k after a subject
+// pronoun is "is", no possessive.
+bool contracted_is(const TokenView& view, std::int64_t k, std::uint32_t lo);
 
 // Skips auxiliaries, adverbs, negation and time expressions leftwards from
 // token j; sets `negated` when a negation was among them.
