@@ -112,3 +112,91 @@ def test_unnamed_people_speak_for_themselves(nlp, text, act):
 def test_a_progressive_phrase_is_no_passive(nlp):
     [s] = statements(nlp.parse("Karl Brenner is calling for Borduria to withdraw its troops."))
     assert (s.source.text, s.act, s.target.text, s.trigger.text) == ("Karl Brenner", "URGE", "Borduria", "calling for")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ('Karl Brenner shot back, "The talks have failed."', "shot back"),
+    ('"The talks have failed," Karl Brenner fired back.', "fired back"),
+    ("Karl Brenner fired back that the talks had failed.", "fired back that"),
+])
+def test_a_retort_is_a_statement(nlp, text, trigger):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "SAY", trigger)
+
+
+def test_troops_firing_back_say_nothing(nlp):
+    assert statements(nlp.parse("Ruritanian troops fired back at the gunmen from Borduria.")) == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ('Said Karl Brenner, "The talks have failed."', "Karl Brenner", "The talks have failed."),
+    ('Says Karl Brenner, a former envoy to Borduria: "The talks have failed."', "Karl Brenner", "The talks have failed."),
+])
+def test_a_verb_of_saying_before_its_speaker_opens_the_sentence(nlp, text, source, content):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act, s.content.text) == (source, "RURGOV", "SAY", content)
+
+
+def test_a_supposition_opened_by_say_has_no_speaker_in_front(nlp):
+    found = [(s.source.text, s.act) for s in statements(nlp.parse("Say Borduria demanded that the talks end."))]
+    assert found == [("Borduria", "DEMAND")]
+
+
+def test_a_verb_of_saying_first_in_a_sentence_is_no_part_of_a_name(nlp):
+    doc = nlp.parse('Said Ilse Marwen, "The talks have failed."')
+    assert [m.text for m in doc.mentions if m.type == "PERSON"] == ["Ilse Marwen"]
+    [s] = statements(doc)
+    assert (s.source.text, s.trigger.text) == ("Ilse Marwen", "Said")
+
+
+@pytest.mark.parametrize("text, source, trigger", [
+    ("Some say the talks with Borduria have failed.", "Some", "say"),
+    ("Several said the talks with Borduria had failed.", "Several", "said"),
+    ("Another told reporters that the talks with Borduria had failed.", "Another", "told"),
+])
+def test_a_quantifier_of_people_speaks_for_itself(nlp, text, source, trigger):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == (source, None, "SAY", trigger)
+
+
+@pytest.mark.parametrize("text", [
+    "Some comments about Borduria were rude.",
+    "All said and done, the talks with Borduria failed.",
+])
+def test_a_quantifier_before_a_noun_or_an_idiom_says_nothing(nlp, text):
+    assert statements(nlp.parse(text)) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In Ruritania, they write, the talks with Borduria have failed.", "write"),
+    ("Critics describe the talks with Borduria as a failure.", "describe"),
+    ("Lawyers note that the talks with Borduria have failed.", "note"),
+])
+def test_plural_present_forms_of_saying(nlp, text, trigger):
+    found = [(s.act, s.trigger.text) for s in statements(nlp.parse(text))]
+    assert ("SAY", trigger) in found
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Wages fell last year, according to the Bureau of Wage Statistics.", "the Bureau of Wage Statistics"),
+    ("Wages fell last year, according to Zendrapoll, a survey firm.", "Zendrapoll"),
+])
+def test_according_to_a_name_of_no_entry_speaks_for_itself(nlp, text, source):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == (source, None, "SAY", "according to")
+
+
+def test_according_to_a_day_s_report_has_no_speaker(nlp):
+    assert statements(nlp.parse("The vote was delayed, according to Monday's report.")) == []
+
+
+def test_a_floating_quantifier_is_no_determiner_of_the_verb(nlp):
+    found = [(s.source.text, s.act, s.trigger.text)
+             for s in statements(nlp.parse("Karl Brenner and Lena Vorst all suggested that the talks had failed."))]
+    assert found == [("Karl Brenner", "SAY", "suggested"), ("Lena Vorst", "SAY", "suggested")]
+
+
+@pytest.mark.parametrize("second", ["He’s claiming that the talks have failed.", "He's predicting that the talks will fail."])
+def test_a_contracted_is_before_a_participle_is_no_possessive(nlp, second):
+    [s] = statements(nlp.parse("Karl Brenner spoke in Ruritania on Monday.\n" + second))
+    assert (s.source.text, s.source.actor, s.act) == ("He", "RURGOV", "SAY")

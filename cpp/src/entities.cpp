@@ -1404,6 +1404,12 @@ struct Finder {
     return false;
   }
 
+  // 'Said Jane Roe, "..."': a verb of saying first in its sentence, before
+  // more capitalised words, is inverted before its speaker, no part of a name.
+  bool inverted_speech_verb(std::size_t s, std::size_t e) {
+    return s + 1 < e && sentence_initial(s) && (k.cues.kinds(utf8::to_lower(text(s))) & NameCues::kSpeechVerb);
+  }
+
   bool sentence_initial(std::size_t i) const {
     const Sentence& s = doc.sentences[doc.tokens[i].sentence];
     std::size_t f = s.first_token;
@@ -1416,7 +1422,8 @@ struct Finder {
     // Leading words that never start a name ("But", "The", "Monday"; "the" in
     // "Mr. Roe of the Sierra Club", split at "of").
     while (s < e && ((memo.kinds(s) & NameCues::kStop) || doc.tokens[s].kind != TokenKind::Word ||
-                     (doc.tokens[s].shape == Shape::Lower && !(memo.kinds(s) & NameCues::kParticle))))
+                     (doc.tokens[s].shape == Shape::Lower && !(memo.kinds(s) & NameCues::kParticle)) ||
+                     inverted_speech_verb(s, e)))
       ++s;
     // Titles in front of a person ("President", "Maj. Gen.", "Foreign Minister").
     std::string role;

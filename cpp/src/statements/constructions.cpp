@@ -149,6 +149,26 @@ bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigge
 
 namespace {
 
+// "according to the Bureau of Labor Statistics", "according to Acmepoll": a
+// name the entity stage does not know (capitalised words, joined by "of",
+// "for" or "and") speaks for itself, without a code.
+void unknown_name_after(DocumentStage& stage, const SentenceScope& scope, std::uint32_t b, std::uint32_t words,
+                        Frame& f) {
+  const TokenView& view = stage.view;
+  const auto capital = [&](std::uint32_t n) {
+    return n < scope.hi && view.tok(n).kind == TokenKind::Word && view.tok(n).shape != Shape::Lower &&
+           view.mention_at(n) < 0 && view.quote_at(n) < 0;
+  };
+  std::uint32_t n = words;
+  while (n < words + 8 &&
+         (capital(n) ||
+          (n > words && (view.low(n) == "of" || view.low(n) == "for" || view.low(n) == "and") && capital(n + 1))))
+    ++n;
+  // Not before a possessive ("according to Monday's report": a day, no speaker).
+  if (n > words && !(n < scope.hi && view.is_possessive_s(n)))
+    f.sources.push_back(stage.referents.speaker_of_its_own(b, n - 1, "ORG"));
+}
+
 // "according to a person familiar with ...", "according to new polls": a
 // lower-case noun phrase of no name speaks for itself; its head is the last
 // lower-case word before a preposition, a clause or a mark. A name in the
@@ -162,7 +182,11 @@ void unnamed_source_after(DocumentStage& stage, const SentenceScope& scope, std:
          view.mention_at(k) < 0 && !in(kStop, view.low(k)) && !in(kAux, view.low(k)) &&
          !(k > words && (ends_with(view.low(k), "ed") || ends_with(view.low(k), "ing"))))
     ++k;
-  if (k == words || view.referent_entry(k - 1)) return;  // a listed nominal: the referents' ("documents")
+  if (k == words) {
+    unknown_name_after(stage, scope, b, words, f);
+    return;
+  }
+  if (view.referent_entry(k - 1)) return;  // a listed nominal: the referents' ("documents")
   // "an article in the Daily Planet", "a report by X": the name's (a medium reports).
   for (std::uint32_t n = k; n < scope.hi && n < k + 4; ++n)
     if (view.mention_at(n) >= 0 && (n == k || (in(kStop, view.low(k)) && stage.facts.is_media(view.mention_at(n)))))
@@ -208,6 +232,26 @@ bool passive_with_agent(DocumentStage& stage, const SentenceScope& scope, const 
 }
 
 void participle(Frame& f) { f.source_from = SourceFrom::PreviousStatement; }
+
+void sentence_initial_inverted(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  // 'Said Jane Roe, "..."', 'Says Roe: "..."' (a quotation verb only): the
+  // name right after the verb speaks when a comma or colon follows it ("Say
+  // Mexico demanded ..." is a supposition); what it says is the first
+  // quotation after it, else the rest of the sentence.
+  const TokenView& view = stage.view;
+  if (!t.entry->quote || t.last >= scope.hi || view.mention_at(t.last) < 0) return;
+  const std::uint32_t after = past_names(view, t.last, scope.hi);
+  if (after >= scope.hi || (view.low(after) != "," && view.low(after) != ":")) return;
+  if (!stage.phrases.object_after(f.sources, t.last, scope.hi, true).found) return;
+  f.after = after;
+  for (std::uint32_t k = after; k < scope.hi; ++k)
+    if (const std::int32_t r = view.opened_at(k); r >= 0) {
+      f.content = view.quotation_span(r);
+      f.quote = f.content.has_value();
+      return;
+    }
+  if (after + 1 < scope.hi) f.content = Span{view.tok(after + 1).start, view.tok(scope.hi - 1).end};
+}
 
 void quoted_as(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
   stage.phrases.subject_before(f.sources, j - 1, scope.lo);
@@ -419,7 +463,7 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
   if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after" || ends_object(view, j)))
     participle(f);
   else if (j < lo)
-    return true;
+    sentence_initial_inverted(stage, scope, t, f);
   else if (w == "as" && j - 1 >= lo)
     quoted_as(stage, scope, j, f);
   else if (w == "who" || w == "which" || w == "that")

@@ -7,6 +7,7 @@
 //   according to            "according to X"
 //   passive with agent      "Ukraine was accused by Russia of ..."
 //   participle              "..., saying ..."
+//   sentence-initial inverted 'Said X, "..."'
 //   quoted as               "quotes X as saying"
 //   relative clause         "X, who warned ..."
 //   coordination            "X dismissed ... and said ..."
@@ -48,6 +49,7 @@ void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigge
 // auxiliaries, adverbs, negation and time words are skipped.
 bool passive_with_agent(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, std::int64_t j, Frame& f);
 void participle(Frame& f);
+void sentence_initial_inverted(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
 void quoted_as(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);
 void relative_clause(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);
 void coordination(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f);

@@ -43,8 +43,9 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
 // people who speak for themselves, of no known body; so does "I" outside a
 // quotation (the writer of a column: "I told him that ..."). Grammar words only.
 bool quantity_speaker(DocumentStage& stage, std::uint32_t c, PosTag tag, Parties& out) {
-  static constexpr WordSet<13> kQuantifiers{std::array<std::string_view, 13>{
-      "some", "many", "most", "several", "both", "all", "few", "those", "half", "each", "either", "neither", "%"}};
+  static constexpr WordSet<14> kQuantifiers{std::array<std::string_view, 14>{"some", "many", "most", "several", "both",
+                                                                             "all", "few", "those", "half", "each",
+                                                                             "either", "neither", "another", "%"}};
   const TokenView& view = stage.view;
   const Word w = view.low(c);
   if (tag != PosTag::CD && !in(kQuantifiers, w) && w != "i" &&

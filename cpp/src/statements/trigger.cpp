@@ -42,7 +42,31 @@ bool noun_context_before(const TokenView& view, std::int64_t before, std::uint32
           noun_only);
 }
 
+// "Some say", "many said", "all agreed": a quantifier of people as the
+// whole subject of a verb of saying whose form is no plural noun (not "some
+// comments", "another warning") nor part of "all said and done". Grammar words only.
+bool quantifier_subject(const TokenView& view, std::uint32_t q, const Trigger& t) {
+  static constexpr WordSet<6> kQuantifiers{
+      std::array<std::string_view, 6>{"some", "many", "several", "another", "both", "all"}};
+  const Word last = view.low(t.last - 1);
+  return t.entry->quote && in(kQuantifiers, view.low(q)) && !t.ing && !ends_with(last, "s") &&
+         !ends_with(last, "ing") && !(t.last < view.size() && view.low(t.last) == "and");
+}
+
 }  // namespace
+
+bool contracted_is(const TokenView& view, std::int64_t k, std::uint32_t lo) {
+  if (k <= lo || !view.is_possessive_s(static_cast<std::uint32_t>(k))) return false;
+  const Word p = view.low(static_cast<std::uint32_t>(k - 1));
+  return p == "he" || p == "she" || p == "it" || p == "who" || p == "that";
+}
+
+bool floating_quantifier(const TokenView& view, std::int64_t q, std::uint32_t lo) {
+  if (q <= lo) return false;
+  const auto u = static_cast<std::uint32_t>(q);
+  const Word w = view.low(u);
+  return (w == "all" || w == "both" || w == "each") && (view.mention_at(u - 1) >= 0 || view.referent_entry(u - 1));
+}
 
 Trigger match_trigger_form(const TokenView& view, std::uint32_t i, std::uint32_t hi,
                            const std::vector<ActForm>* forms) {
@@ -83,10 +107,13 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   else if (verb)
     t.entry = verb;
   const std::int64_t before = t.before();
-  // A verb form after a possessive or a determiner is a noun that is no trigger ("the Kremlin's comments").
+  // A verb form after a possessive or a determiner is a noun that is no
+  // trigger ("the Kremlin's comments"), but for a quantifier that stands for
+  // people before a form no noun has ("some say", "several said").
   if (t.entry->pos == Pos::Verb && before >= lo &&
-      (view.is_possessive_s(static_cast<std::uint32_t>(before)) ||
-       in(kDeterminers, view.low(static_cast<std::size_t>(before)))))
+      ((view.is_possessive_s(static_cast<std::uint32_t>(before)) && !(t.ing && contracted_is(view, before, lo))) ||
+       (in(kDeterminers, view.low(static_cast<std::size_t>(before))) &&
+        !quantifier_subject(view, static_cast<std::uint32_t>(before), t) && !floating_quantifier(view, before, lo))))
     return {};
   if (t.entry->pos == Pos::Light) return {};
   TriggerReading reading{Outcome::Skipped, t};
@@ -113,7 +140,7 @@ std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32
       continue;
     }
     if (view.mention_at(u) >= 0) break;
-    if (in(kAux, w) || in(kAdverbs, w)) {
+    if (in(kAux, w) || in(kAdverbs, w) || floating_quantifier(view, j, lo) || contracted_is(view, j, lo)) {
       --j;
       continue;
     }

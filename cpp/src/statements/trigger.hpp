@@ -42,6 +42,13 @@ struct TriggerReading {
 TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candidate, std::uint32_t lo,
                             std::uint32_t hi, bool title);
 
+// "A and B all said", "they each warned": a floating quantifier at token q
+// after a name, pronoun or listed nominal, no determiner of the verb after it.
+bool floating_quantifier(const TokenView& view, std::int64_t q, std::uint32_t lo);
+// "he's claiming", "who's calling for": the "'s" at token k after a subject
+// pronoun is "is", no possessive.
+bool contracted_is(const TokenView& view, std::int64_t k, std::uint32_t lo);
+
 // Skips auxiliaries, adverbs, negation and time expressions leftwards from
 // token j; sets `negated` when a negation was among them.
 std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32_t lo, bool& negated);
