@@ -18,17 +18,17 @@ std::optional<std::string> optional_bytes(const std::optional<std::string_view>&
   return std::string(*v);
 }
 
-// Runs `read` (reading plus analysis of one input) with the GIL released. A
+// Runs f (reading or analysis of one input) with the GIL released. A
 // ReadError goes to Python as standpoints.ReadError (register_errors.cpp);
 // anything else the core throws becomes a ReadError too, so that a batch
 // still gets exactly one result per input.
-template <class Read>
-std::shared_ptr<Document> run(Read&& read) {
+template <class F>
+auto without_gil(F&& f) -> decltype(f()) {
   std::string failure;
   {
     py::gil_scoped_release release;
     try {
-      return std::make_shared<Document>(read());
+      return f();
     } catch (const ReadError&) {
       throw;
     } catch (const std::bad_alloc&) {
@@ -38,6 +38,11 @@ std::shared_ptr<Document> run(Read&& read) {
     }
   }
   throw ReadError(failure);
+}
+
+template <class Read>
+std::shared_ptr<Document> run(Read&& read) {
+  return without_gil([&] { return std::make_shared<Document>(read()); });
 }
 
 // analyze_json for a record held in a one-element list, which it empties:
@@ -51,25 +56,12 @@ std::shared_ptr<Document> analyze_taken_json(const Analyzer& a, py::list box) {
   char* data = nullptr;
   Py_ssize_t size = 0;
   if (PyBytes_AsStringAndSize(line.ptr(), &data, &size) != 0) throw py::error_already_set();
-  std::optional<Document> doc;
-  std::string failure;
-  {
-    py::gil_scoped_release release;
-    try {
-      doc.emplace(read_json_record(std::string_view(data, static_cast<std::size_t>(size)), a.options().read));
-    } catch (const ReadError&) {
-      throw;
-    } catch (const std::bad_alloc&) {
-      failure = "out of memory while analysing this input";
-    } catch (const std::exception& e) {
-      failure = std::string("internal error: ") + e.what();
-    }
-  }
-  if (!doc) throw ReadError(failure);
+  Document doc = without_gil(
+      [&] { return read_json_record(std::string_view(data, static_cast<std::size_t>(size)), a.options().read); });
   line = py::object();  // the last reference, unless the caller kept one
   return run([&] {
-    a.analyze(*doc);
-    return std::move(*doc);
+    a.analyze(doc);
+    return std::move(doc);
   });
 }
 
