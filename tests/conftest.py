@@ -92,3 +92,17 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: str | os.PathLike | Non
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def invented_analyzer(tmp_path_factory):
+    """Builds an Analyzer that also knows a test module's invented actors (TSV text in the shape of
+    data/actors.tsv), so that the names a test uses are known whatever the built-in knowledge holds."""
+    import standpoints
+
+    def _build(actors_tsv: str) -> standpoints.Analyzer:
+        path = tmp_path_factory.mktemp("actors") / "actors.tsv"
+        path.write_text(actors_tsv, encoding="utf-8")
+        return standpoints.Analyzer(actors=str(path))
+
+    return _build

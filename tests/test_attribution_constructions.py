@@ -4,7 +4,6 @@ for these tests with invented names: a journalist speaking for themself, a quant
 to requests for comment"), "a reporter asked".
 """
 import pytest
-import standpoints
 
 ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
 ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
@@ -16,10 +15,8 @@ herald\tORG\tRuritanian Herald\tRURMED\tRUR\t\t\t\t
 
 
 @pytest.fixture(scope="module")
-def nlp(tmp_path_factory):
-    path = tmp_path_factory.mktemp("actors") / "actors.tsv"
-    path.write_text(ACTORS, encoding="utf-8")
-    return standpoints.Analyzer(actors=str(path))
+def nlp(invented_analyzer):
+    return invented_analyzer(ACTORS)
 
 
 def statements(doc):
