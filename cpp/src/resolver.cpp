@@ -1,6 +1,7 @@
 #include "standpoints/resolver.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "context_codes.hpp"
@@ -21,7 +22,9 @@ struct Resolver {
   std::int32_t date;
   StringMap<std::int32_t> by_key;                                  // entity key -> index
   boost::unordered_flat_map<std::int32_t, std::int32_t> by_entry;  // knowledge-base entry -> entity
-  mutable TokenCues memo;                                          // each token's cue kinds, looked up once
+  // Each token's cue kinds, looked up once; made when the codes are assigned
+  // (4 bytes a token, so not live while the mentions grow: run()).
+  mutable std::optional<TokenCues> memo;
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
@@ -361,7 +364,7 @@ struct Resolver {
     for (const Mention& m : doc.mentions)
       if (m.kb >= 0 && m.entity >= 0 && doc.entities[static_cast<std::size_t>(m.entity)].actor.empty())
         doc.entities[static_cast<std::size_t>(m.entity)].actor = m.actor;
-    const context_codes::Reader reader(doc, k, owner, memo);
+    const context_codes::Reader reader(doc, k, owner, *memo);
     for (const bool bodies : {true, false}) {
       for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
         Mention& m = doc.mentions[mi];
@@ -427,7 +430,7 @@ struct Resolver {
     const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
     if (m.type == "PERSON") {
       std::size_t t = m.first_token;
-      while (t > 0 && t + 4 > m.first_token && (memo.kinds(t - 1) & NameCues::kTitle) &&
+      while (t > 0 && t + 4 > m.first_token && (memo->kinds(t - 1) & NameCues::kTitle) &&
              doc.tokens[t - 1].sentence == doc.tokens[m.first_token].sentence)
         --t;
       if (t == m.first_token || a.country.empty()) return;
@@ -586,8 +589,9 @@ struct Resolver {
     if (a > s.first_token) {
       const std::string_view prev = text(a - 1);
       // Words before a capital that make it a place, not the government it houses ("in Moscow").
-      if (memo.kinds(a - 1) & NameCues::kPlaceBefore) return true;
-      if (prev == "the" && a >= 2 && a - 1 > s.first_token && (memo.kinds(a - 2) & NameCues::kPlaceBefore)) return true;
+      if (memo->kinds(a - 1) & NameCues::kPlaceBefore) return true;
+      if (prev == "the" && a >= 2 && a - 1 > s.first_token && (memo->kinds(a - 2) & NameCues::kPlaceBefore))
+        return true;
     }
     // "Minsk, Belarus": a country right after a comma.
     if (b + 1 < s.last_token && text(b) == ",") {
@@ -616,6 +620,7 @@ struct Resolver {
     const std::size_t before_short_forms = doc.mentions.size();
     compass_short_forms();
     if (doc.mentions.size() != before_short_forms) index_tokens();
+    memo.emplace(doc, k.cues);
     assign_codes();
     drop_empty_entities();
   }
@@ -723,8 +728,7 @@ void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(d
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
-  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, TokenCues(doc, knowledge.cues), {}, {}, {}, {},
-             {},  {}};
+  Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, std::nullopt, {}, {}, {}, {}, {}, {}};
   r.run();
 }
 

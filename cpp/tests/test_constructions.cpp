@@ -230,6 +230,32 @@ void trigger_candidates_name_the_sentences_to_read() {
   CHECK(sentences == std::vector<std::uint32_t>{1});  // "covered" is no trigger, "warned" is
 }
 
+void huge_document_view_lowers_words_as_a_small_one_does() {
+  // A text of 1 MB or more is not copied lower-cased: its words in lower case
+  // are read from the text, the others from a pool of their lower-cased copies.
+  const std::string para =
+      "\xC3\x89mile\xE2\x80\x99s \xC3\x9C"
+      "BER-Plan didn\xE2\x80\x99t WARN the Ministry; iPhone officials SAID it, "
+      "\xC3\x96lkonzern said.";
+  const Knowledge& k = knowledge();
+  Document small = build({para}, kNames);
+  Document huge = build(std::vector<std::string>((std::size_t{1} << 20) / para.size() + 2, para), kNames);
+  CHECK(huge.text.size() >= (std::size_t{1} << 20));
+  const DocumentStage a(small, *k.acts, k.codes, k.actors, k.syntax), b(huge, *k.acts, k.codes, k.actors, k.syntax);
+  const std::uint32_t n = a.view.size();
+  CHECK(n > 10 && b.view.size() % n == 0);
+  bool same = true;
+  for (std::uint32_t t = 0; t < b.view.size() && same; ++t) {
+    const std::uint32_t u = t % n;
+    same = std::string_view(b.view.low(t)) == std::string_view(a.view.low(u)) &&
+           b.view.forms_at(t) == a.view.forms_at(u) && b.view.may_start_cue(t) == a.view.may_start_cue(u);
+  }
+  CHECK(same);
+  CHECK(std::string_view(b.view.low(0)) == "\xC3\xA9mile");
+  CHECK(std::string_view(b.view.low(b.view.size() - 2)) == "said");
+  CHECK(b.view.trigger_candidate_count() == a.view.trigger_candidate_count() * (b.view.size() / n));
+}
+
 }  // namespace
 
 int main() {
@@ -245,6 +271,7 @@ int main() {
   paragraph_constructions();
   frame_completion_finds_object_content_and_act();
   trigger_candidates_name_the_sentences_to_read();
+  huge_document_view_lowers_words_as_a_small_one_does();
   if (failures)
     std::fprintf(stderr, "%d failure(s)\n", failures);
   else

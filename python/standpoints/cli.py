@@ -98,12 +98,29 @@ def _stdin_items() -> Iterator[Any]:
             head.append(raw)
             if not raw.isspace():
                 break
-        if b"".join(head).lstrip()[:1] == b"{":
-            yield from _jsonl_items("<stdin>", itertools.chain(head, lines))
+        if _first_byte(head) == b"{":
+            del raw
+            yield from _jsonl_items("<stdin>", itertools.chain(_drained(head), lines))
         else:
             yield b"".join(head) + stream.read()
     except OSError as e:
         yield ReadError(f"cannot read standard input: {e.strerror or e}", "<stdin>")
+
+
+def _first_byte(head: list[bytes]) -> bytes:
+    """The first byte that is no white space in the lines of `head` (all blank but the last), or
+    b"" when there is none; without copying a line (the last may be a huge record)."""
+    last = head[-1] if head else b""
+    m = _SPACES.match(last)
+    at = m.end() if m else 0
+    return last[at:at + 1]
+
+
+def _drained(head: list[bytes]) -> Iterator[bytes]:
+    """The lines of `head`, each dropped from it as it is given: the first record of standard input
+    is then held by the reader alone, not by this list as well while it is analysed."""
+    while head:
+        yield head.pop(0)
 
 
 def _items(paths: list[str]) -> Iterator[Any]:
@@ -147,6 +164,7 @@ def _file_items(path: str) -> Iterator[Any]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACES = re.compile(rb"\s*")
 
 
 def _error_line(e: Any) -> bytes:

@@ -18,17 +18,14 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   const std::size_t n = doc.tokens.size();
   flags_.reset(new std::uint8_t[n + 1]);
   std::memset(flags_.get(), 0, n + 1);
-  // The document lower-cased in place of a copy: every mapping keeps the byte
-  // length of the code point (those that would not stay as written), so
-  // token offsets hold.
-  lowered_.reserve(doc.text.size() + 8);
-  lowered_.resize(doc.text.size());
-  utf8::to_lower_same_length(doc.text, lowered_.data());
-  // Eight NUL bytes after the text: every token's hash reads its last bytes
-  // in one load (StringHash::of_padded); token offsets are unchanged.
-  lowered_.append(8, '\0');
+  lower_text();
   std::vector<std::uint32_t> quote_tokens;  // for find_quotes
-  scan_tokens(quote_tokens);
+  if (compact()) {
+    scan_tokens<true>(quote_tokens);
+    lowered_.shrink_to_fit();  // the pool is kept while the stage runs: no room to spare
+  } else {
+    scan_tokens<false>(quote_tokens);
+  }
   map_paragraphs();
   map_mentions();
   first_region_.resize(doc.paragraphs.size() + 1);
@@ -42,12 +39,71 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
                 [&](const TriggerCandidate& c) { return (flags_[c.token] & (kInQuote | kMark | kInMention)) != 0; });
 }
 
+void TokenView::lower_text() {
+  if (doc.text.size() >= kCompactFrom) {
+    // The pool, filled by scan_tokens (pool_lowered), always ends in eight NUL bytes.
+    lowered_.reserve(doc.text.size() / 8 + 8);
+    lowered_.assign(8, '\0');
+    pool_from_.reserve((doc.tokens.size() >> kPoolBlockBits) + 1);
+    lowered_base_ = doc.text.data();
+    return;
+  }
+  // The document lower-cased in place of a copy: every mapping keeps the byte
+  // length of the code point (those that would not stay as written), so
+  // token offsets hold.
+  lowered_.reserve(doc.text.size() + 8);
+  lowered_.resize(doc.text.size());
+  utf8::to_lower_same_length(doc.text, lowered_.data());
+  // Eight NUL bytes after the text: every token's hash reads its last bytes
+  // in one load (StringHash::of_padded); token offsets are unchanged.
+  lowered_.append(8, '\0');
+  lowered_base_ = lowered_.data();
+}
+
+std::string_view TokenView::pool_lowered(std::size_t i, std::uint8_t& flag) {
+  if ((i & ((std::size_t{1} << kPoolBlockBits) - 1)) == 0)
+    pool_from_.push_back(static_cast<std::uint32_t>(lowered_.size() - 8));
+  const Token& tk = doc.tokens[i];
+  const std::string_view w(doc.text.data() + tk.start, tk.end - tk.start);
+  // A token read from the text needs eight readable bytes after it (StringHash::of_padded).
+  bool pooled = tk.end + 8 > doc.text.size();
+  for (std::size_t k = 0; k < w.size() && !pooled; ++k)
+    pooled = (w[k] >= 'A' && w[k] <= 'Z') || static_cast<unsigned char>(w[k]) >= 0x80;
+  if (!pooled) return w;
+  const std::size_t at = lowered_.size() - 8;
+  if (lowered_.size() + w.size() > lowered_.capacity())
+    lowered_.reserve(lowered_.capacity() + lowered_.capacity() / 2 + w.size());
+  lowered_.resize(at + w.size() + 8);
+  char* const out = lowered_.data() + at;
+  utf8::to_lower_same_length(w, out);
+  if (tk.end + 8 <= doc.text.size() && std::memcmp(out, w.data(), w.size()) == 0) {
+    // Not a capital letter after all (a letter of another script in lower case).
+    std::fill_n(out, 8, '\0');
+    lowered_.resize(at + 8);
+    return w;
+  }
+  flag = kPooled;
+  return std::string_view(out, w.size());
+}
+
+std::string_view TokenView::set_apart_text(std::size_t t) const {
+  if (flags_[t] & kRespelled) return respelled_text(t);
+  // The pool holds the kPooled tokens one after the other: this one follows
+  // those before it in its block.
+  const std::size_t first = t >> kPoolBlockBits << kPoolBlockBits;
+  std::size_t at = pool_from_[t >> kPoolBlockBits];
+  for (std::size_t u = first; u < t; ++u)
+    if (flags_[u] & kPooled) at += doc.tokens[u].end - doc.tokens[u].start;
+  return std::string_view(lowered_.data() + at, doc.tokens[t].end - doc.tokens[t].start);
+}
+
 // One pass over the tokens: each token's lexicon filter bits, the trigger
 // candidates, the quotation marks and semicolons, and respellings of words
-// with curly apostrophes ("didn’t" -> "didn't").
+// with curly apostrophes ("didn’t" -> "didn't"); in a compact view, the pool.
+template <bool kCompact>
 void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
   const std::size_t n = doc.tokens.size();
-  const std::string_view lt(lowered_.data(), doc.text.size());
+  const std::string_view lt(doc.text);
   // Curly apostrophes are found once in the whole text; `curly` is the first
   // one at or after the token (npos: none), so tokens without one cost a compare.
   std::size_t curly = lt.find(kCurlyApostrophe);
@@ -56,12 +112,14 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
   candidates_.reserve(n / 16 + 8);
   // Local copies of the pointers: the pushes in the loop would otherwise make
   // the compiler reload them for every token.
-  const char* const text = lowered_.data();
+  const char* const text = lowered_base_;
   const Token* const tokens = doc.tokens.data();
   std::uint8_t* const flags = flags_.get();
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tk = tokens[i];
-    const std::string_view w(text + tk.start, tk.end - tk.start);
+    std::uint8_t pooled = 0;
+    const std::string_view w =
+        kCompact ? pool_lowered(i, pooled) : std::string_view(text + tk.start, tk.end - tk.start);
     if (tk.kind != TokenKind::Word) [[unlikely]] {
       if (tk.kind == TokenKind::Quote)
         quote_tokens.push_back(static_cast<std::uint32_t>(i));
@@ -73,6 +131,7 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
       if (curly != std::string_view::npos && curly + kCurlyApostrophe.size() <= tk.end && w.size() >= 3) {
         if (const ActLexicon::FirstWord first = respell(i, w); first.may_trigger)
           candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
+        flags[i] |= pooled;  // the pool's offsets count it
         continue;
       }
     }
@@ -85,17 +144,20 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
         candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
       }
     }
-    flags[i] = f;
+    flags[i] = static_cast<std::uint8_t>(f | pooled);
   }
 }
 
 // Token i with its curly apostrophes straightened; returns the lexicon forms
 // starting with the respelled word.
 ActLexicon::FirstWord TokenView::respell(std::size_t i, std::string_view w) {
-  std::string s(w);
-  for (std::size_t p = 0; (p = s.find(kCurlyApostrophe, p)) != std::string::npos;) s.replace(p, 3, "'");
-  const std::string_view text = respelled_.emplace_front(std::move(s));
-  respelled_of_.emplace_back(static_cast<std::uint32_t>(i), text);
+  const std::size_t at = respelled_.size();
+  respelled_.append(w);
+  for (std::size_t p = at; (p = respelled_.find(kCurlyApostrophe, p)) != std::string::npos;)
+    respelled_.replace(p, 3, "'");
+  const std::string_view text(respelled_.data() + at, respelled_.size() - at);
+  respelled_of_.push_back(
+      {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(text.size())});
   const ActLexicon::FirstWord f = lex.first_word(text);
   // All filter bits set: the look-ups of a respelled token go to its own string.
   flags_[i] = static_cast<std::uint8_t>(kRespelled | kMayBeFirst | kMayStartCue | (f.may_trigger ? kTrigger : 0));
@@ -103,9 +165,9 @@ ActLexicon::FirstWord TokenView::respell(std::size_t i, std::string_view w) {
 }
 
 std::string_view TokenView::respelled_text(std::size_t t) const {
-  return std::lower_bound(respelled_of_.begin(), respelled_of_.end(),
-                          std::pair<std::uint32_t, std::string_view>(static_cast<std::uint32_t>(t), std::string_view()))
-      ->second;
+  const auto it = std::lower_bound(respelled_of_.begin(), respelled_of_.end(), t,
+                                   [](const Respelled& r, std::size_t token) { return r.token < token; });
+  return std::string_view(respelled_.data() + it->at, it->size);
 }
 
 void TokenView::map_paragraphs() {

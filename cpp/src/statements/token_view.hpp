@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <forward_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -64,13 +63,15 @@ class TokenView {
   std::string_view text(std::uint32_t t) const {
     return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
   }
-  // Lower-cased token text: a view of the lower-cased document, or (for a
-  // token with curly apostrophes, rare) of its respelling with straight ones.
+  // Lower-cased token text: a view of the lower-cased document (of the text
+  // itself in a huge document, where the token is in lower case already), or
+  // (rare) of its respelling with straight apostrophes or of its lower-cased
+  // copy in the pool of a huge document.
   STANDPOINTS_ALWAYS_INLINE Word low(std::size_t t) const {
-    if (flags_[t] & kRespelled) [[unlikely]]
-      return respelled_text(t);
+    if (flags_[t] & (kRespelled | kPooled)) [[unlikely]]
+      return set_apart_text(t);
     const Token& tk = doc.tokens[t];
-    return std::string_view(lowered_.data() + tk.start, tk.end - tk.start);
+    return std::string_view(lowered_base_ + tk.start, tk.end - tk.start);
   }
   std::uint32_t paragraph_of(std::uint32_t t) const { return doc.sentences[tok(t).sentence].paragraph; }
   // Tokens [first, last) of a paragraph.
@@ -83,10 +84,10 @@ class TokenView {
   // filter bit kept at set-up turns most words away without a look-up.
   STANDPOINTS_ALWAYS_INLINE const std::vector<ActForm>* forms_at(std::size_t t) const {
     if (!(flags_[t] & kMayBeFirst)) return nullptr;
-    if (flags_[t] & kRespelled) [[unlikely]]
-      return lex.first_word(respelled_text(t)).forms;
+    if (flags_[t] & (kRespelled | kPooled)) [[unlikely]]
+      return lex.first_word(set_apart_text(t)).forms;
     const Token& tk = doc.tokens[t];
-    const std::string_view w(lowered_.data() + tk.start, tk.end - tk.start);
+    const std::string_view w(lowered_base_ + tk.start, tk.end - tk.start);
     return lex.first_word(w, StringHash::of_padded(w.data(), w.size())).forms;
   }
   // Whether a cue, verb or phrase form may start at token t (false is certain).
@@ -179,7 +180,7 @@ class TokenView {
 
  private:
   static constexpr std::uint8_t kTrigger = 1;    // some form starting with the token can be a trigger
-  static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_of_`
+  static constexpr std::uint8_t kRespelled = 2;  // the lower-cased text is in `respelled_`
   // The lexicon's filter bits (ActLexicon::prefilter), shifted: when clear,
   // no form (kMayBeFirst), no cue, verb or phrase form (kMayStartCue) starts
   // with the token; when set, one may.
@@ -193,10 +194,34 @@ class TokenView {
   static constexpr std::uint8_t kInMention = 16;
   static constexpr std::uint8_t kInQuote = 32;
   static constexpr std::uint8_t kMark = 64;
+  // A huge document's token whose lower-cased text is in `lowered_`, the
+  // pool (compact(): one with a capital letter, or near the text's end).
+  static constexpr std::uint8_t kPooled = 128;
+  // From this size of text on, the document is not copied lower-cased (a
+  // copy as large as the text, which the bound on a huge document's memory
+  // cannot afford): the words in lower case are read from the text itself,
+  // the others from a pool of their lower-cased copies (a fifth or so of the
+  // text). Below it, one copy is cheaper to make and to read.
+  // (STANDPOINTS_COMPACT_FROM=0 at build time makes every view compact: a
+  // check that both give the same output.)
+#ifdef STANDPOINTS_COMPACT_FROM
+  static constexpr std::size_t kCompactFrom = STANDPOINTS_COMPACT_FROM;
+#else
+  static constexpr std::size_t kCompactFrom = std::size_t{1} << 20;
+#endif
+  static constexpr std::uint32_t kPoolBlockBits = 6;
   // Tokens a block of covered_from_ spans.
   static constexpr std::uint32_t kBlockBits = 4;
 
   STANDPOINTS_NOINLINE std::string_view respelled_text(std::size_t t) const;
+  // The text of a respelled or pooled token.
+  STANDPOINTS_NOINLINE std::string_view set_apart_text(std::size_t t) const;
+  bool compact() const noexcept { return lowered_base_ == doc.text.data(); }
+  void lower_text();
+  // Token i's lower-cased text in a compact view: from the text, or copied
+  // into the pool (and flagged kPooled).
+  std::string_view pool_lowered(std::size_t i, std::uint8_t& flag);
+  template <bool kCompact>
   void scan_tokens(std::vector<std::uint32_t>& quote_tokens);
   ActLexicon::FirstWord respell(std::size_t i, std::string_view w);
   void map_paragraphs();
@@ -208,11 +233,23 @@ class TokenView {
   void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
   void add_region(std::uint32_t open, std::uint32_t close, bool closed, bool double_mark);
 
-  std::string lowered_;  // the document lower-cased (same byte offsets), and eight NUL bytes
-  // Respelled texts (a list: stable addresses, and no allocation for the
-  // many documents without any), and (token, text) by token.
-  std::forward_list<std::string> respelled_;
-  std::vector<std::pair<std::uint32_t, std::string_view>> respelled_of_;
+  // The document lower-cased (same byte offsets), and eight NUL bytes; in a
+  // compact view (a huge document), the pool: the lower-cased texts of the
+  // kPooled tokens, in token order, one after the other, and eight NUL bytes.
+  std::string lowered_;
+  // Where low() reads a token at its offsets: lowered_, or the text itself in
+  // a compact view.
+  const char* lowered_base_ = nullptr;
+  // Compact view: pool_from_[b], the pool offset of the first kPooled token at
+  // or after token b << kPoolBlockBits.
+  std::vector<std::uint32_t> pool_from_;
+  // Respelled texts, one after the other (a huge document may have hundreds
+  // of thousands: not a string each), and where each token's is, by token.
+  struct Respelled {
+    std::uint32_t token = 0, at = 0, size = 0;
+  };
+  std::string respelled_;
+  std::vector<Respelled> respelled_of_;
   // The flags of each token (kTrigger ... kMark).
   std::unique_ptr<std::uint8_t[]> flags_;
   // The tokens a mention covers, in token order, each with the first mention
