@@ -32,7 +32,12 @@ struct Gazetteer::Tables {
   std::vector<std::string_view> keys;
   std::vector<std::uint64_t> slots;
   std::uint64_t mask = 0;
-  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash> countries;  // ISO3 -> place index
+  // ISO3 -> place index + 1 (0: none), one slot per three capital letters:
+  // the geocoder asks for the country of nearly every mention's actor code,
+  // and an array index costs a tenth of a hash look-up. Codes of other bytes
+  // (valid but unused in the built-in data) go to `other_countries`.
+  std::vector<std::uint32_t> countries = std::vector<std::uint32_t>(26 * 26 * 26, 0);
+  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash> other_countries;
   // place_words.tsv
   StringSet common_words;                     // city names that are common words ("March", "Nice")
   std::vector<std::string> country_prefixes;  // "Kingdom of ", in file order
@@ -40,6 +45,17 @@ struct Gazetteer::Tables {
 };
 
 namespace {
+
+// The slot of a code of three capital letters in Tables::countries, or -1.
+std::int32_t country_slot(std::string_view code) noexcept {
+  if (code.size() != 3) return -1;
+  std::int32_t slot = 0;
+  for (const char c : code) {
+    if (c < 'A' || c > 'Z') return -1;
+    slot = slot * 26 + (c - 'A');
+  }
+  return slot;
+}
 
 std::uint64_t hash_name(std::string_view s) noexcept {
   // The word hash of the string tables, mixed once more: the low bits pick
@@ -196,7 +212,13 @@ Gazetteer Gazetteer::load(const std::string& path, const std::string& place_word
     if (!parse_number(field(c_id), p.geonameid)) row.fail("bad geonameid \"" + std::string(field(c_id)) + "\"");
     if (!parse_number(field(c_pop), p.population)) row.fail("bad population \"" + std::string(field(c_pop)) + "\"");
     const auto index = static_cast<std::uint32_t>(t->places.size());
-    if (feature == "country") t->countries.try_emplace(country, index);  // first row of a code wins
+    if (feature == "country") {  // the first row of a code wins
+      if (const std::int32_t slot = country_slot(country); slot >= 0) {
+        if (!t->countries[static_cast<std::size_t>(slot)]) t->countries[static_cast<std::size_t>(slot)] = index + 1;
+      } else {
+        t->other_countries.try_emplace(country, index);
+      }
+    }
     pairs.emplace_back(key_id(name), index);
     const std::string_view alts = field(c_alt);
     std::size_t pos = 0;
@@ -271,8 +293,12 @@ const Place& Gazetteer::place(std::uint32_t index) const { return t_->places.at(
 
 const Place* Gazetteer::country(std::string_view iso3) const {
   if (!t_) return nullptr;
-  auto it = t_->countries.find(iso3);
-  return it == t_->countries.end() ? nullptr : &t_->places[it->second];
+  if (const std::int32_t slot = country_slot(iso3); slot >= 0) {
+    const std::uint32_t v = t_->countries[static_cast<std::size_t>(slot)];
+    return v ? &t_->places[v - 1] : nullptr;
+  }
+  auto it = t_->other_countries.find(iso3);
+  return it == t_->other_countries.end() ? nullptr : &t_->places[it->second];
 }
 
 bool Gazetteer::is_unambiguous_place(std::string_view name) const { return is_unambiguous_place(name, lookup(name)); }
