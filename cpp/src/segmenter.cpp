@@ -94,6 +94,9 @@ struct Tokenizer {
   const std::string& text;
   const SegmenterRules& rules;
   std::vector<Token>& out;
+  // With segment(): the tokens that may end a sentence (may_end_sentence),
+  // so that the sentence splitter visits them alone, not every token.
+  std::vector<std::uint32_t>* stops = nullptr;
 
   char32_t peek(std::size_t pos) const {
     if (pos >= text.size()) return 0;
@@ -134,6 +137,10 @@ struct Tokenizer {
 
   void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before) {
     push(start, end, kind, space_before, kind == TokenKind::Word ? shape_of(text, start, end) : Shape::Other);
+    if (kind == TokenKind::Punct) {
+      const auto b0 = static_cast<unsigned char>(text[start]);
+      if (b0 >= 0x80 || b0 == '.' || b0 == '!' || b0 == '?') note_stop();
+    }
   }
   void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
     grow_by_half(out);
@@ -144,6 +151,14 @@ struct Tokenizer {
                         .shape = shape,
                         .space_before = space_before,
                         .sentence = 0});
+  }
+  // Notes the last token pushed as one that may end a sentence: full stops,
+  // question and exclamation marks, punctuation of other scripts, and words
+  // ending in a full stop ("U.S.", "Sept."), the only tokens that segment()
+  // tests as the end of a sentence. (Noted in the rarer branches of the scan
+  // that make them, not tested in push() for every token.)
+  void note_stop() {
+    if (stops) stops->push_back(static_cast<std::uint32_t>(out.size() - 1));
   }
 
   // The ASCII letters and digits from `pos` (before `end`; text[pos] is an
@@ -237,6 +252,7 @@ struct Tokenizer {
     }
     // A full stop added to the word does not change its shape.
     push(start, pos, TokenKind::Word, space, shape_known ? run.shape : shape_of(text, start, pos));
+    if (text[pos - 1] == '.') note_stop();
     return pos;
   }
 
@@ -353,11 +369,13 @@ void segment(Document& doc, const SegmenterRules& rules) {
   doc.tokens.clear();
   doc.sentences.clear();
   doc.tokens.reserve(doc.text.size() / 5 + 16);
-  Tokenizer tokenizer{doc.text, rules, doc.tokens};
+  std::vector<std::uint32_t> stops;  // a paragraph's tokens that may end a sentence
+  Tokenizer tokenizer{doc.text, rules, doc.tokens, &stops};
   const std::string_view text = doc.text;
   for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     const auto& para = doc.paragraphs[pi];
     const std::size_t first = doc.tokens.size();
+    stops.clear();
     tokenizer.run(para.start, para.end);
     const std::size_t last = doc.tokens.size();
     std::size_t sent_start = first;
@@ -378,9 +396,10 @@ void segment(Document& doc, const SegmenterRules& rules) {
       doc.sentences.push_back(s);
       sent_start = end_tok;
     };
-    for (std::size_t i = first; i < last; ++i) {
+    std::size_t resume = first;  // the first token after the last sentence closed
+    for (const std::size_t i : stops) {
+      if (i < resume) continue;
       const Token& t = doc.tokens[i];
-      if (t.kind == TokenKind::Number || t.kind == TokenKind::Quote) continue;  // never a terminal
       const std::string_view tok(text.data() + t.start, t.end - t.start);
       Terminal term = Terminal::None;
       bool unspaced = false;
@@ -453,7 +472,7 @@ void segment(Document& doc, const SegmenterRules& rules) {
       }
       if (split) {
         close(end_tok);
-        i = end_tok - 1;
+        resume = end_tok;
       }
     }
     close(last);
