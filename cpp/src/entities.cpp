@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "growth.hpp"
 #include "standpoints/knowledge.hpp"
@@ -1330,14 +1331,18 @@ struct Finder {
   std::uint32_t lone_cap(std::size_t last) {
     if (!lone_caps_ready) {
       lone_caps_ready = true;
-      for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
-        const Token& t = doc.tokens[i];
+      // A local view of the tokens: the stores into the table and the memo
+      // would otherwise make the compiler reload the vector for every token
+      // of the document (6 M instructions on 1,000 news articles).
+      const std::span<const Token> tokens(doc.tokens);
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
         if (t.shape != Shape::Capitalized) continue;
-        const bool cap_before = i > 0 && doc.tokens[i - 1].shape == Shape::Capitalized && doc.tokens[i].space_before;
-        const bool cap_after = i + 1 < doc.tokens.size() && doc.tokens[i + 1].shape == Shape::Capitalized &&
-                               doc.tokens[i + 1].space_before;
+        const bool cap_before = i > 0 && tokens[i - 1].shape == Shape::Capitalized && t.space_before;
+        const bool cap_after =
+            i + 1 < tokens.size() && tokens[i + 1].shape == Shape::Capitalized && tokens[i + 1].space_before;
         if (cap_before || cap_after) continue;
-        const bool speaks = i + 1 < doc.tokens.size() && (memo.kinds(i + 1) & NameCues::kSpeechVerb);
+        const bool speaks = i + 1 < tokens.size() && (memo.kinds(i + 1) & NameCues::kSpeechVerb);
         const bool initial = sentence_initial(i);
         if (!speaks && initial) continue;
         lone_caps[text(i)] |= (speaks ? 2u : 0u) | (initial ? 0u : 1u);
