@@ -1028,10 +1028,13 @@ struct Finder {
   // region one of the place (GPE); the resolver reads the label for the name
   // before it.
   void party_label_pass(std::size_t a, std::size_t b) {
+    // A local view of the tokens: the stores of the loop (mentions, claims)
+    // would otherwise make the compiler reload the vector for every token.
+    const std::span<const Token> tokens(doc.tokens);
     for (std::size_t i = a; i + 2 < b; ++i) {
-      const Token& t = doc.tokens[i];
+      const Token& t = tokens[i];
       // (Most words have a space after them: tested first.)
-      if (doc.tokens[i + 1].space_before || !is_cap(t) || t.end - t.start > 3 || claimed[i]) continue;
+      if (tokens[i + 1].space_before || !is_cap(t) || t.end - t.start > 3 || claimed[i]) continue;
       const PartyLabels::Party* party = nullptr;
       std::size_t region = 0;
       const std::size_t n = k.parties.label_at(doc, i, b, &party, &region);
@@ -1046,8 +1049,11 @@ struct Finder {
   }
 
   void knowledge_pass(std::size_t a, std::size_t b, CaseMode mode) {
+    // A local view of the tokens: the stores of the loop (mentions, claims)
+    // would otherwise make the compiler reload the vector for every token.
+    const std::span<const Token> tokens(doc.tokens);
     for (std::size_t i = a; i < b;) {
-      const Token& t = doc.tokens[i];
+      const Token& t = tokens[i];
       // Lower-case words start no name, no title and no place (the tests below
       // would all say no): most tokens leave here.
       if (t.shape == Shape::Lower || t.kind != TokenKind::Word || claimed[i]) {
@@ -1070,7 +1076,7 @@ struct Finder {
       const std::size_t title = t.shape == Shape::Capitalized && memo.starts_phrase(i)
                                     ? k.cues.phrase_at(doc, i, b, NameCues::kTitle, nullptr, &memo)
                                     : 0;
-      if (title >= 2 && n <= title && i + title < b && is_cap(doc.tokens[i + title])) {
+      if (title >= 2 && n <= title && i + title < b && is_cap(tokens[i + title])) {
         i += title;
         continue;
       }
@@ -1100,10 +1106,10 @@ struct Finder {
         // Revolution", "Democratic National Convention").
         if (e.type == "NORP") {
           std::size_t j = i + n;
-          while (j < b && j < i + n + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before &&
+          while (j < b && j < i + n + 3 && is_cap(tokens[j]) && tokens[j].space_before &&
                  !(memo.kinds(j) & NameCues::kEventTail))
             ++j;
-          if (j < b && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && (memo.kinds(j) & NameCues::kEventTail)) {
+          if (j < b && is_cap(tokens[j]) && tokens[j].space_before && (memo.kinds(j) & NameCues::kEventTail)) {
             emit(i, j + 1, "EVENT", -1);
             i = j + 1;
             continue;
@@ -1176,8 +1182,11 @@ struct Finder {
 
   // Capitalised runs outside the knowledge base.
   void capitalised_pass(std::size_t a, std::size_t b) {
+    // A local view of the tokens: the stores of the loop (mentions, claims)
+    // would otherwise make the compiler reload the vector for every token.
+    const std::span<const Token> tokens(doc.tokens);
     for (std::size_t i = a; i < b;) {
-      if (!is_cap(doc.tokens[i]) || claimed[i]) {
+      if (!is_cap(tokens[i]) || claimed[i]) {
         ++i;
         continue;
       }
@@ -1186,17 +1195,17 @@ struct Finder {
       bool org_like = (memo.kinds(i) & NameCues::kOrgFirst) != 0;
       std::size_t j = i + 1;
       while (j < b && !claimed[j]) {
-        const Token& t = doc.tokens[j];
+        const Token& t = tokens[j];
         const std::string_view w = text(j);
         if (is_cap(t)) {
-          if (!t.space_before && j > 0 && doc.tokens[j - 1].kind != TokenKind::Punct) break;
+          if (!t.space_before && j > 0 && tokens[j - 1].kind != TokenKind::Punct) break;
           last_cap = j;
           ++j;
           continue;
         }
         // "Intermediate-Range", "al-Assad": a hyphen glued on both sides.
-        if (w == "-" && !t.space_before && j + 1 < b && !doc.tokens[j + 1].space_before && !claimed[j + 1] &&
-            (is_cap(doc.tokens[j + 1]) || doc.tokens[j + 1].kind == TokenKind::Number)) {
+        if (w == "-" && !t.space_before && j + 1 < b && !tokens[j + 1].space_before && !claimed[j + 1] &&
+            (is_cap(tokens[j + 1]) || tokens[j + 1].kind == TokenKind::Number)) {
           ++j;
           continue;
         }
@@ -1207,10 +1216,10 @@ struct Finder {
             if (link) org_like = true;
             // A connector must be followed by a capitalised word (or another connector).
             std::size_t q = j + 1;
-            while (q < b && !claimed[q] && doc.tokens[q].kind == TokenKind::Word &&
-                   (memo.kinds(q) & NameCues::kConnector) && !is_cap(doc.tokens[q]))
+            while (q < b && !claimed[q] && tokens[q].kind == TokenKind::Word &&
+                   (memo.kinds(q) & NameCues::kConnector) && !is_cap(tokens[q]))
               ++q;
-            if (q < b && !claimed[q] && is_cap(doc.tokens[q]) && q - j <= 2) {
+            if (q < b && !claimed[q] && is_cap(tokens[q]) && q - j <= 2) {
               j = q;
               continue;
             }
