@@ -5,8 +5,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <map>
-#include <unordered_map>
 #include <vector>
 
 #include "standpoints/knowledge.hpp"
@@ -618,7 +616,10 @@ void geocode(Document& doc, const Gazetteer& g) {
   // "is there support from another mention than this one?" in constant time,
   // and what keeps a huge document linear.
   std::vector<Ctx> ctx_countries, ctx_areas, anchors;
-  std::unordered_map<const void*, std::array<std::string_view, 2>> seen_countries, seen_areas, seen_anchors;
+  // (The tables of this function are open-addressing maps: a document's
+  // geocoding builds a few dozen small ones, and node-based maps cost an
+  // allocation per entry.)
+  boost::unordered_flat_map<const void*, std::array<std::string_view, 2>> seen_countries, seen_areas, seen_anchors;
   auto add = [&](std::vector<Ctx>& v, const Place* p, std::string_view src) {
     auto& seen = &v == &ctx_countries ? seen_countries : &v == &ctx_areas ? seen_areas : seen_anchors;
     auto [it, fresh] = seen.try_emplace(p, std::array<std::string_view, 2>{src, std::string_view{}});
@@ -657,17 +658,24 @@ void geocode(Document& doc, const Gazetteer& g) {
   }
   // Indexes over the context, so that each question costs a hash lookup (or a
   // few grid cells) instead of a scan of the whole document's context.
-  std::unordered_map<std::string_view, std::vector<const Ctx*>> countries_by_code;
+  boost::unordered_flat_map<std::string_view, std::vector<const Ctx*>, StringHash> countries_by_code;
   for (const Ctx& c : ctx_countries)
     if (c.place) countries_by_code[c.place->country].push_back(&c);
-  std::unordered_map<std::string, std::vector<const Ctx*>> areas_by_key;
-  for (const Ctx& c : ctx_areas) areas_by_key[c.place->country + "|" + c.place->name].push_back(&c);
+  // Keyed by (country, name): no key string is built per question.
+  using AreaKey = std::pair<std::string_view, std::string_view>;
+  const auto area_hash = [](const AreaKey& key) { return StringHash{}(key.first) * 31 + StringHash{}(key.second); };
+  boost::unordered_flat_map<AreaKey, std::vector<const Ctx*>, decltype(area_hash)> areas_by_key(0, area_hash);
+  for (const Ctx& c : ctx_areas) areas_by_key[AreaKey(c.place->country, c.place->name)].push_back(&c);
   constexpr double kCell = 3.0;  // degrees; kNearKm is under 3 degrees of latitude
   auto cell_of = [&](double lat, double lon) {
     return std::pair<int, int>{static_cast<int>(std::floor(lat / kCell)), static_cast<int>(std::floor(lon / kCell))};
   };
-  std::map<std::pair<int, int>, std::vector<const Ctx*>> anchor_grid;
-  for (const Ctx& c : anchors) anchor_grid[cell_of(c.place->lat, c.place->lon)].push_back(&c);
+  // Cells keyed by their two numbers in one integer.
+  const auto cell_key = [](std::pair<int, int> cell) {
+    return std::uint64_t{static_cast<std::uint32_t>(cell.first)} << 32 | static_cast<std::uint32_t>(cell.second);
+  };
+  boost::unordered_flat_map<std::uint64_t, std::vector<const Ctx*>> anchor_grid;
+  for (const Ctx& c : anchors) anchor_grid[cell_key(cell_of(c.place->lat, c.place->lon))].push_back(&c);
 
   auto other_source = [](const std::vector<const Ctx*>* v, std::string_view self) {
     if (!v) return false;
@@ -681,7 +689,7 @@ void geocode(Document& doc, const Gazetteer& g) {
   };
   auto in_ctx_area = [&](const Place& p, std::string_view self) {
     if (p.admin1.empty()) return false;
-    auto it = areas_by_key.find(p.country + "|" + p.admin1);
+    auto it = areas_by_key.find(AreaKey(p.country, p.admin1));
     return other_source(it == areas_by_key.end() ? nullptr : &it->second, self);
   };
   auto near_anchor = [&](const Place& p, std::string_view self) {
@@ -694,7 +702,7 @@ void geocode(Document& doc, const Gazetteer& g) {
       for (int b = clon - dlon; b <= clon + dlon; ++b) {
         // Cells run from -60 to 59 (3-degree columns); wrap across the antimeridian.
         const int wrapped = b < -60 ? b + 120 : b > 59 ? b - 120 : b;
-        auto it = anchor_grid.find({a, wrapped});
+        auto it = anchor_grid.find(cell_key({a, wrapped}));
         if (it == anchor_grid.end()) continue;
         for (const Ctx* c : it->second)
           if (c->source != self && c->place != &p && distance_km(c->place->lat, c->place->lon, p.lat, p.lon) <= kNearKm)
@@ -753,8 +761,8 @@ void geocode(Document& doc, const Gazetteer& g) {
   // One sense per document: an unconstrained mention takes the place a constrained mention of the
   // same text (or of the same entity) got.
   // (The first constrained mention in text order wins, by text or by entity.)
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::int64_t>> sense_by_text;
-  std::unordered_map<std::int32_t, std::pair<std::size_t, std::int64_t>> sense_by_entity;
+  boost::unordered_flat_map<std::string_view, std::pair<std::size_t, std::int64_t>, StringHash> sense_by_text;
+  boost::unordered_flat_map<std::int32_t, std::pair<std::size_t, std::int64_t>> sense_by_entity;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const Target& o = targets[i];
     if (!o.constrained || o.chosen < 0) continue;
@@ -790,7 +798,7 @@ void geocode(Document& doc, const Gazetteer& g) {
   }
 
   // One Geo per place and document, shared by all its mentions.
-  std::unordered_map<std::int64_t, GeoRef> made;
+  boost::unordered_flat_map<std::int64_t, GeoRef> made;
   for (const Target& t : targets) {
     if (t.chosen < 0) continue;
     Mention& m = doc.mentions[t.mention];
