@@ -5,8 +5,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <map>
-#include <unordered_map>
 #include <vector>
 
 #include "standpoints/knowledge.hpp"
@@ -32,7 +30,12 @@ struct Gazetteer::Tables {
   std::vector<std::string_view> keys;
   std::vector<std::uint64_t> slots;
   std::uint64_t mask = 0;
-  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash> countries;  // ISO3 -> place index
+  // ISO3 -> place index + 1 (0: none), one slot per three capital letters:
+  // the geocoder asks for the country of nearly every mention's actor code,
+  // and an array index costs a tenth of a hash look-up. Codes of other bytes
+  // (valid but unused in the built-in data) go to `other_countries`.
+  std::vector<std::uint32_t> countries = std::vector<std::uint32_t>(26 * 26 * 26, 0);
+  boost::unordered_flat_map<std::string_view, std::uint32_t, StringHash> other_countries;
   // place_words.tsv
   StringSet common_words;                     // city names that are common words ("March", "Nice")
   std::vector<std::string> country_prefixes;  // "Kingdom of ", in file order
@@ -40,6 +43,17 @@ struct Gazetteer::Tables {
 };
 
 namespace {
+
+// The slot of a code of three capital letters in Tables::countries, or -1.
+std::int32_t country_slot(std::string_view code) noexcept {
+  if (code.size() != 3) return -1;
+  std::int32_t slot = 0;
+  for (const char c : code) {
+    if (c < 'A' || c > 'Z') return -1;
+    slot = slot * 26 + (c - 'A');
+  }
+  return slot;
+}
 
 std::uint64_t hash_name(std::string_view s) noexcept {
   // The word hash of the string tables, mixed once more: the low bits pick
@@ -196,7 +210,13 @@ Gazetteer Gazetteer::load(const std::string& path, const std::string& place_word
     if (!parse_number(field(c_id), p.geonameid)) row.fail("bad geonameid \"" + std::string(field(c_id)) + "\"");
     if (!parse_number(field(c_pop), p.population)) row.fail("bad population \"" + std::string(field(c_pop)) + "\"");
     const auto index = static_cast<std::uint32_t>(t->places.size());
-    if (feature == "country") t->countries.try_emplace(country, index);  // first row of a code wins
+    if (feature == "country") {  // the first row of a code wins
+      if (const std::int32_t slot = country_slot(country); slot >= 0) {
+        if (!t->countries[static_cast<std::size_t>(slot)]) t->countries[static_cast<std::size_t>(slot)] = index + 1;
+      } else {
+        t->other_countries.try_emplace(country, index);
+      }
+    }
     pairs.emplace_back(key_id(name), index);
     const std::string_view alts = field(c_alt);
     std::size_t pos = 0;
@@ -271,8 +291,12 @@ const Place& Gazetteer::place(std::uint32_t index) const { return t_->places.at(
 
 const Place* Gazetteer::country(std::string_view iso3) const {
   if (!t_) return nullptr;
-  auto it = t_->countries.find(iso3);
-  return it == t_->countries.end() ? nullptr : &t_->places[it->second];
+  if (const std::int32_t slot = country_slot(iso3); slot >= 0) {
+    const std::uint32_t v = t_->countries[static_cast<std::size_t>(slot)];
+    return v ? &t_->places[v - 1] : nullptr;
+  }
+  auto it = t_->other_countries.find(iso3);
+  return it == t_->other_countries.end() ? nullptr : &t_->places[it->second];
 }
 
 bool Gazetteer::is_unambiguous_place(std::string_view name) const { return is_unambiguous_place(name, lookup(name)); }
@@ -592,7 +616,10 @@ void geocode(Document& doc, const Gazetteer& g) {
   // "is there support from another mention than this one?" in constant time,
   // and what keeps a huge document linear.
   std::vector<Ctx> ctx_countries, ctx_areas, anchors;
-  std::unordered_map<const void*, std::array<std::string_view, 2>> seen_countries, seen_areas, seen_anchors;
+  // (The tables of this function are open-addressing maps: a document's
+  // geocoding builds a few dozen small ones, and node-based maps cost an
+  // allocation per entry.)
+  boost::unordered_flat_map<const void*, std::array<std::string_view, 2>> seen_countries, seen_areas, seen_anchors;
   auto add = [&](std::vector<Ctx>& v, const Place* p, std::string_view src) {
     auto& seen = &v == &ctx_countries ? seen_countries : &v == &ctx_areas ? seen_areas : seen_anchors;
     auto [it, fresh] = seen.try_emplace(p, std::array<std::string_view, 2>{src, std::string_view{}});
@@ -631,17 +658,24 @@ void geocode(Document& doc, const Gazetteer& g) {
   }
   // Indexes over the context, so that each question costs a hash lookup (or a
   // few grid cells) instead of a scan of the whole document's context.
-  std::unordered_map<std::string_view, std::vector<const Ctx*>> countries_by_code;
+  boost::unordered_flat_map<std::string_view, std::vector<const Ctx*>, StringHash> countries_by_code;
   for (const Ctx& c : ctx_countries)
     if (c.place) countries_by_code[c.place->country].push_back(&c);
-  std::unordered_map<std::string, std::vector<const Ctx*>> areas_by_key;
-  for (const Ctx& c : ctx_areas) areas_by_key[c.place->country + "|" + c.place->name].push_back(&c);
+  // Keyed by (country, name): no key string is built per question.
+  using AreaKey = std::pair<std::string_view, std::string_view>;
+  const auto area_hash = [](const AreaKey& key) { return StringHash{}(key.first) * 31 + StringHash{}(key.second); };
+  boost::unordered_flat_map<AreaKey, std::vector<const Ctx*>, decltype(area_hash)> areas_by_key(0, area_hash);
+  for (const Ctx& c : ctx_areas) areas_by_key[AreaKey(c.place->country, c.place->name)].push_back(&c);
   constexpr double kCell = 3.0;  // degrees; kNearKm is under 3 degrees of latitude
   auto cell_of = [&](double lat, double lon) {
     return std::pair<int, int>{static_cast<int>(std::floor(lat / kCell)), static_cast<int>(std::floor(lon / kCell))};
   };
-  std::map<std::pair<int, int>, std::vector<const Ctx*>> anchor_grid;
-  for (const Ctx& c : anchors) anchor_grid[cell_of(c.place->lat, c.place->lon)].push_back(&c);
+  // Cells keyed by their two numbers in one integer.
+  const auto cell_key = [](std::pair<int, int> cell) {
+    return std::uint64_t{static_cast<std::uint32_t>(cell.first)} << 32 | static_cast<std::uint32_t>(cell.second);
+  };
+  boost::unordered_flat_map<std::uint64_t, std::vector<const Ctx*>> anchor_grid;
+  for (const Ctx& c : anchors) anchor_grid[cell_key(cell_of(c.place->lat, c.place->lon))].push_back(&c);
 
   auto other_source = [](const std::vector<const Ctx*>* v, std::string_view self) {
     if (!v) return false;
@@ -655,7 +689,7 @@ void geocode(Document& doc, const Gazetteer& g) {
   };
   auto in_ctx_area = [&](const Place& p, std::string_view self) {
     if (p.admin1.empty()) return false;
-    auto it = areas_by_key.find(p.country + "|" + p.admin1);
+    auto it = areas_by_key.find(AreaKey(p.country, p.admin1));
     return other_source(it == areas_by_key.end() ? nullptr : &it->second, self);
   };
   auto near_anchor = [&](const Place& p, std::string_view self) {
@@ -668,7 +702,7 @@ void geocode(Document& doc, const Gazetteer& g) {
       for (int b = clon - dlon; b <= clon + dlon; ++b) {
         // Cells run from -60 to 59 (3-degree columns); wrap across the antimeridian.
         const int wrapped = b < -60 ? b + 120 : b > 59 ? b - 120 : b;
-        auto it = anchor_grid.find({a, wrapped});
+        auto it = anchor_grid.find(cell_key({a, wrapped}));
         if (it == anchor_grid.end()) continue;
         for (const Ctx* c : it->second)
           if (c->source != self && c->place != &p && distance_km(c->place->lat, c->place->lon, p.lat, p.lon) <= kNearKm)
@@ -727,8 +761,8 @@ void geocode(Document& doc, const Gazetteer& g) {
   // One sense per document: an unconstrained mention takes the place a constrained mention of the
   // same text (or of the same entity) got.
   // (The first constrained mention in text order wins, by text or by entity.)
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::int64_t>> sense_by_text;
-  std::unordered_map<std::int32_t, std::pair<std::size_t, std::int64_t>> sense_by_entity;
+  boost::unordered_flat_map<std::string_view, std::pair<std::size_t, std::int64_t>, StringHash> sense_by_text;
+  boost::unordered_flat_map<std::int32_t, std::pair<std::size_t, std::int64_t>> sense_by_entity;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     const Target& o = targets[i];
     if (!o.constrained || o.chosen < 0) continue;
@@ -764,7 +798,7 @@ void geocode(Document& doc, const Gazetteer& g) {
   }
 
   // One Geo per place and document, shared by all its mentions.
-  std::unordered_map<std::int64_t, GeoRef> made;
+  boost::unordered_flat_map<std::int64_t, GeoRef> made;
   for (const Target& t : targets) {
     if (t.chosen < 0) continue;
     Mention& m = doc.mentions[t.mention];

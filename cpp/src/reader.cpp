@@ -91,12 +91,24 @@ void check_no_nul(std::string_view s, std::size_t skipped = 0) {
                   skipped + offset);
 }
 
+// The number of '\n' in `s`, found with memchr (vectorised in the C
+// library): news has a few hundred bytes between line ends, and std::count
+// read every byte (18 M instructions on 1,000 news articles, against 1 M).
+std::size_t count_newlines(std::string_view s) {
+  std::size_t n = 0;
+  if (s.empty()) return 0;
+  for (const char *p = s.data(), *end = s.data() + s.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
+    ++n;
+  return n;
+}
+
 // Joins the title, `first` (a body line already taken from `lines`, if any)
 // and the rest of `lines` into text with one "\n" between them. `text` is
 // what `lines` reads: its size and line count bound the document's.
 void assemble(Document& doc, std::string_view text, const std::string_view* first, Lines& lines) {
   doc.text.reserve((doc.title ? doc.title->size() + 1 : 0) + text.size());
-  doc.paragraphs.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 2);
+  doc.paragraphs.reserve(count_newlines(text) + 2);
   auto add = [&](std::string_view p, bool title) {
     if (!doc.text.empty() || !doc.paragraphs.empty()) doc.text.push_back('\n');
     Paragraph para;

@@ -28,18 +28,20 @@ struct Resolver {
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
-  std::int32_t entity_for(const std::string& key, const Mention& m, std::string name) {
+  // The entity of `key`, made with `name` when the document has none yet
+  // (the name is copied only then: most mentions repeat a known entity).
+  std::int32_t entity_for(std::string_view key, const Mention& m, std::string_view name) {
     auto it = by_key.find(key);
     if (it != by_key.end()) return it->second;
     Entity e;
     e.type = m.type;
-    e.name = std::move(name);
+    e.name = std::string(name);
     if (m.kb >= 0) {
       const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
       e.id = a.id;
       e.country = a.country;
     } else {
-      e.id = key;
+      e.id = std::string(key);
     }
     const auto idx = static_cast<std::int32_t>(doc.entities.size());
     doc.entities.push_back(std::move(e));
@@ -54,16 +56,22 @@ struct Resolver {
   std::string mention_text(const Mention& m) const { return doc.text.substr(m.start, m.end - m.start); }
 
   static std::string slug(std::string_view s) {
-    std::string out;
-    for (char c : utf8::to_lower(s)) {
+    std::string out, lower;
+    append_slug(s, lower, out);
+    return out;
+  }
+  // Appends the slug of `s` to `out`; `lower` is scratch (its buffer reused).
+  static void append_slug(std::string_view s, std::string& lower, std::string& out) {
+    utf8::to_lower(s, lower);
+    const std::size_t from = out.size();
+    for (char c : lower) {
       if (c == ' ' || c == '-' || c == '.' || c == '\'') {
-        if (!out.empty() && out.back() != '-') out.push_back('-');
+        if (out.size() > from && out.back() != '-') out.push_back('-');
       } else {
         out.push_back(c);
       }
     }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
+    while (out.size() > from && out.back() == '-') out.pop_back();
   }
 
   // Mention covering each token (-1 for none); rebuilt after mentions change.
@@ -96,6 +104,7 @@ struct Resolver {
   void cluster() {
     StringMap<std::int32_t> surname;      // last word of a person's name -> entity
     StringMap<std::int32_t> first_words;  // first word of a person's name -> entity (-1: several)
+    std::string key, lower;               // an entity's key, a name lower-cased (buffers reused)
     for (auto& m : doc.mentions) {
       const std::string_view t = std::string_view(doc.text).substr(m.start, m.end - m.start);
       if (m.kb >= 0) {
@@ -105,7 +114,8 @@ struct Resolver {
           m.entity = known->second;
         } else {
           const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
-          m.entity = entity_for("kb:" + a.id, m, a.name);
+          key.assign("kb:").append(a.id);
+          m.entity = entity_for(key, m, a.name);
           doc.entities[static_cast<std::size_t>(m.entity)].type = a.type;
           by_entry.emplace(m.kb, m.entity);
         }
@@ -113,9 +123,13 @@ struct Resolver {
                  m.type == "PERSON" && m.last_token - m.first_token == 1 && sn != surname.end()) {
         m.entity = sn->second;
       } else {
-        std::string id = slug(t);
-        m.entity = entity_for(m.type + ":" + id, m, std::string(t));
-        doc.entities[static_cast<std::size_t>(m.entity)].id = std::move(id);
+        // Key "TYPE:slug", built in one reused buffer; the entity's id is the slug alone.
+        key.assign(m.type.view()).push_back(':');
+        const std::size_t id_at = key.size();
+        append_slug(t, lower, key);
+        m.entity = entity_for(key, m, t);
+        std::string& id = doc.entities[static_cast<std::size_t>(m.entity)].id;
+        if (std::string_view(id) != std::string_view(key).substr(id_at)) id.assign(key, id_at);
       }
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
         const std::string_view last = text(m.last_token - 1);

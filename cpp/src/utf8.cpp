@@ -268,10 +268,28 @@ bool to_lower_same_length(std::string_view s, char* o) noexcept {
         continue;
       }
     }
-    const auto b = static_cast<unsigned char>(in[i]);
+    // The last bytes of a text of eight or more, when ASCII: its last eight
+    // bytes in one go (those already written are written again the same).
+    if (i + 8 > n && n >= 8) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, in + n - 8, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      if (!(w & highs)) {
+        const std::uint64_t ge_a = w + ones * (0x80 - 'A');
+        const std::uint64_t gt_z = w + ones * (0x7F - 'Z');
+        w |= ((ge_a & ~gt_z) & highs) >> 2;
+        __builtin_memcpy(o + n - 8, &w, 8);
+        break;
+      }
+    }
+    // A short word (most of the callers' words are): ASCII bytes in a tight loop.
+    auto b = static_cast<unsigned char>(in[i]);
     if (b < 0x80) {
-      o[i] = static_cast<char>((b >= 'A' && b <= 'Z') ? b + 32 : b);
-      ++i;
+      do {
+        o[i] = static_cast<char>(b | (static_cast<unsigned>(b - 'A') < 26u ? 0x20 : 0));
+        if (++i == n) break;
+        b = static_cast<unsigned char>(in[i]);
+      } while (b < 0x80);
       continue;
     }
     // U+2000..U+20FF (quotation marks, dashes, ellipses: a few in every news
