@@ -70,9 +70,15 @@ struct ParseState {
   }
 };
 
-// Features of the move classifier in `state` (words' info `w`, tags `t`).
-constexpr std::size_t kMoveFeatures = 23;
+// Features of the move classifier in `state` (words' info `w`, tags `t`):
+// those of the buffer's front (fixed by b0's position in a sentence of n
+// words), those of s0 alone, and those of the pair and the arcs built so far.
+constexpr std::size_t kBufferFeatures = 7, kStackFeatures = 3, kPairFeatures = 13;
+constexpr std::size_t kMoveFeatures = kBufferFeatures + kStackFeatures + kPairFeatures;
 void move_features(const ParseState& state, const WordInfo* w, const PosTag* t, std::uint64_t* out);
+void buffer_features(std::int32_t n, const WordInfo* w, const PosTag* t, std::int32_t b0, std::uint64_t* out);
+void stack_features(std::int32_t n, const WordInfo* w, const PosTag* t, std::int32_t s0, std::uint64_t* out);
+void pair_features(const ParseState& state, const WordInfo* w, const PosTag* t, std::uint64_t* out);
 
 // Features of the labeler for the arc head -> dep about to be added.
 constexpr std::size_t kLabelFeatures = 18;

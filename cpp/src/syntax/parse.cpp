@@ -3,7 +3,11 @@
 // one move classifier call per transition (about two per token) and one
 // labeler call per arc.
 #include <algorithm>
+#include <array>
+#include <climits>
+#include <cstring>
 #include <numeric>
+#include <utility>
 
 #include "features.hpp"
 #include "model.hpp"
@@ -18,33 +22,83 @@ using syntax::Move;
 using syntax::ParseState;
 using syntax::WordInfo;
 
-std::uint32_t argmax(const std::int32_t* scores, std::uint32_t n) {
-  std::uint32_t best = 0;
-  for (std::uint32_t c = 1; c < n; ++c)
-    if (scores[c] > scores[best]) best = c;
-  return best;
+using syntax::Lanes;
+using syntax::WeightTable;
+
+// The first class with the highest score among scores v[0, L) (four classes a
+// vector; classes from n on, the padding of the last vector, never win):
+// the maximum over the vectors, then the first vector that holds it.
+template <std::uint32_t L>
+std::uint32_t first_max(Lanes* v, std::uint32_t n) {
+  constexpr std::int32_t kLowest = INT32_MIN;
+  const Lanes lane = Lanes{0, 1, 2, 3} + static_cast<std::int32_t>(4 * (L - 1));
+  v[L - 1] = lane < static_cast<std::int32_t>(n) ? v[L - 1] : Lanes{} + kLowest;
+  Lanes m = v[0];
+  for (std::uint32_t l = 1; l < L; ++l) m = v[l] > m ? v[l] : m;
+  const std::int32_t top = std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
+  for (std::uint32_t l = 0; l < L; ++l) {
+    const Lanes hit = v[l] == top;
+    std::uint64_t halves[2];
+    std::memcpy(halves, &hit, sizeof halves);
+    if ((halves[0] | halves[1]) == 0) continue;
+    for (std::uint32_t k = 0; k < 4; ++k)
+      if (hit[k]) return 4 * l + k;
+  }
+  return 0;
+}
+
+// The best class of `table` for features f[0, nf): dense rows are added in L
+// vector registers (four classes each), sparse rows one weight at a time.
+template <std::uint32_t L>
+std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
+  Lanes acc[L] = {};
+  Lanes sparse[L] = {};
+  for (std::size_t i = 0; i < nf; ++i) {
+    const std::uint64_t s = table.find(f[i]);
+    if (s == 0) continue;
+    if (WeightTable::is_dense(s)) {
+      const Lanes* row = table.dense_row(s);
+      for (std::uint32_t l = 0; l < L; ++l) acc[l] += row[l];
+    } else {
+      const syntax::WeightEntry* e = table.entries.data() + ((s >> 8) & 0xFFFFFF);
+      for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) sparse[e->cls / 4][e->cls % 4] += e->weight;
+    }
+  }
+  Lanes v[L];
+  for (std::uint32_t l = 0; l < L; ++l) v[l] = acc[l] + sparse[l];
+  return first_max<L>(v, table.n_classes);
+}
+
+using BestClassFn = std::uint32_t (*)(const WeightTable&, const std::uint64_t*, std::size_t);
+template <std::size_t... L>
+constexpr std::array<BestClassFn, sizeof...(L)> best_class_table(std::index_sequence<L...>) {
+  return {&best_class_of<L + 1>...};
+}
+// One instance per vector count: 32 vectors hold the 127 classes a table may have.
+constexpr auto kBestClass = best_class_table(std::make_index_sequence<32>());
+
+std::uint32_t best_class(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
+  return kBestClass[table.n_lanes() - 1](table, f, nf);
 }
 
 // Reused buffers of one call (no state outlives it).
 struct Scratch {
   std::vector<WordInfo> words;
   std::vector<PosTag> tags;
+  std::vector<Lanes> fixed;  // per word: its move weights as the buffer's front, as s0
   ParseState state;
 };
 
 void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags) {
   std::uint32_t prev1 = 0, prev2 = 0;
   std::uint64_t f[syntax::kTaggerFeatures];
-  std::int32_t scores[256];
   for (std::size_t i = 0; i < n; ++i) {
     std::uint32_t cls = m.tag_dictionary.find(words[i].form);
     if (cls) {
       cls -= 1;
     } else {
       syntax::tagger_features(words, n, i, prev1, prev2, f);
-      std::fill_n(scores, m.tagger.n_classes, 0);
-      for (const auto x : f) m.tagger.add(x, scores);
-      cls = argmax(scores, m.tagger.n_classes);
+      cls = best_class(m.tagger, f, syntax::kTaggerFeatures);
     }
     tags[i] = m.tag_classes[cls];
     prev2 = prev1;
@@ -55,28 +109,48 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
 Dep predict_label(const ModelData& m, const ParseState& st, const WordInfo* w, const PosTag* t, std::int32_t head,
                   std::int32_t dep) {
   std::uint64_t f[syntax::kLabelFeatures];
-  std::int32_t scores[256];
   syntax::label_features(st, w, t, head, dep, f);
-  std::fill_n(scores, m.labeler.n_classes, 0);
-  for (const auto x : f) m.labeler.add(x, scores);
-  return m.label_classes[argmax(scores, m.labeler.n_classes)];
+  return m.label_classes[best_class(m.labeler, f, syntax::kLabelFeatures)];
 }
 
-void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, ParseState& st) {
+// The move weights of the features fixed by one word's position, added once
+// per word: fixed[2i] with i at the buffer's front, fixed[2i + 1] with i as s0.
+void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n,
+                        std::vector<Lanes>& fixed) {
+  fixed.resize(2 * static_cast<std::size_t>(n));
+  std::uint64_t f[syntax::kBufferFeatures + syntax::kStackFeatures];
+  for (std::int32_t i = 0; i < n; ++i) {
+    syntax::buffer_features(n, w, t, i, f);
+    syntax::stack_features(n, w, t, i, f + syntax::kBufferFeatures);
+    Lanes front{}, top{};
+    for (std::size_t k = 0; k < syntax::kBufferFeatures; ++k) front += m.moves.lanes(f[k]);
+    for (std::size_t k = syntax::kBufferFeatures; k < std::size(f); ++k) top += m.moves.lanes(f[k]);
+    fixed[2 * static_cast<std::size_t>(i)] = front;
+    fixed[2 * static_cast<std::size_t>(i) + 1] = top;
+  }
+}
+
+void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
+  ParseState& st = scratch.state;
   st.reset(n);
-  std::uint64_t f[syntax::kMoveFeatures];
+  fixed_move_weights(m, w, t, n, scratch.fixed);
+  const Lanes* fixed = scratch.fixed.data();
+  std::uint64_t f[syntax::kPairFeatures];
   while (!st.done()) {
     if (st.stack.empty()) {  // only a shift is possible: no need to score
       st.apply(syntax::Shift, Dep::None);
       continue;
     }
-    syntax::move_features(st, w, t, f);
-    std::int32_t scores[syntax::kMoves] = {0, 0, 0, 0};
-    for (const auto x : f) m.moves.add(x, scores);
-    int best = -1;
-    for (int mv = 0; mv < syntax::kMoves; ++mv)
-      if (st.valid(static_cast<Move>(mv)) && (best < 0 || scores[mv] > scores[best])) best = mv;
-    const auto move = static_cast<Move>(best);
+    syntax::pair_features(st, w, t, f);
+    Lanes sum = fixed[2 * static_cast<std::size_t>(st.b0)] + fixed[2 * static_cast<std::size_t>(st.s0()) + 1];
+    for (const auto x : f) sum += m.moves.lanes(x);
+    // With a word on the stack and one in the buffer, Shift and Right are
+    // always valid, Reduce only when s0 has its head, Left only when not;
+    // the first of equal scores wins, as in training.
+    const Move other = st.heads[static_cast<std::size_t>(st.s0())] >= 0 ? syntax::Reduce : syntax::Left;
+    Move move = syntax::Shift;
+    if (sum[other] > sum[move]) move = other;
+    if (sum[syntax::Right] > sum[move]) move = syntax::Right;
     Dep label = Dep::None;
     if (move == syntax::Left)
       label = predict_label(m, st, w, t, st.b0, st.s0());
@@ -119,7 +193,7 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
   const std::size_t skip = from - first;
   if (!parse || n == skip) return;
   const auto words = static_cast<std::int32_t>(n - skip);
-  parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch.state);
+  parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch);
   const ParseState& st = scratch.state;
   for (std::int32_t i = 0; i < words; ++i) {
     const std::int32_t h = st.heads[i];
