@@ -75,22 +75,22 @@ void tagger_features(const WordInfo* w, std::size_t n, std::size_t i, std::uint3
   const std::uint64_t lp2 = i + 2 < n ? w[i + 2].lower : kAfterEnd;
   const std::uint64_t shp1 = i + 1 < n ? w[i + 1].shape : 0xFFFF;
   std::size_t k = 0;
-  out[k++] = feature(0, 0);
-  out[k++] = feature(1, x.lower);
-  out[k++] = feature(2, x.suffix);
-  out[k++] = feature(3, x.prefix);
-  out[k++] = feature(4, x.shape);
-  out[k++] = feature(5, prev1);
-  out[k++] = feature(6, prev1, prev2);
-  out[k++] = feature(7, prev1, x.lower);
-  out[k++] = feature(8, lm1);
-  out[k++] = feature(9, sm1);
-  out[k++] = feature(10, lm2);
-  out[k++] = feature(11, lp1);
-  out[k++] = feature(12, sp1);
-  out[k++] = feature(13, lp2);
-  out[k++] = feature(14, x.shape, i == 0);
-  out[k++] = feature(15, x.shape, shp1);
+  out[k++] = table_feature(0, 0);
+  out[k++] = table_feature(1, x.lower);
+  out[k++] = table_feature(2, x.suffix);
+  out[k++] = table_feature(3, x.prefix);
+  out[k++] = table_feature(4, x.shape);
+  out[k++] = table_feature(5, prev1);
+  out[k++] = table_feature(6, prev1, prev2);
+  out[k++] = table_feature(7, prev1, x.lower);
+  out[k++] = table_feature(8, lm1);
+  out[k++] = table_feature(9, sm1);
+  out[k++] = table_feature(10, lm2);
+  out[k++] = table_feature(11, lp1);
+  out[k++] = table_feature(12, sp1);
+  out[k++] = table_feature(13, lp2);
+  out[k++] = table_feature(14, x.shape, i == 0);
+  out[k++] = table_feature(15, x.shape, shp1);
 }
 
 // --- Parse state
@@ -271,24 +271,24 @@ void label_features(const ParseState& st, const WordInfo* w, const PosTag* t, st
   const std::uint64_t dist = bucket(dep < head ? head - dep : dep - head);
   const std::int32_t after = dep + 1 < st.n ? dep + 1 : -1;
   std::size_t k = 0;
-  out[k++] = feature(200, dt, ht, dir);
-  out[k++] = feature(201, dw, ht, dir);
-  out[k++] = feature(202, dt, hw, dir);
-  out[k++] = feature(203, dt, ht, v.n_left(head));
-  out[k++] = feature(204, dw, dt);
-  out[k++] = feature(205, hw, ht);
-  out[k++] = feature(206, dt, ht, dist);
-  out[k++] = feature(207, dt, ht, v.label(v.left1(dep)));
-  out[k++] = feature(208, dt, ht, v.label(v.right1(dep)));
-  out[k++] = feature(209, combine(ht, dt), v.label(v.left1(head)), dir);
-  out[k++] = feature(210, combine(ht, dt), v.label(v.right1(head)), dir);
-  out[k++] = feature(211, dt, ht, v.tag(after));
-  out[k++] = feature(212, dt, ht, v.tag(dep - 1));
-  out[k++] = feature(213, ht, dt, v.head(head) >= 0 ? v.label(head) : 0);
-  out[k++] = feature(214, ht, dt, v.tag(v.head(head)));
-  out[k++] = feature(215, dt, ht, v.left_set(head));
-  out[k++] = feature(216, dw, dir);
-  out[k++] = feature(217, dt, ht, v.left_set(dep));
+  out[k++] = table_feature(200, dt, ht, dir);
+  out[k++] = table_feature(201, dw, ht, dir);
+  out[k++] = table_feature(202, dt, hw, dir);
+  out[k++] = table_feature(203, dt, ht, v.n_left(head));
+  out[k++] = table_feature(204, dw, dt);
+  out[k++] = table_feature(205, hw, ht);
+  out[k++] = table_feature(206, dt, ht, dist);
+  out[k++] = table_feature(207, dt, ht, v.label(v.left1(dep)));
+  out[k++] = table_feature(208, dt, ht, v.label(v.right1(dep)));
+  out[k++] = table_feature(209, combine(ht, dt), v.label(v.left1(head)), dir);
+  out[k++] = table_feature(210, combine(ht, dt), v.label(v.right1(head)), dir);
+  out[k++] = table_feature(211, dt, ht, v.tag(after));
+  out[k++] = table_feature(212, dt, ht, v.tag(dep - 1));
+  out[k++] = table_feature(213, ht, dt, v.head(head) >= 0 ? v.label(head) : 0);
+  out[k++] = table_feature(214, ht, dt, v.tag(v.head(head)));
+  out[k++] = table_feature(215, dt, ht, v.left_set(head));
+  out[k++] = table_feature(216, dw, dir);
+  out[k++] = table_feature(217, dt, ht, v.left_set(dep));
 }
 
 int move_cost(const ParseState& st, Move m, const std::int32_t* gold) noexcept {

@@ -4,6 +4,7 @@
 // features in training as in use.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -89,7 +90,9 @@ void label_features(const ParseState& state, const WordInfo* w, const PosTag* t,
 // (gold heads `gold`, n for the root) a move makes unreachable.
 int move_cost(const ParseState& state, Move m, const std::int32_t* gold) noexcept;
 
-// Appends the noun phrases of parsed sentence s to doc.syntax.noun_phrases (unsorted).
-void noun_phrases_of_sentence(Document& doc, std::uint32_t s);
+// Appends the noun phrases of parsed sentence s to doc.syntax.noun_phrases
+// (unsorted); of its tokens in [lo, hi) when the rest holds no tag and no arc
+// (a window parse: parse.cpp).
+void noun_phrases_of_sentence(Document& doc, std::uint32_t s, std::uint32_t lo = 0, std::uint32_t hi = UINT32_MAX);
 
 }  // namespace standpoints::syntax

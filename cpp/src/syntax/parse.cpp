@@ -175,8 +175,10 @@ constexpr std::size_t kTagContext = 3;
 // `from` past the sentence's first token, the words before it are left out
 // of the parse (no arcs; marked 2 as well) and only the kTagContext words
 // right before it are tagged.
-void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch,
-                      std::uint32_t end = UINT32_MAX, std::uint32_t from = 0) {
+// Returns the tokens tagged, [first, end): the rest of the sentence is left as it was.
+std::pair<std::uint32_t, std::uint32_t> analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse,
+                                                         Scratch& scratch, std::uint32_t end = UINT32_MAX,
+                                                         std::uint32_t from = 0) {
   const Sentence& sent = doc.sentences[s];
   end = std::min(end, sent.last_token);
   from = std::min(std::max(from, sent.first_token), end);
@@ -191,7 +193,8 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
   auto& out = doc.syntax.tokens;  // sparse (document.hpp): written token by token
   for (std::size_t i = 0; i < n; ++i) out[first + i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
   const std::size_t skip = from - first;
-  if (!parse || n == skip) return;
+  const std::pair<std::uint32_t, std::uint32_t> tagged{static_cast<std::uint32_t>(first), end};
+  if (!parse || n == skip) return tagged;
   const auto words = static_cast<std::int32_t>(n - skip);
   parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch);
   const ParseState& st = scratch.state;
@@ -201,6 +204,7 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
     out[first + skip + i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first + skip) + h;
   }
   doc.syntax.parsed[s] = end == sent.last_token && from == sent.first_token ? 1 : 2;
+  return tagged;
 }
 
 // Drops what a prefix parse of sentence s left (its noun phrases, its tags).
@@ -256,8 +260,8 @@ void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std:
   }
   Scratch scratch;
   const std::size_t old_size = doc.syntax.noun_phrases.size();
-  analyse_sentence(doc, model.data(), s, true, scratch, end, from);
-  syntax::noun_phrases_of_sentence(doc, s);
+  const auto [first, last] = analyse_sentence(doc, model.data(), s, true, scratch, end, from);
+  syntax::noun_phrases_of_sentence(doc, s, first, last);
   merge_noun_phrases(doc, old_size);
 }
 
