@@ -125,49 +125,6 @@ bool ParseState::valid(Move m) const noexcept {
   }
 }
 
-void ParseState::add_arc(std::int32_t head, std::int32_t dep, Dep label) {
-  heads[dep] = head;
-  labels[dep] = static_cast<std::uint8_t>(label);
-  if (dep < head) {
-    if (left1[head] < 0 || dep < left1[head]) {
-      left2[head] = left1[head];
-      left1[head] = dep;
-    } else if (left2[head] < 0 || dep < left2[head]) {
-      left2[head] = dep;
-    }
-    if (n_left[head] < 255) ++n_left[head];
-    left_labels[head] |= std::uint64_t{1} << static_cast<unsigned>(label);
-  } else {
-    if (right1[head] < 0 || dep > right1[head]) {
-      right2[head] = right1[head];
-      right1[head] = dep;
-    } else if (right2[head] < 0 || dep > right2[head]) {
-      right2[head] = dep;
-    }
-  }
-}
-
-void ParseState::apply(Move m, Dep label) {
-  switch (m) {
-    case Shift:
-      stack.push_back(b0++);
-      break;
-    case Reduce:
-      stack.pop_back();
-      break;
-    case Left:
-      add_arc(b0, stack.back(), label);
-      stack.pop_back();
-      break;
-    case Right:
-      add_arc(stack.back(), b0, label);
-      stack.push_back(b0++);
-      break;
-    default:
-      break;
-  }
-}
-
 namespace {
 
 // Accessors: a word's hash, tag and arc label, with values for none and root.
