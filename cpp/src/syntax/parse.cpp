@@ -89,10 +89,11 @@ struct Scratch {
   ParseState state;
 };
 
-void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags) {
+// Tags words[0, count) of the n (the features read two words past a word).
+void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags, std::size_t count) {
   std::uint32_t prev1 = 0, prev2 = 0;
   std::uint64_t f[syntax::kTaggerFeatures];
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     std::uint32_t cls = m.tag_dictionary.find(words[i].form);
     if (cls) {
       cls -= 1;
@@ -189,7 +190,7 @@ std::pair<std::uint32_t, std::uint32_t> analyse_sentence(Document& doc, const Mo
                      scratch.words);
   scratch.words.resize(n);
   scratch.tags.resize(n);
-  tag_words(m, scratch.words.data(), n, scratch.tags.data());
+  tag_words(m, scratch.words.data(), n, scratch.tags.data(), n);
   auto& out = doc.syntax.tokens;  // sparse (document.hpp): written token by token
   for (std::size_t i = 0; i < n; ++i) out[first + i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
   const std::size_t skip = from - first;
@@ -301,7 +302,7 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
   WordInfo words[kWindow];
   PosTag tags[kWindow];
   syntax::word_infos(doc.text, doc.tokens.data() + first, last - first, words);
-  tag_words(m, words, last - first, tags);
+  tag_words(m, words, last - first, tags, t - first + 1);  // the words after t only as context
   return tags[t - first];
 }
 
