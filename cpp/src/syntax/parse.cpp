@@ -15,7 +15,21 @@
 
 namespace standpoints {
 
+namespace syntax {
+
+// The working arrays of a parse: a call's own, or the caller's (ParseBuffers).
+struct Scratch {
+  std::vector<WordInfo> words;
+  std::vector<PosTag> tags;
+  std::vector<Lanes> fixed;  // per word: its move weights as the buffer's front, as s0
+  ParseState state;
+};
+
+}  // namespace syntax
+
 namespace {
+
+using syntax::Scratch;
 
 using syntax::ModelData;
 using syntax::Move;
@@ -80,14 +94,6 @@ constexpr auto kBestClass = best_class_table(std::make_index_sequence<32>());
 std::uint32_t best_class(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
   return kBestClass[table.n_lanes() - 1](table, f, nf);
 }
-
-// Reused buffers of one call (no state outlives it).
-struct Scratch {
-  std::vector<WordInfo> words;
-  std::vector<PosTag> tags;
-  std::vector<Lanes> fixed;  // per word: its move weights as the buffer's front, as s0
-  ParseState state;
-};
 
 // Tags words[0, count) of the n (the features read two words past a word).
 void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags, std::size_t count) {
@@ -246,7 +252,15 @@ void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const st
   }
 }
 
-void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from) {
+ParseBuffers::ParseBuffers() = default;
+ParseBuffers::~ParseBuffers() = default;
+syntax::Scratch& ParseBuffers::scratch() {
+  if (!scratch_) scratch_ = std::make_unique<syntax::Scratch>();
+  return *scratch_;
+}
+
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from,
+                  ParseBuffers* buffers) {
   if (model.empty() || s >= doc.sentences.size()) return;
   ensure_layer(doc);
   const Sentence& sent = doc.sentences[s];
@@ -259,7 +273,8 @@ void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std:
     if (parsed_end(doc, s) >= std::min(end, sent.last_token) && parsed_from(doc, s) <= from) return;
     clear_prefix(doc, s);
   }
-  Scratch scratch;
+  Scratch own;
+  Scratch& scratch = buffers ? buffers->scratch() : own;
   const std::size_t old_size = doc.syntax.noun_phrases.size();
   const auto [first, last] = analyse_sentence(doc, model.data(), s, true, scratch, end, from);
   syntax::noun_phrases_of_sentence(doc, s, first, last);
