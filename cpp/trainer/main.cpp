@@ -180,7 +180,7 @@ WeightTable pruned(const WeightTable& t, int min_weight) {
   std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>> rows;
   // A slot holds the feature's fingerprint, which is all that placing it needs.
   for (std::size_t i = 0; i < t.slots.size(); ++i) {
-    const std::uint64_t s = t.slots[i];
+    const std::uint64_t s = t.sparse_slot(t.slots[i]);
     if (!s) continue;
     std::vector<WeightEntry> keep;
     const WeightEntry* e = t.entries.data() + ((s >> 8) & 0xFFFFFF);

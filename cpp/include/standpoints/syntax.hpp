@@ -38,7 +38,8 @@ bool is_punctuation(PosTag t) noexcept;
 
 namespace syntax {
 struct ModelData;  // the weight tables (cpp/src/syntax/model.hpp)
-}
+struct Scratch;    // a parse's working arrays (cpp/src/syntax/parse.cpp)
+}  // namespace syntax
 
 // The trained tagger and parser: immutable after load, shared by threads.
 class SyntaxModel {
@@ -68,6 +69,21 @@ void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const st
 // tagger's over a few words around it (nothing is written). For callers that
 // need one word's part of speech ("states": a noun or a verb?) cheaply.
 PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32_t t);
+// Working arrays a caller that parses sentence after sentence keeps for the
+// parses (one per document or thread, never used by two at once): a parse
+// then allocates nothing once they have grown. Made on first use.
+class ParseBuffers {
+ public:
+  ParseBuffers();
+  ~ParseBuffers();
+  ParseBuffers(const ParseBuffers&) = delete;
+  ParseBuffers& operator=(const ParseBuffers&) = delete;
+  syntax::Scratch& scratch();
+
+ private:
+  std::unique_ptr<syntax::Scratch> scratch_;
+};
+
 // Tags and parses the words of sentence s before token `end` alone, as if
 // they were the sentence (the statement stage's way of reading a trigger's
 // subject: the words up to a few past the trigger). The rest of the sentence
@@ -77,7 +93,9 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
 // parse (no arcs; only the three right before it are tagged, the tagger's
 // context): the statement stage's window before a trigger (its subject lies
 // near it).
-void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from = 0);
+// `buffers`, when given, are used instead of arrays of the call's own.
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from = 0,
+                  ParseBuffers* buffers = nullptr);
 // The first token of sentence s that its parse gives an arc (its end when
 // unparsed): where a windowed parse_prefix began.
 std::uint32_t parsed_from(const Document& doc, std::uint32_t s);

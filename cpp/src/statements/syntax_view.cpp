@@ -13,7 +13,7 @@ bool SyntaxView::ensure(std::uint32_t si, std::uint32_t end, std::uint32_t from)
       (doc_.syntax.parsed[si] == 1 || (parsed_end(doc_, si) >= end && parsed_from(doc_, si) <= from)))
     return true;
   if (model_.empty() || s.last_token - s.first_token > kMaxTokens || end <= from) return false;
-  parse_prefix(doc_, model_, si, end, from);
+  parse_prefix(doc_, model_, si, end, from, &buffers_);
   ++sentences_;
   tokens_ += end - from;
   return doc_.syntax.is_parsed(si);

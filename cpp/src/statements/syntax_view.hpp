@@ -55,6 +55,7 @@ class SyntaxView {
   Document& doc_;
   const SyntaxModel& model_;
   std::size_t sentences_ = 0, tokens_ = 0;
+  ParseBuffers buffers_;  // the parses' working arrays, kept for the document
 };
 
 }  // namespace standpoints::statements

@@ -75,22 +75,22 @@ void tagger_features(const WordInfo* w, std::size_t n, std::size_t i, std::uint3
   const std::uint64_t lp2 = i + 2 < n ? w[i + 2].lower : kAfterEnd;
   const std::uint64_t shp1 = i + 1 < n ? w[i + 1].shape : 0xFFFF;
   std::size_t k = 0;
-  out[k++] = feature(0, 0);
-  out[k++] = feature(1, x.lower);
-  out[k++] = feature(2, x.suffix);
-  out[k++] = feature(3, x.prefix);
-  out[k++] = feature(4, x.shape);
-  out[k++] = feature(5, prev1);
-  out[k++] = feature(6, prev1, prev2);
-  out[k++] = feature(7, prev1, x.lower);
-  out[k++] = feature(8, lm1);
-  out[k++] = feature(9, sm1);
-  out[k++] = feature(10, lm2);
-  out[k++] = feature(11, lp1);
-  out[k++] = feature(12, sp1);
-  out[k++] = feature(13, lp2);
-  out[k++] = feature(14, x.shape, i == 0);
-  out[k++] = feature(15, x.shape, shp1);
+  out[k++] = table_feature(0, 0);
+  out[k++] = table_feature(1, x.lower);
+  out[k++] = table_feature(2, x.suffix);
+  out[k++] = table_feature(3, x.prefix);
+  out[k++] = table_feature(4, x.shape);
+  out[k++] = table_feature(5, prev1);
+  out[k++] = table_feature(6, prev1, prev2);
+  out[k++] = table_feature(7, prev1, x.lower);
+  out[k++] = table_feature(8, lm1);
+  out[k++] = table_feature(9, sm1);
+  out[k++] = table_feature(10, lm2);
+  out[k++] = table_feature(11, lp1);
+  out[k++] = table_feature(12, sp1);
+  out[k++] = table_feature(13, lp2);
+  out[k++] = table_feature(14, x.shape, i == 0);
+  out[k++] = table_feature(15, x.shape, shp1);
 }
 
 // --- Parse state
@@ -125,72 +125,32 @@ bool ParseState::valid(Move m) const noexcept {
   }
 }
 
-void ParseState::add_arc(std::int32_t head, std::int32_t dep, Dep label) {
-  heads[dep] = head;
-  labels[dep] = static_cast<std::uint8_t>(label);
-  if (dep < head) {
-    if (left1[head] < 0 || dep < left1[head]) {
-      left2[head] = left1[head];
-      left1[head] = dep;
-    } else if (left2[head] < 0 || dep < left2[head]) {
-      left2[head] = dep;
-    }
-    if (n_left[head] < 255) ++n_left[head];
-    left_labels[head] |= std::uint64_t{1} << static_cast<unsigned>(label);
-  } else {
-    if (right1[head] < 0 || dep > right1[head]) {
-      right2[head] = right1[head];
-      right1[head] = dep;
-    } else if (right2[head] < 0 || dep > right2[head]) {
-      right2[head] = dep;
-    }
-  }
-}
-
-void ParseState::apply(Move m, Dep label) {
-  switch (m) {
-    case Shift:
-      stack.push_back(b0++);
-      break;
-    case Reduce:
-      stack.pop_back();
-      break;
-    case Left:
-      add_arc(b0, stack.back(), label);
-      stack.pop_back();
-      break;
-    case Right:
-      add_arc(stack.back(), b0, label);
-      stack.push_back(b0++);
-      break;
-    default:
-      break;
-  }
-}
-
 namespace {
 
 // Accessors: a word's hash, tag and arc label, with values for none and root.
 struct View {
-  const ParseState& s;
+  const ParseState* s;  // the arcs (not read by word() and tag())
+  std::int32_t n;
   const WordInfo* w;
   const PosTag* t;
+  View(const ParseState& st, const WordInfo* w_, const PosTag* t_) : s(&st), n(st.n), w(w_), t(t_) {}
+  View(std::int32_t n_, const WordInfo* w_, const PosTag* t_) : s(nullptr), n(n_), w(w_), t(t_) {}
   std::uint64_t word(std::int32_t i) const noexcept {
     if (i < 0) return kNoWord;
-    return i >= s.n ? kRootWord : w[i].lower;
+    return i >= n ? kRootWord : w[i].lower;
   }
   std::uint64_t tag(std::int32_t i) const noexcept {
     if (i < 0) return 0;
-    return i >= s.n ? kRootTag : static_cast<std::uint64_t>(t[i]) + 1;
+    return i >= n ? kRootTag : static_cast<std::uint64_t>(t[i]) + 1;
   }
-  std::uint64_t label(std::int32_t i) const noexcept { return i < 0 || i >= s.n ? 0 : s.labels[i] + 1; }
-  std::int32_t left1(std::int32_t i) const noexcept { return i < 0 ? -1 : s.left1[i]; }
-  std::int32_t right1(std::int32_t i) const noexcept { return i < 0 ? -1 : s.right1[i]; }
-  std::int32_t head(std::int32_t i) const noexcept { return i < 0 || i >= s.n ? -1 : s.heads[i]; }
+  std::uint64_t label(std::int32_t i) const noexcept { return i < 0 || i >= n ? 0 : s->labels[i] + 1; }
+  std::int32_t left1(std::int32_t i) const noexcept { return i < 0 ? -1 : s->left1[i]; }
+  std::int32_t right1(std::int32_t i) const noexcept { return i < 0 ? -1 : s->right1[i]; }
+  std::int32_t head(std::int32_t i) const noexcept { return i < 0 || i >= n ? -1 : s->heads[i]; }
   std::uint64_t n_left(std::int32_t i) const noexcept {
-    return i < 0 ? 0 : std::min<std::uint64_t>(s.n_left[i], 5) + 1;
+    return i < 0 ? 0 : std::min<std::uint64_t>(s->n_left[i], 5) + 1;
   }
-  std::uint64_t left_set(std::int32_t i) const noexcept { return i < 0 ? 0 : s.left_labels[i] + 1; }
+  std::uint64_t left_set(std::int32_t i) const noexcept { return i < 0 ? 0 : s->left_labels[i] + 1; }
 };
 
 }  // namespace
@@ -202,28 +162,46 @@ struct View {
 // of s0's head and of the outermost children): a sixth of the parse's
 // instructions for 0.3 points of UAS, the speech verbs' subjects as before
 // (benchmarks/README.md). Template numbers stay: they enter the hash.
-void move_features(const ParseState& st, const WordInfo* w, const PosTag* t, std::uint64_t* out) {
-  const View v{st, w, t};
-  const std::int32_t s0 = st.s0(), s1 = st.s1(), b0 = st.b0;
-  const std::int32_t b1 = b0 + 1 <= st.n ? b0 + 1 : -1, b2 = b0 + 2 <= st.n ? b0 + 2 : -1;
-  const std::uint64_t s0w = v.word(s0), s0t = v.tag(s0), b0w = v.word(b0), b0t = v.tag(b0);
-  const std::uint64_t b1w = v.word(b1), b1t = v.tag(b1), b2t = v.tag(b2);
-  const std::int32_t s0h = v.head(s0), s0l = v.left1(s0), s0r = v.right1(s0), b0l = v.left1(b0);
-  const std::uint64_t dist = s0 < 0 ? 0 : bucket(b0 - s0);
+//
+// They fall in three groups: those of the buffer's front (b0, b1, b2: fixed
+// by b0's position), those of s0 alone, and those reading both or the arcs
+// built so far. Inference adds the first two groups' weights once per word
+// (parse.cpp); training reads all of them through move_features().
+void buffer_features(std::int32_t n, const WordInfo* w, const PosTag* t, std::int32_t b0, std::uint64_t* out) {
+  const View v(n, w, t);
+  const std::int32_t b1 = b0 + 1 <= n ? b0 + 1 : -1, b2 = b0 + 2 <= n ? b0 + 2 : -1;
+  const std::uint64_t b0w = v.word(b0), b0t = v.tag(b0), b1t = v.tag(b1), b2t = v.tag(b2);
+  std::size_t k = 0;
+  out[k++] = feature(103, b0w);
+  out[k++] = feature(104, b0t);
+  out[k++] = feature(105, b0w, b0t);
+  out[k++] = feature(106, v.word(b1));
+  out[k++] = feature(107, b1t);
+  out[k++] = feature(109, b2t);
+  out[k++] = feature(114, b0t, b1t, b2t);
+}
+
+void stack_features(std::int32_t n, const WordInfo* w, const PosTag* t, std::int32_t s0, std::uint64_t* out) {
+  const View v(n, w, t);
+  const std::uint64_t s0w = v.word(s0), s0t = v.tag(s0);
   std::size_t k = 0;
   out[k++] = feature(100, s0w);
   out[k++] = feature(101, s0t);
   out[k++] = feature(102, s0w, s0t);
-  out[k++] = feature(103, b0w);
-  out[k++] = feature(104, b0t);
-  out[k++] = feature(105, b0w, b0t);
-  out[k++] = feature(106, b1w);
-  out[k++] = feature(107, b1t);
-  out[k++] = feature(109, b2t);
+}
+
+void pair_features(const ParseState& st, const WordInfo* w, const PosTag* t, std::uint64_t* out) {
+  const View v(st, w, t);
+  const std::int32_t s0 = st.s0(), s1 = st.s1(), b0 = st.b0;
+  const std::int32_t b1 = b0 + 1 <= st.n ? b0 + 1 : -1;
+  const std::uint64_t s0w = v.word(s0), s0t = v.tag(s0), b0w = v.word(b0), b0t = v.tag(b0);
+  const std::uint64_t b1t = v.tag(b1);
+  const std::int32_t s0h = v.head(s0), s0l = v.left1(s0), s0r = v.right1(s0), b0l = v.left1(b0);
+  const std::uint64_t dist = s0 < 0 ? 0 : bucket(b0 - s0);
+  std::size_t k = 0;
   out[k++] = feature(111, s0w, b0t);
   out[k++] = feature(112, s0t, b0w);
   out[k++] = feature(113, s0t, b0t);
-  out[k++] = feature(114, b0t, b1t, b2t);
   out[k++] = feature(115, s0t, b0t, b1t);
   out[k++] = feature(116, v.tag(s1), s0t, b0t);
   out[k++] = feature(117, v.tag(s0h), s0t, b0t);
@@ -236,32 +214,38 @@ void move_features(const ParseState& st, const WordInfo* w, const PosTag* t, std
   out[k++] = feature(133, b0t, v.left_set(b0));
 }
 
+void move_features(const ParseState& st, const WordInfo* w, const PosTag* t, std::uint64_t* out) {
+  buffer_features(st.n, w, t, st.b0, out);
+  stack_features(st.n, w, t, st.s0(), out + kBufferFeatures);
+  pair_features(st, w, t, out + kBufferFeatures + kStackFeatures);
+}
+
 void label_features(const ParseState& st, const WordInfo* w, const PosTag* t, std::int32_t head, std::int32_t dep,
                     std::uint64_t* out) {
-  const View v{st, w, t};
+  const View v(st, w, t);
   const std::uint64_t hw = v.word(head), ht = v.tag(head), dw = v.word(dep), dt = v.tag(dep);
   const std::uint64_t dir = dep < head ? 1 : 2;
   const std::uint64_t dist = bucket(dep < head ? head - dep : dep - head);
   const std::int32_t after = dep + 1 < st.n ? dep + 1 : -1;
   std::size_t k = 0;
-  out[k++] = feature(200, dt, ht, dir);
-  out[k++] = feature(201, dw, ht, dir);
-  out[k++] = feature(202, dt, hw, dir);
-  out[k++] = feature(203, dt, ht, v.n_left(head));
-  out[k++] = feature(204, dw, dt);
-  out[k++] = feature(205, hw, ht);
-  out[k++] = feature(206, dt, ht, dist);
-  out[k++] = feature(207, dt, ht, v.label(v.left1(dep)));
-  out[k++] = feature(208, dt, ht, v.label(v.right1(dep)));
-  out[k++] = feature(209, combine(ht, dt), v.label(v.left1(head)), dir);
-  out[k++] = feature(210, combine(ht, dt), v.label(v.right1(head)), dir);
-  out[k++] = feature(211, dt, ht, v.tag(after));
-  out[k++] = feature(212, dt, ht, v.tag(dep - 1));
-  out[k++] = feature(213, ht, dt, v.head(head) >= 0 ? v.label(head) : 0);
-  out[k++] = feature(214, ht, dt, v.tag(v.head(head)));
-  out[k++] = feature(215, dt, ht, v.left_set(head));
-  out[k++] = feature(216, dw, dir);
-  out[k++] = feature(217, dt, ht, v.left_set(dep));
+  out[k++] = table_feature(200, dt, ht, dir);
+  out[k++] = table_feature(201, dw, ht, dir);
+  out[k++] = table_feature(202, dt, hw, dir);
+  out[k++] = table_feature(203, dt, ht, v.n_left(head));
+  out[k++] = table_feature(204, dw, dt);
+  out[k++] = table_feature(205, hw, ht);
+  out[k++] = table_feature(206, dt, ht, dist);
+  out[k++] = table_feature(207, dt, ht, v.label(v.left1(dep)));
+  out[k++] = table_feature(208, dt, ht, v.label(v.right1(dep)));
+  out[k++] = table_feature(209, combine(ht, dt), v.label(v.left1(head)), dir);
+  out[k++] = table_feature(210, combine(ht, dt), v.label(v.right1(head)), dir);
+  out[k++] = table_feature(211, dt, ht, v.tag(after));
+  out[k++] = table_feature(212, dt, ht, v.tag(dep - 1));
+  out[k++] = table_feature(213, ht, dt, v.head(head) >= 0 ? v.label(head) : 0);
+  out[k++] = table_feature(214, ht, dt, v.tag(v.head(head)));
+  out[k++] = table_feature(215, dt, ht, v.left_set(head));
+  out[k++] = table_feature(216, dw, dir);
+  out[k++] = table_feature(217, dt, ht, v.left_set(dep));
 }
 
 int move_cost(const ParseState& st, Move m, const std::int32_t* gold) noexcept {

@@ -4,6 +4,7 @@
 // features in training as in use.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -70,9 +71,59 @@ struct ParseState {
   }
 };
 
-// Features of the move classifier in `state` (words' info `w`, tags `t`).
-constexpr std::size_t kMoveFeatures = 23;
+// Inline: the parser applies one move a word or two.
+inline void ParseState::add_arc(std::int32_t head, std::int32_t dep, Dep label) {
+  heads[dep] = head;
+  labels[dep] = static_cast<std::uint8_t>(label);
+  if (dep < head) {
+    if (left1[head] < 0 || dep < left1[head]) {
+      left2[head] = left1[head];
+      left1[head] = dep;
+    } else if (left2[head] < 0 || dep < left2[head]) {
+      left2[head] = dep;
+    }
+    if (n_left[head] < 255) ++n_left[head];
+    left_labels[head] |= std::uint64_t{1} << static_cast<unsigned>(label);
+  } else {
+    if (right1[head] < 0 || dep > right1[head]) {
+      right2[head] = right1[head];
+      right1[head] = dep;
+    } else if (right2[head] < 0 || dep > right2[head]) {
+      right2[head] = dep;
+    }
+  }
+}
+
+inline void ParseState::apply(Move m, Dep label) {
+  switch (m) {
+    case Shift:
+      stack.push_back(b0++);
+      break;
+    case Reduce:
+      stack.pop_back();
+      break;
+    case Left:
+      add_arc(b0, stack.back(), label);
+      stack.pop_back();
+      break;
+    case Right:
+      add_arc(stack.back(), b0, label);
+      stack.push_back(b0++);
+      break;
+    default:
+      break;
+  }
+}
+
+// Features of the move classifier in `state` (words' info `w`, tags `t`):
+// those of the buffer's front (fixed by b0's position in a sentence of n
+// words), those of s0 alone, and those of the pair and the arcs built so far.
+constexpr std::size_t kBufferFeatures = 7, kStackFeatures = 3, kPairFeatures = 13;
+constexpr std::size_t kMoveFeatures = kBufferFeatures + kStackFeatures + kPairFeatures;
 void move_features(const ParseState& state, const WordInfo* w, const PosTag* t, std::uint64_t* out);
+void buffer_features(std::int32_t n, const WordInfo* w, const PosTag* t, std::int32_t b0, std::uint64_t* out);
+void stack_features(std::int32_t n, const WordInfo* w, const PosTag* t, std::int32_t s0, std::uint64_t* out);
+void pair_features(const ParseState& state, const WordInfo* w, const PosTag* t, std::uint64_t* out);
 
 // Features of the labeler for the arc head -> dep about to be added.
 constexpr std::size_t kLabelFeatures = 18;
@@ -83,7 +134,9 @@ void label_features(const ParseState& state, const WordInfo* w, const PosTag* t,
 // (gold heads `gold`, n for the root) a move makes unreachable.
 int move_cost(const ParseState& state, Move m, const std::int32_t* gold) noexcept;
 
-// Appends the noun phrases of parsed sentence s to doc.syntax.noun_phrases (unsorted).
-void noun_phrases_of_sentence(Document& doc, std::uint32_t s);
+// Appends the noun phrases of parsed sentence s to doc.syntax.noun_phrases
+// (unsorted); of its tokens in [lo, hi) when the rest holds no tag and no arc
+// (a window parse: parse.cpp).
+void noun_phrases_of_sentence(Document& doc, std::uint32_t s, std::uint32_t lo = 0, std::uint32_t hi = UINT32_MAX);
 
 }  // namespace standpoints::syntax

@@ -62,7 +62,9 @@ class Writer {
   }
   void table(const WeightTable& t) {
     pod(t.n_classes);
-    vec(t.slots);
+    std::vector<std::uint64_t> slots(t.slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i) slots[i] = t.sparse_slot(t.slots[i]);
+    vec(slots);
     vec(t.entries);
   }
 };
@@ -98,7 +100,8 @@ class Reader {
   WeightTable table(std::size_t max_classes) {
     WeightTable t;
     t.n_classes = pod<std::uint32_t>();
-    if (t.n_classes == 0 || t.n_classes > max_classes) fail("bad class count");
+    if (t.n_classes == 0 || t.n_classes > max_classes || t.n_classes >= WeightTable::kDenseFlag)
+      fail("bad class count");
     t.slots = vec<std::uint64_t>();
     t.entries = vec<WeightEntry>();
     if (!std::has_single_bit(t.slots.size())) fail("table size is not a power of two");
@@ -106,9 +109,11 @@ class Reader {
       if (!s) continue;
       const std::uint64_t off = (s >> 8) & 0xFFFFFF, n = s & 0xFF;
       if (off + n > t.entries.size()) fail("weight offset out of range");
+      if (n >= WeightTable::kDenseFlag) fail("too many weights for a feature");
     }
     for (const auto& e : t.entries)
       if (e.cls >= t.n_classes) fail("weight class out of range");
+    t.index_dense();
     return t;
   }
   std::size_t pos() const { return pos_; }
@@ -137,7 +142,7 @@ WeightTable WeightTable::build(std::uint32_t n_classes,
   const std::uint64_t mask = t.slots.size() - 1;
   for (const auto& [f, weights] : rows) {
     if (weights.empty()) continue;
-    if (weights.size() > 255 || t.entries.size() + weights.size() > 0xFFFFFF)
+    if (weights.size() >= WeightTable::kDenseFlag || t.entries.size() + weights.size() > 0xFFFFFF)
       throw std::runtime_error("weight table too large");
     const std::uint64_t fp = fingerprint(f);
     std::uint64_t i = home(fp, mask);
@@ -146,7 +151,24 @@ WeightTable WeightTable::build(std::uint32_t n_classes,
     t.slots[i] = (fp << 32) | (static_cast<std::uint64_t>(t.entries.size()) << 8) | weights.size();
     t.entries.insert(t.entries.end(), weights.begin(), weights.end());
   }
+  t.index_dense();
   return t;
+}
+
+void WeightTable::index_dense() {
+  dense.clear();
+  dense_slots.clear();
+  const std::uint32_t lanes = n_lanes();
+  for (auto& s : slots) {
+    if (s == 0 || is_dense(s) || (s & 0xFF) < kDenseMin) continue;
+    const std::uint64_t row = dense_slots.size();
+    dense_slots.push_back(s);
+    dense.resize(dense.size() + lanes, Lanes{});
+    Lanes* w = dense.data() + row * lanes;
+    const WeightEntry* e = entries.data() + ((s >> 8) & 0xFFFFFF);
+    for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) w[e->cls / 4][e->cls % 4] += e->weight;
+    s = (s >> 32) << 32 | row << 8 | kDenseFlag;
+  }
 }
 
 KeyTable KeyTable::build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& items) {

@@ -3,7 +3,11 @@
 // one move classifier call per transition (about two per token) and one
 // labeler call per arc.
 #include <algorithm>
+#include <array>
+#include <climits>
+#include <cstring>
 #include <numeric>
+#include <utility>
 
 #include "features.hpp"
 #include "model.hpp"
@@ -11,40 +15,97 @@
 
 namespace standpoints {
 
+namespace syntax {
+
+// The working arrays of a parse: a call's own, or the caller's (ParseBuffers).
+struct Scratch {
+  std::vector<WordInfo> words;
+  std::vector<PosTag> tags;
+  std::vector<Lanes> fixed;  // per word: its move weights as the buffer's front, as s0
+  ParseState state;
+};
+
+}  // namespace syntax
+
 namespace {
+
+using syntax::Scratch;
 
 using syntax::ModelData;
 using syntax::Move;
 using syntax::ParseState;
 using syntax::WordInfo;
 
-std::uint32_t argmax(const std::int32_t* scores, std::uint32_t n) {
-  std::uint32_t best = 0;
-  for (std::uint32_t c = 1; c < n; ++c)
-    if (scores[c] > scores[best]) best = c;
-  return best;
+using syntax::Lanes;
+using syntax::WeightTable;
+
+// The first class with the highest score among scores v[0, L) (four classes a
+// vector; classes from n on, the padding of the last vector, never win):
+// the maximum over the vectors, then the first vector that holds it.
+template <std::uint32_t L>
+std::uint32_t first_max(Lanes* v, std::uint32_t n) {
+  constexpr std::int32_t kLowest = INT32_MIN;
+  const Lanes lane = Lanes{0, 1, 2, 3} + static_cast<std::int32_t>(4 * (L - 1));
+  v[L - 1] = lane < static_cast<std::int32_t>(n) ? v[L - 1] : Lanes{} + kLowest;
+  Lanes m = v[0];
+  for (std::uint32_t l = 1; l < L; ++l) m = v[l] > m ? v[l] : m;
+  const std::int32_t top = std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
+  for (std::uint32_t l = 0; l < L; ++l) {
+    const Lanes hit = v[l] == top;
+    std::uint64_t halves[2];
+    std::memcpy(halves, &hit, sizeof halves);
+    if ((halves[0] | halves[1]) == 0) continue;
+    for (std::uint32_t k = 0; k < 4; ++k)
+      if (hit[k]) return 4 * l + k;
+  }
+  return 0;
 }
 
-// Reused buffers of one call (no state outlives it).
-struct Scratch {
-  std::vector<WordInfo> words;
-  std::vector<PosTag> tags;
-  ParseState state;
-};
+// The best class of `table` for features f[0, nf): dense rows are added in L
+// vector registers (four classes each), sparse rows one weight at a time.
+template <std::uint32_t L>
+std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
+  Lanes acc[L] = {};
+  Lanes sparse[L] = {};
+  for (std::size_t i = 0; i < nf; ++i) {
+    const std::uint64_t s = table.find(f[i]);
+    if (s == 0) continue;
+    if (WeightTable::is_dense(s)) {
+      const Lanes* row = table.dense_row(s);
+      for (std::uint32_t l = 0; l < L; ++l) acc[l] += row[l];
+    } else {
+      const syntax::WeightEntry* e = table.entries.data() + ((s >> 8) & 0xFFFFFF);
+      for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) sparse[e->cls / 4][e->cls % 4] += e->weight;
+    }
+  }
+  Lanes v[L];
+  for (std::uint32_t l = 0; l < L; ++l) v[l] = acc[l] + sparse[l];
+  return first_max<L>(v, table.n_classes);
+}
 
-void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags) {
+using BestClassFn = std::uint32_t (*)(const WeightTable&, const std::uint64_t*, std::size_t);
+template <std::size_t... L>
+constexpr std::array<BestClassFn, sizeof...(L)> best_class_table(std::index_sequence<L...>) {
+  return {&best_class_of<L + 1>...};
+}
+// One instance per vector count: 32 vectors hold the 127 classes a table may have.
+constexpr auto kBestClass = best_class_table(std::make_index_sequence<32>());
+
+std::uint32_t best_class(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
+  return kBestClass[table.n_lanes() - 1](table, f, nf);
+}
+
+// Tags words[0, count) of the n (the features read two words past a word).
+void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags, std::size_t count) {
   std::uint32_t prev1 = 0, prev2 = 0;
   std::uint64_t f[syntax::kTaggerFeatures];
-  std::int32_t scores[256];
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     std::uint32_t cls = m.tag_dictionary.find(words[i].form);
     if (cls) {
       cls -= 1;
     } else {
       syntax::tagger_features(words, n, i, prev1, prev2, f);
-      std::fill_n(scores, m.tagger.n_classes, 0);
-      for (const auto x : f) m.tagger.add(x, scores);
-      cls = argmax(scores, m.tagger.n_classes);
+      cls = best_class(m.tagger, f, syntax::kTaggerFeatures);
     }
     tags[i] = m.tag_classes[cls];
     prev2 = prev1;
@@ -55,28 +116,48 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
 Dep predict_label(const ModelData& m, const ParseState& st, const WordInfo* w, const PosTag* t, std::int32_t head,
                   std::int32_t dep) {
   std::uint64_t f[syntax::kLabelFeatures];
-  std::int32_t scores[256];
   syntax::label_features(st, w, t, head, dep, f);
-  std::fill_n(scores, m.labeler.n_classes, 0);
-  for (const auto x : f) m.labeler.add(x, scores);
-  return m.label_classes[argmax(scores, m.labeler.n_classes)];
+  return m.label_classes[best_class(m.labeler, f, syntax::kLabelFeatures)];
 }
 
-void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, ParseState& st) {
+// The move weights of the features fixed by one word's position, added once
+// per word: fixed[2i] with i at the buffer's front, fixed[2i + 1] with i as s0.
+void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n,
+                        std::vector<Lanes>& fixed) {
+  fixed.resize(2 * static_cast<std::size_t>(n));
+  std::uint64_t f[syntax::kBufferFeatures + syntax::kStackFeatures];
+  for (std::int32_t i = 0; i < n; ++i) {
+    syntax::buffer_features(n, w, t, i, f);
+    syntax::stack_features(n, w, t, i, f + syntax::kBufferFeatures);
+    Lanes front{}, top{};
+    for (std::size_t k = 0; k < syntax::kBufferFeatures; ++k) front += m.moves.lanes(f[k]);
+    for (std::size_t k = syntax::kBufferFeatures; k < std::size(f); ++k) top += m.moves.lanes(f[k]);
+    fixed[2 * static_cast<std::size_t>(i)] = front;
+    fixed[2 * static_cast<std::size_t>(i) + 1] = top;
+  }
+}
+
+void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
+  ParseState& st = scratch.state;
   st.reset(n);
-  std::uint64_t f[syntax::kMoveFeatures];
+  fixed_move_weights(m, w, t, n, scratch.fixed);
+  const Lanes* fixed = scratch.fixed.data();
+  std::uint64_t f[syntax::kPairFeatures];
   while (!st.done()) {
     if (st.stack.empty()) {  // only a shift is possible: no need to score
       st.apply(syntax::Shift, Dep::None);
       continue;
     }
-    syntax::move_features(st, w, t, f);
-    std::int32_t scores[syntax::kMoves] = {0, 0, 0, 0};
-    for (const auto x : f) m.moves.add(x, scores);
-    int best = -1;
-    for (int mv = 0; mv < syntax::kMoves; ++mv)
-      if (st.valid(static_cast<Move>(mv)) && (best < 0 || scores[mv] > scores[best])) best = mv;
-    const auto move = static_cast<Move>(best);
+    syntax::pair_features(st, w, t, f);
+    Lanes sum = fixed[2 * static_cast<std::size_t>(st.b0)] + fixed[2 * static_cast<std::size_t>(st.s0()) + 1];
+    for (const auto x : f) sum += m.moves.lanes(x);
+    // With a word on the stack and one in the buffer, Shift and Right are
+    // always valid, Reduce only when s0 has its head, Left only when not;
+    // the first of equal scores wins, as in training.
+    const Move other = st.heads[static_cast<std::size_t>(st.s0())] >= 0 ? syntax::Reduce : syntax::Left;
+    Move move = syntax::Shift;
+    if (sum[other] > sum[move]) move = other;
+    if (sum[syntax::Right] > sum[move]) move = syntax::Right;
     Dep label = Dep::None;
     if (move == syntax::Left)
       label = predict_label(m, st, w, t, st.b0, st.s0());
@@ -101,8 +182,10 @@ constexpr std::size_t kTagContext = 3;
 // `from` past the sentence's first token, the words before it are left out
 // of the parse (no arcs; marked 2 as well) and only the kTagContext words
 // right before it are tagged.
-void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse, Scratch& scratch,
-                      std::uint32_t end = UINT32_MAX, std::uint32_t from = 0) {
+// Returns the tokens tagged, [first, end): the rest of the sentence is left as it was.
+std::pair<std::uint32_t, std::uint32_t> analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool parse,
+                                                         Scratch& scratch, std::uint32_t end = UINT32_MAX,
+                                                         std::uint32_t from = 0) {
   const Sentence& sent = doc.sentences[s];
   end = std::min(end, sent.last_token);
   from = std::min(std::max(from, sent.first_token), end);
@@ -113,13 +196,14 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
                      scratch.words);
   scratch.words.resize(n);
   scratch.tags.resize(n);
-  tag_words(m, scratch.words.data(), n, scratch.tags.data());
+  tag_words(m, scratch.words.data(), n, scratch.tags.data(), n);
   auto& out = doc.syntax.tokens;  // sparse (document.hpp): written token by token
   for (std::size_t i = 0; i < n; ++i) out[first + i] = TokenSyntax{scratch.tags[i], Dep::None, -1};
   const std::size_t skip = from - first;
-  if (!parse || n == skip) return;
+  const std::pair<std::uint32_t, std::uint32_t> tagged{static_cast<std::uint32_t>(first), end};
+  if (!parse || n == skip) return tagged;
   const auto words = static_cast<std::int32_t>(n - skip);
-  parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch.state);
+  parse_words(m, scratch.words.data() + skip, scratch.tags.data() + skip, words, scratch);
   const ParseState& st = scratch.state;
   for (std::int32_t i = 0; i < words; ++i) {
     const std::int32_t h = st.heads[i];
@@ -127,6 +211,7 @@ void analyse_sentence(Document& doc, const ModelData& m, std::uint32_t s, bool p
     out[first + skip + i].head = h < 0 || h >= st.n ? -1 : static_cast<std::int32_t>(first + skip) + h;
   }
   doc.syntax.parsed[s] = end == sent.last_token && from == sent.first_token ? 1 : 2;
+  return tagged;
 }
 
 // Drops what a prefix parse of sentence s left (its noun phrases, its tags).
@@ -167,7 +252,15 @@ void parse_sentences(Document& doc, const SyntaxModel& model, std::span<const st
   }
 }
 
-void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from) {
+ParseBuffers::ParseBuffers() = default;
+ParseBuffers::~ParseBuffers() = default;
+syntax::Scratch& ParseBuffers::scratch() {
+  if (!scratch_) scratch_ = std::make_unique<syntax::Scratch>();
+  return *scratch_;
+}
+
+void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std::uint32_t end, std::uint32_t from,
+                  ParseBuffers* buffers) {
   if (model.empty() || s >= doc.sentences.size()) return;
   ensure_layer(doc);
   const Sentence& sent = doc.sentences[s];
@@ -180,10 +273,11 @@ void parse_prefix(Document& doc, const SyntaxModel& model, std::uint32_t s, std:
     if (parsed_end(doc, s) >= std::min(end, sent.last_token) && parsed_from(doc, s) <= from) return;
     clear_prefix(doc, s);
   }
-  Scratch scratch;
+  Scratch own;
+  Scratch& scratch = buffers ? buffers->scratch() : own;
   const std::size_t old_size = doc.syntax.noun_phrases.size();
-  analyse_sentence(doc, model.data(), s, true, scratch, end, from);
-  syntax::noun_phrases_of_sentence(doc, s);
+  const auto [first, last] = analyse_sentence(doc, model.data(), s, true, scratch, end, from);
+  syntax::noun_phrases_of_sentence(doc, s, first, last);
   merge_noun_phrases(doc, old_size);
 }
 
@@ -223,7 +317,7 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
   WordInfo words[kWindow];
   PosTag tags[kWindow];
   syntax::word_infos(doc.text, doc.tokens.data() + first, last - first, words);
-  tag_words(m, words, last - first, tags);
+  tag_words(m, words, last - first, tags, t - first + 1);  // the words after t only as context
   return tags[t - first];
 }
 

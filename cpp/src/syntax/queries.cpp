@@ -1,6 +1,7 @@
 // Reading the layer: noun phrases and the arguments of predicates, the same
 // whichever source (built-in model or spaCy) filled it.
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 #include <cctype>
 
 #include "features.hpp"
@@ -112,12 +113,13 @@ PredicateArgs own_args(const Document& doc, std::uint32_t t) {
 
 namespace syntax {
 
-void noun_phrases_of_sentence(Document& doc, std::uint32_t s) {
+void noun_phrases_of_sentence(Document& doc, std::uint32_t s, std::uint32_t lo, std::uint32_t hi) {
   const Sentence& sent = doc.sentences[s];
   const auto& syn = doc.syntax.tokens;
-  const std::uint32_t first = sent.first_token, n = sent.last_token - sent.first_token;
+  const std::uint32_t first = std::max(lo, sent.first_token);
+  const std::uint32_t n = std::min(hi, sent.last_token) - first;
   // Leftmost token of each subtree: every token lowers its ancestors' value.
-  std::vector<std::uint32_t> leftmost(n);
+  boost::container::small_vector<std::uint32_t, 128> leftmost(n);
   for (std::uint32_t i = 0; i < n; ++i) leftmost[i] = first + i;
   for (std::uint32_t i = 0; i < n; ++i) {
     std::int32_t h = syn[first + i].head;
@@ -129,7 +131,7 @@ void noun_phrases_of_sentence(Document& doc, std::uint32_t s) {
     }
   }
   // Each phrase starts at the leftmost token of its joining left dependents' subtrees.
-  std::vector<std::uint32_t> start(n);
+  boost::container::small_vector<std::uint32_t, 128> start(n);
   for (std::uint32_t i = 0; i < n; ++i) start[i] = first + i;
   for (std::uint32_t j = 0; j < n; ++j) {
     const std::int32_t h = syn[first + j].head;
