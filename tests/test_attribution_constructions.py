@@ -197,3 +197,19 @@ def test_a_floating_quantifier_is_no_determiner_of_the_verb(nlp):
 def test_a_contracted_is_before_a_participle_is_no_possessive(nlp, second):
     [s] = statements(nlp.parse("Karl Brenner spoke in Ruritania on Monday.\n" + second))
     assert (s.source.text, s.source.actor, s.act) == ("He", "RURGOV", "SAY")
+
+
+def test_a_possessive_pronoun_speaks_through_a_noun_before_a_that_clause(nlp):
+    doc = nlp.parse("Karl Brenner spoke in Borduria on Monday. His claim that the border was closed surprised many.")
+    [s] = [s for s in statements(doc) if s.trigger.text == "claim"]
+    assert (s.source.text, s.source.actor, s.act) == ("His", "RURGOV", "SAY")
+
+
+def test_a_possessive_pronoun_before_a_noun_without_what_was_said_is_no_source(nlp):
+    doc = nlp.parse("Karl Brenner spoke in Borduria on Monday. His proposals were discussed for hours.")
+    assert [s.trigger.text for s in statements(doc)] == []
+
+
+def test_a_noun_before_a_quotation_is_what_the_quotation_calls_it(nlp):
+    doc = nlp.parse('Lena Vorst called Karl Brenner\'s statement "absurd" on Monday.')
+    assert "statement" not in [s.trigger.text for s in statements(doc)]

@@ -60,6 +60,22 @@ bool party_word_before(const TokenView& view, std::uint32_t lo, std::uint32_t en
   return false;
 }
 
+// What a possessive pronoun before a noun stands for, as its personal
+// pronoun would ("his" as "he"); None for any other word. "her" before a
+// noun trigger is the possessive ("her claim"), not the object.
+Referent possessive_pronoun(Word w) {
+  if (w == "his" || w == "her") return Referent::Person;
+  if (w == "their") return Referent::Group;
+  if (w == "its") return Referent::Thing;
+  return Referent::None;
+}
+
+// Whether a that-clause or a quotation after a colon starts at token k.
+bool said_content_follows(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  if (k < hi && view.low(k) == "that") return true;
+  return k + 1 < hi && view.low(k) == ":" && view.opened_at(k + 1) >= 0;
+}
+
 // "X's warning", "Russian demands", or the subject of a light verb ("X gave a warning").
 void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
@@ -78,6 +94,18 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
     stage.phrases.subject_before(f.sources, j - view.possessive_length(static_cast<std::uint32_t>(j)), lo);
     return;
   }
+  // "his claim that ...", 'their warning: "..."': the possessive pronoun
+  // stands for whom "he" or "they" would (a grammar word, resolved as the
+  // pronoun is), when what was said follows (a that-clause or a quotation;
+  // "his proposals" alone is a standing plan more often than a statement).
+  if (j >= lo)
+    if (const Referent cls = possessive_pronoun(view.low(at(j))); cls != Referent::None) {
+      if (!said_content_follows(view, t.last, scope.hi)) return;
+      const auto u = static_cast<std::uint32_t>(j);
+      Party p = stage.referents.resolve(cls, u, u, MentionKind::Pronoun);
+      if (p.usable) f.sources.push_back(std::move(p));
+      return;
+    }
   if (j >= lo && view.mention_at(at(j)) >= 0 && view.mention(view.mention_at(at(j))).type == "NORP") {
     Party p = stage.facts.party_of(view.mention_at(at(j)));
     if (p.usable) f.sources.push_back(std::move(p));
