@@ -213,3 +213,21 @@ def test_a_possessive_pronoun_before_a_noun_without_what_was_said_is_no_source(n
 def test_a_noun_before_a_quotation_is_what_the_quotation_calls_it(nlp):
     doc = nlp.parse('Lena Vorst called Karl Brenner\'s statement "absurd" on Monday.')
     assert "statement" not in [s.trigger.text for s in statements(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Brenner took to the radio on Monday to say that the talks with Borduria had failed.",
+    "Karl Brenner went on to explain that the talks with Borduria had failed.",
+])
+def test_an_infinitive_of_saying_speaks_for_the_subject_of_its_verb(nlp, text):
+    says = [s for s in statements(nlp.parse(text)) if s.trigger.text in ("say", "explain")]
+    assert [(s.source.text, s.source.actor) for s in says] == [("Karl Brenner", "RURGOV")]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Borduria urged Karl Brenner to explain the plan.", "explain"),
+    ("It is hard to say whether Karl Brenner will win.", "say"),
+    ("Karl Brenner had to explain the plan to Borduria.", "explain"),
+])
+def test_an_infinitive_of_saying_after_a_trigger_an_adjective_or_an_obligation_is_none(nlp, text, verb):
+    assert verb not in [s.trigger.text for s in statements(nlp.parse(text))]

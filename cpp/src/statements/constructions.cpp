@@ -465,8 +465,27 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
   return true;
 }
 
+bool infinitive(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  // Only a quotation verb ("say", "explain"; not "to support"), read as a
+  // verb; not in a headline, where "X to say" is what X will say.
+  if (!t.entry->quote || scope.title || !is_verb(stage.syntax.tag(t.first))) return false;
+  const std::uint32_t from = t.first > scope.lo + kLookBehind ? t.first - kLookBehind : scope.lo;
+  if (!stage.syntax.ensure(scope.index, t.last + kLookAhead, from)) return false;
+  const TokenSyntax& x = stage.syntax.at(t.first);
+  if ((x.dep != Dep::Xcomp && x.dep != Dep::Advcl) || x.head < 0) return false;
+  const auto g = static_cast<std::uint32_t>(x.head);
+  // "hard to say", "nothing to say"; "is to blame", "had to tell" (an obligation).
+  if (!is_verb(stage.syntax.at(g).tag) || in(kAux, stage.view.low(g))) return false;
+  // A trigger governs it ("refused to confirm", "urged X to say"): that one's act.
+  if (match_trigger_form(stage.view, g, scope.hi, stage.view.forms_at(g)).entry) return false;
+  // "forced X to admit": X would speak, whom the governor's subject is not.
+  if (x.dep == Dep::Xcomp && stage.syntax.args(g).object >= 0) return false;
+  return syntactic_subject(stage, scope, t, f);
+}
+
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   if (t.is_noun()) return noun_trigger(stage, scope, t, f);
+  if (t.infinitive) return infinitive(stage, scope, t, f);
   // "repeated a call for Israel to ...": a phrase after an article is a noun's.
   if (t.entry->pos == Pos::Phrase && t.before() >= scope.lo) {
     const Word w = stage.view.low(at(t.before()));
