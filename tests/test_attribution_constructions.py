@@ -231,3 +231,12 @@ def test_an_infinitive_of_saying_speaks_for_the_subject_of_its_verb(nlp, text):
 ])
 def test_an_infinitive_of_saying_after_a_trigger_an_adjective_or_an_obligation_is_none(nlp, text, verb):
     assert verb not in [s.trigger.text for s in statements(nlp.parse(text))]
+
+
+def test_according_to_a_poll_of_a_medium_is_the_poll(nlp):
+    [s] = statements(nlp.parse("Karl Brenner leads by six points, according to a Ruritanian Herald poll released on Monday."))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == ("poll", None, "SAY", "according to")
+
+
+def test_according_to_a_report_of_a_medium_is_no_statement(nlp):
+    assert statements(nlp.parse("Karl Brenner leads by six points, according to a Ruritanian Herald report.")) == []

@@ -1,6 +1,8 @@
 #include "statements/constructions.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "statements/syntax_parties.hpp"
@@ -197,6 +199,33 @@ void unknown_name_after(DocumentStage& stage, const SentenceScope& scope, std::u
     f.sources.push_back(stage.referents.speaker_of_its_own(b, n - 1, "ORG"));
 }
 
+// "a CNN tally", "the latest Times/CBS News poll", "a Reuters survey of ...":
+// names (joined by hyphens or slashes) that modify lower-case words whose
+// last is no listed nominal ("a CNN report" is the referents': a medium
+// reports): the first and last of those words, else nothing.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> words_after_names(const TokenView& view, std::uint32_t k,
+                                                                         std::uint32_t hi) {
+  std::uint32_t n = k;
+  while (n < hi && n < k + 8 &&
+         (view.mention_at(n) >= 0 || ((view.low(n) == "-" || view.low(n) == "/") && !view.tok(n).space_before)))
+    ++n;
+  if (n == k || view.mention_at(n - 1) < 0) return std::nullopt;
+  // Up to a function word, a participle ("poll released on"), a time word
+  // ("poll last week") or a conjunction.
+  std::uint32_t h = n;
+  while (h < hi && h < n + 3 && view.tok(h).kind == TokenKind::Word && view.tok(h).shape == Shape::Lower &&
+         view.mention_at(h) < 0) {
+    const Word w = view.low(h);
+    if (in(kStop, w) || in(kAux, w) || in(kTime, w) || in(kTimePrep, w) || w == "and" || w == "or" ||
+        (h > n && (ends_with(w, "ed") || ends_with(w, "ing"))))
+      break;
+    ++h;
+  }
+  // A name right after ("Fox News analyst Jane Roe"): the name speaks.
+  if (h == n || view.referent_entry(h - 1) || (h < hi && view.mention_at(h) >= 0)) return std::nullopt;
+  return std::pair{n, h - 1};
+}
+
 // "according to a person familiar with ...", "according to new polls": a
 // lower-case noun phrase of no name speaks for itself; its head is the last
 // lower-case word before a preposition, a clause or a mark. A name in the
@@ -210,6 +239,11 @@ void unnamed_source_after(DocumentStage& stage, const SentenceScope& scope, std:
          view.mention_at(k) < 0 && !in(kStop, view.low(k)) && !in(kAux, view.low(k)) &&
          !(k > words && (ends_with(view.low(k), "ed") || ends_with(view.low(k), "ing"))))
     ++k;
+  // Names before the head: the words after them speak (a poll, not its medium).
+  if (const auto head = words_after_names(view, k, scope.hi)) {
+    f.sources.push_back(stage.referents.speaker_of_its_own(head->first, head->second, "ORG"));
+    return;
+  }
   if (k == words) {
     unknown_name_after(stage, scope, b, words, f);
     return;
