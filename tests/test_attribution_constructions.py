@@ -240,3 +240,12 @@ def test_according_to_a_poll_of_a_medium_is_the_poll(nlp):
 
 def test_according_to_a_report_of_a_medium_is_no_statement(nlp):
     assert statements(nlp.parse("Karl Brenner leads by six points, according to a Ruritanian Herald report.")) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ('"The border will close," warned Karl Brenner.', "Karl Brenner"),
+    ("Karl Brenner spoke on Monday, and human rights groups warned that the border would close.", "human rights groups"),
+])
+def test_warn_introduces_quotations_and_speakers_of_no_name(nlp, text, source):
+    warns = [s for s in statements(nlp.parse(text)) if s.trigger.text == "warned"]
+    assert [s.source.text for s in warns] == [source]
