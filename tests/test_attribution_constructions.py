@@ -249,3 +249,11 @@ def test_according_to_a_report_of_a_medium_is_no_statement(nlp):
 def test_warn_introduces_quotations_and_speakers_of_no_name(nlp, text, source):
     warns = [s for s in statements(nlp.parse(text)) if s.trigger.text == "warned"]
     assert [s.source.text for s in warns] == [source]
+
+
+def test_people_of_no_name_who_suggest_are_not_a_later_he(nlp):
+    doc = nlp.parse('Karl Brenner spoke in Borduria on Monday.\nSome analysts have suggested that the talks failed. '
+                    '"It was a mistake," he said.')
+    by_trigger = {s.trigger.text: s for s in statements(doc)}
+    assert by_trigger["suggested"].source.actor is None
+    assert (by_trigger["said"].source.text, by_trigger["said"].source.actor) == ("he", "RURGOV")
