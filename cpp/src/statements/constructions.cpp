@@ -502,16 +502,23 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
 bool infinitive(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   // Only a quotation verb ("say", "explain"; not "to support"), read as a
   // verb; not in a headline, where "X to say" is what X will say.
-  if (!t.entry->quote || scope.title || !is_verb(stage.syntax.tag(t.first))) return false;
+  if (!t.entry->quote || scope.title) return false;
+  // Cheap tests before the parse: someone named before it, and the word before
+  // "to" no auxiliary ("has to say") nor trigger ("refused to confirm").
+  const TokenView& view = stage.view;
+  if (t.first < scope.lo + 2 || !party_word_before(view, scope.lo, t.first - 1)) return false;
+  const std::uint32_t w = t.first - 2;
+  if (in(kAux, view.low(w)) || match_trigger_form(view, w, scope.hi, view.forms_at(w)).entry) return false;
+  if (!is_verb(stage.syntax.tag(t.first))) return false;
   const std::uint32_t from = t.first > scope.lo + kLookBehind ? t.first - kLookBehind : scope.lo;
   if (!stage.syntax.ensure(scope.index, t.last + kLookAhead, from)) return false;
   const TokenSyntax& x = stage.syntax.at(t.first);
   if ((x.dep != Dep::Xcomp && x.dep != Dep::Advcl) || x.head < 0) return false;
   const auto g = static_cast<std::uint32_t>(x.head);
   // "hard to say", "nothing to say"; "is to blame", "had to tell" (an obligation).
-  if (!is_verb(stage.syntax.at(g).tag) || in(kAux, stage.view.low(g))) return false;
+  if (!is_verb(stage.syntax.at(g).tag) || in(kAux, view.low(g))) return false;
   // A trigger governs it ("refused to confirm", "urged X to say"): that one's act.
-  if (match_trigger_form(stage.view, g, scope.hi, stage.view.forms_at(g)).entry) return false;
+  if (match_trigger_form(view, g, scope.hi, view.forms_at(g)).entry) return false;
   // "forced X to admit": X would speak, whom the governor's subject is not.
   if (x.dep == Dep::Xcomp && stage.syntax.args(g).object >= 0) return false;
   return syntactic_subject(stage, scope, t, f);
