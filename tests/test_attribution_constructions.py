@@ -257,3 +257,11 @@ def test_people_of_no_name_who_suggest_are_not_a_later_he(nlp):
     by_trigger = {s.trigger.text: s for s in statements(doc)}
     assert by_trigger["suggested"].source.actor is None
     assert (by_trigger["said"].source.text, by_trigger["said"].source.actor) == ("he", "RURGOV")
+
+
+@pytest.mark.parametrize("noun, act", [("claim", "SAY"), ("contention", "SAY"), ("emphasis", "SAY"), ("promise", "OFFER")])
+def test_a_noun_of_saying_before_a_that_clause_speaks_for_its_possessor(nlp, noun, act):
+    doc = nlp.parse(f"Karl Brenner's {noun} that the border would open surprised many.")
+    [s] = [s for s in statements(doc) if s.trigger.text == noun]
+    assert (s.source.text, s.source.actor) == ("Karl Brenner", "RURGOV")
+    assert s.act == act
