@@ -265,3 +265,9 @@ def test_a_noun_of_saying_before_a_that_clause_speaks_for_its_possessor(nlp, nou
     [s] = [s for s in statements(doc) if s.trigger.text == noun]
     assert (s.source.text, s.source.actor) == ("Karl Brenner", "RURGOV")
     assert s.act == act
+
+
+def test_a_participle_after_in_shares_the_subject_of_its_clause(nlp):
+    doc = nlp.parse("Karl Brenner erred in saying that the talks with Borduria had failed.")
+    [s] = [s for s in statements(doc) if s.trigger.text == "saying"]
+    assert (s.source.text, s.source.actor) == ("Karl Brenner", "RURGOV")

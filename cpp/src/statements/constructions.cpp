@@ -434,12 +434,13 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
 
 namespace {
 
-// "X walked out after denying ...", "X hit back by saying ...": a
+// "X walked out after denying ...", "X hit back by saying ...", "in
+// rejecting ..., the court", "despite admitting ...": a
 // participle after a preposition of time or manner shares the subject of the
 // verb the preposition attaches to ("accused Y of insisting" does not: Y insists).
 std::int32_t subject_through_preposition(const DocumentStage& stage, std::uint32_t v) {
-  static constexpr WordSet<6> kPrepositions{
-      std::array<std::string_view, 6>{"after", "before", "by", "while", "upon", "without"}};
+  static constexpr WordSet<9> kPrepositions{
+      std::array<std::string_view, 9>{"after", "before", "by", "while", "upon", "without", "despite", "since", "in"}};
   const TokenSyntax& x = stage.syntax.at(v);
   if (x.dep != Dep::Pcomp || x.head < 0 || !in(kPrepositions, stage.view.low(static_cast<std::uint32_t>(x.head))))
     return -1;
