@@ -271,3 +271,9 @@ def test_a_participle_after_in_shares_the_subject_of_its_clause(nlp):
     doc = nlp.parse("Karl Brenner erred in saying that the talks with Borduria had failed.")
     [s] = [s for s in statements(doc) if s.trigger.text == "saying"]
     assert (s.source.text, s.source.actor) == ("Karl Brenner", "RURGOV")
+
+
+def test_a_noun_of_saying_before_about_speaks_for_its_possessor(nlp):
+    doc = nlp.parse("Analysts doubted Karl Brenner's claims about the border with Borduria.")
+    [s] = [s for s in statements(doc) if s.trigger.text == "claims"]
+    assert (s.source.text, s.source.actor, s.act) == ("Karl Brenner", "RURGOV", "SAY")
