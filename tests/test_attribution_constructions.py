@@ -197,3 +197,83 @@ def test_a_floating_quantifier_is_no_determiner_of_the_verb(nlp):
 def test_a_contracted_is_before_a_participle_is_no_possessive(nlp, second):
     [s] = statements(nlp.parse("Karl Brenner spoke in Ruritania on Monday.\n" + second))
     assert (s.source.text, s.source.actor, s.act) == ("He", "RURGOV", "SAY")
+
+
+def test_a_possessive_pronoun_speaks_through_a_noun_before_a_that_clause(nlp):
+    doc = nlp.parse("Karl Brenner spoke in Borduria on Monday. His claim that the border was closed surprised many.")
+    [s] = [s for s in statements(doc) if s.trigger.text == "claim"]
+    assert (s.source.text, s.source.actor, s.act) == ("His", "RURGOV", "SAY")
+
+
+def test_a_possessive_pronoun_before_a_noun_without_what_was_said_is_no_source(nlp):
+    doc = nlp.parse("Karl Brenner spoke in Borduria on Monday. His proposals were discussed for hours.")
+    assert [s.trigger.text for s in statements(doc)] == []
+
+
+def test_a_noun_before_a_quotation_is_what_the_quotation_calls_it(nlp):
+    doc = nlp.parse('Lena Vorst called Karl Brenner\'s statement "absurd" on Monday.')
+    assert "statement" not in [s.trigger.text for s in statements(doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Brenner took to the radio on Monday to say that the talks with Borduria had failed.",
+    "Karl Brenner went on to explain that the talks with Borduria had failed.",
+])
+def test_an_infinitive_of_saying_speaks_for_the_subject_of_its_verb(nlp, text):
+    says = [s for s in statements(nlp.parse(text)) if s.trigger.text in ("say", "explain")]
+    assert [(s.source.text, s.source.actor) for s in says] == [("Karl Brenner", "RURGOV")]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Borduria urged Karl Brenner to explain the plan.", "explain"),
+    ("It is hard to say whether Karl Brenner will win.", "say"),
+    ("Karl Brenner had to explain the plan to Borduria.", "explain"),
+])
+def test_an_infinitive_of_saying_after_a_trigger_an_adjective_or_an_obligation_is_none(nlp, text, verb):
+    assert verb not in [s.trigger.text for s in statements(nlp.parse(text))]
+
+
+def test_according_to_a_poll_of_a_medium_is_the_poll(nlp):
+    [s] = statements(nlp.parse("Karl Brenner leads by six points, according to a Ruritanian Herald poll released on Monday."))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == ("poll", None, "SAY", "according to")
+
+
+def test_according_to_a_report_of_a_medium_is_no_statement(nlp):
+    assert statements(nlp.parse("Karl Brenner leads by six points, according to a Ruritanian Herald report.")) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ('"The border will close," warned Karl Brenner.', "Karl Brenner"),
+    ("Karl Brenner spoke on Monday, and human rights groups warned that the border would close.", "human rights groups"),
+])
+def test_warn_introduces_quotations_and_speakers_of_no_name(nlp, text, source):
+    warns = [s for s in statements(nlp.parse(text)) if s.trigger.text == "warned"]
+    assert [s.source.text for s in warns] == [source]
+
+
+def test_people_of_no_name_who_suggest_are_not_a_later_he(nlp):
+    doc = nlp.parse('Karl Brenner spoke in Borduria on Monday.\nSome analysts have suggested that the talks failed. '
+                    '"It was a mistake," he said.')
+    by_trigger = {s.trigger.text: s for s in statements(doc)}
+    assert by_trigger["suggested"].source.actor is None
+    assert (by_trigger["said"].source.text, by_trigger["said"].source.actor) == ("he", "RURGOV")
+
+
+@pytest.mark.parametrize("noun, act", [("claim", "SAY"), ("contention", "SAY"), ("emphasis", "SAY"), ("promise", "OFFER")])
+def test_a_noun_of_saying_before_a_that_clause_speaks_for_its_possessor(nlp, noun, act):
+    doc = nlp.parse(f"Karl Brenner's {noun} that the border would open surprised many.")
+    [s] = [s for s in statements(doc) if s.trigger.text == noun]
+    assert (s.source.text, s.source.actor) == ("Karl Brenner", "RURGOV")
+    assert s.act == act
+
+
+def test_a_participle_after_in_shares_the_subject_of_its_clause(nlp):
+    doc = nlp.parse("Karl Brenner erred in saying that the talks with Borduria had failed.")
+    [s] = [s for s in statements(doc) if s.trigger.text == "saying"]
+    assert (s.source.text, s.source.actor) == ("Karl Brenner", "RURGOV")
+
+
+def test_a_noun_of_saying_before_about_speaks_for_its_possessor(nlp):
+    doc = nlp.parse("Analysts doubted Karl Brenner's claims about the border with Borduria.")
+    [s] = [s for s in statements(doc) if s.trigger.text == "claims"]
+    assert (s.source.text, s.source.actor, s.act) == ("Karl Brenner", "RURGOV", "SAY")

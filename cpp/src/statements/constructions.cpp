@@ -1,6 +1,8 @@
 #include "statements/constructions.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "statements/syntax_parties.hpp"
@@ -60,6 +62,22 @@ bool party_word_before(const TokenView& view, std::uint32_t lo, std::uint32_t en
   return false;
 }
 
+// What a possessive pronoun before a noun stands for, as its personal
+// pronoun would ("his" as "he"); None for any other word. "her" before a
+// noun trigger is the possessive ("her claim"), not the object.
+Referent possessive_pronoun(Word w) {
+  if (w == "his" || w == "her") return Referent::Person;
+  if (w == "their") return Referent::Group;
+  if (w == "its") return Referent::Thing;
+  return Referent::None;
+}
+
+// Whether a that-clause or a quotation after a colon starts at token k.
+bool said_content_follows(const TokenView& view, std::uint32_t k, std::uint32_t hi) {
+  if (k < hi && view.low(k) == "that") return true;
+  return k + 1 < hi && view.low(k) == ":" && view.opened_at(k + 1) >= 0;
+}
+
 // "X's warning", "Russian demands", or the subject of a light verb ("X gave a warning").
 void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
@@ -78,6 +96,18 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
     stage.phrases.subject_before(f.sources, j - view.possessive_length(static_cast<std::uint32_t>(j)), lo);
     return;
   }
+  // "his claim that ...", 'their warning: "..."': the possessive pronoun
+  // stands for whom "he" or "they" would (a grammar word, resolved as the
+  // pronoun is), when what was said follows (a that-clause or a quotation;
+  // "his proposals" alone is a standing plan more often than a statement).
+  if (j >= lo)
+    if (const Referent cls = possessive_pronoun(view.low(at(j))); cls != Referent::None) {
+      if (!said_content_follows(view, t.last, scope.hi)) return;
+      const auto u = static_cast<std::uint32_t>(j);
+      Party p = stage.referents.resolve(cls, u, u, MentionKind::Pronoun);
+      if (p.usable) f.sources.push_back(std::move(p));
+      return;
+    }
   if (j >= lo && view.mention_at(at(j)) >= 0 && view.mention(view.mention_at(at(j))).type == "NORP") {
     Party p = stage.facts.party_of(view.mention_at(at(j)));
     if (p.usable) f.sources.push_back(std::move(p));
@@ -169,6 +199,33 @@ void unknown_name_after(DocumentStage& stage, const SentenceScope& scope, std::u
     f.sources.push_back(stage.referents.speaker_of_its_own(b, n - 1, "ORG"));
 }
 
+// "a CNN tally", "the latest Times/CBS News poll", "a Reuters survey of ...":
+// names (joined by hyphens or slashes) that modify lower-case words whose
+// last is no listed nominal ("a CNN report" is the referents': a medium
+// reports): the first and last of those words, else nothing.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> words_after_names(const TokenView& view, std::uint32_t k,
+                                                                         std::uint32_t hi) {
+  std::uint32_t n = k;
+  while (n < hi && n < k + 8 &&
+         (view.mention_at(n) >= 0 || ((view.low(n) == "-" || view.low(n) == "/") && !view.tok(n).space_before)))
+    ++n;
+  if (n == k || view.mention_at(n - 1) < 0) return std::nullopt;
+  // Up to a function word, a participle ("poll released on"), a time word
+  // ("poll last week") or a conjunction.
+  std::uint32_t h = n;
+  while (h < hi && h < n + 3 && view.tok(h).kind == TokenKind::Word && view.tok(h).shape == Shape::Lower &&
+         view.mention_at(h) < 0) {
+    const Word w = view.low(h);
+    if (in(kStop, w) || in(kAux, w) || in(kTime, w) || in(kTimePrep, w) || w == "and" || w == "or" ||
+        (h > n && (ends_with(w, "ed") || ends_with(w, "ing"))))
+      break;
+    ++h;
+  }
+  // A name right after ("Fox News analyst Jane Roe"): the name speaks.
+  if (h == n || view.referent_entry(h - 1) || (h < hi && view.mention_at(h) >= 0)) return std::nullopt;
+  return std::pair{n, h - 1};
+}
+
 // "according to a person familiar with ...", "according to new polls": a
 // lower-case noun phrase of no name speaks for itself; its head is the last
 // lower-case word before a preposition, a clause or a mark. A name in the
@@ -182,6 +239,11 @@ void unnamed_source_after(DocumentStage& stage, const SentenceScope& scope, std:
          view.mention_at(k) < 0 && !in(kStop, view.low(k)) && !in(kAux, view.low(k)) &&
          !(k > words && (ends_with(view.low(k), "ed") || ends_with(view.low(k), "ing"))))
     ++k;
+  // Names before the head: the words after them speak (a poll, not its medium).
+  if (const auto head = words_after_names(view, k, scope.hi)) {
+    f.sources.push_back(stage.referents.speaker_of_its_own(head->first, head->second, "ORG"));
+    return;
+  }
   if (k == words) {
     unknown_name_after(stage, scope, b, words, f);
     return;
@@ -372,12 +434,13 @@ void plain_subject(DocumentStage& stage, const SentenceScope& scope, std::int64_
 
 namespace {
 
-// "X walked out after denying ...", "X hit back by saying ...": a
+// "X walked out after denying ...", "X hit back by saying ...", "in
+// rejecting ..., the court", "despite admitting ...": a
 // participle after a preposition of time or manner shares the subject of the
 // verb the preposition attaches to ("accused Y of insisting" does not: Y insists).
 std::int32_t subject_through_preposition(const DocumentStage& stage, std::uint32_t v) {
-  static constexpr WordSet<6> kPrepositions{
-      std::array<std::string_view, 6>{"after", "before", "by", "while", "upon", "without"}};
+  static constexpr WordSet<9> kPrepositions{
+      std::array<std::string_view, 9>{"after", "before", "by", "while", "upon", "without", "despite", "since", "in"}};
   const TokenSyntax& x = stage.syntax.at(v);
   if (x.dep != Dep::Pcomp || x.head < 0 || !in(kPrepositions, stage.view.low(static_cast<std::uint32_t>(x.head))))
     return -1;
@@ -437,8 +500,34 @@ bool syntactic_subject(DocumentStage& stage, const SentenceScope& scope, const T
   return true;
 }
 
+bool infinitive(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
+  // Only a quotation verb ("say", "explain"; not "to support"), read as a
+  // verb; not in a headline, where "X to say" is what X will say.
+  if (!t.entry->quote || scope.title) return false;
+  // Cheap tests before the parse: someone named before it, and the word before
+  // "to" no auxiliary ("has to say") nor trigger ("refused to confirm").
+  const TokenView& view = stage.view;
+  if (t.first < scope.lo + 2 || !party_word_before(view, scope.lo, t.first - 1)) return false;
+  const std::uint32_t w = t.first - 2;
+  if (in(kAux, view.low(w)) || match_trigger_form(view, w, scope.hi, view.forms_at(w)).entry) return false;
+  if (!is_verb(stage.syntax.tag(t.first))) return false;
+  const std::uint32_t from = t.first > scope.lo + kLookBehind ? t.first - kLookBehind : scope.lo;
+  if (!stage.syntax.ensure(scope.index, t.last + kLookAhead, from)) return false;
+  const TokenSyntax& x = stage.syntax.at(t.first);
+  if ((x.dep != Dep::Xcomp && x.dep != Dep::Advcl) || x.head < 0) return false;
+  const auto g = static_cast<std::uint32_t>(x.head);
+  // "hard to say", "nothing to say"; "is to blame", "had to tell" (an obligation).
+  if (!is_verb(stage.syntax.at(g).tag) || in(kAux, view.low(g))) return false;
+  // A trigger governs it ("refused to confirm", "urged X to say"): that one's act.
+  if (match_trigger_form(view, g, scope.hi, view.forms_at(g)).entry) return false;
+  // "forced X to admit": X would speak, whom the governor's subject is not.
+  if (x.dep == Dep::Xcomp && stage.syntax.args(g).object >= 0) return false;
+  return syntactic_subject(stage, scope, t, f);
+}
+
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   if (t.is_noun()) return noun_trigger(stage, scope, t, f);
+  if (t.infinitive) return infinitive(stage, scope, t, f);
   // "repeated a call for Israel to ...": a phrase after an article is a noun's.
   if (t.entry->pos == Pos::Phrase && t.before() >= scope.lo) {
     const Word w = stage.view.low(at(t.before()));

@@ -7,6 +7,7 @@
 //   according to            "according to X"
 //   passive with agent      "Ukraine was accused by Russia of ..."
 //   participle              "..., saying ..."
+//   infinitive              "X took to Twitter to say", "X went on to explain" (the parse's subject)
 //   sentence-initial inverted 'Said X, "..."'
 //   quoted as               "quotes X as saying"
 //   relative clause         "X, who warned ..."
@@ -27,6 +28,11 @@ namespace standpoints::statements {
 // The frame of a trigger, by the construction its surroundings show, built
 // into `f` (fresh: after = t.last). False when the construction gives no statement.
 bool frame_for(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
+// An infinitive trigger ("X took to Twitter to say"): the subject of the verb
+// it complements speaks, by the parse; none where that verb is a trigger
+// ("refused to confirm": that one's act), no verb ("hard to say") or has an
+// object ("forced X to admit").
+bool infinitive(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
 // The construction of a verb trigger from the token patterns around it.
 bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
 // The source the parse gives a verb trigger (its sentence parsed on demand):

@@ -46,7 +46,7 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
   st.sentence = static_cast<std::int32_t>(sentence);
   stage.emitter.add(std::move(st), paragraph);
   stage.history.record(Seen{source.arg, source.type, paragraph, source.head,
-                            choice.target ? std::optional<Argument>(choice.target->arg) : std::nullopt});
+                            choice.target ? std::optional<Argument>(choice.target->arg) : std::nullopt, source.plural});
 }
 
 bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f) {

@@ -67,8 +67,10 @@ bool entry_conditions_hold(const DocumentStage& stage, const SentenceScope& scop
     while (k < scope.hi && k < t.last + 8 && view.low(k) != "for") ++k;
     if (k >= scope.hi || view.low(k) != "for" || !object) return false;
   }
-  if (e.that_only && !(t.last < scope.hi && view.low(t.last) == "that") && !quotation_follows(view, t.last, scope.hi))
-    return false;
+  if (e.that_only &&
+      !(t.last < scope.hi && (view.low(t.last) == "that" || (t.is_noun() && view.low(t.last) == "about"))) &&
+      !(quotation_follows(view, t.last, scope.hi) && (!t.is_noun() || view.low(t.last) == ":")))
+    return false;  // a noun before a quotation is what the quotation calls it ("called X's statement 'odd'")
   return true;
 }
 

@@ -4,10 +4,10 @@ namespace standpoints::statements {
 
 void SourceHistory::record(Seen seen) {
   const auto index = static_cast<std::int64_t>(seen_.size());
-  if (seen.type == "PERSON")
-    last_person_ = index;
-  else
+  if (seen.type != "PERSON")
     last_other_ = index;
+  else if (!seen.plural)
+    last_person_ = index;
   if (!seen.head.empty()) last_by_head_[seen.head] = seen_.size();
   seen_.push_back(std::move(seen));
 }

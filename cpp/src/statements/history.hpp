@@ -25,6 +25,7 @@ struct Seen {
   std::uint32_t paragraph = 0;
   std::string head;  // head word of the source's noun phrase ("ministry"), if any
   std::optional<Argument> target;
+  bool plural = false;  // people of no one name (Party::plural): no person a "he" or "she" stands for
 };
 
 // A run of entries in the history (a plain pair of iterators: the fuzzing

@@ -25,6 +25,7 @@ struct Party {
   bool usable = false;  // may be a source or target (coded or not: see has_code())
   std::string head;     // head word of its noun phrase ("ministry"), if lower case
   bool media = false;   // a news medium: reports what others say, takes no position
+  bool plural = false;  // people of no one name ("analysts", "some"): no later "he" or "she" is them
 };
 
 // Parties of one noun phrase or one trigger: one or two almost always, so

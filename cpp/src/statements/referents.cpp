@@ -151,6 +151,7 @@ Party Referents::from_seen(const Seen* s, std::uint32_t start, std::uint32_t end
   p.arg.end = end;
   p.type = s->type;
   p.usable = true;
+  p.plural = s->plural;
   return p;
 }
 
@@ -159,6 +160,7 @@ Party Referents::unresolved_nominal(Referent cls, std::uint32_t start, std::uint
   p.arg.start = start;
   p.arg.end = end;
   p.type = cls == Referent::Person || cls == Referent::Group ? "PERSON" : "ORG";
+  p.plural = cls == Referent::Group;
   p.usable = true;
   return p;
 }

@@ -53,6 +53,7 @@ bool quantity_speaker(DocumentStage& stage, std::uint32_t c, PosTag tag, Parties
     return false;
   const std::uint32_t first = stage.syntax.noun_phrase(c).first_token;
   out.push_back(stage.referents.speaker_of_its_own(first, c, "PERSON"));
+  out.back().plural = w != "i";
   return true;
 }
 
@@ -114,9 +115,11 @@ void party_of_token(DocumentStage& stage, std::uint32_t c, NounRole role, Partie
   // A noun of no listed class speaks for itself after a verb of saying
   // ("analysts said", "the company said"); a proper noun the entity stage
   // did not take as a name, too ("Melanie said").
-  if (role == NounRole::Speaker && view.tok(c).shape != Shape::Other)
+  if (role == NounRole::Speaker && view.tok(c).shape != Shape::Other) {
     out.push_back(
         stage.referents.speaker_of_its_own(first, c, tag == PosTag::NNS || tag == PosTag::NNP ? "PERSON" : "ORG"));
+    out.back().plural = tag == PosTag::NNS;
+  }
 }
 
 }  // namespace

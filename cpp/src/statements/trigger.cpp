@@ -121,8 +121,8 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
     const Word p = view.low(static_cast<std::size_t>(before));
     // Hypothetical ("how Russia could say"): no act.
     if (p == "could" || p == "might") return reading;
-    // Infinitive after another verb ("refused to confirm", "want to comment"): the outer verb decides.
-    if (p == "to" && t.entry->pos != Pos::Phrase) return reading;
+    // An infinitive ("refused to confirm", "went on to explain"): its construction decides.
+    if (p == "to" && t.entry->pos != Pos::Phrase) reading.trigger.infinitive = true;
   }
   reading.outcome = Outcome::Trigger;
   return reading;

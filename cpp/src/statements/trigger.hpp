@@ -15,6 +15,7 @@ struct Trigger {
   std::uint32_t first = 0, last = 0;  // tokens [first, last)
   bool ing = false;                   // its last word ends in -ing ("saying")
   bool noun_context = false;          // a determiner, possessive or modifier before it reads it as a noun
+  bool infinitive = false;            // after "to" ("took to Twitter to say"): the parse finds whose it is
   bool is_noun() const { return entry->pos == Pos::Noun; }
   std::int64_t before() const { return static_cast<std::int64_t>(first) - 1; }
 };
@@ -37,8 +38,10 @@ struct TriggerReading {
 // Reads the trigger at a candidate of the sentence [lo, hi): the noun or verb
 // reading of a form listed as both, and the contexts that rule it out (a
 // hyphen: "Iran-backed"; a possessive or determiner before a verb form: "the
-// Kremlin's comments"; a light verb; "could say"; "refused to confirm" for
-// the inner verb). `title`: the sentence is a headline.
+// Kremlin's comments"; a light verb; "could say"). An infinitive after "to"
+// ("went on to explain") is read as a trigger marked `infinitive` (its
+// construction asks the parse whether another trigger governs it: "urged X
+// to say"). `title`: the sentence is a headline.
 TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candidate, std::uint32_t lo,
                             std::uint32_t hi, bool title);
 
