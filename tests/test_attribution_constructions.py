@@ -277,3 +277,10 @@ def test_a_noun_of_saying_before_about_speaks_for_its_possessor(nlp):
     doc = nlp.parse("Analysts doubted Karl Brenner's claims about the border with Borduria.")
     [s] = [s for s in statements(doc) if s.trigger.text == "claims"]
     assert (s.source.text, s.source.actor, s.act) == ("Karl Brenner", "RURGOV", "SAY")
+
+
+@pytest.mark.parametrize("noun", ["writer", "blogger", "author", "historian", "pollster", "activist"])
+def test_a_name_the_knowledge_base_lacks_before_a_role_noun_speaks(nlp, noun):
+    # "Vann Quarrey" is in no dictionary: ", a writer for ..." is what makes it a person who speaks.
+    doc = nlp.parse(f"Vann Quarrey, a {noun} for the Ruritanian Herald, said the talks with Borduria had failed.")
+    assert [(s.source.text, s.act, s.trigger.text) for s in statements(doc)] == [("Vann Quarrey", "SAY", "said")]
