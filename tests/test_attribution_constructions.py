@@ -284,3 +284,25 @@ def test_a_name_the_knowledge_base_lacks_before_a_role_noun_speaks(nlp, noun):
     # "Vann Quarrey" is in no dictionary: ", a writer for ..." is what makes it a person who speaks.
     doc = nlp.parse(f"Vann Quarrey, a {noun} for the Ruritanian Herald, said the talks with Borduria had failed.")
     assert [(s.source.text, s.act, s.trigger.text) for s in statements(doc)] == [("Vann Quarrey", "SAY", "said")]
+
+
+def test_a_long_relative_clause_between_the_speaker_and_the_verb(nlp):
+    # The clause holds another person and outruns the parse's look-behind: the speaker is the
+    # name before ", who".
+    doc = nlp.parse("Dr. Vann Quarrey, who as a navy captain was the physician in the administration of former "
+                    "President Karl Brenner and later retired from the service as a rear admiral, said that in "
+                    "1998 the president was healthy.")
+    assert [(s.source.text, s.act, s.trigger.text) for s in statements(doc)] == [("Vann Quarrey", "SAY", "said")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Karl Brenner charges that Borduria donated millions of dollars to the campaign.", "charges"),
+    ("Karl Brenner is charging that Borduria donated millions of dollars to the campaign.", "charging"),
+])
+def test_charges_that_is_an_accusation(nlp, text, trigger):
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.act, s.trigger.text) == ("Karl Brenner", "ACCUSE", trigger)
+
+
+def test_charges_as_a_noun_is_no_statement(nlp):
+    assert statements(nlp.parse("The charges that were filed against Karl Brenner were dropped.")) == []

@@ -343,11 +343,16 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
   if (view.low(cj) == ",") {
     // Commas before this one, nearest first; the subject is the name before
     // the earliest of them ("NPR's Deborah Amos, reporting from Amman, Jordan, tells").
+    // A comma further back counts only where a relative clause opens after
+    // it: "Dr. X, who as a Navy captain was ... and later retired ..., said"
+    // (the clause can outrun the parse's look-behind as well).
     boost::container::small_vector<std::int64_t, 4> commas;
-    for (std::int64_t k = j - 1; k >= lo && k > j - 20; --k) {
+    for (std::int64_t k = j - 1; k >= lo && k > j - kRelativeClauseReach; --k) {
       const auto u = static_cast<std::uint32_t>(k);
       if (view.is_mark(u) || view.quote_at(u) >= 0) break;
-      if (view.low(u) == ",") commas.push_back(k);
+      if (view.low(u) != ",") continue;
+      if (k > j - kCommaReach || (k + 1 < j && (view.low(u + 1) == "who" || view.low(u + 1) == "whose")))
+        commas.push_back(k);
     }
     for (auto it = commas.rbegin(); it != commas.rend() && !done; ++it) {
       const std::int64_t k = *it;

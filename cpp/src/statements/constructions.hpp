@@ -47,6 +47,11 @@ constexpr std::uint32_t kLookAhead = 4;
 // its subject lies near it. On news a tenth fewer words parsed; on PolNeAR
 // train 0.001 less source recall, on dev no change.
 constexpr std::uint32_t kLookBehind = 25;
+// How far back appositive_or_inverted looks for the comma after a subject
+// ("X, reporting from Amman, Jordan, said"), and how far for one that opens a
+// relative clause ("X, who ... , said").
+constexpr std::int64_t kCommaReach = 20;
+constexpr std::int64_t kRelativeClauseReach = 45;
 
 bool noun_trigger(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
 void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f);
