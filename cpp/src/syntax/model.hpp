@@ -30,16 +30,15 @@ inline std::uint64_t combine(std::uint64_t a, std::uint64_t b) noexcept {
   return mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
 }
 // A feature: template number and up to three values (word hashes, tags,
-// labels, counts), multiplied by distinct odd constants and mixed once.
-inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a) noexcept {
-  return mix(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL);
+// labels, counts), multiplied by distinct odd constants (a value left out
+// adds nothing) and mixed once.
+inline std::uint64_t feature_key(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b = 0,
+                                 std::uint64_t c = 0) noexcept {
+  return tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL ^
+         c * 0x165667B19E3779F9ULL;
 }
-inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) noexcept {
-  return mix(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL);
-}
-inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) noexcept {
-  return mix(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL ^
-             c * 0x165667B19E3779F9ULL);
+inline std::uint64_t feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) noexcept {
+  return mix(feature_key(tmpl, a, b, c));
 }
 
 // The same for a WeightTable's features, whose top 32 bits alone count (the
@@ -52,15 +51,9 @@ inline std::uint64_t mix_high(std::uint64_t h) noexcept {
   h ^= h >> 33;
   return h * 0xc4ceb9fe1a85ec53ULL;
 }
-inline std::uint64_t table_feature(std::uint64_t tmpl, std::uint64_t a) noexcept {
-  return mix_high(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL);
-}
-inline std::uint64_t table_feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b) noexcept {
-  return mix_high(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL);
-}
-inline std::uint64_t table_feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b, std::uint64_t c) noexcept {
-  return mix_high(tmpl * 0xD6E8FEB86659FD93ULL ^ a * 0x9E3779B97F4A7C15ULL ^ b * 0xC2B2AE3D27D4EB4FULL ^
-                  c * 0x165667B19E3779F9ULL);
+inline std::uint64_t table_feature(std::uint64_t tmpl, std::uint64_t a, std::uint64_t b = 0,
+                                   std::uint64_t c = 0) noexcept {
+  return mix_high(feature_key(tmpl, a, b, c));
 }
 
 // A key's 32-bit fingerprint (never 0, the empty slot) and its home slot,
