@@ -300,3 +300,28 @@ def test_charges_that_is_an_accusation(nlp, text, trigger):
 
 def test_charges_as_a_noun_is_no_statement(nlp):
     assert statements(nlp.parse("The charges that were filed against Karl Brenner were dropped.")) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Several former Ruritanian Herald journalists have complained that the talks with Borduria failed.",
+     "journalists"),
+    ("A Ruritanian Herald reporter said the talks with Borduria had failed.", "reporter"),
+    ("A reporter for the Ruritanian Herald said the talks with Borduria had failed.", "reporter"),
+])
+def test_people_of_a_medium_speak_for_themselves(nlp, text, source):
+    # The medium only qualifies the people who speak: they are the source (without a code, as "a
+    # reporter" is), not the medium, which reports and takes no position.
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor) == (source, None)
+
+
+def test_a_named_person_of_a_medium_speaks(nlp):
+    [s] = statements(nlp.parse("Anna Quarrey of the Ruritanian Herald said the talks with Borduria had failed."))
+    assert (s.source.text, s.source.actor, s.act, s.trigger.text) == ("Anna Quarrey", "RURMED", "SAY", "said")
+
+
+def test_the_person_in_apposition_to_a_role_noun_speaks(nlp):
+    # "pollster" is a role noun of agents.tsv, not a nominal of acts.tsv: the name after it speaks,
+    # not the one whose pollster they are.
+    [s] = statements(nlp.parse("Karl Brenner's pollster, Vann Quarrey, said the talks with Borduria had failed."))
+    assert (s.source.text, s.act, s.trigger.text) == ("Vann Quarrey", "SAY", "said")

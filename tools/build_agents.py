@@ -55,7 +55,7 @@ BODY_HEADS = {
     "centre", "fund", "unit", "division", "command", "directorate", "secretariat", "mission",
     "delegation", "palace", "house", "enterprise", "industry", "cartel", "gang", "syndicate",
     "monastery", "monastary", "mosque", "temple", "synagogue", "seminary", "academy", "press",
-    "radio", "television", "magazine", "ngo", "charity", "diocese", "order",
+    "radio", "television", "magazine", "tabloid", "website", "broadcaster", "outlet", "ngo", "charity", "diocese", "order",
     "district", "post", "operation", "program", "programme", "body", "bodies", "jail",
     "prison", "camp", "base", "fleet", "squadron", "chancellery", "village", "settlement",
 }

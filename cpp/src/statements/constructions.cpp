@@ -140,12 +140,16 @@ void noun_trigger_source(DocumentStage& stage, const SentenceScope& scope, const
 }
 
 // Whether the words between the comma at c and token j are one person's
-// name and the word before c is a person's role ("the foreign minister, X,").
-bool person_in_apposition(const TokenView& view, std::int64_t c, std::int64_t j) {
+// name and the word before c is a person's role ("the foreign minister, X,",
+// "Bloomberg's pollster, X,").
+bool person_in_apposition(const DocumentStage& stage, std::int64_t c, std::int64_t j) {
+  const TokenView& view = stage.view;
   const std::int32_t mi = view.mention_at(at(j - 1));
   if (mi < 0 || view.mention(mi).type != "PERSON" || view.first_token_at(view.mention(mi).start) != c + 1) return false;
-  const ActEntry* e = view.referent_entry(at(c - 1));
-  return e && e->referent == Referent::Person && view.mention_at(at(c - 1)) < 0;
+  const auto role = static_cast<std::uint32_t>(c - 1);
+  if (view.mention_at(role) >= 0) return false;
+  if (const ActEntry* e = view.referent_entry(role)) return e->referent == Referent::Person;
+  return view.tok(role).shape == Shape::Lower && stage.facts.is_person_noun(role);
 }
 
 // When the name at `a` is a nationality followed by lower-case words whose
@@ -361,7 +365,7 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
     }
     // "The Russian foreign minister, Sergei Lavrov, confirmed": the person in
     // apposition to a role is the speaker (a person, whom "he" later stands for).
-    if (!done && !commas.empty() && commas.front() - 1 >= lo && person_in_apposition(view, commas.front(), j))
+    if (!done && !commas.empty() && commas.front() - 1 >= lo && person_in_apposition(stage, commas.front(), j))
       done = stage.phrases.subject_before(f.sources, j - 1, static_cast<std::uint32_t>(commas.front() + 1)).found;
     if (!done && !commas.empty() && commas.front() - 1 >= lo) {
       done = stage.phrases.subject_before(f.sources, commas.front() - 1, lo).found;

@@ -113,7 +113,7 @@ void extract_statements(Document& doc, const Knowledge& knowledge) {
   std::vector<Mention> proposed;
   statements::Emitter::Chunks found;
   {
-    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors, knowledge.syntax);
+    statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors, knowledge.cues, knowledge.syntax);
     std::span<const statements::TriggerCandidate> candidates = stage.view.trigger_candidates();
     for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) statements::read_paragraph(stage, pi, candidates);
     found = stage.emitter.take_distinct();

@@ -27,10 +27,10 @@ struct DocumentStage {
   // `syntax`: the built-in parser, run on the sentences constructions ask
   // about (an empty model: only a parse the document already holds is read).
   DocumentStage(Document& doc, const ActLexicon& lexicon, const ActorCodes& codes, const ActorTable& actors,
-                const SyntaxModel& syntax_model)
+                const NameCues& cues, const SyntaxModel& syntax_model)
       : view(doc, lexicon),
         syntax(doc, syntax_model),
-        facts(doc, codes, actors),
+        facts(doc, codes, actors, cues),
         history(facts),
         referents(view, facts, history),
         phrases(view, facts, referents),

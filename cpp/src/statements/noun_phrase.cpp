@@ -251,6 +251,8 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
     if (p.usable) out.push_back(std::move(p));
     return extent;
   }
+  const std::size_t before = out.size();
+  bool only_media = true;
   for (const std::int32_t mi : np.names) {
     Party& p = out.emplace_back(facts_.party_of(mi));
     if (!p.usable) {
@@ -265,9 +267,60 @@ PhraseExtent PhraseReader::subject_before(Parties& out, std::int64_t e, std::uin
       p.type = "MEDIA";
       p.usable = false;
       p.head.clear();
+    } else {
+      only_media = false;
     }
   }
+  if (only_media && out.size() > before)
+    if (std::optional<Party> person = person_of_medium(np, lo)) {
+      out.resize(before);
+      out.push_back(std::move(*person));
+    }
   return extent;
+}
+
+bool PhraseReader::names_people(std::uint32_t t) const {
+  if (view_.tok(t).kind != TokenKind::Word || view_.tok(t).shape != Shape::Lower) return false;
+  if (const ActEntry* e = view_.referent_entry(t))
+    return e->referent == Referent::Person || e->referent == Referent::Group;
+  return facts_.is_person_noun(t);
+}
+
+std::optional<Party> PhraseReader::person_of_medium(const NounPhrase& np, std::uint32_t lo) {
+  // The people's words as a speaker of their own, without a code (as "a
+  // reporter" speaks): from `first` (past determiners) to the head.
+  const auto people = [&](std::uint32_t first, std::uint32_t head) {
+    while (first < head && (view_.tok(first).kind != TokenKind::Word || in(kDeterminers, view_.low(first)))) ++first;
+    Party p = referents_.speaker_of_its_own(first, head, "PERSON");
+    p.plural = ends_with(view_.low(head), "s");
+    return p;
+  };
+  if (np.lower_head >= 0) {
+    // "RT journalists", "a CNN reporter": the words after the last name.
+    const auto head = static_cast<std::uint32_t>(np.lower_head);
+    if (!names_people(head)) return std::nullopt;
+    const Mention& last = view_.mention(np.names.back());
+    return people(view_.first_token_at(last.end), head);
+  }
+  // "Lee Wang of The Intercept", "a reporter for USA Today": the medium is
+  // the complement of the person before the preposition.
+  if (np.first < lo + 2) return std::nullopt;
+  const Word prep = view_.low(np.first - 1);
+  if (prep != "of" && prep != "for" && prep != "at" && prep != "with") return std::nullopt;
+  const std::uint32_t q = np.first - 2;
+  if (const std::int32_t mi = view_.mention_at(q); mi >= 0) {
+    if (view_.mention(mi).type != "PERSON") return std::nullopt;
+    Party p = facts_.party_of(mi);
+    return p.usable ? std::optional<Party>(std::move(p)) : std::nullopt;
+  }
+  if (!names_people(q)) return std::nullopt;
+  // Its modifiers: up to three lower-case words before it ("a senior White House reporter" stops at the name).
+  std::uint32_t first = q;
+  while (first > lo && first + 3 > q && view_.tok(first - 1).kind == TokenKind::Word &&
+         view_.tok(first - 1).shape == Shape::Lower && view_.mention_at(first - 1) < 0 &&
+         !in(kStop, view_.low(first - 1)))
+    --first;
+  return people(first, q);
 }
 
 PhraseExtent PhraseReader::object_after(Parties& out, std::uint32_t b, std::uint32_t hi, bool allow_referent) {

@@ -67,13 +67,21 @@ class PhraseReader {
       : view_(view), facts_(facts), referents_(referents) {}
 
   // The subject before a trigger, its parties appended to `out`: every
-  // conjunct, a medium marked as such (no source), a person without a code
-  // kept for pronouns.
+  // conjunct, a medium marked as such (no source) unless it only qualifies
+  // people who speak ("RT journalists", "a reporter for CNN"), a person
+  // without a code kept for pronouns.
   PhraseExtent subject_before(Parties& out, std::int64_t e, std::uint32_t lo, bool juxtapose = false);
   // The object or agent after a trigger, appended to `out`: the coded names that are no media.
   PhraseExtent object_after(Parties& out, std::uint32_t b, std::uint32_t hi, bool allow_referent);
 
  private:
+  // Whether token t is a lower-case word for people ("officials", "reporter").
+  bool names_people(std::uint32_t t) const;
+  // A subject phrase whose names are all media, where they only modify
+  // people ("RT journalists", "a CNN reporter") or follow a person after a
+  // preposition ("Lee Wang of The Intercept", "a reporter for USA Today"):
+  // the person, who speaks for themself; none otherwise (the medium reports).
+  std::optional<Party> person_of_medium(const NounPhrase& np, std::uint32_t lo);
   Party resolve(const NounPhrase::ReferentHead& r) {
     return referents_.resolve(r.entry->referent, r.first, r.head, r.kind);
   }

@@ -50,8 +50,8 @@ inline bool can_be_party(std::string_view type) noexcept {
 // about for every candidate), and whether a mention is of a medium.
 class ActorFacts {
  public:
-  ActorFacts(const Document& doc, const ActorCodes& codes, const ActorTable& actors)
-      : doc_(doc), codes_(codes), actors_(actors) {}
+  ActorFacts(const Document& doc, const ActorCodes& codes, const ActorTable& actors, const NameCues& cues)
+      : doc_(doc), codes_(codes), actors_(actors), cues_(cues) {}
 
   const ActorCodes& codes() const noexcept { return codes_; }
   // The mention's actor code, or its entity's (a view: no copy per candidate).
@@ -115,6 +115,12 @@ class ActorFacts {
     return *uncoded_keys_.insert(std::move(key)).first;
   }
   bool same_party(const Argument& a, const Argument& b) const { return key_of(a) == key_of(b); }
+  // Whether the word at token t names a person by what they do ("reporter",
+  // "journalists", "host": a row of agents.tsv that names no body).
+  bool is_person_noun(std::uint32_t t) const {
+    const NameCues::Agent* agent = nullptr;
+    return cues_.agent_at(doc_, t, t + 1, &agent) == 1 && !agent->body;
+  }
   // What tells sources apart in the repeats rule: a person is an actor of
   // their own, so two people of one country who speak in one paragraph
   // ("X said ... Y said", both USA) give a statement each, while "X said ...
@@ -145,6 +151,7 @@ class ActorFacts {
   const Document& doc_;
   const ActorCodes& codes_;
   const ActorTable& actors_;
+  const NameCues& cues_;
   // A node map: root_of() hands out references that later insertions keep valid.
   mutable boost::unordered_node_map<std::string, CodeInfo, StringHash, std::equal_to<>> info_;
   mutable const std::pair<const std::string, CodeInfo>* last_ = nullptr;
