@@ -28,7 +28,7 @@ struct Case {
   Case(const std::vector<std::string>& paras, std::string_view trigger_word, const std::vector<Name>& names = kNames)
       : doc(build(paras, names)) {
     const Knowledge& k = knowledge();
-    stage = std::make_unique<DocumentStage>(doc, *k.acts, k.codes, k.actors, k.syntax);
+    stage = std::make_unique<DocumentStage>(doc, *k.acts, k.codes, k.actors, k.cues, k.syntax);
     for (const Sentence& s : doc.sentences)
       for (const TriggerCandidate& c : stage->view.trigger_candidates(s)) {
         if (found || stage->view.text(c.token) != trigger_word) continue;
@@ -241,7 +241,8 @@ void huge_document_view_lowers_words_as_a_small_one_does() {
   Document small = build({para}, kNames);
   Document huge = build(std::vector<std::string>((std::size_t{1} << 20) / para.size() + 2, para), kNames);
   CHECK(huge.text.size() >= (std::size_t{1} << 20));
-  const DocumentStage a(small, *k.acts, k.codes, k.actors, k.syntax), b(huge, *k.acts, k.codes, k.actors, k.syntax);
+  const DocumentStage a(small, *k.acts, k.codes, k.actors, k.cues, k.syntax),
+      b(huge, *k.acts, k.codes, k.actors, k.cues, k.syntax);
   const std::uint32_t n = a.view.size();
   CHECK(n > 10 && b.view.size() % n == 0);
   bool same = true;
