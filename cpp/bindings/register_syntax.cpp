@@ -51,9 +51,10 @@ py::dict layer(const Document& d) {
   const std::size_t n = d.tokens.size();
   const bool any = d.syntax.tokens.size() == n;
   py::list tokens(n), tags(n), heads(n), deps(n), kinds(n), shapes(n), spaces(n), sentence(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0, si = 0; i < n; ++i) {
     const Token& t = d.tokens[i];
-    tokens[i] = py::make_tuple(map.to_codepoints(t.start), map.to_codepoints(t.end));
+    while (si + 1 < d.sentences.size() && d.sentences[si + 1].first_token <= i) ++si;
+    tokens[i] = py::make_tuple(map.to_codepoints(t.start), map.to_codepoints(t.end()));
     const TokenSyntax s = any ? d.syntax.tokens[i] : TokenSyntax{};
     tags[i] = py::str(std::string(tag_name(s.tag)));
     heads[i] = py::int_(s.head);
@@ -61,7 +62,7 @@ py::dict layer(const Document& d) {
     kinds[i] = py::int_(static_cast<int>(t.kind));
     shapes[i] = py::int_(static_cast<int>(t.shape));
     spaces[i] = py::bool_(t.space_before);
-    sentence[i] = py::int_(t.sentence);
+    sentence[i] = py::int_(si);
   }
   py::list parsed;
   for (std::size_t s = 0; s < d.sentences.size(); ++s)

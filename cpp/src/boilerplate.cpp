@@ -243,12 +243,12 @@ bool is_byline_shape(const Document& doc, TokenRange r, std::size_t body_index, 
   // "By Jane Doe, Associated Press": a credit line anywhere in the article.
   const Token& head = doc.tokens[r.first];
   const bool by = n >= 3 && head.kind == TokenKind::Word &&
-                  std::string_view(doc.text.data() + head.start, head.end - head.start) == "By";
+                  std::string_view(doc.text.data() + head.start, head.end() - head.start) == "By";
   if (!by && n > 8) return false;
   std::size_t words = 0, caps = 0, allcaps = 0;
   for (std::size_t i = r.first; i < r.last; ++i) {
     const Token& t = doc.tokens[i];
-    const std::string_view s(doc.text.data() + t.start, t.end - t.start);
+    const std::string_view s(doc.text.data() + t.start, t.end() - t.start);
     if (t.kind == TokenKind::Word) {
       if (by && i == r.first) continue;
       ++words;
@@ -485,7 +485,7 @@ bool may_end_in_credit(const ParagraphView& v) {
   for (std::size_t i = v.r.last; i > v.r.first && i + 14 > v.r.last; --i) {
     const Token& t = v.doc.tokens[i - 1];
     if (t.kind == TokenKind::Word) {
-      if (t.end - t.start == 3 && v.text(i - 1) == "via") return true;
+      if (t.end() - t.start == 3 && v.text(i - 1) == "via") return true;
       continue;
     }
     const std::string_view p = v.text(i - 1);
@@ -524,7 +524,8 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns, const 
     const auto from = doc.tokens.begin() + static_cast<std::ptrdiff_t>(tok);
     const auto first =
         std::partition_point(from, doc.tokens.end(), [&](const Token& t) { return t.start < para.start; });
-    const auto last = std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end <= para.end; });
+    const auto last =
+        std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end() <= para.end; });
     TokenRange range{static_cast<std::size_t>(first - doc.tokens.begin()),
                      static_cast<std::size_t>(last - doc.tokens.begin())};
     tok = range.last;

@@ -173,13 +173,13 @@ Finding Reader::party_label(const Mention& m) const {
 Finding Reader::before(const Mention& m) const {
   Finding f;
   const std::size_t first = m.first_token;
-  const std::uint32_t sentence = doc_.tokens[first].sentence;
+  const std::uint32_t sentence = doc_.sentence_of(first);
   const bool person = m.type == "PERSON";
   std::size_t j = first;
   for (int steps = 0; j > 0 && steps < 8; ++steps) {
     const std::size_t p = j - 1;
+    if (p < doc_.sentences[sentence].first_token) break;
     const Token& t = doc_.tokens[p];
-    if (t.sentence != sentence) break;
     if (const std::int32_t mi = mention_at(p); mi >= 0) {
       f.about = mi;
       break;
@@ -237,7 +237,7 @@ Finding Reader::apposition(const Mention& m) const {
   const std::size_t n = doc_.tokens.size();
   std::size_t p = m.last_token;
   if (p + 1 >= n || text(p) != ",") return f;
-  const std::uint32_t sentence = doc_.tokens[p].sentence;
+  const std::uint32_t sentence = doc_.sentence_of(p);
   ++p;
   // "X, who formerly served as U.S. ambassador": a relative clause that states an office.
   if (text(p) == "who") {
@@ -253,7 +253,7 @@ Finding Reader::apposition(const Mention& m) const {
   std::int32_t owner = -1;
   bool after_link = false, after_to = false, role_seen = false, link_seen = false;
   for (std::size_t q = p; q < limit; ++q) {
-    if (doc_.tokens[q].sentence != sentence) break;
+    if (q >= doc_.sentences[sentence].last_token) break;
     if (const std::int32_t mi = mention_at(q); mi >= 0) {
       const Mention& c = doc_.mentions[static_cast<std::size_t>(mi)];
       // "the musician X, the baseball player Y and ...": a list of people, no
@@ -342,7 +342,7 @@ Finding Reader::of_phrase(const Mention& m) const {
   if (p + 1 >= n || text(p) != "of") return f;
   ++p;
   if (is_determiner(text(p))) ++p;
-  if (p >= n || doc_.tokens[p].sentence != doc_.tokens[m.last_token - 1].sentence) return f;
+  if (p >= n || doc_.sentence_of(p) != doc_.sentence_of(m.last_token - 1)) return f;
   const std::int32_t mi = mention_at(p);
   if (mi < 0) return f;
   const Mention& c = doc_.mentions[static_cast<std::size_t>(mi)];

@@ -158,7 +158,7 @@ void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool u
     std::string key;
     for (std::size_t k = 0; k < toks.size(); ++k) {
       if (k && toks[k].space_before) key.push_back(' ');
-      key.append(text_source.substr(toks[k].start, toks[k].end - toks[k].start));
+      key.append(text_source.substr(toks[k].start, toks[k].end() - toks[k].start));
       Node& node = map[key];
       if (k + 1 < toks.size()) {
         node.prefix = true;
@@ -180,7 +180,7 @@ void ActorTable::index_alias(std::uint32_t entry, std::string_view alias, bool u
   const std::string folded = utf8::to_lower(text);
   add_to(folded_, folded);
   for (std::size_t k = 1; k < toks.size(); ++k)
-    folded_tails_.emplace(std::string_view(folded).substr(toks[k].start, toks[k].end - toks[k].start));
+    folded_tails_.emplace(std::string_view(folded).substr(toks[k].start, toks[k].end() - toks[k].start));
 }
 
 void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where) {
@@ -489,18 +489,18 @@ struct KeyBuilder {
       bool plain = true;
       if (n >= 2) {
         const Token& prev = doc.tokens[first + n - 2];
-        const std::size_t gap = last.start - prev.end;
-        plain = last.space_before ? (gap == 1 && doc.text[prev.end] == ' ') : gap == 0;
+        const std::size_t gap = last.start - prev.end();
+        plain = last.space_before ? (gap == 1 && doc.text[prev.end()] == ' ') : gap == 0;
       }
-      if (plain) return source.substr(a.start, b.end - a.start);
+      if (plain) return source.substr(a.start, b.end() - a.start);
       in_buffer = true;
       buffer.assign(source.substr(a.start, prev_end(n) - a.start));
     }
     if (b.space_before) buffer.push_back(' ');
-    buffer.append(source.substr(b.start, b.end - b.start));
+    buffer.append(source.substr(b.start, b.end() - b.start));
     return buffer;
   }
-  std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end; }
+  std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end(); }
 };
 
 // The same keys lower-cased (for the folded trie), built token by token:
@@ -621,10 +621,11 @@ void NameCues::add(Kind k, const std::string& cue, const std::string& role, cons
     std::string key = std::to_string(k) + "|";
     for (std::size_t i = 0; i < toks.size(); ++i) {
       if (i) key.push_back(' ');
-      key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end - toks[i].start));
+      key += utf8::to_lower(std::string_view(cue).substr(toks[i].start, toks[i].end() - toks[i].start));
     }
     phrases_[key] = role;
-    const std::string first = utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end - toks[0].start));
+    const std::string first =
+        utf8::to_lower(std::string_view(cue).substr(toks[0].start, toks[0].end() - toks[0].start));
     starts_filter_.add(first);
     phrase_starts_.insert(first);
     max_phrase_ = std::max(max_phrase_, toks.size());
@@ -704,10 +705,10 @@ void NameCues::add_agent(std::string_view phrase, Agent agent, const SegmenterRu
   std::string key;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     if (i) key.push_back(' ');
-    key += utf8::to_lower(std::string_view(text).substr(toks[i].start, toks[i].end - toks[i].start));
+    key += utf8::to_lower(std::string_view(text).substr(toks[i].start, toks[i].end() - toks[i].start));
   }
   if (toks.size() > 1) {
-    agent_starts_.emplace(utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end - toks[0].start)));
+    agent_starts_.emplace(utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end() - toks[0].start)));
     max_agent_ = std::max(max_agent_, toks.size());
   }
   agents_.emplace(std::move(key), std::move(agent));  // the first row wins
@@ -980,7 +981,7 @@ CaseMode case_mode(const Document& doc, std::size_t first, std::size_t last, boo
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::Word) continue;
     if (t.shape == Shape::Lower) {
-      if (t.end - t.start <= 4 && is_function_word(token_text(doc, t))) {  // (function words are short)
+      if (t.end() - t.start <= 4 && is_function_word(token_text(doc, t))) {  // (function words are short)
         ++function_words;
         continue;
       }
@@ -1010,11 +1011,11 @@ struct Finder {
   void emit(std::size_t a, std::size_t b, std::string type, std::int32_t kb, std::string role = {}) {
     Mention m;
     m.start = doc.tokens[a].start;
-    m.end = doc.tokens[b - 1].end;
+    m.end = doc.tokens[b - 1].end();
     m.type = std::move(type);
     m.kind = MentionKind::Name;
     m.kb = kb;
-    m.sentence = static_cast<std::int32_t>(doc.tokens[a].sentence);
+    m.sentence = static_cast<std::int32_t>(sentence_of(a));
     m.first_token = static_cast<std::uint32_t>(a);
     m.last_token = static_cast<std::uint32_t>(b);
     m.role = std::move(role);
@@ -1034,7 +1035,7 @@ struct Finder {
     for (std::size_t i = a; i + 2 < b; ++i) {
       const Token& t = tokens[i];
       // (Most words have a space after them: tested first.)
-      if (tokens[i + 1].space_before || !is_cap(t) || t.end - t.start > 3 || claimed[i]) continue;
+      if (tokens[i + 1].space_before || !is_cap(t) || t.end() - t.start > 3 || claimed[i]) continue;
       const PartyLabels::Party* party = nullptr;
       std::size_t region = 0;
       const std::size_t n = k.parties.label_at(doc, i, b, &party, &region);
@@ -1065,7 +1066,7 @@ struct Finder {
       // Names start with a capital (or a digit: "G20"); ALL CAPS text is folded.
       const bool capital = t.shape == Shape::Capitalized || t.shape == Shape::AllCaps || t.shape == Shape::Other;
       if (capital) n = k.actors.match(doc, i, b, false, &entry);
-      if (!n && t.shape == Shape::AllCaps && (mode == CaseMode::AllCaps || t.end - t.start >= 4)) {
+      if (!n && t.shape == Shape::AllCaps && (mode == CaseMode::AllCaps || t.end() - t.start >= 4)) {
         n = k.actors.match(doc, i, b, true, &entry);
         // Short folded matches must not be common words in capitals ("IN", "IT").
         if (n == 1 && k.actors.entry(entry).name.size() < 3) n = 0;
@@ -1124,7 +1125,7 @@ struct Finder {
   }
 
   std::string_view span_text(std::size_t a, std::size_t b) const {
-    return std::string_view(doc.text).substr(doc.tokens[a].start, doc.tokens[b - 1].end - doc.tokens[a].start);
+    return std::string_view(doc.text).substr(doc.tokens[a].start, doc.tokens[b - 1].end() - doc.tokens[a].start);
   }
 
   // The country of a gazetteer name when its readings agree on one ("New
@@ -1425,7 +1426,7 @@ struct Finder {
   }
 
   bool sentence_initial(std::size_t i) const {
-    const Sentence& s = doc.sentences[doc.tokens[i].sentence];
+    const Sentence& s = doc.sentences[sentence_of(i)];
     std::size_t f = s.first_token;
     while (f < i && doc.tokens[f].kind != TokenKind::Word && doc.tokens[f].kind != TokenKind::Number) ++f;
     return f == i;
@@ -1563,7 +1564,7 @@ struct Finder {
       }
       // Names have words of two letters or more ("Plan B" is no person).
       for (std::size_t i = s; i < e; ++i)
-        if (doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].end - doc.tokens[i].start < 2) words_ok = false;
+        if (doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].end() - doc.tokens[i].start < 2) words_ok = false;
       if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (memo.kinds(e - 1) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
@@ -1577,6 +1578,8 @@ struct Finder {
       if (words_ok) emit(s, e, "PERSON", -1);
     }
   }
+
+  SentenceCursor sentence_of{doc};  // the scan asks about tokens in text order
 };
 
 }  // namespace

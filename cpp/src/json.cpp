@@ -177,7 +177,7 @@ class StreamWriter {
         out_.push_back('[');
         num(cp(doc_.tokens[i].start));
         out_.push_back(',');
-        num(cp(doc_.tokens[i].end));
+        num(cp(doc_.tokens[i].end()));
         out_.push_back(']');
       }
       out_.push_back(']');

@@ -91,9 +91,9 @@ struct Resolver {
   Mention new_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) const {
     Mention m;
     m.start = doc.tokens[a].start;
-    m.end = doc.tokens[b - 1].end;
+    m.end = doc.tokens[b - 1].end();
     m.type = type;
-    m.sentence = static_cast<std::int32_t>(doc.tokens[a].sentence);
+    m.sentence = static_cast<std::int32_t>(doc.sentence_of(a));
     m.first_token = static_cast<std::uint32_t>(a);
     m.last_token = static_cast<std::uint32_t>(b);
     m.entity = entity;
@@ -272,7 +272,7 @@ struct Resolver {
       // "the North", "the North's"; not "the North Atlantic".
       if ((before != "the" && before != "The") || doc.tokens[i + 1].shape == Shape::Capitalized ||
           doc.tokens[i + 1].shape == Shape::AllCaps ||
-          doc.paragraphs[doc.sentences[doc.tokens[i].sentence].paragraph].boilerplate)
+          doc.paragraphs[doc.sentences[doc.sentence_of(i)].paragraph].boilerplate)
         continue;
       found.push_back(new_mention(i, i + 1, "GPE", entity[side]));
       found.back().kb = kb[side];  // the country's entry: its code
@@ -445,7 +445,7 @@ struct Resolver {
     if (m.type == "PERSON") {
       std::size_t t = m.first_token;
       while (t > 0 && t + 4 > m.first_token && (memo->kinds(t - 1) & NameCues::kTitle) &&
-             doc.tokens[t - 1].sentence == doc.tokens[m.first_token].sentence)
+             doc.sentence_of(t - 1) == doc.sentence_of(m.first_token))
         --t;
       if (t == m.first_token || a.country.empty()) return;
       const context_codes::RoleWords title = reader.role_words(t, m.first_token);
@@ -599,7 +599,7 @@ struct Resolver {
   // a dateline) rather than as the government it houses?
   bool as_place(const Mention& m) const {
     const std::size_t a = m.first_token, b = m.last_token;
-    const Sentence& s = doc.sentences[doc.tokens[a].sentence];
+    const Sentence& s = doc.sentences[doc.sentence_of(a)];
     if (a > s.first_token) {
       const std::string_view prev = text(a - 1);
       // Words before a capital that make it a place, not the government it houses ("in Moscow").
@@ -667,7 +667,8 @@ void complete_token_range(const Document& doc, Mention& m) {
   const auto last = std::lower_bound(first, doc.tokens.end(), m.end, by_start);
   m.first_token = static_cast<std::uint32_t>(first - doc.tokens.begin());
   m.last_token = static_cast<std::uint32_t>(last - doc.tokens.begin());
-  if (m.sentence < 0 && first != doc.tokens.end()) m.sentence = static_cast<std::int32_t>(first->sentence);
+  if (m.sentence < 0 && first != doc.tokens.end())
+    m.sentence = static_cast<std::int32_t>(doc.sentence_of(m.first_token));
 }
 
 // Whether doc.mentions (sorted by start) holds a mention of this span.

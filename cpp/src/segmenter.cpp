@@ -143,14 +143,32 @@ struct Tokenizer {
     }
   }
   void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
+    if (end - start > Token::kMaxLength) [[unlikely]]
+      push_long(start, end, kind, space_before, shape);
+    else
+      push_one(start, end, kind, space_before, shape);
+  }
+  // A run longer than a token holds (Token::kMaxLength, 64 MiB: only in
+  // hostile input) becomes several tokens, cut where a character starts.
+  [[gnu::noinline, gnu::cold]] void push_long(std::size_t start, std::size_t end, TokenKind kind, bool space_before,
+                                              Shape shape) {
+    while (end - start > Token::kMaxLength) {
+      std::size_t cut = start + Token::kMaxLength;
+      while (cut > start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      push_one(start, cut, kind, space_before, shape);
+      start = cut;
+      space_before = false;
+    }
+    push_one(start, end, kind, space_before, shape);
+  }
+  void push_one(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
     grow_by_half(out);
     // Initialised whole, so that the bit-fields are written in one store.
     out.push_back(Token{.start = static_cast<std::uint32_t>(start),
-                        .end = static_cast<std::uint32_t>(end),
                         .kind = kind,
                         .shape = shape,
                         .space_before = space_before,
-                        .sentence = 0});
+                        .length = static_cast<std::uint32_t>(end - start) & Token::kMaxLength});
   }
   // Notes the last token pushed as one that may end a sentence: full stops,
   // question and exclamation marks, punctuation of other scripts, and words
@@ -383,15 +401,10 @@ void segment(Document& doc, const SegmenterRules& rules) {
       if (end_tok <= sent_start) return;
       Sentence s;
       s.start = doc.tokens[sent_start].start;
-      s.end = doc.tokens[end_tok - 1].end;
+      s.end = doc.tokens[end_tok - 1].end();
       s.paragraph = pi;
       s.first_token = static_cast<std::uint32_t>(sent_start);
       s.last_token = static_cast<std::uint32_t>(end_tok);
-      // A token keeps its sentence in Token::kSentenceBits bits.
-      if (doc.sentences.size() >= Token::kMaxSentences)
-        throw ReadError("document has more than " + std::to_string(Token::kMaxSentences) + " sentences");
-      const auto index = static_cast<std::uint32_t>(doc.sentences.size());
-      for (std::size_t k = sent_start; k < end_tok; ++k) doc.tokens[k].sentence = index & Token::kMaxSentences;
       grow_by_half(doc.sentences);
       doc.sentences.push_back(s);
       sent_start = end_tok;
@@ -400,7 +413,7 @@ void segment(Document& doc, const SegmenterRules& rules) {
     for (const std::size_t i : stops) {
       if (i < resume) continue;
       const Token& t = doc.tokens[i];
-      const std::string_view tok(text.data() + t.start, t.end - t.start);
+      const std::string_view tok(text.data() + t.start, t.end() - t.start);
       Terminal term = Terminal::None;
       bool unspaced = false;
       if (t.kind == TokenKind::Punct) {
@@ -431,7 +444,7 @@ void segment(Document& doc, const SegmenterRules& rules) {
       std::size_t end_tok = i + 1;
       while (end_tok < last && !doc.tokens[end_tok].space_before) {
         const Token& n = doc.tokens[end_tok];
-        const std::string_view nt = text.substr(n.start, n.end - n.start);
+        const std::string_view nt = text.substr(n.start, n.end() - n.start);
         if (n.kind == TokenKind::Quote || nt == ")" || nt == "]") {
           ++end_tok;
           continue;
@@ -447,7 +460,7 @@ void segment(Document& doc, const SegmenterRules& rules) {
       }
       if (end_tok >= last) break;  // the paragraph closes the sentence anyway
       const Token& n = doc.tokens[end_tok];
-      const std::string_view nt = text.substr(n.start, n.end - n.start);
+      const std::string_view nt = text.substr(n.start, n.end() - n.start);
       bool split;
       if (unspaced)
         split = true;  // "他说了。我们走吧。"

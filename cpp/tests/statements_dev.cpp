@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
       doc.entities[it->second].mentions.push_back(static_cast<int>(doc.mentions.size()));
       for (std::size_t t = 0; t < doc.tokens.size(); ++t)
         if (doc.tokens[t].start >= mm.start) {
-          mm.sentence = static_cast<int>(doc.tokens[t].sentence);
+          mm.sentence = static_cast<int>(doc.sentence_of(t));
           break;
         }
       doc.mentions.push_back(mm);

@@ -17,7 +17,7 @@ using namespace standpoints;
 // Pinned: benchmarks/memory.py measures the peak memory these sizes give;
 // a field added to Token or Mention must find room in them (or the bound in
 // README.md's "Limits" moves with it).
-static_assert(sizeof(Token) <= 12, "Token grew: a huge document has a token every 4-5 bytes of text");
+static_assert(sizeof(Token) <= 8, "Token grew: a huge document has a token every 4-5 bytes of text");
 static_assert(sizeof(Mention) <= 64, "Mention grew: a huge document has a mention every ~70 bytes of news");
 static_assert(sizeof(SmallString<8>) == 8 && sizeof(SmallString<16>) == 16 && sizeof(GeoRef) == 8);
 
@@ -25,20 +25,21 @@ namespace {
 
 void token_fields_are_independent() {
   Token t;
-  CHECK(t.kind == TokenKind::Word && t.shape == Shape::Other && t.space_before && t.sentence == 0);
-  t.sentence = Token::kMaxSentences;
+  CHECK(t.kind == TokenKind::Word && t.shape == Shape::Other && t.space_before && t.length == 0 && t.end() == 0);
+  t.start = 4'000'000'000u;
+  t.length = Token::kMaxLength;
   t.kind = TokenKind::Quote;
   t.shape = Shape::Mixed;
   t.space_before = false;
-  CHECK(t.sentence == Token::kMaxSentences && t.kind == TokenKind::Quote && t.shape == Shape::Mixed && !t.space_before);
-  t.sentence = 0;
-  CHECK(t.kind == TokenKind::Quote && t.shape == Shape::Mixed && !t.space_before);
+  CHECK(t.length == Token::kMaxLength && t.kind == TokenKind::Quote && t.shape == Shape::Mixed && !t.space_before);
+  CHECK(t.end() == 4'000'000'000u + Token::kMaxLength);
+  t.length = 0;
+  CHECK(t.kind == TokenKind::Quote && t.shape == Shape::Mixed && !t.space_before && t.end() == t.start);
   t.kind = TokenKind::Word;
   t.shape = Shape::Other;
   t.space_before = true;
-  t.sentence = 12345678;
-  CHECK(t.sentence == 12345678 && t.kind == TokenKind::Word && t.shape == Shape::Other && t.space_before);
-  CHECK(Token::kMaxSentences >= 60'000'000u);  // a 4 GB text of 70-byte sentences
+  t.length = 12345678;
+  CHECK(t.length == 12345678 && t.kind == TokenKind::Word && t.shape == Shape::Other && t.space_before);
 }
 
 void small_strings_read_like_strings() {
@@ -136,6 +137,25 @@ void geo_refs_share_one_geo() {
   CHECK(moved && moved->name.empty());
 }
 
+// A run of letters longer than a token can hold (64 MiB) becomes several
+// tokens that cover it, cut where a character starts, never inside one.
+void a_run_longer_than_a_token_is_cut() {
+  const std::size_t word_start = 6;
+  std::string text = "Start ";
+  text.append(Token::kMaxLength - 1, 'a');
+  text += "\xC3\xA9";  // "é" across the byte where a cut would fall
+  text.append(100, 'b');
+  text += " end";
+  Document doc = read_plain(text, "t");
+  segment(doc, SegmenterRules{});
+  CHECK(doc.tokens.size() == 4);
+  const Token& a = doc.tokens[1];
+  const Token& b = doc.tokens[2];
+  CHECK(a.start == word_start && a.end() == word_start + Token::kMaxLength - 1);  // before "é", not inside it
+  CHECK(b.start == a.end() && !b.space_before && b.end() == text.size() - 4);
+  CHECK(doc.text.compare(doc.tokens[3].start, 3, "end") == 0 && doc.tokens[3].length == 3);
+}
+
 void tokens_know_their_sentence() {
   Document doc = read_plain("Talks ended. Mr. Roe left!\nA new paragraph. And one more sentence here.", "t");
   segment(doc, SegmenterRules{});
@@ -143,7 +163,7 @@ void tokens_know_their_sentence() {
   bool ok = true;
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s)
     for (std::uint32_t t = doc.sentences[s].first_token; t < doc.sentences[s].last_token; ++t)
-      ok = ok && doc.tokens[t].sentence == s;
+      ok = ok && doc.sentence_of(t) == s;
   CHECK(ok);
 }
 
@@ -183,6 +203,7 @@ void syntax_tokens_are_sparse() {
 
 int main() {
   token_fields_are_independent();
+  a_run_longer_than_a_token_is_cut();
   small_strings_read_like_strings();
   mentions_move_with_their_strings();
   geo_refs_share_one_geo();

@@ -93,7 +93,7 @@ bool same_layer(const Document& a, const Document& b) {
 std::string token_text(const Document& doc, std::int32_t t) {
   if (t < 0) return "<none>";
   const Token& tok = doc.tokens[static_cast<std::size_t>(t)];
-  return doc.text.substr(tok.start, tok.end - tok.start);
+  return doc.text.substr(tok.start, tok.end() - tok.start);
 }
 
 std::int32_t find_token(const Document& doc, std::string_view word) {
@@ -186,7 +186,7 @@ void shipped_model_finds_subjects_agents_and_inversion() {
     CHECK(token_text(doc, rejected.agent) == "parliament");
     const NounPhrase np = noun_phrase(doc, static_cast<std::uint32_t>(rejected.agent));
     CHECK(doc.text.substr(doc.tokens[np.first_token].start,
-                          doc.tokens[np.last_token - 1].end - doc.tokens[np.first_token].start) ==
+                          doc.tokens[np.last_token - 1].end() - doc.tokens[np.first_token].start) ==
           "the Zemblan parliament");
   }
   {
@@ -213,7 +213,7 @@ void only_the_sentences_asked_for_are_parsed() {
   CHECK(!doc.syntax.is_parsed(0) && doc.syntax.is_parsed(1) && !doc.syntax.is_parsed(2));
   CHECK(doc.syntax.tokens[doc.sentences[0].first_token].tag == PosTag::None);
   CHECK(doc.syntax.tokens[doc.sentences[1].first_token].tag != PosTag::None);
-  for (const auto& np : doc.syntax.noun_phrases) CHECK(doc.tokens[np.head].sentence == 1);
+  for (const auto& np : doc.syntax.noun_phrases) CHECK(doc.sentence_of(np.head) == 1);
 }
 
 void a_foreign_parse_maps_onto_our_tokens() {

@@ -69,7 +69,7 @@ std::vector<Example> read_examples(const std::string& path) {
     if (!cur.tokens.empty() && t.space_before) cur.text.push_back(' ');
     t.start = static_cast<std::uint32_t>(cur.text.size());
     cur.text += f[0];
-    t.end = static_cast<std::uint32_t>(cur.text.size());
+    t.length = static_cast<std::uint32_t>(f[0].size()) & Token::kMaxLength;
     t.kind = static_cast<TokenKind>(std::stoi(f[1]));
     t.shape = static_cast<Shape>(std::stoi(f[2]));
     cur.tokens.push_back(t);
@@ -418,8 +418,6 @@ Document make_document(const std::vector<Example>& data, std::size_t first, std:
     ds.first_token = static_cast<std::uint32_t>(doc.tokens.size());
     for (Token t : s.tokens) {
       t.start += base;
-      t.end += base;
-      t.sentence = static_cast<std::uint32_t>(doc.sentences.size());
       doc.tokens.push_back(t);
     }
     ds.last_token = static_cast<std::uint32_t>(doc.tokens.size());

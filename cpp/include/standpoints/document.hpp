@@ -43,19 +43,23 @@ enum class TokenKind : std::uint8_t { Word, Number, Punct, Quote };
 enum class Shape : std::uint8_t { Lower, Capitalized, AllCaps, Mixed, Other };
 
 // A huge document has a token every 4-5 bytes of text, so a token is kept in
-// 12 bytes: kind, shape, spacing and the sentence index share one word (a
-// document holds at most kMaxSentences sentences; the segmenter refuses more).
+// 8 bytes: its start, and its length, kind, shape and spacing in one word.
+// A token is at most kMaxLength bytes long (the tokenizer cuts a longer run
+// of letters at character boundaries). Its sentence is not stored (4 bytes a
+// token): Document::sentence_of() finds it among the sentences.
 struct Token {
-  static constexpr std::uint32_t kSentenceBits = 26;
-  static constexpr std::uint32_t kMaxSentences = (std::uint32_t{1} << kSentenceBits) - 1;
+  static constexpr std::uint32_t kLengthBits = 26;
+  static constexpr std::uint32_t kMaxLength = (std::uint32_t{1} << kLengthBits) - 1;
 
   std::uint32_t start = 0;
-  std::uint32_t end = 0;
   TokenKind kind : 2 = TokenKind::Word;
   Shape shape : 3 = Shape::Other;
   bool space_before : 1 = true;  // whitespace (or a line start) precedes the token
-  std::uint32_t sentence : kSentenceBits = 0;
+  std::uint32_t length : kLengthBits = 0;
+
+  std::uint32_t end() const noexcept { return start + length; }
 };
+static_assert(sizeof(Token) == 8);
 
 struct Geo {
   std::string name;
@@ -395,6 +399,44 @@ struct Document {
   std::vector<Mention> mentions;
   std::vector<Entity> entities;
   std::vector<Statement> statements;
+
+  // The sentence that holds token t (a binary search over `sentences`; every
+  // token of a paragraph belongs to one). t must be a token of the document.
+  std::uint32_t sentence_of(std::size_t t) const noexcept {
+    std::size_t lo = 0, hi = sentences.size();
+    while (hi - lo > 1) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (sentences[mid].first_token <= t)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    return static_cast<std::uint32_t>(lo);
+  }
+};
+
+// sentence_of() for a caller whose questions move through the text a token
+// or a few at a time (a scan, a walk back): the sentence of the last answer
+// and its neighbours answer without a search. Not thread-safe: one per
+// scan, as a document is analysed by one thread.
+class SentenceCursor {
+ public:
+  explicit SentenceCursor(const Document& doc) : doc_(&doc) {}
+  std::uint32_t operator()(std::size_t t) const noexcept {
+    const auto& ss = doc_->sentences;
+    if (last_ < ss.size()) {
+      const Sentence& s = ss[last_];
+      if (t >= s.first_token && t < s.last_token) return last_;
+      if (t >= s.last_token && last_ + 1 < ss.size() && t < ss[last_ + 1].last_token) return ++last_;
+      if (t < s.first_token && last_ > 0 && t >= ss[last_ - 1].first_token) return --last_;
+    }
+    last_ = doc_->sentence_of(t);
+    return last_;
+  }
+
+ private:
+  const Document* doc_;
+  mutable std::uint32_t last_ = 0;
 };
 
 }  // namespace standpoints

@@ -251,7 +251,7 @@ class TokenCues {
                                  kStarts = 1u << 26;
   std::string_view text(std::size_t i) const {
     const Token& t = doc_.tokens[i];
-    return std::string_view(doc_.text).substr(t.start, t.end - t.start);
+    return std::string_view(doc_.text).substr(t.start, t.end() - t.start);
   }
   const Document& doc_;
   const NameCues& cues_;
@@ -272,7 +272,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge);
 
 // Token text helpers shared by the entity stages.
 inline std::string_view token_text(const Document& doc, const Token& t) {
-  return std::string_view(doc.text).substr(t.start, t.end - t.start);
+  return std::string_view(doc.text).substr(t.start, t.end() - t.start);
 }
 
 }  // namespace standpoints

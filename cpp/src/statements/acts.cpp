@@ -106,15 +106,15 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
 std::optional<Span> ActDecider::rest_of_sentence(const Span& trigger) const {
   const std::uint32_t k = view_.first_token_at(trigger.end);
   if (k >= view_.size()) return std::nullopt;
-  const Sentence& s = view_.doc.sentences[view_.tok(k).sentence];
+  const Sentence& s = view_.doc.sentences[view_.doc.sentence_of(k)];
   if (s.last_token <= k) return std::nullopt;
-  return Span{view_.tok(k).start, view_.tok(s.last_token - 1).end};
+  return Span{view_.tok(k).start, view_.tok(s.last_token - 1).end()};
 }
 
 bool ActDecider::in_question(const Span& trigger) const {
   const std::uint32_t k = view_.first_token_at(trigger.start);
   if (k >= view_.size() || view_.quote_at(k) >= 0) return false;
-  const Sentence& s = view_.doc.sentences[view_.tok(k).sentence];
+  const Sentence& s = view_.doc.sentences[view_.doc.sentence_of(k)];
   if (s.last_token == 0 || s.last_token <= k) return false;
   const std::uint32_t last = s.last_token - 1;
   return view_.low(last) == "?" && view_.quote_at(last) < 0 && !view_.is_mark(last);
@@ -125,7 +125,7 @@ bool ActDecider::stops_at_quotation(const std::optional<Span>& content) const {
   if (!content) return false;
   const std::uint32_t k = view_.first_token_at(content->end);
   return k < view_.size() && view_.is_mark(k) && view_.quote_at(k) < 0 && k + 1 < view_.size() &&
-         view_.quote_at(k + 1) >= 0 && view_.tok(k + 1).sentence == view_.tok(k).sentence;
+         view_.quote_at(k + 1) >= 0 && view_.doc.sentence_of(k + 1) == view_.doc.sentence_of(k);
 }
 
 bool ActDecider::starts_clause(const Span& content) const {
@@ -460,12 +460,12 @@ std::optional<Party> ActDecider::actor_near(std::uint32_t cue, std::span<const S
   constexpr std::uint32_t kReach = 12;
   const Span* in_span = nullptr;
   for (const Span& sp : spans)
-    if (view_.tok(cue).start >= sp.start && view_.tok(cue).end <= sp.end) in_span = &sp;
+    if (view_.tok(cue).start >= sp.start && view_.tok(cue).end() <= sp.end) in_span = &sp;
   if (!in_span) return std::nullopt;
-  const std::uint32_t sentence = view_.tok(cue).sentence;
+  const Sentence& sentence = view_.doc.sentences[view_.doc.sentence_of(cue)];
   const auto fits = [&](std::uint32_t k) {
     const Token& t = view_.tok(k);
-    return t.sentence == sentence && t.start >= in_span->start && t.end <= in_span->end;
+    return k >= sentence.first_token && k < sentence.last_token && t.start >= in_span->start && t.end() <= in_span->end;
   };
   // "interference from Russia": next to an accusation, "from" names the doer, not a place.
   const auto candidate = [&](std::uint32_t k) {
@@ -491,17 +491,17 @@ std::optional<Party> ActDecider::actor_in(std::span<const Span> spans, std::stri
   for (const Span& content : spans) {
     std::uint32_t k = view_.first_token_at(content.start);
     // A direct scan while the document's budget lasts, then the index.
-    for (; k < n && view_.tok(k).end <= content.end && scan_budget_ > 0; ++k, --scan_budget_) {
+    for (; k < n && view_.tok(k).end() <= content.end && scan_budget_ > 0; ++k, --scan_budget_) {
       if (!is_foreign_candidate(k)) continue;
       Party p = facts_.from_mention(view_.mention_at(k));
       if (facts_.root_of(p.arg.actor) != source_root) return p;
     }
-    if (k >= n || view_.tok(k).end > content.end) continue;
+    if (k >= n || view_.tok(k).end() > content.end) continue;
     if (next_candidate_.empty()) index_candidates();
     std::uint32_t c = next_candidate_[k];
     if (c < n && facts_.root_of(facts_.actor_of(view_.mention(view_.mention_at(c)))) == source_root)
       c = next_other_root_[k];
-    if (c < n && view_.tok(c).end <= content.end) return facts_.from_mention(view_.mention_at(c));
+    if (c < n && view_.tok(c).end() <= content.end) return facts_.from_mention(view_.mention_at(c));
   }
   return std::nullopt;
 }

@@ -279,7 +279,7 @@ void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigge
   if (t.first > scope.lo) {
     std::uint32_t ce = t.first;
     while (ce > scope.lo && view.tok(ce - 1).kind == TokenKind::Punct) --ce;
-    if (ce > scope.lo) f.content = Span{view.tok(scope.lo).start, view.tok(ce - 1).end};
+    if (ce > scope.lo) f.content = Span{view.tok(scope.lo).start, view.tok(ce - 1).end()};
   }
 }
 
@@ -316,7 +316,7 @@ void sentence_initial_inverted(DocumentStage& stage, const SentenceScope& scope,
       f.quote = f.content.has_value();
       return;
     }
-  if (after + 1 < scope.hi) f.content = Span{view.tok(after + 1).start, view.tok(scope.hi - 1).end};
+  if (after + 1 < scope.hi) f.content = Span{view.tok(after + 1).start, view.tok(scope.hi - 1).end()};
 }
 
 void quoted_as(DocumentStage& stage, const SentenceScope& scope, std::int64_t j, Frame& f) {
@@ -389,7 +389,7 @@ void appositive_or_inverted(DocumentStage& stage, const SentenceScope& scope, co
     f.content = view.quotation_span(r);
     f.quote = true;
   } else if (comma && j > lo) {
-    f.content = Span{view.tok(lo).start, view.tok(cj - 1).end};
+    f.content = Span{view.tok(lo).start, view.tok(cj - 1).end()};
   }
 }
 

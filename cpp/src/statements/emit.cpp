@@ -55,7 +55,7 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
   for (auto& p : f.sources)
     if (p.usable && !p.media) speakers.push_back(std::move(p));
   if (speakers.empty()) return false;
-  const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end};
+  const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end()};
   const std::size_t first_seen = stage.history.entries().size();
   for (const auto& source : speakers) {
     bool any_target = false;

@@ -75,7 +75,7 @@ void read_paragraph(DocumentStage& stage, std::uint32_t pi, std::span<const Trig
   if (first >= last) return;
   const std::size_t before = stage.emitter.size();
   const auto& sentences = view.doc.sentences;
-  const std::uint32_t first_sentence = view.tok(first).sentence;
+  const std::uint32_t first_sentence = view.doc.sentence_of(first);
   for (std::uint32_t si = first_sentence; si < sentences.size() && sentences[si].paragraph == pi; ++si)
     headline_colon(stage, si);
   for (std::uint32_t si = first_sentence; si < sentences.size() && sentences[si].paragraph == pi; ++si)

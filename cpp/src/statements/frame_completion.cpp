@@ -126,7 +126,7 @@ std::optional<Span> clause_span(const TokenView& view, std::uint32_t b, const Se
   }
   // Without the final stop (but never empty), up to a semicolon.
   const std::uint32_t e = view.first_semicolon(b + 1, std::max(*scope.trailing_punctuation, b + 1));
-  return Span{view.tok(b).start, view.tok(e - 1).end};
+  return Span{view.tok(b).start, view.tok(e - 1).end()};
 }
 
 namespace {
@@ -137,7 +137,7 @@ bool quotation_before_subject(const TokenView& view, const SentenceScope& scope,
   if (q >= scope.lo && (view.low(at(q)) == "," || is_dash(view.low(at(q))))) --q;
   const std::int32_t r = q >= 1 ? view.closed_at(static_cast<std::uint32_t>(q)) : -1;
   // The closing mark in the subject's paragraph: not the end of a quotation in the paragraph before.
-  if (r < 0 || view.doc.sentences[view.tok(static_cast<std::uint32_t>(q)).sentence].paragraph != scope.paragraph)
+  if (r < 0 || view.doc.sentences[view.doc.sentence_of(static_cast<std::uint32_t>(q))].paragraph != scope.paragraph)
     return false;
   f.content = view.quotation_span(r);
   f.quote = true;
@@ -185,7 +185,7 @@ bool find_content(const DocumentStage& stage, const SentenceScope& scope, const 
         std::uint32_t b = scope.lo;
         while (b < scope.hi && view.is_mark(b)) ++b;
         if (static_cast<std::int64_t>(b) <= q)
-          f.content = Span{view.tok(b).start, view.tok(static_cast<std::uint32_t>(q)).end};
+          f.content = Span{view.tok(b).start, view.tok(static_cast<std::uint32_t>(q)).end()};
       }
     }
   }

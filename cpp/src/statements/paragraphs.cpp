@@ -23,7 +23,7 @@ void headline_colon(DocumentStage& stage, std::uint32_t si) {
     if (about.media || stage.facts.same_party(about.arg, source.arg)) about.usable = false;
   }
   emit_statement(stage, source, about.usable ? &about : nullptr, plain_say_entry(), Act::Say,
-                 Span{view.tok(k).start, view.tok(k).end}, Span{view.tok(k + 1).start, view.tok(sl - 1).end}, false,
+                 Span{view.tok(k).start, view.tok(k).end()}, Span{view.tok(k + 1).start, view.tok(sl - 1).end()}, false,
                  false, si);
 }
 
@@ -43,8 +43,9 @@ void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {
   source.type = seen.type;
   source.usable = true;
   source.head = seen.head;
-  emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say, Span{view.tok(first).start, view.tok(first).end},
-                 view.quotation_span(r), true, false, view.tok(first).sentence);
+  emit_statement(stage, source, nullptr, plain_say_entry(), Act::Say,
+                 Span{view.tok(first).start, view.tok(first).end()}, view.quotation_span(r), true, false,
+                 view.doc.sentence_of(first));
 }
 
 }  // namespace standpoints::statements

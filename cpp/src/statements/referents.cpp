@@ -6,7 +6,7 @@ namespace standpoints::statements {
 
 Party Referents::resolve(Referent cls, std::uint32_t first_token, std::uint32_t head_token, MentionKind kind) {
   const std::uint32_t paragraph = view_.paragraph_of(head_token);
-  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end;
+  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end();
   Party p;
   // A nominal that repeats the head of an earlier source ("the ministry"
   // after "Russia's defence ministry said") is that source.
@@ -27,7 +27,7 @@ bool Referents::resolve_list(Referent cls, std::uint32_t first_token, std::uint3
   const std::uint32_t paragraph = view_.paragraph_of(head_token);
   const SeenRange list = history_.last_list(paragraph >= 1 ? paragraph - 1 : 0);
   if (list.empty()) return false;
-  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end;
+  const std::uint32_t start = view_.tok(first_token).start, end = view_.tok(head_token).end();
   const std::size_t before = out.size();
   for (const Seen& s : list) {
     // One party per source (a source with two targets is recorded twice).
@@ -39,7 +39,7 @@ bool Referents::resolve_list(Referent cls, std::uint32_t first_token, std::uint3
 }
 
 Party Referents::speaker_of_its_own(std::uint32_t first_token, std::uint32_t head_token, std::string type) {
-  Party p = unresolved_nominal(Referent::None, view_.tok(first_token).start, view_.tok(head_token).end);
+  Party p = unresolved_nominal(Referent::None, view_.tok(first_token).start, view_.tok(head_token).end());
   p.type = std::move(type);
   propose(p, head_token, MentionKind::Nominal);
   return p;
@@ -52,7 +52,7 @@ void Referents::propose(Party& p, std::uint32_t head_token, MentionKind kind) {
   m.end = p.arg.end;
   m.kind = kind;
   m.entity = p.arg.entity;
-  m.sentence = static_cast<std::int32_t>(view_.tok(head_token).sentence);
+  m.sentence = static_cast<std::int32_t>(view_.doc.sentence_of(head_token));
   m.actor = p.arg.actor;
   m.type = p.type;
   proposals_.push_back(std::move(m));
@@ -117,7 +117,7 @@ Party Referents::resolve_by_class(Referent cls, std::uint32_t first_token, std::
 
 std::int32_t Referents::publisher_of(std::uint32_t first_token) const {
   // Back over the determiners, a verb in lower case ("published", "has issued"), then the subject's last token.
-  const std::uint32_t lo = view_.doc.sentences[view_.tok(first_token).sentence].first_token;
+  const std::uint32_t lo = view_.doc.sentences[view_.doc.sentence_of(first_token)].first_token;
   std::uint32_t u = first_token;
   while (u > lo && in(kDeterminers, view_.low(u - 1))) --u;
   if (u <= lo + 1) return -1;

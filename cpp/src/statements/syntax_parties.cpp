@@ -71,7 +71,7 @@ bool names_after(DocumentStage& stage, std::uint32_t c, NounRole role, Parties& 
     // A list the parse did not chain ("Britain, the US, Germany and France"):
     // the names the token patterns read from the first one on, when more.
     Parties listed;
-    const std::uint32_t hi = stage.view.doc.sentences[stage.view.tok(c).sentence].last_token;
+    const std::uint32_t hi = stage.view.doc.sentences[stage.view.doc.sentence_of(c)].last_token;
     stage.phrases.object_after(listed, static_cast<std::uint32_t>(obj), hi, false);
     if (listed.size() > out.size() - before) {
       out.resize(before);

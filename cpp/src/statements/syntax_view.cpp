@@ -21,7 +21,7 @@ bool SyntaxView::ensure(std::uint32_t si, std::uint32_t end, std::uint32_t from)
 
 boost::container::small_vector<std::uint32_t, 4> SyntaxView::conjuncts(std::uint32_t t) const {
   boost::container::small_vector<std::uint32_t, 4> out{t};
-  const Sentence& s = doc_.sentences[doc_.tokens[t].sentence];
+  const Sentence& s = doc_.sentences[doc_.sentence_of(t)];
   const auto& syn = doc_.syntax.tokens;
   // Conjuncts hang on the first one, or each on the one before ("A, B and C"):
   // one pass in text order collects the chain.

@@ -64,9 +64,9 @@ std::string_view TokenView::pool_lowered(std::size_t i, std::uint8_t& flag) {
   if ((i & ((std::size_t{1} << kPoolBlockBits) - 1)) == 0)
     pool_from_.push_back(static_cast<std::uint32_t>(lowered_.size() - 8));
   const Token& tk = doc.tokens[i];
-  const std::string_view w(doc.text.data() + tk.start, tk.end - tk.start);
+  const std::string_view w(doc.text.data() + tk.start, tk.end() - tk.start);
   // A token read from the text needs eight readable bytes after it (StringHash::of_padded).
-  bool pooled = tk.end + 8 > doc.text.size();
+  bool pooled = tk.end() + 8 > doc.text.size();
   for (std::size_t k = 0; k < w.size() && !pooled; ++k)
     pooled = (w[k] >= 'A' && w[k] <= 'Z') || static_cast<unsigned char>(w[k]) >= 0x80;
   if (!pooled) return w;
@@ -76,7 +76,7 @@ std::string_view TokenView::pool_lowered(std::size_t i, std::uint8_t& flag) {
   lowered_.resize(at + w.size() + 8);
   char* const out = lowered_.data() + at;
   utf8::to_lower_same_length(w, out);
-  if (tk.end + 8 <= doc.text.size() && std::memcmp(out, w.data(), w.size()) == 0) {
+  if (tk.end() + 8 <= doc.text.size() && std::memcmp(out, w.data(), w.size()) == 0) {
     // Not a capital letter after all (a letter of another script in lower case).
     std::fill_n(out, 8, '\0');
     lowered_.resize(at + 8);
@@ -93,8 +93,8 @@ std::string_view TokenView::set_apart_text(std::size_t t) const {
   const std::size_t first = t >> kPoolBlockBits << kPoolBlockBits;
   std::size_t at = pool_from_[t >> kPoolBlockBits];
   for (std::size_t u = first; u < t; ++u)
-    if (flags_[u] & kPooled) at += doc.tokens[u].end - doc.tokens[u].start;
-  return std::string_view(lowered_.data() + at, doc.tokens[t].end - doc.tokens[t].start);
+    if (flags_[u] & kPooled) at += doc.tokens[u].end() - doc.tokens[u].start;
+  return std::string_view(lowered_.data() + at, doc.tokens[t].end() - doc.tokens[t].start);
 }
 
 // One pass over the tokens: each token's lexicon filter bits, the trigger
@@ -119,16 +119,16 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
     const Token& tk = tokens[i];
     std::uint8_t pooled = 0;
     const std::string_view w =
-        kCompact ? pool_lowered(i, pooled) : std::string_view(text + tk.start, tk.end - tk.start);
+        kCompact ? pool_lowered(i, pooled) : std::string_view(text + tk.start, tk.end() - tk.start);
     if (tk.kind != TokenKind::Word) [[unlikely]] {
       if (tk.kind == TokenKind::Quote)
         quote_tokens.push_back(static_cast<std::uint32_t>(i));
       else if (w.size() == 1 && w[0] == ';')
         semicolons_.push_back(static_cast<std::uint32_t>(i));
     }
-    if (curly < tk.end) [[unlikely]] {
+    if (curly < tk.end()) [[unlikely]] {
       while (curly < tk.start) curly = lt.find(kCurlyApostrophe, curly + 1);
-      if (curly != std::string_view::npos && curly + kCurlyApostrophe.size() <= tk.end && w.size() >= 3) {
+      if (curly != std::string_view::npos && curly + kCurlyApostrophe.size() <= tk.end() && w.size() >= 3) {
         if (const ActLexicon::FirstWord first = respell(i, w); first.may_trigger)
           candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
         flags[i] |= pooled;  // the pool's offsets count it
@@ -196,7 +196,7 @@ void TokenView::map_mentions() {
     const Mention& m = doc.mentions[oi];
     // The first token ending after the mention's start (token ends increase,
     // mention starts do not decrease: one walk for all).
-    while (t < n && tokens[t].end <= m.start) ++t;
+    while (t < n && tokens[t].end() <= m.start) ++t;
     for (std::size_t k = t; k < n && tokens[k].start < m.end; ++k)
       if (!(flags_[k] & kInMention) && tokens[k].start >= m.start) {
         flags_[k] |= kInMention;
@@ -346,7 +346,7 @@ std::optional<Span> TokenView::quotation_span(std::int32_t r) const {
   std::uint32_t e = q.close;
   while (e > q.open + 1 && (low(e - 1) == "," || low(e - 1) == ":" || is_dash(low(e - 1)))) --e;
   if (q.open + 1 >= e) return std::nullopt;
-  return Span{tok(q.open + 1).start, tok(e - 1).end};
+  return Span{tok(q.open + 1).start, tok(e - 1).end()};
 }
 
 std::uint32_t TokenView::first_token_at(std::uint32_t byte) const {

@@ -61,7 +61,7 @@ class TokenView {
   const Token& tok(std::uint32_t t) const { return doc.tokens[t]; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(doc.tokens.size()); }
   std::string_view text(std::uint32_t t) const {
-    return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end - doc.tokens[t].start);
+    return std::string_view(doc.text).substr(doc.tokens[t].start, doc.tokens[t].end() - doc.tokens[t].start);
   }
   // Lower-cased token text: a view of the lower-cased document (of the text
   // itself in a huge document, where the token is in lower case already), or
@@ -71,9 +71,9 @@ class TokenView {
     if (flags_[t] & (kRespelled | kPooled)) [[unlikely]]
       return set_apart_text(t);
     const Token& tk = doc.tokens[t];
-    return std::string_view(lowered_base_ + tk.start, tk.end - tk.start);
+    return std::string_view(lowered_base_ + tk.start, tk.end() - tk.start);
   }
-  std::uint32_t paragraph_of(std::uint32_t t) const { return doc.sentences[tok(t).sentence].paragraph; }
+  std::uint32_t paragraph_of(std::uint32_t t) const { return doc.sentences[sentence_of_(t)].paragraph; }
   // Tokens [first, last) of a paragraph.
   std::pair<std::uint32_t, std::uint32_t> paragraph_tokens(std::uint32_t p) const { return paragraph_tokens_[p]; }
   // The first token that starts at or after a byte offset.
@@ -87,7 +87,7 @@ class TokenView {
     if (flags_[t] & (kRespelled | kPooled)) [[unlikely]]
       return lex.first_word(set_apart_text(t)).forms;
     const Token& tk = doc.tokens[t];
-    const std::string_view w(lowered_base_ + tk.start, tk.end - tk.start);
+    const std::string_view w(lowered_base_ + tk.start, tk.end() - tk.start);
     return lex.first_word(w, StringHash::of_padded(w.data(), w.size())).forms;
   }
   // Whether a cue, verb or phrase form may start at token t (false is certain).
@@ -260,6 +260,7 @@ class TokenView {
   std::vector<TriggerCandidate> candidates_;
   std::vector<std::uint32_t> semicolons_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> paragraph_tokens_;
+  SentenceCursor sentence_of_{doc};  // paragraph_of() walks back token by token (Referents::recent)
   std::vector<QuoteRegion> regions_;
   // Regions come in paragraph order: those of paragraph p are [first_region_[p], first_region_[p + 1]).
   std::vector<std::int32_t> first_region_;

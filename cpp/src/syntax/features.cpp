@@ -28,7 +28,7 @@ std::uint64_t bucket(std::int32_t d) noexcept {
 void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordInfo* out) {
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
-    const std::string_view s = text.substr(t.start, t.end - t.start);
+    const std::string_view s = text.substr(t.start, t.end() - t.start);
     std::uint64_t form = 0xCBF29CE484222325ULL, lower = form;
     bool hyphen = false, digit = false, period = false;
     for (const char ch : s) {

@@ -302,7 +302,7 @@ PosTag tag_in_context(const Document& doc, const SyntaxModel& model, std::uint32
   if (model.empty() || t >= doc.tokens.size()) return PosTag::None;
   if (t < doc.syntax.tokens.size() && doc.syntax.tokens[t].tag != PosTag::None) return doc.syntax.tokens[t].tag;
   const ModelData& m = model.data();
-  const Sentence& s = doc.sentences[doc.tokens[t].sentence];
+  const Sentence& s = doc.sentences[doc.sentence_of(t)];
   // A word the tag dictionary knows needs no context (its form alone: the
   // spacing the other fields read does not enter the key).
   WordInfo one;

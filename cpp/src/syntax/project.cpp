@@ -58,7 +58,7 @@ CharMap align_texts(std::string_view foreign, std::string_view ours) {
 // "F", "-", "16"): punctuation by its character, numbers CD, words the tag
 // of the whole.
 PosTag piece_tag(std::string_view text, const Token& t, PosTag whole) {
-  const std::string_view s = text.substr(t.start, t.end - t.start);
+  const std::string_view s = text.substr(t.start, t.end() - t.start);
   if (t.kind == TokenKind::Number) return PosTag::CD;
   if (t.kind == TokenKind::Quote) return t.space_before ? PosTag::OpenQuote : PosTag::CloseQuote;
   if (t.kind == TokenKind::Punct) {
@@ -168,7 +168,7 @@ ProjectionReport project_syntax(Document& doc, const ForeignParse& parse) {
       ++k;  // a foreign token between ours (cannot happen when the texts agree)
       continue;
     }
-    if (k >= n_foreign || mapped[k].start >= doc.tokens[i].end) {
+    if (k >= n_foreign || mapped[k].start >= doc.tokens[i].end()) {
       ++i;
       ++report.unmatched;
       continue;
@@ -178,7 +178,7 @@ ProjectionReport project_syntax(Document& doc, const ForeignParse& parse) {
     for (bool grew = true; grew;) {
       grew = false;
       while (i < n_ours && (i == g.our_first || doc.tokens[i].start < end)) {
-        end = std::max(end, doc.tokens[i].end);
+        end = std::max(end, doc.tokens[i].end());
         ++i;
         grew = true;
       }
@@ -251,7 +251,7 @@ ProjectionReport project_syntax(Document& doc, const ForeignParse& parse) {
       const Token& t = doc.tokens[x];
       PosTag tag = PosTag::None;
       for (std::uint32_t k = g.foreign_first; k < g.foreign_last; ++k)
-        if (mapped[k].start == t.start && mapped[k].end == t.end) tag = foreign_tag(parse.tokens[mapped[k].index]);
+        if (mapped[k].start == t.start && mapped[k].end == t.end()) tag = foreign_tag(parse.tokens[mapped[k].index]);
       syn.tokens[x].tag = tag != PosTag::None ? tag : piece_tag(doc.text, t, whole);
       syn.tokens[x].head = static_cast<std::int32_t>(g.our_head);
       syn.tokens[x].dep = t.kind == TokenKind::Punct || t.kind == TokenKind::Quote ? Dep::Punct : Dep::Compound;

@@ -58,7 +58,7 @@ Attachment attachment_of(Dep d) {
 PredicateArgs own_args(const Document& doc, std::uint32_t t) {
   PredicateArgs a;
   const auto& syn = doc.syntax.tokens;
-  const Sentence& s = doc.sentences[doc.tokens[t].sentence];
+  const Sentence& s = doc.sentences[doc.sentence_of(t)];
   a.governor = syn[t].head;
   a.attachment = attachment_of(syn[t].dep);
   std::int32_t csubj = -1, poss = -1;
@@ -157,7 +157,7 @@ void find_noun_phrases(Document& doc) {
 
 std::int32_t child(const Document& doc, std::uint32_t t, Dep dep) {
   if (t >= doc.syntax.tokens.size()) return -1;
-  const Sentence& s = doc.sentences[doc.tokens[t].sentence];
+  const Sentence& s = doc.sentences[doc.sentence_of(t)];
   for (std::uint32_t j = s.first_token; j < s.last_token; ++j)
     if (doc.syntax.tokens[j].head == static_cast<std::int32_t>(t) && doc.syntax.tokens[j].dep == dep)
       return static_cast<std::int32_t>(j);
@@ -166,12 +166,12 @@ std::int32_t child(const Document& doc, std::uint32_t t, Dep dep) {
 
 std::int32_t prep_object(const Document& doc, std::uint32_t t, std::string_view prep) {
   if (t >= doc.syntax.tokens.size()) return -1;
-  const Sentence& s = doc.sentences[doc.tokens[t].sentence];
+  const Sentence& s = doc.sentences[doc.sentence_of(t)];
   for (std::uint32_t j = s.first_token; j < s.last_token; ++j) {
     const TokenSyntax& x = doc.syntax.tokens[j];
     if (x.head != static_cast<std::int32_t>(t) || (x.dep != Dep::Prep && x.dep != Dep::Agent)) continue;
     const Token& tok = doc.tokens[j];
-    if (ci_equal(std::string_view(doc.text).substr(tok.start, tok.end - tok.start), prep)) {
+    if (ci_equal(std::string_view(doc.text).substr(tok.start, tok.end() - tok.start), prep)) {
       const std::int32_t obj = child(doc, j, Dep::Pobj);
       if (obj >= 0) return obj;
     }
@@ -180,7 +180,7 @@ std::int32_t prep_object(const Document& doc, std::uint32_t t, std::string_view 
 }
 
 PredicateArgs predicate_args(const Document& doc, std::uint32_t t) {
-  if (t >= doc.syntax.tokens.size() || !doc.syntax.is_parsed(doc.tokens[t].sentence)) return PredicateArgs{};
+  if (t >= doc.syntax.tokens.size() || !doc.syntax.is_parsed(doc.sentence_of(t))) return PredicateArgs{};
   PredicateArgs a = own_args(doc, t);
   const auto& syn = doc.syntax.tokens;
   // A relative pronoun subject stands for the noun the clause modifies.
@@ -237,7 +237,7 @@ NounPhrase noun_phrase(const Document& doc, std::uint32_t t) {
   // Phrases are sorted by first token; the ones containing t start at or before it.
   auto end = std::upper_bound(nps.begin(), nps.end(), t,
                               [](std::uint32_t x, const NounPhrase& np) { return x < np.first_token; });
-  const std::uint32_t sentence_first = doc.sentences[doc.tokens[t].sentence].first_token;
+  const std::uint32_t sentence_first = doc.sentences[doc.sentence_of(t)].first_token;
   for (auto it = end; it != nps.begin();) {
     --it;
     if (it->first_token < sentence_first) break;
