@@ -14,10 +14,13 @@ void grow_by_half(std::vector<T>& v) {
   if (v.size() == v.capacity()) v.reserve(v.capacity() + v.capacity() / 2 + 16);
 }
 
-// Gives back the unused capacity when it is more than an eighth.
+// Gives back the unused capacity when it is more than a 32nd (and more than
+// 1,024 elements, so that an ordinary document's layers are not copied): the
+// segmenter's first guess for the tokens of a huge text overshoots by ~5%
+// (8 MB on a 98 MB record, for the whole run).
 template <class T>
 void give_back_unused(std::vector<T>& v) {
-  if (v.capacity() - v.size() > v.size() / 8 + 1024) v.shrink_to_fit();
+  if (v.capacity() - v.size() > v.size() / 32 + 1024) v.shrink_to_fit();
 }
 
 }  // namespace standpoints

@@ -73,6 +73,7 @@ void read_paragraph(DocumentStage& stage, std::uint32_t pi, std::span<const Trig
   if (view.doc.paragraphs[pi].boilerplate) return;
   const auto [first, last] = view.paragraph_tokens(pi);
   if (first >= last) return;
+  stage.acts.forget_span_cues();
   const std::size_t before = stage.emitter.size();
   const auto& sentences = view.doc.sentences;
   const std::uint32_t first_sentence = view.doc.sentence_of(first);
