@@ -279,3 +279,30 @@ def test_offsets_of_mentions_are_exact_for_unicode(nlp):
     assert doc.mentions
     for m in doc.mentions:
         assert doc.text[m.start:m.end] == m.text
+
+
+# -- audit of unseen US news: peoples, surnames that are towns, past offices ---------------------
+
+def test_peoples_of_the_united_states_are_norp(nlp):
+    doc = nlp.parse("Some 62,000 New Yorkers, many Latinos and African Americans signed; The New Yorker wrote.")
+    m = by_text(doc)
+    assert (m["New Yorkers"].type, m["New Yorkers"].actor) == ("NORP", "USA")
+    assert m["Latinos"].type == "NORP" and m["African Americans"].type == "NORP"
+    assert (m["The New Yorker"].type, m["The New Yorker"].actor) == ("ORG", "USAMED")
+
+
+def test_a_people_that_opens_an_organisation_name_is_the_organisation(nlp):
+    doc = nlp.parse("The Veltrano Jewish Agency and the Congressional Hispanic Caucus disagreed with Mormon voters.")
+    assert ("Veltrano Jewish Agency", "ORG") in names(doc)
+    assert ("Congressional Hispanic Caucus", "ORG") in names(doc)
+    assert ("Mormon", "NORP") in names(doc)
+
+
+def test_a_presidents_surname_is_no_foreign_town(nlp):
+    doc = nlp.parse("Both Bush presidents and Senator Rubio backed the plan.")
+    assert not [m for m in doc.mentions if m.type == "GPE"]
+
+
+def test_former_before_a_lower_case_word_and_a_court(nlp):
+    doc = nlp.parse("Former state Supreme Court Chief Justice Oskar Hentzau won the runoff.", date="2017-09-27")
+    assert by_text(doc)["Oskar Hentzau"].actor == "USA"

@@ -1114,6 +1114,13 @@ struct Finder {
             i = j + 1;
             continue;
           }
+          if (e.country.empty()) {
+            if (const auto [s, head] = org_opened_by(i, i + n, a, b); head > 0) {
+              emit(s, head, "ORG", -1, std::string(k.cues.role(text(head - 1), NameCues::kOrgHead)));
+              i = head;
+              continue;
+            }
+          }
         }
         emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
         i += n;
@@ -1121,6 +1128,24 @@ struct Finder {
         ++i;
       }
     }
+  }
+
+  // A people or faith without a country that opens an organisation's name
+  // ("Jewish Agency", "Mormon Church", "Congressional Hispanic Caucus"): the
+  // tokens [start, end of the last head word) of up to three capitalised words
+  // after it and two before it, or {0, 0} when no head word follows.
+  std::pair<std::size_t, std::size_t> org_opened_by(std::size_t i, std::size_t after, std::size_t a,
+                                                    std::size_t b) const {
+    std::size_t head = 0;
+    for (std::size_t j = after;
+         j < b && j < after + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && !claimed[j]; ++j)
+      if (memo.kinds(j) & NameCues::kOrgHead) head = j + 1;
+    if (!head) return {0, 0};
+    std::size_t s = i;
+    while (s > a && s + 2 > i && is_cap(doc.tokens[s - 1]) && !claimed[s - 1] && !sentence_initial(s - 1) &&
+           !(memo.kinds(s - 1) & (NameCues::kStop | NameCues::kTitle)))
+      --s;
+    return {s, head};
   }
 
   std::string_view span_text(std::size_t a, std::size_t b) const {
@@ -1252,13 +1277,45 @@ struct Finder {
     return false;
   }
 
+  // "Charlottesville, Virginia", "Ely, Minn.", "Olenivka, Ukraine": a town
+  // the gazetteer knows, followed by its own first-level division or country
+  // (one to three capitalised words after the comma), is that town; its
+  // country, or "" when no reading of the town lies there.
+  std::string_view country_by_division(std::size_t s, std::span<const std::uint32_t> cands) const {
+    const std::size_t n = doc.tokens.size();
+    if (s + 2 >= n || text(s + 1) != ",") return {};
+    for (std::size_t len = 3; len > 0; --len) {
+      const std::size_t e = s + 2 + len;
+      if (e > n) continue;
+      bool caps = true;
+      for (std::size_t q = s + 2; q < e && caps; ++q)
+        caps = is_cap(doc.tokens[q]) && doc.tokens[q].sentence == doc.tokens[s].sentence;
+      if (!caps) continue;
+      for (const auto di : k.gazetteer.lookup(span_text(s + 2, e))) {
+        const Place& d = k.gazetteer.place(di);
+        if (d.feature != "admin1" && d.feature != "country") continue;
+        for (const auto ci : cands) {
+          const Place& c = k.gazetteer.place(ci);
+          if (c.country == d.country && (d.feature == "country" || c.admin1 == d.name)) return c.country;
+        }
+      }
+    }
+    return {};
+  }
+
   bool place_run(std::size_t s, std::size_t e) {
     const std::string_view name = span_text(s, e);
     const auto cands = k.gazetteer.lookup(name);  // once: the tests below share it
     bool unambiguous = false;
     const std::string country = place_country(name, cands, &unambiguous);
     if (e - s == 1 && !unambiguous) {
-      if (!cands.empty() && place_cue_before(s) && !sentence_initial(s) && !k.actors.is_given_name(name)) {
+      if (cands.empty()) return false;
+      if (const std::string_view own = country_by_division(s, cands); !own.empty()) {
+        pending_places.emplace_back(s, std::string(own));
+        claimed[s] = 1;
+        return true;
+      }
+      if (place_cue_before(s) && !sentence_initial(s) && !k.actors.is_given_name(name)) {
         weak_places.push_back(s);
         claimed[s] = 1;
         return true;

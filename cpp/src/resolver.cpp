@@ -289,7 +289,51 @@ struct Resolver {
     codes_from_context();
     list_entity_mentions();
     share_codes_within_entities();
+    countries_named_as_divisions();
     codes_from_story();
+  }
+
+  // "Georgia" among Atlanta and South Carolina is the American state, not
+  // the country: a country's name that is also a first-level division of
+  // another country is the division where the document names places of two
+  // or more other entities inside that other country and none inside the
+  // named one. The geocoder then finds the division through the code.
+  void countries_named_as_divisions() {
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      Entity& e = doc.entities[ei];
+      if (e.type != "GPE" || e.mentions.empty() || e.actor.size() != 3 || e.actor != e.country) continue;
+      const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
+      if (first.kb < 0) continue;
+      std::string_view other;
+      for (const auto idx :
+           k.gazetteer.lookup(std::string_view(doc.text).substr(first.start, first.end - first.start))) {
+        const Place& p = k.gazetteer.place(idx);
+        if (p.feature == "admin1" && p.country != e.country) other = p.country;
+      }
+      if (other.empty()) continue;
+      if (places_inside(e.country, ei) > 0 || places_inside(other, ei) < 2) continue;
+      const std::string code(other);
+      e.id = slug(e.name) + "-" + utf8::to_lower(code);
+      e.actor = code;
+      e.country = code;
+      for (const auto mi : e.mentions) {
+        Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+        m.actor = code;
+        m.kb = -1;
+      }
+    }
+  }
+
+  // The entities other than `self` that are places inside `country` (a city,
+  // a division, a seat of government; not the country itself).
+  std::size_t places_inside(std::string_view country, std::size_t self) const {
+    std::size_t n = 0;
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      const Entity& o = doc.entities[ei];
+      if (ei == self || o.type != "GPE" || o.country != country || (o.actor == country && o.id.size() == 3)) continue;
+      ++n;
+    }
+    return n;
   }
 
   // Known actors: the code valid at the article's date; a capital named as a
