@@ -167,6 +167,28 @@ struct Resolver {
       auto sp = a.name.rfind(' ');
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
     }
+    // "Jordan says he plans to vote against it" after "Rep. Jim Jordan": a
+    // country's name that is the surname of a person of the document and
+    // comes right before a verb of saying is that person, unless the
+    // document names the country elsewhere ("King Abdullah of Jordan").
+    std::vector<std::size_t> speakers;
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      const Mention& m = doc.mentions[mi];
+      if (m.kb >= 0 && m.last_token - m.first_token == 1 && m.type == "GPE" &&
+          surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start)) != surname.end() &&
+          speaks_after(m.first_token))
+        speakers.push_back(mi);
+    }
+    for (const std::size_t mi : speakers) {
+      Mention& m = doc.mentions[mi];
+      const bool placed = std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& o) {
+        return o.kb == m.kb && &o != &m && !(o.last_token - o.first_token == 1 && speaks_after(o.first_token));
+      });
+      if (placed) continue;
+      m.entity = surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start))->second;
+      m.type = "PERSON";
+      m.kb = -1;
+    }
     // Names whose family name comes first ("Wang Shouwen" ... "Wang said"):
     // the first word of one text-found person's name, alone before a verb of
     // saying (elsewhere a lone first word is as often a given name, or the
