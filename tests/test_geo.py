@@ -57,6 +57,33 @@ def test_georgia_country_and_us_state():
     assert g.geo is not None and g.geo.country == "USA" and g.geo.feature == "admin1"
 
 
+def test_georgia_among_american_places_is_the_state():
+    # No pattern ties this "Georgia" to a place: the document's other places do.
+    d = standpoints.parse("Voters in Georgia, like those in Atlanta and Savannah, backed the candidate on Tuesday.")
+    g = mention(d, "Georgia")
+    assert g.actor == "USA"
+    assert g.geo is not None and (g.geo.country, g.geo.feature) == ("USA", "admin1")
+    d = standpoints.parse("Russian troops entered Georgia in 2008; Tbilisi, Atlanta and Savannah reacted.")
+    assert mention(d, "Georgia").actor == "GEO"
+
+
+def test_state_over_a_foreign_town_of_its_name():
+    # Virginia the state, not the South African town; Ontario the province, not the Californian city.
+    d = standpoints.parse("Officials in Virginia and Ontario said the storm was over.")
+    assert_at(mention(d, "Virginia"), "USA", 37.5, -78.9, limit=150)
+    assert_at(mention(d, "Ontario"), "CAN", 49.25, -84.5, limit=400)
+
+
+def test_town_followed_by_its_division_or_country():
+    # Towns too small to be places alone, and no "in" before them.
+    d = standpoints.parse("Neo-Nazis descended on Charlottesville, Va., and troops shelled Olenivka, Ukraine.")
+    assert_at(mention(d, "Charlottesville"), "USA", 38.03, -78.48)
+    assert mention(d, "Olenivka").geo.country == "UKR"
+    # A division of another country is no such pattern.
+    d = standpoints.parse("Troops shelled Olenivka, Poland, on Sunday.")
+    assert not [m for m in d.mentions if m.text == "Olenivka"]
+
+
 def test_city_country_patterns():
     d = standpoints.parse("The agreement was signed Sept. 5 in Minsk, Belarus, by the separatist leaders.")
     assert_at(mention(d, "Minsk"), "BLR", 53.904, 27.562)

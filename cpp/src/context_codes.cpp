@@ -37,13 +37,16 @@ bool Reader::possessive(std::size_t i) const {
   return w == "'s" || w == "\xE2\x80\x99s" || w == "'" || w == "\xE2\x80\x99";
 }
 
-// "former U.S. ambassador", "the late Sen.": a word of kind former just
-// before token i (over "the").
+// "former U.S. ambassador", "the late Sen.", "former state Supreme Court
+// Chief Justice": a word of kind former just before token i, over "the" and
+// one lower-case word right before it ("state", "federal").
 bool Reader::former_before(std::size_t i) const {
-  for (int back = 0; back < 2 && i > 0; ++back) {
+  for (int back = 0; back < 3 && i > 0; ++back) {
     --i;
     if (memo_.kinds(i) & NameCues::kFormer) return true;
-    if (!is_determiner(text(i))) return false;
+    const Token& t = doc_.tokens[i];
+    const bool modifier = back == 0 && t.kind == TokenKind::Word && t.shape == Shape::Lower;
+    if (!modifier && !is_determiner(text(i))) return false;
   }
   return false;
 }

@@ -1090,6 +1090,11 @@ struct Finder {
         i += pn;
         continue;
       }
+      if (n == 1 && mode == CaseMode::Normal && surname_after_given(i, entry)) {
+        given_surnames.push_back(i);  // left to the capitalised pass: the two words are a person
+        ++i;
+        continue;
+      }
       if (n) {
         const ActorEntry& e = k.actors.entry(entry);
         if (split_country_prefix(i, n, b, entry, mode)) {
@@ -1115,6 +1120,19 @@ struct Finder {
             i = j + 1;
             continue;
           }
+          if (e.country.empty()) {
+            if (const OrgSpan org = org_opened_by(i, i + n, a, b); org.end > 0) {
+              std::string role(k.cues.role(text(org.head), NameCues::kOrgHead));
+              if (!org.country.empty()) role = org.country + role;
+              emit(org.start, org.end, "ORG", -1, "");
+              if (!org.country.empty())
+                doc.mentions.back().actor = role;
+              else
+                doc.mentions.back().role = std::move(role);
+              i = org.end;
+              continue;
+            }
+          }
         }
         emit(i, i + n, e.type, static_cast<std::int32_t>(entry));
         i += n;
@@ -1122,6 +1140,38 @@ struct Finder {
         ++i;
       }
     }
+  }
+
+  // A people or faith without a country that opens an organisation's name
+  // ("Jewish Agency", "Mormon Church", "Congressional Hispanic Caucus"): the
+  // tokens [start, end) over up to two capitalised words before it and up to
+  // three after it, the last of them a head word, and the token of that head
+  // word; end 0 when no head word follows.
+  struct OrgSpan {
+    std::size_t start = 0, end = 0, head = 0;
+    std::string country;  // of a place at its end, "" for none
+  };
+  OrgSpan org_opened_by(std::size_t i, std::size_t after, std::size_t a, std::size_t b) const {
+    std::size_t head = 0;
+    for (std::size_t j = after;
+         j < b && j < after + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && !claimed[j]; ++j)
+      if (memo.kinds(j) & NameCues::kOrgHead) head = j + 1;
+    if (!head) return {};
+    // "... Institute for Competitiveness", "... Community of Rome": the name
+    // goes on; a place there gives the organisation its country.
+    std::size_t end = head;
+    std::string country;
+    if (end + 1 < b && (text(end) == "of" || text(end) == "for") && is_cap(doc.tokens[end + 1]) && !claimed[end + 1]) {
+      std::size_t j = end + 1;
+      while (j < b && j < end + 3 && is_cap(doc.tokens[j]) && doc.tokens[j].space_before && !claimed[j]) ++j;
+      country = place_country(span_text(end + 1, j));
+      end = j;
+    }
+    std::size_t s = i;
+    while (s > a && s + 2 > i && is_cap(doc.tokens[s - 1]) && !claimed[s - 1] && !sentence_initial(s - 1) &&
+           !(memo.kinds(s - 1) & (NameCues::kStop | NameCues::kTitle)))
+      --s;
+    return {s, end, head - 1, std::move(country)};
   }
 
   std::string_view span_text(std::size_t a, std::size_t b) const {
@@ -1253,13 +1303,44 @@ struct Finder {
     return false;
   }
 
+  // "Charlottesville, Virginia", "Ely, Minn.", "Olenivka, Ukraine": a town
+  // the gazetteer knows, followed by its own first-level division or country
+  // (one to three capitalised words after the comma), is that town; its
+  // country, or "" when no reading of the town lies there.
+  std::string_view country_by_division(std::size_t s, std::span<const std::uint32_t> cands) const {
+    const std::size_t n = doc.tokens.size();
+    if (s + 2 >= n || text(s + 1) != ",") return {};
+    for (std::size_t len = 3; len > 0; --len) {
+      const std::size_t e = s + 2 + len;
+      if (e > n) continue;
+      bool caps = true;
+      for (std::size_t q = s + 2; q < e && caps; ++q) caps = is_cap(doc.tokens[q]) && sentence_of(q) == sentence_of(s);
+      if (!caps) continue;
+      for (const auto di : k.gazetteer.lookup(span_text(s + 2, e))) {
+        const Place& d = k.gazetteer.place(di);
+        if (d.feature != "admin1" && d.feature != "country") continue;
+        for (const auto ci : cands) {
+          const Place& c = k.gazetteer.place(ci);
+          if (c.country == d.country && (d.feature == "country" || c.admin1 == d.name)) return c.country;
+        }
+      }
+    }
+    return {};
+  }
+
   bool place_run(std::size_t s, std::size_t e) {
     const std::string_view name = span_text(s, e);
     const auto cands = k.gazetteer.lookup(name);  // once: the tests below share it
     bool unambiguous = false;
     const std::string country = place_country(name, cands, &unambiguous);
     if (e - s == 1 && !unambiguous) {
-      if (!cands.empty() && place_cue_before(s) && !sentence_initial(s) && !k.actors.is_given_name(name)) {
+      if (cands.empty()) return false;
+      if (const std::string_view own = country_by_division(s, cands); !own.empty()) {
+        pending_places.emplace_back(s, std::string(own));
+        claimed[s] = 1;
+        return true;
+      }
+      if (place_cue_before(s) && !sentence_initial(s) && !k.actors.is_given_name(name)) {
         weak_places.push_back(s);
         claimed[s] = 1;
         return true;
@@ -1325,6 +1406,37 @@ struct Finder {
       if (!first || t == "NORP" || t == "ORG") return true;
     }
     return false;
+  }
+
+  // "Rep. Oskar Jordan", "David French is a senior writer": a country's or
+  // nationality's one-word name right after a known given name (glued to it
+  // by a space, and not followed by another capitalised word) is that
+  // person's surname.
+  std::vector<std::size_t> given_surnames;  // such names' tokens, left to the capitalised pass
+  // Only a country's name or a nationality (not a party: "Virginia Democrat");
+  // the given name no title, stop word or short word ("In Washington", "An
+  // Indian"), no name of the knowledge base and no division or big city
+  // ("Arizona Republican", "Austin American-Statesman").
+  bool surname_after_given(std::size_t i, std::uint32_t entry) const {
+    // Cheapest tests first: most names follow a lower-case word or punctuation.
+    if (i == 0 || doc.tokens[i - 1].shape != Shape::Capitalized || claimed[i - 1] || !doc.tokens[i].space_before)
+      return false;
+    const Token& g = doc.tokens[i - 1];
+    if (g.end() - g.start < 3 || sentence_of(i - 1) != sentence_of(i)) return false;
+    const ActorEntry& a = k.actors.entry(entry);
+    if (a.type != "GPE" && !(a.type == "NORP" && (a.flags & kDemonym))) return false;
+    if (!given(i - 1) || (memo.kinds(i - 1) & (NameCues::kStop | NameCues::kTitle | NameCues::kConnector)))
+      return false;
+    if (i + 1 < doc.tokens.size() && !doc.tokens[i + 1].space_before &&
+        (is_cap(doc.tokens[i + 1]) || text(i + 1) == "-"))
+      return false;
+    if (i + 1 < doc.tokens.size() && is_cap(doc.tokens[i + 1]) && doc.tokens[i + 1].space_before) return false;
+    if (k.actors.lookup_phrase(text(i - 1)) != nullptr) return false;
+    // A town of the name is no obstacle ("David", Panama); a division or a big city is.
+    const auto places = k.gazetteer.lookup(text(i - 1));
+    if (places.empty()) return true;
+    const Place& p = k.gazetteer.place(places.front());
+    return p.feature != "country" && p.feature != "admin1" && p.feature != "region" && p.population < 300000;
   }
 
   bool given(std::size_t i) const { return k.actors.is_given_name(text(i)) && !(memo.kinds(i) & NameCues::kNotGiven); }
@@ -1529,7 +1641,9 @@ struct Finder {
     // Acronyms not in the knowledge base: organisations ("ISW", "OPCW").
     if (n == 1 && doc.tokens[s].shape == Shape::AllCaps) {
       const auto w = text(s);
-      if (w.size() >= 3 && w.size() <= 6 && w.find('.') == std::string_view::npos && !sentence_initial(s))
+      // First in a sentence only before a role noun ("GNYHA spokesperson Jane Roe said").
+      if (w.size() >= 3 && w.size() <= 6 && w.find('.') == std::string_view::npos &&
+          (!sentence_initial(s) || (e < doc.tokens.size() && (memo.kinds(e) & NameCues::kRole))))
         emit(s, e, "ORG", -1);
       return;
     }
@@ -1565,7 +1679,9 @@ struct Finder {
       // Names have words of two letters or more ("Plan B" is no person).
       for (std::size_t i = s; i < e; ++i)
         if (doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].end() - doc.tokens[i].start < 2) words_ok = false;
-      if (foreign_word(s, true) || foreign_word(e - 1, false)) words_ok = false;
+      const bool given_surname =
+          e - s == 2 && std::find(given_surnames.begin(), given_surnames.end(), e - 1) != given_surnames.end();
+      if (foreign_word(s, true) || (foreign_word(e - 1, false) && !given_surname)) words_ok = false;
       // Titles come before names: a run ending in one ("House Speaker") is no name.
       if (memo.kinds(e - 1) & (NameCues::kTitle | NameCues::kRole)) words_ok = false;
       // A last word that is also a place's name ("Gutin", a town) needs a
@@ -1588,7 +1704,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
   doc.mentions.clear();
   // News runs at about one name per ten tokens; capped for huge documents.
   doc.mentions.reserve(std::min<std::size_t>(doc.tokens.size() / 8 + 8, 4096));
-  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), TokenCues(doc, knowledge.cues), {}, {},
+  Finder f{doc, knowledge, std::vector<std::uint8_t>(doc.tokens.size(), 0), TokenCues(doc, knowledge.cues), {}, {}, {},
            {},  false};
   for (const Sentence& s : doc.sentences) {
     const Paragraph& p = doc.paragraphs[s.paragraph];

@@ -307,10 +307,13 @@ bool Gazetteer::is_unambiguous_place(std::string_view name, std::span<const std:
   if (is_country(best)) return true;
   const bool primary = best.name == name;
   if (is_area(best)) {
-    // A division or region, unless a big city elsewhere shares the name.
+    // A division or region, unless another country's division or big city
+    // shares the name ("Victoria", Hong Kong's city; but Virginia the state
+    // over the South African town of 120,000, Ontario over the Californian city).
+    constexpr std::int64_t kRivalCity = 300000;
     for (std::size_t i = 1; i < cands.size(); ++i) {
       const Place& o = place(cands[i]);
-      if (o.country != best.country && (is_area(o) || o.population >= 100000)) return false;
+      if (o.country != best.country && (is_area(o) || o.population >= kRivalCity)) return false;
     }
     return true;
   }

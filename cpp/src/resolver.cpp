@@ -167,6 +167,28 @@ struct Resolver {
       auto sp = a.name.rfind(' ');
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);
     }
+    // "Jordan says he plans to vote against it" after "Rep. Jim Jordan": a
+    // country's name that is the surname of a person of the document and
+    // comes right before a verb of saying is that person, unless the
+    // document names the country elsewhere ("King Abdullah of Jordan").
+    std::vector<std::size_t> speakers;
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+      const Mention& m = doc.mentions[mi];
+      if (m.kb >= 0 && m.last_token - m.first_token == 1 && m.type == "GPE" &&
+          surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start)) != surname.end() &&
+          speaks_after(m.first_token))
+        speakers.push_back(mi);
+    }
+    for (const std::size_t mi : speakers) {
+      Mention& m = doc.mentions[mi];
+      const bool placed = std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& o) {
+        return o.kb == m.kb && &o != &m && !(o.last_token - o.first_token == 1 && speaks_after(o.first_token));
+      });
+      if (placed) continue;
+      m.entity = surname.find(std::string_view(doc.text).substr(m.start, m.end - m.start))->second;
+      m.type = "PERSON";
+      m.kb = -1;
+    }
     // Names whose family name comes first ("Wang Shouwen" ... "Wang said"):
     // the first word of one text-found person's name, alone before a verb of
     // saying (elsewhere a lone first word is as often a given name, or the
@@ -289,7 +311,51 @@ struct Resolver {
     codes_from_context();
     list_entity_mentions();
     share_codes_within_entities();
+    countries_named_as_divisions();
     codes_from_story();
+  }
+
+  // "Georgia" among Atlanta and South Carolina is the American state, not
+  // the country: a country's name that is also a first-level division of
+  // another country is the division where the document names places of two
+  // or more other entities inside that other country and none inside the
+  // named one. The geocoder then finds the division through the code.
+  void countries_named_as_divisions() {
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      Entity& e = doc.entities[ei];
+      if (e.type != "GPE" || e.mentions.empty() || e.actor.size() != 3 || e.actor != e.country) continue;
+      const Mention& first = doc.mentions[static_cast<std::size_t>(e.mentions.front())];
+      if (first.kb < 0) continue;
+      std::string_view other;
+      for (const auto idx :
+           k.gazetteer.lookup(std::string_view(doc.text).substr(first.start, first.end - first.start))) {
+        const Place& p = k.gazetteer.place(idx);
+        if (p.feature == "admin1" && p.country != e.country) other = p.country;
+      }
+      if (other.empty()) continue;
+      if (places_inside(e.country, ei) > 0 || places_inside(other, ei) < 2) continue;
+      const std::string code(other);
+      e.id = slug(e.name) + "-" + utf8::to_lower(code);
+      e.actor = code;
+      e.country = code;
+      for (const auto mi : e.mentions) {
+        Mention& m = doc.mentions[static_cast<std::size_t>(mi)];
+        m.actor = code;
+        m.kb = -1;
+      }
+    }
+  }
+
+  // The entities other than `self` that are places inside `country` (a city,
+  // a division, a seat of government; not the country itself).
+  std::size_t places_inside(std::string_view country, std::size_t self) const {
+    std::size_t n = 0;
+    for (std::size_t ei = 0; ei < doc.entities.size(); ++ei) {
+      const Entity& o = doc.entities[ei];
+      if (ei == self || o.type != "GPE" || o.country != country || (o.actor == country && o.id.size() == 3)) continue;
+      ++n;
+    }
+    return n;
   }
 
   // Known actors: the code valid at the article's date; a capital named as a
