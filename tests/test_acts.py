@@ -19,6 +19,8 @@ carpania\tGPE\tCarpania\tCRP\tCRP\t\t\t\t
 karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
 anna-vosk\tPERSON\tAnna Vosk\tBORGOV\tBOR\t\t\tVosk\tsurname
 rur-ministry\tORG\tRuritanian Foreign Ministry\tRURGOV\tRUR\t\t\t\t
+otto-kessel\tPERSON\tOtto Kessel\tRURGOV\tRUR\t\t\tKessel\tsurname
+rur-greens\tNORP\tRuritanian Green\tRURPTY\tRUR\t\t\tRuritanian Greens\t
 """
 
 HEADER = "phrase\tpos\tact\tcameo\tforms\tframe\tflags\tclass\tplover\n"
@@ -147,6 +149,32 @@ def test_an_offer_or_a_pronouns_demand_takes_no_target_from_elsewhere(nlp):
     assert statements(nlp.parse(SALIENT + "Ruritania said it will resume talks."))[-1][1:3] == ("OFFER", None)
     last = statements(nlp.parse(SALIENT + '"He needs to resign," Karl Brenner said.'))[-1]
     assert last[2] is None, last
+
+
+def test_a_foreign_actor_named_in_passing_is_no_target_from_elsewhere(nlp):
+    # a story about Ruritania that names Borduria three times: a Ruritanian's "mistake" aims at no one
+    home = ("Ruritania voted on Sunday. Karl Brenner won in Ruritania. Ruritania's parliament met. "
+            "Otto Kessel lost. Ruritania's courts agreed. Karl Brenner thanked Ruritania. ") * 2
+    last = statements(nlp.parse(SALIENT + home + "Karl Brenner said the decision was a mistake."))[-1]
+    assert last[:3] == ("Karl Brenner", "SAY", None), last
+
+
+@pytest.mark.parametrize("text, target", [
+    # a rival of the same country, addressed by the verb, is the target
+    ("Karl Brenner mocked Otto Kessel for his speech.", "Otto Kessel"),
+    ("Karl Brenner accused the Ruritanian Greens of lying.", "Ruritanian Greens"),
+    ("Karl Brenner warned the Ruritanian Greens that the vote would fail.", "Ruritanian Greens"),
+])
+def test_an_addressed_rival_of_the_same_country_is_the_target(nlp, text, target):
+    assert one(nlp, text)[2] == target
+
+
+def test_a_target_of_the_sources_own_country_is_not_inherited(nlp):
+    # the Ruritanian rival addressed before is no one the ministry's "you have to" is aimed at
+    text = ("Karl Brenner mocked Otto Kessel on Monday. \u201cYou have to look elsewhere,\u201d the Ruritanian "
+            "Foreign Ministry said.")
+    last = statements(nlp.parse(text))[-1]
+    assert last[:3] == ("Ruritanian Foreign Ministry", "SAY", None), last
 
 
 def test_an_accusation_read_from_words_is_aimed_at_the_actor_next_to_them(nlp):

@@ -515,7 +515,8 @@ std::optional<Party> ActDecider::inherited_target(std::string_view source_root, 
   for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
     if (it->paragraph + back < paragraph) break;
     if (facts_.key_of(it->arg) != source_root) continue;
-    if (it->target) {
+    // A target of the source's own root (kept only as the object addressed) is no target to inherit.
+    if (it->target && facts_.key_of(*it->target) != source_root) {
       Party p;
       p.arg = *it->target;
       p.usable = true;
@@ -555,7 +556,12 @@ std::optional<Party> ActDecider::salient_target(std::string_view source_root, st
       best_mention = c.second;
       best_root = r;
     }
-  if (best < 3) return std::nullopt;
+  // A foreign actor named a few times in a story about the source's own country ("Afghan" in
+  // a story on a U.S. senator's e-mails) is not whom its words are aimed at: the story must
+  // name it at least a quarter as often as the source's root.
+  const auto own = salient_count_.find(source_root);
+  const int own_count = own == salient_count_.end() ? 0 : own->second.first;
+  if (best < 3 || best * 4 < own_count) return std::nullopt;
   return facts_.from_mention(best_mention);
 }
 

@@ -15,13 +15,20 @@ const ActEntry& plain_say_entry() {
 namespace {
 
 // Whether a target is its source: the same party, unless it is the object
-// addressed and both are coded with codes that differ below the country
-// ("U.S. senators urged the Trump administration": USA to USAGOV).
+// addressed and either both are coded with codes that differ below the country
+// ("U.S. senators urged the Trump administration": USA to USAGOV) or it is
+// another person or group than the source ("Trump mocked Clinton", "accused
+// Democrats of": rivals of one country, whom the scorer compares by root).
 bool same_actor(const DocumentStage& stage, const Party& target, const Argument& source, bool addressed) {
   if (!stage.facts.same_party(target.arg, source)) return false;
-  // A person or body ("Prime Minister X", "the Trump administration"), not a country or people.
-  const bool body = target.type == "PERSON" || target.type == "ORG";
-  return !(addressed && body && has_code(target.arg) && has_code(source) && target.arg.actor != source.actor);
+  if (!addressed || !has_code(target.arg) || !has_code(source)) return true;
+  // A person, body or party ("Prime Minister X", "the Trump administration", "Democrats"), not a
+  // country or its people ("Russians").
+  const bool party = target.type == "NORP" && target.arg.actor != stage.facts.root_of(target.arg.actor);
+  const bool body = target.type == "PERSON" || target.type == "ORG" || party;
+  if (body && target.arg.actor != source.actor) return false;
+  // Another person of the same code ("Trump mocked Clinton").
+  return !(target.type == "PERSON" && target.arg.entity >= 0 && target.arg.entity != source.entity);
 }
 
 }  // namespace
