@@ -177,6 +177,27 @@ def test_a_target_of_the_sources_own_country_is_not_inherited(nlp):
     assert last[:3] == ("Ruritanian Foreign Ministry", "SAY", None), last
 
 
+@pytest.mark.parametrize("text", [
+    # a question in quotation marks, then "asked": the speaker asks a question, not Borduria
+    '"The deal gives Borduria the port. Who would trust them?" asked Karl Brenner.',
+    # whoever "when asked" is about was asked; no one urged anyone
+    "Karl Brenner, when asked about Borduria, declined to answer.",
+    # a passive trigger inside a quotation: the speaker underwent it
+    '"I was asked to leave by Borduria," Karl Brenner said.',
+    '"We were accused by Borduria," Karl Brenner said.',
+])
+def test_a_question_or_a_passive_asks_and_accuses_no_one(nlp, text):
+    found = statements(nlp.parse(text))
+    assert all(act not in ("URGE", "ACCUSE") for _, act, _, _ in found), found
+
+
+def test_words_of_a_neutral_phrase_that_starts_with_the_trigger_are_no_cues(nlp):
+    # "claimed responsibility": "responsibility" does not blame anyone here
+    text = ("Borduria shelled the port. Borduria's army moved north. Borduria closed the border. "
+            "The Ruritanian Greens claimed responsibility for the blockade.")
+    assert statements(nlp.parse(text))[-1][1] == "SAY", statements(nlp.parse(text))
+
+
 def test_an_accusation_read_from_words_is_aimed_at_the_actor_next_to_them(nlp):
     text = ("\u201cWe have taken this to Syldavia, and allies say this is part of a pattern of activity we have "
             "seen from Borduria in their interference,\u201d Karl Brenner said.")

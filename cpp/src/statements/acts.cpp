@@ -43,12 +43,13 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   // "vowed to ..."), from cues in its content (for a quotation, every
   // quotation of the paragraph). "Declined to comment" stays SAY.
   // "suggested that ...", "suggested Putin had ...": an assertion, not a proposal.
-  if (entry.that_say && !demoted && content && starts_clause(*content)) {
+  if (entry.that_say && !demoted && content && (starts_clause(*content) || (quote && ends_in_question(*content)))) {
     choice.act = act = Act::Say;
     choice.cameo = "010";
     choice.plover = {};
   }
-  const bool by_content = (act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted);
+  const bool by_content =
+      ((act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted)) && !neutral_phrase_at(trigger);
   bool cued = false;
   // A trigger whose content decides reads what follows it in its sentence
   // ("vowed 'thousands-fold' revenge": the quotation alone is its content).
@@ -95,6 +96,8 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   if (entry.cue_only && !cued) choice.act = Act::None;
   // "Will Russia retaliate?", "Did Kyiv accuse ...?": the writer asks, no one has spoken.
   if (in_question(trigger)) choice.act = Act::None;
+  // "said, when asked about ...", "if pressed": whoever the clause is about was asked, and asked no one.
+  if (entry.pos == Pos::Verb && participle_after_subordinator(trigger)) choice.act = Act::None;
   // "North Korea's latest comments were ...", "a summit had just concluded – was seen as": a verb
   // form right before a finite verb is a noun (or ends a clause of its own), not said by anyone.
   if (entry.pos == Pos::Verb && content && followed_by_finite_verb(trigger, *content)) choice.act = Act::None;
@@ -118,6 +121,33 @@ bool ActDecider::in_question(const Span& trigger) const {
   if (s.last_token == 0 || s.last_token <= k) return false;
   const std::uint32_t last = s.last_token - 1;
   return view_.low(last) == "?" && view_.quote_at(last) < 0 && !view_.is_mark(last);
+}
+
+bool ActDecider::ends_in_question(const Span& content) const {
+  const std::uint32_t k = view_.first_token_at(content.end);
+  return k > 0 && k <= view_.size() && view_.low(k - 1) == "?";
+}
+
+bool ActDecider::neutral_phrase_at(const Span& trigger) const {
+  // "claimed responsibility for": the words of a neutral phrase that starts with the trigger are no cues.
+  const std::uint32_t k = view_.first_token_at(trigger.start), after = view_.first_token_at(trigger.end);
+  if (k >= view_.size() || after <= k || !view_.may_start_cue(k)) return false;
+  const auto* forms = view_.forms_at(k);
+  if (!forms) return false;
+  for (const auto& f : *forms)
+    if (f.pos == Pos::Cue && k + f.size > after && k + f.size <= view_.size() && view_.rest_matches(f, k) &&
+        view_.lex.entry_of(f).act == Act::Say)
+      return true;
+  return false;
+}
+
+bool ActDecider::participle_after_subordinator(const Span& trigger) const {
+  std::uint32_t k = view_.first_token_at(trigger.start);
+  if (k == 0 || k >= view_.size() || !ends_with(view_.low(k), "ed")) return false;
+  if (view_.low(k - 1) == "being" && k > 1) --k;
+  const Word w = view_.low(k - 1);
+  return w == "when" || w == "if" || w == "once" || w == "unless" || w == "after" || w == "before" || w == "until" ||
+         w == "whenever";
 }
 
 bool ActDecider::stops_at_quotation(const std::optional<Span>& content) const {
@@ -258,7 +288,7 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       // is also what the statement does (the two then make one).
       if (view_.quote_at(k) < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
         stop = true;
-        if (e.act != Act::None && e.act != Act::Say && !has_condition(e)) {
+        if (e.act != Act::None && e.act != Act::Say && !has_condition(e) && !passive_at(k)) {
           CueHit hit;
           hit.entry = &e;
           hit.token = k;
@@ -279,6 +309,8 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       // A trigger that needs a construction of its own ("attacked X for",
       // "wants X to") is no cue by itself.
       if (has_condition(e)) break;
+      // "I was asked", "they were accused of": the subject underwent the act, and did not do it.
+      if (e.pos != Pos::Cue && passive_at(k)) break;
       CueHit hit;
       hit.entry = &e;
       hit.token = k;
@@ -294,6 +326,16 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
     if (stop) break;
   }
   return cues;
+}
+
+bool ActDecider::passive_at(std::uint32_t k) const {
+  if (!ends_with(view_.low(k), "ed")) return false;
+  std::uint32_t u = k;
+  while (u > 0 && (in(kAdverbs, view_.low(u - 1)) || negation(view_.low(u - 1)))) --u;
+  if (u == 0) return false;
+  const Word w = view_.low(u - 1);
+  return w == "was" || w == "were" || w == "is" || w == "are" || w == "be" || w == "been" || w == "being" ||
+         w == "am" || w == "get" || w == "got";
 }
 
 std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint32_t lo, bool future,
