@@ -164,6 +164,11 @@ def test_a_foreign_actor_named_in_passing_is_no_target_from_elsewhere(nlp):
     ("Karl Brenner mocked Otto Kessel for his speech.", "Otto Kessel"),
     ("Karl Brenner accused the Ruritanian Greens of lying.", "Ruritanian Greens"),
     ("Karl Brenner warned the Ruritanian Greens that the vote would fail.", "Ruritanian Greens"),
+    # ... and so is the subject of what an act aimed at someone says
+    ("Karl Brenner demanded the Ruritanian Greens release the transcript.", "Ruritanian Greens"),
+    ("Karl Brenner warned that the Ruritanian Greens would lose the vote.", "Ruritanian Greens"),
+    # a rival named further on is not addressed
+    ("Karl Brenner urged voters to reject the Ruritanian Greens.", None),
 ])
 def test_an_addressed_rival_of_the_same_country_is_the_target(nlp, text, target):
     assert one(nlp, text)[2] == target

@@ -64,12 +64,23 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
   if (speakers.empty()) return false;
   const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end};
   const std::size_t first_seen = stage.history.entries().size();
+  // The subject of the content of an act aimed at someone is addressed too ("demanded Republicans
+  // release", "warned that the Greens ..."), not a name further on in it.
+  const bool aimed = act != Act::Say && act != Act::Deny && act != Act::Support && act != Act::Reject &&
+                     act != Act::Offer && f.content;
+  const auto addressed_at = [&](const Party& target) {
+    if (!f.content_target) return true;
+    if (!aimed) return false;
+    const TokenView& view = stage.view;
+    return view.first_token_at(target.arg.start) <= view.first_token_at(f.content->start) + 2;
+  };
   for (const auto& source : speakers) {
     bool any_target = false;
     for (const auto& target : f.reciprocal ? speakers : f.targets)
-      if (target.usable && !target.media && !same_actor(stage, target, source.arg, !f.content_target)) {
+      if (const bool addressed = addressed_at(target);
+          target.usable && !target.media && !same_actor(stage, target, source.arg, addressed)) {
         emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index,
-                       !f.content_target);
+                       addressed);
         any_target = true;
       }
     if (!any_target)
