@@ -203,6 +203,15 @@ def test_words_of_a_neutral_phrase_that_starts_with_the_trigger_are_no_cues(nlp)
     assert statements(nlp.parse(text))[-1][1] == "SAY", statements(nlp.parse(text))
 
 
+@pytest.mark.parametrize("text", [
+    # a phone call is a conversation, not an appeal
+    "In Karl Brenner's call with Anna Vosk, the two discussed trade.",
+    "Karl Brenner's phone call with Anna Vosk lasted an hour.",
+])
+def test_a_call_with_someone_is_no_appeal(nlp, text):
+    assert all(act != "URGE" for _, act, _, _ in statements(nlp.parse(text))), statements(nlp.parse(text))
+
+
 def test_an_accusation_read_from_words_is_aimed_at_the_actor_next_to_them(nlp):
     text = ("\u201cWe have taken this to Syldavia, and allies say this is part of a pattern of activity we have "
             "seen from Borduria in their interference,\u201d Karl Brenner said.")
