@@ -174,6 +174,16 @@ def test_an_addressed_rival_of_the_same_country_is_the_target(nlp, text, target)
     assert one(nlp, text)[2] == target
 
 
+def test_an_accusation_of_a_rival_the_content_opens_with(nlp):
+    # the accusing word right after the rival of the same country: an accusation of the rival
+    assert one(nlp, "Karl Brenner said Otto Kessel was lying to the voters.")[:3] == (
+        "Karl Brenner", "ACCUSE", "Otto Kessel")
+    # a rival who only opens a long quotation whose end accuses someone else is not its target
+    text = ('Karl Brenner added, "Otto Kessel stresses that the measures which were announced by the army '
+            'command on Monday represent a coup which is unacceptable."')
+    assert all(t != "Otto Kessel" for _, _, t, _ in statements(nlp.parse(text))), statements(nlp.parse(text))
+
+
 def test_a_target_of_the_sources_own_country_is_not_inherited(nlp):
     # the Ruritanian rival addressed before is no one the ministry's "you have to" is aimed at
     text = ("Karl Brenner mocked Otto Kessel on Monday. \u201cYou have to look elsewhere,\u201d the Ruritanian "

@@ -6,9 +6,21 @@ namespace standpoints::statements {
 
 namespace {
 
+// How far after the rival whom the content opens with an accusing word may stand to be about it
+// ("Cohen was 'lying'", not a cue at the end of a long quotation that names the rival first).
+constexpr std::uint32_t kRivalReach = 8;
+
 bool aimed_at_someone(Act a) { return a != Act::Say && a != Act::Deny && a != Act::Support && a != Act::Reject; }
 
 }  // namespace
+
+bool rival_of_source(const ActorFacts& facts, const Party& target, const Argument& source) {
+  if (!has_code(target.arg) || !has_code(source) || !facts.same_party(target.arg, source)) return false;
+  const bool party = target.type == "NORP" && target.arg.actor != facts.root_of(target.arg.actor);
+  const bool body = target.type == "PERSON" || target.type == "ORG" || party;
+  if (body && target.arg.actor != source.actor) return true;
+  return target.type == "PERSON" && target.arg.entity >= 0 && target.arg.entity != source.entity;
+}
 
 Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
                             const std::optional<Span>& content) const {
@@ -73,6 +85,14 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
       if ((!t || from_content) && cue.entry->act == Act::Accuse)
         if (auto near = actor_near(cue.token, spans, source_root)) t = std::move(near);
       if (!t) t = actor_in(spans, source_root);
+      // "said Cohen was lying": an accusation of a rival of the source's own country whom the content opens with.
+      bool rival = false;
+      if (!t && cue.entry->act == Act::Accuse)
+        if (auto p = content_subject(*read); p && rival_of_source(facts_, *p, source.arg) &&
+                                             cue.token <= view_.first_token_at(p->arg.end) + kRivalReach) {
+          t = std::move(p);
+          rival = true;
+        }
       if (!t) t = inherited_target(source_root, paragraph, 2);
       const bool refusal = cue.entry->act == Act::Reject || cue.entry->act == Act::Deny;
       // The document's most named actor for an act aimed at someone; not for
@@ -87,6 +107,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
         choice.cameo = cue.entry->cameo;
         choice.plover = cue.entry->plover;
         choice.target = std::move(t);
+        choice.addressed = rival;
         cued = true;
       }
     }
@@ -121,6 +142,16 @@ bool ActDecider::in_question(const Span& trigger) const {
   if (s.last_token == 0 || s.last_token <= k) return false;
   const std::uint32_t last = s.last_token - 1;
   return view_.low(last) == "?" && view_.quote_at(last) < 0 && !view_.is_mark(last);
+}
+
+std::optional<Party> ActDecider::content_subject(const Span& content) const {
+  std::uint32_t k = view_.first_token_at(content.start);
+  if (k < view_.size() && view_.low(k) == "that") ++k;
+  while (k < view_.size() && in(kDeterminers, view_.low(k))) ++k;
+  if (k >= view_.size() || view_.tok(k).end > content.end || view_.mention_at(k) < 0) return std::nullopt;
+  Party p = facts_.from_mention(view_.mention_at(k));
+  if (!p.usable || p.media) return std::nullopt;
+  return p;
 }
 
 bool ActDecider::ends_in_question(const Span& content) const {

@@ -21,14 +21,7 @@ namespace {
 // Democrats of": rivals of one country, whom the scorer compares by root).
 bool same_actor(const DocumentStage& stage, const Party& target, const Argument& source, bool addressed) {
   if (!stage.facts.same_party(target.arg, source)) return false;
-  if (!addressed || !has_code(target.arg) || !has_code(source)) return true;
-  // A person, body or party ("Prime Minister X", "the Trump administration", "Democrats"), not a
-  // country or its people ("Russians").
-  const bool party = target.type == "NORP" && target.arg.actor != stage.facts.root_of(target.arg.actor);
-  const bool body = target.type == "PERSON" || target.type == "ORG" || party;
-  if (body && target.arg.actor != source.actor) return false;
-  // Another person of the same code ("Trump mocked Clinton").
-  return !(target.type == "PERSON" && target.arg.entity >= 0 && target.arg.entity != source.entity);
+  return !(addressed && rival_of_source(stage.facts, target, source));
 }
 
 }  // namespace
@@ -41,7 +34,8 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
   if (choice.act == Act::None) return;  // a trigger that needs a cue found none
   Statement st;
   st.source = source.arg;
-  const bool given_target = addressed && given && choice.target && choice.target->arg.start == given->arg.start;
+  const bool given_target =
+      choice.addressed || (addressed && given && choice.target && choice.target->arg.start == given->arg.start);
   if (choice.target && !same_actor(stage, *choice.target, source.arg, given_target)) st.target = choice.target->arg;
   st.act = act_name(choice.act);
   st.cameo = choice.cameo;
