@@ -44,6 +44,7 @@ Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, st
 ActChoice ActDecider::decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
                              const std::optional<Span>& content, bool quote, std::uint32_t paragraph) {
   const std::string_view source_root = facts_.key_of(source.arg);
+  const std::uint32_t first = view_.first_token_at(trigger.start);
   ActChoice choice;
   choice.act = act;
   // A modal-insistence verb demoted to SAY takes SAY's code (and no PLOVER category).
@@ -61,7 +62,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
     choice.plover = {};
   }
   const bool by_content =
-      ((act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted)) && !neutral_phrase_at(trigger);
+      ((act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted)) && !neutral_phrase_at(first, trigger);
   bool cued = false;
   // A trigger whose content decides reads what follows it in its sentence
   // ("vowed 'thousands-fold' revenge": the quotation alone is its content).
@@ -97,8 +98,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
       const bool refusal = cue.entry->act == Act::Reject || cue.entry->act == Act::Deny;
       // The document's most named actor for an act aimed at someone; not for
       // an offer, nor for "he needs to" (whoever "he" is, the text says).
-      if (!t && !refusal && !cue.pronoun && cue.entry->act != Act::Offer)
-        t = salient_target(source_root, view_.first_token_at(trigger.start));
+      if (!t && !refusal && !cue.pronoun && cue.entry->act != Act::Offer) t = salient_target(source_root, first);
       // An accusation or demand read from words needs someone it is aimed
       // at; a refusal, and what the speaker says of itself ("it is ready
       // to"), hold without one.
@@ -116,9 +116,9 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   }
   if (entry.cue_only && !cued) choice.act = Act::None;
   // "Will Russia retaliate?", "Did Kyiv accuse ...?": the writer asks, no one has spoken.
-  if (in_question(trigger)) choice.act = Act::None;
+  if (in_question(first)) choice.act = Act::None;
   // "said, when asked about ...", "if pressed": whoever the clause is about was asked, and asked no one.
-  if (entry.pos == Pos::Verb && participle_after_subordinator(trigger)) choice.act = Act::None;
+  if (entry.pos == Pos::Verb && participle_after_subordinator(first)) choice.act = Act::None;
   // "North Korea's latest comments were ...", "a summit had just concluded – was seen as": a verb
   // form right before a finite verb is a noun (or ends a clause of its own), not said by anyone.
   if (entry.pos == Pos::Verb && content && followed_by_finite_verb(trigger, *content)) choice.act = Act::None;
@@ -135,8 +135,7 @@ std::optional<Span> ActDecider::rest_of_sentence(const Span& trigger) const {
   return Span{view_.tok(k).start, view_.tok(s.last_token - 1).end};
 }
 
-bool ActDecider::in_question(const Span& trigger) const {
-  const std::uint32_t k = view_.first_token_at(trigger.start);
+bool ActDecider::in_question(std::uint32_t k) const {
   if (k >= view_.size() || view_.quote_at(k) >= 0) return false;
   const Sentence& s = view_.doc.sentences[view_.tok(k).sentence];
   if (s.last_token == 0 || s.last_token <= k) return false;
@@ -159,21 +158,19 @@ bool ActDecider::ends_in_question(const Span& content) const {
   return k > 0 && k <= view_.size() && view_.low(k - 1) == "?";
 }
 
-bool ActDecider::neutral_phrase_at(const Span& trigger) const {
+bool ActDecider::neutral_phrase_at(std::uint32_t k, const Span& trigger) const {
   // "claimed responsibility for": the words of a neutral phrase that starts with the trigger are no cues.
-  const std::uint32_t k = view_.first_token_at(trigger.start), after = view_.first_token_at(trigger.end);
-  if (k >= view_.size() || after <= k || !view_.may_start_cue(k)) return false;
+  if (k >= view_.size() || !view_.may_start_cue(k)) return false;
   const auto* forms = view_.forms_at(k);
   if (!forms) return false;
   for (const auto& f : *forms)
-    if (f.pos == Pos::Cue && k + f.size > after && k + f.size <= view_.size() && view_.rest_matches(f, k) &&
-        view_.lex.entry_of(f).act == Act::Say)
+    if (f.pos == Pos::Cue && f.size > 1 && k + f.size <= view_.size() && view_.tok(k + f.size - 1).end > trigger.end &&
+        view_.rest_matches(f, k) && view_.lex.entry_of(f).act == Act::Say)
       return true;
   return false;
 }
 
-bool ActDecider::participle_after_subordinator(const Span& trigger) const {
-  std::uint32_t k = view_.first_token_at(trigger.start);
+bool ActDecider::participle_after_subordinator(std::uint32_t k) const {
   if (k == 0 || k >= view_.size() || !ends_with(view_.low(k), "ed")) return false;
   if (view_.low(k - 1) == "being" && k > 1) --k;
   const Word w = view_.low(k - 1);

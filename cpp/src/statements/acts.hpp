@@ -111,16 +111,17 @@ class ActDecider {
   std::optional<Span> rest_of_sentence(const Span& trigger) const;
   // Whether the content starts right after the trigger (over punctuation) with "is", "was", "had" ...
   bool followed_by_finite_verb(const Span& trigger, const Span& content) const;
-  // Whether the trigger stands, outside quotations, in a sentence that asks ("Will Russia retaliate?").
-  bool in_question(const Span& trigger) const;
+  // Whether the trigger (its first token) stands, outside quotations, in a sentence that asks ("Will Russia
+  // retaliate?").
+  bool in_question(std::uint32_t first) const;
   // The actor named at the start of the content ("that Cohen was ..."), if any.
   std::optional<Party> content_subject(const Span& content) const;
   // Whether the content ends with a question mark ('"How would that help?" he asked').
   bool ends_in_question(const Span& content) const;
   // Whether a neutral cue phrase starts with the trigger and goes past it ("claimed responsibility").
-  bool neutral_phrase_at(const Span& trigger) const;
+  bool neutral_phrase_at(std::uint32_t first, const Span& trigger) const;
   // Whether the trigger is a participle right after "when", "if", ... ("said, when asked about it").
-  bool participle_after_subordinator(const Span& trigger) const;
+  bool participle_after_subordinator(std::uint32_t first) const;
   // Whether the verb at token k is a passive participle ("was asked", "were accused").
   bool passive_at(std::uint32_t k) const;
   // Whether a quotation opens right after the content, in its sentence ("says U.S. 'to blame' for").
