@@ -19,6 +19,8 @@ carpania\tGPE\tCarpania\tCRP\tCRP\t\t\t\t
 karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
 anna-vosk\tPERSON\tAnna Vosk\tBORGOV\tBOR\t\t\tVosk\tsurname
 rur-ministry\tORG\tRuritanian Foreign Ministry\tRURGOV\tRUR\t\t\t\t
+otto-kessel\tPERSON\tOtto Kessel\tRURGOV\tRUR\t\t\tKessel\tsurname
+rur-greens\tNORP\tRuritanian Green\tRURPTY\tRUR\t\t\tRuritanian Greens\t
 """
 
 HEADER = "phrase\tpos\tact\tcameo\tforms\tframe\tflags\tclass\tplover\n"
@@ -147,6 +149,77 @@ def test_an_offer_or_a_pronouns_demand_takes_no_target_from_elsewhere(nlp):
     assert statements(nlp.parse(SALIENT + "Ruritania said it will resume talks."))[-1][1:3] == ("OFFER", None)
     last = statements(nlp.parse(SALIENT + '"He needs to resign," Karl Brenner said.'))[-1]
     assert last[2] is None, last
+
+
+def test_a_foreign_actor_named_in_passing_is_no_target_from_elsewhere(nlp):
+    # a story about Ruritania that names Borduria three times: a Ruritanian's "mistake" aims at no one
+    home = ("Ruritania voted on Sunday. Karl Brenner won in Ruritania. Ruritania's parliament met. "
+            "Otto Kessel lost. Ruritania's courts agreed. Karl Brenner thanked Ruritania. ") * 2
+    last = statements(nlp.parse(SALIENT + home + "Karl Brenner said the decision was a mistake."))[-1]
+    assert last[:3] == ("Karl Brenner", "SAY", None), last
+
+
+@pytest.mark.parametrize("text, target", [
+    # a rival of the same country, addressed by the verb, is the target
+    ("Karl Brenner mocked Otto Kessel for his speech.", "Otto Kessel"),
+    ("Karl Brenner accused the Ruritanian Greens of lying.", "Ruritanian Greens"),
+    ("Karl Brenner warned the Ruritanian Greens that the vote would fail.", "Ruritanian Greens"),
+    # ... and so is the subject of what an act aimed at someone says
+    ("Karl Brenner demanded the Ruritanian Greens release the transcript.", "Ruritanian Greens"),
+    ("Karl Brenner warned that the Ruritanian Greens would lose the vote.", "Ruritanian Greens"),
+    # a rival named further on is not addressed
+    ("Karl Brenner urged voters to reject the Ruritanian Greens.", None),
+])
+def test_an_addressed_rival_of_the_same_country_is_the_target(nlp, text, target):
+    assert one(nlp, text)[2] == target
+
+
+def test_an_accusation_of_a_rival_the_content_opens_with(nlp):
+    # the accusing word right after the rival of the same country: an accusation of the rival
+    assert one(nlp, "Karl Brenner said Otto Kessel was lying to the voters.")[:3] == (
+        "Karl Brenner", "ACCUSE", "Otto Kessel")
+    # a rival who only opens a long quotation whose end accuses someone else is not its target
+    text = ('Karl Brenner added, "Otto Kessel stresses that the measures which were announced by the army '
+            'command on Monday represent a coup which is unacceptable."')
+    assert all(t != "Otto Kessel" for _, _, t, _ in statements(nlp.parse(text))), statements(nlp.parse(text))
+
+
+def test_a_target_of_the_sources_own_country_is_not_inherited(nlp):
+    # the Ruritanian rival addressed before is no one the ministry's "you have to" is aimed at
+    text = ("Karl Brenner mocked Otto Kessel on Monday. \u201cYou have to look elsewhere,\u201d the Ruritanian "
+            "Foreign Ministry said.")
+    last = statements(nlp.parse(text))[-1]
+    assert last[:3] == ("Ruritanian Foreign Ministry", "SAY", None), last
+
+
+@pytest.mark.parametrize("text", [
+    # a question in quotation marks, then "asked": the speaker asks a question, not Borduria
+    '"The deal gives Borduria the port. Who would trust them?" asked Karl Brenner.',
+    # whoever "when asked" is about was asked; no one urged anyone
+    "Karl Brenner, when asked about Borduria, declined to answer.",
+    # a passive trigger inside a quotation: the speaker underwent it
+    '"I was asked to leave by Borduria," Karl Brenner said.',
+    '"We were accused by Borduria," Karl Brenner said.',
+])
+def test_a_question_or_a_passive_asks_and_accuses_no_one(nlp, text):
+    found = statements(nlp.parse(text))
+    assert all(act not in ("URGE", "ACCUSE") for _, act, _, _ in found), found
+
+
+def test_words_of_a_neutral_phrase_that_starts_with_the_trigger_are_no_cues(nlp):
+    # "claimed responsibility": "responsibility" does not blame anyone here
+    text = ("Borduria shelled the port. Borduria's army moved north. Borduria closed the border. "
+            "The Ruritanian Greens claimed responsibility for the blockade.")
+    assert statements(nlp.parse(text))[-1][1] == "SAY", statements(nlp.parse(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a phone call is a conversation, not an appeal
+    "In Karl Brenner's call with Anna Vosk, the two discussed trade.",
+    "Karl Brenner's phone call with Anna Vosk lasted an hour.",
+])
+def test_a_call_with_someone_is_no_appeal(nlp, text):
+    assert all(act != "URGE" for _, act, _, _ in statements(nlp.parse(text))), statements(nlp.parse(text))
 
 
 def test_an_accusation_read_from_words_is_aimed_at_the_actor_next_to_them(nlp):

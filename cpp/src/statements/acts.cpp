@@ -6,9 +6,21 @@ namespace standpoints::statements {
 
 namespace {
 
+// How far after the rival whom the content opens with an accusing word may stand to be about it
+// ("Cohen was 'lying'", not a cue at the end of a long quotation that names the rival first).
+constexpr std::uint32_t kRivalReach = 8;
+
 bool aimed_at_someone(Act a) { return a != Act::Say && a != Act::Deny && a != Act::Support && a != Act::Reject; }
 
 }  // namespace
+
+bool rival_of_source(const ActorFacts& facts, const Party& target, const Argument& source) {
+  if (!has_code(target.arg) || !has_code(source) || !facts.same_party(target.arg, source)) return false;
+  const bool party = target.type == "NORP" && target.arg.actor != facts.root_of(target.arg.actor);
+  const bool body = target.type == "PERSON" || target.type == "ORG" || party;
+  if (body && target.arg.actor != source.actor) return true;
+  return target.type == "PERSON" && target.arg.entity >= 0 && target.arg.entity != source.entity;
+}
 
 Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, std::uint32_t hi,
                             const std::optional<Span>& content) const {
@@ -32,6 +44,7 @@ Act ActDecider::trigger_act(const ActEntry& entry, std::uint32_t trigger_end, st
 ActChoice ActDecider::decide(const Party& source, const Party* given, const ActEntry& entry, Act act, Span trigger,
                              const std::optional<Span>& content, bool quote, std::uint32_t paragraph) {
   const std::string_view source_root = facts_.key_of(source.arg);
+  const std::uint32_t first = view_.first_token_at(trigger.start);
   ActChoice choice;
   choice.act = act;
   // A modal-insistence verb demoted to SAY takes SAY's code (and no PLOVER category).
@@ -43,12 +56,13 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   // "vowed to ..."), from cues in its content (for a quotation, every
   // quotation of the paragraph). "Declined to comment" stays SAY.
   // "suggested that ...", "suggested Putin had ...": an assertion, not a proposal.
-  if (entry.that_say && !demoted && content && starts_clause(*content)) {
+  if (entry.that_say && !demoted && content && (starts_clause(*content) || (quote && ends_in_question(*content)))) {
     choice.act = act = Act::Say;
     choice.cameo = "010";
     choice.plover = {};
   }
-  const bool by_content = (act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted);
+  const bool by_content =
+      ((act == Act::Say && entry.cameo != "011") || (entry.cued && !demoted)) && !neutral_phrase_at(first, trigger);
   bool cued = false;
   // A trigger whose content decides reads what follows it in its sentence
   // ("vowed 'thousands-fold' revenge": the quotation alone is its content).
@@ -72,12 +86,19 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
       if ((!t || from_content) && cue.entry->act == Act::Accuse)
         if (auto near = actor_near(cue.token, spans, source_root)) t = std::move(near);
       if (!t) t = actor_in(spans, source_root);
+      // "said Cohen was lying": an accusation of a rival of the source's own country whom the content opens with.
+      bool rival = false;
+      if (!t && cue.entry->act == Act::Accuse)
+        if (auto p = content_subject(*read); p && rival_of_source(facts_, *p, source.arg) &&
+                                             cue.token <= view_.first_token_at(p->arg.end) + kRivalReach) {
+          t = std::move(p);
+          rival = true;
+        }
       if (!t) t = inherited_target(source_root, paragraph, 2);
       const bool refusal = cue.entry->act == Act::Reject || cue.entry->act == Act::Deny;
       // The document's most named actor for an act aimed at someone; not for
       // an offer, nor for "he needs to" (whoever "he" is, the text says).
-      if (!t && !refusal && !cue.pronoun && cue.entry->act != Act::Offer)
-        t = salient_target(source_root, view_.first_token_at(trigger.start));
+      if (!t && !refusal && !cue.pronoun && cue.entry->act != Act::Offer) t = salient_target(source_root, first);
       // An accusation or demand read from words needs someone it is aimed
       // at; a refusal, and what the speaker says of itself ("it is ready
       // to"), hold without one.
@@ -86,6 +107,7 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
         choice.cameo = cue.entry->cameo;
         choice.plover = cue.entry->plover;
         choice.target = std::move(t);
+        choice.addressed = rival;
         cued = true;
       }
     }
@@ -94,7 +116,9 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   }
   if (entry.cue_only && !cued) choice.act = Act::None;
   // "Will Russia retaliate?", "Did Kyiv accuse ...?": the writer asks, no one has spoken.
-  if (in_question(trigger)) choice.act = Act::None;
+  if (in_question(first)) choice.act = Act::None;
+  // "said, when asked about ...", "if pressed": whoever the clause is about was asked, and asked no one.
+  if (entry.pos == Pos::Verb && participle_after_subordinator(first)) choice.act = Act::None;
   // "North Korea's latest comments were ...", "a summit had just concluded – was seen as": a verb
   // form right before a finite verb is a noun (or ends a clause of its own), not said by anyone.
   if (entry.pos == Pos::Verb && content && followed_by_finite_verb(trigger, *content)) choice.act = Act::None;
@@ -111,13 +135,47 @@ std::optional<Span> ActDecider::rest_of_sentence(const Span& trigger) const {
   return Span{view_.tok(k).start, view_.tok(s.last_token - 1).end()};
 }
 
-bool ActDecider::in_question(const Span& trigger) const {
-  const std::uint32_t k = view_.first_token_at(trigger.start);
+bool ActDecider::in_question(std::uint32_t k) const {
   if (k >= view_.size() || view_.quote_at(k) >= 0) return false;
   const Sentence& s = view_.doc.sentences[view_.doc.sentence_of(k)];
   if (s.last_token == 0 || s.last_token <= k) return false;
   const std::uint32_t last = s.last_token - 1;
   return view_.low(last) == "?" && view_.quote_at(last) < 0 && !view_.is_mark(last);
+}
+
+std::optional<Party> ActDecider::content_subject(const Span& content) const {
+  std::uint32_t k = view_.first_token_at(content.start);
+  if (k < view_.size() && view_.low(k) == "that") ++k;
+  while (k < view_.size() && in(kDeterminers, view_.low(k))) ++k;
+  if (k >= view_.size() || view_.tok(k).end > content.end || view_.mention_at(k) < 0) return std::nullopt;
+  Party p = facts_.from_mention(view_.mention_at(k));
+  if (!p.usable || p.media) return std::nullopt;
+  return p;
+}
+
+bool ActDecider::ends_in_question(const Span& content) const {
+  const std::uint32_t k = view_.first_token_at(content.end);
+  return k > 0 && k <= view_.size() && view_.low(k - 1) == "?";
+}
+
+bool ActDecider::neutral_phrase_at(std::uint32_t k, const Span& trigger) const {
+  // "claimed responsibility for": the words of a neutral phrase that starts with the trigger are no cues.
+  if (k >= view_.size() || !view_.may_start_cue(k)) return false;
+  const auto* forms = view_.forms_at(k);
+  if (!forms) return false;
+  for (const auto& f : *forms)
+    if (f.pos == Pos::Cue && f.size > 1 && k + f.size <= view_.size() && view_.tok(k + f.size - 1).end > trigger.end &&
+        view_.rest_matches(f, k) && view_.lex.entry_of(f).act == Act::Say)
+      return true;
+  return false;
+}
+
+bool ActDecider::participle_after_subordinator(std::uint32_t k) const {
+  if (k == 0 || k >= view_.size() || !ends_with(view_.low(k), "ed")) return false;
+  if (view_.low(k - 1) == "being" && k > 1) --k;
+  const Word w = view_.low(k - 1);
+  return w == "when" || w == "if" || w == "once" || w == "unless" || w == "after" || w == "before" || w == "until" ||
+         w == "whenever";
 }
 
 bool ActDecider::stops_at_quotation(const std::optional<Span>& content) const {
@@ -258,7 +316,7 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       // is also what the statement does (the two then make one).
       if (view_.quote_at(k) < 0 && (e.pos == Pos::Verb || e.pos == Pos::Phrase)) {
         stop = true;
-        if (e.act != Act::None && e.act != Act::Say && !has_condition(e)) {
+        if (e.act != Act::None && e.act != Act::Say && !has_condition(e) && !passive_at(k)) {
           CueHit hit;
           hit.entry = &e;
           hit.token = k;
@@ -279,6 +337,8 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       // A trigger that needs a construction of its own ("attacked X for",
       // "wants X to") is no cue by itself.
       if (has_condition(e)) break;
+      // "I was asked", "they were accused of": the subject underwent the act, and did not do it.
+      if (e.pos != Pos::Cue && passive_at(k)) break;
       CueHit hit;
       hit.entry = &e;
       hit.token = k;
@@ -294,6 +354,16 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
     if (stop) break;
   }
   return cues;
+}
+
+bool ActDecider::passive_at(std::uint32_t k) const {
+  if (!ends_with(view_.low(k), "ed")) return false;
+  std::uint32_t u = k;
+  while (u > 0 && (in(kAdverbs, view_.low(u - 1)) || negation(view_.low(u - 1)))) --u;
+  if (u == 0) return false;
+  const Word w = view_.low(u - 1);
+  return w == "was" || w == "were" || w == "is" || w == "are" || w == "be" || w == "been" || w == "being" ||
+         w == "am" || w == "get" || w == "got";
 }
 
 std::optional<CueSubject> ActDecider::subject_before(std::uint32_t k, std::uint32_t lo, bool future,
@@ -515,7 +585,8 @@ std::optional<Party> ActDecider::inherited_target(std::string_view source_root, 
   for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
     if (it->paragraph + back < paragraph) break;
     if (facts_.key_of(it->arg) != source_root) continue;
-    if (it->target) {
+    // A target of the source's own root (kept only as the object addressed) is no target to inherit.
+    if (it->target && facts_.key_of(*it->target) != source_root) {
       Party p;
       p.arg = *it->target;
       p.usable = true;
@@ -555,7 +626,12 @@ std::optional<Party> ActDecider::salient_target(std::string_view source_root, st
       best_mention = c.second;
       best_root = r;
     }
-  if (best < 3) return std::nullopt;
+  // A foreign actor named a few times in a story about the source's own country ("Afghan" in
+  // a story on a U.S. senator's e-mails) is not whom its words are aimed at: the story must
+  // name it at least a quarter as often as the source's root.
+  const auto own = salient_count_.find(source_root);
+  const int own_count = own == salient_count_.end() ? 0 : own->second.first;
+  if (best < 3 || best * 4 < own_count) return std::nullopt;
   return facts_.from_mention(best_mention);
 }
 

@@ -35,6 +35,7 @@ struct ActChoice {
   std::string_view cameo;
   std::string_view plover;      // empty: none
   std::optional<Party> target;  // usable when set
+  bool addressed = false;       // the target is a rival the content's clause is about ("said Cohen was lying")
 };
 
 // Who the clause of a cue is about: the subject before it (over auxiliaries,
@@ -60,6 +61,12 @@ struct CueHit {
   bool negated = false;     // "is not ready to", "will not accept"
   std::uint32_t token = 0;  // where the cue starts
 };
+
+// Whether a target of the source's own root is another actor than the source, so that it is the
+// target where the text addresses it: a person, body or party with another code ("U.S. senators
+// urged the Trump administration", "accused Democrats of"; not "Russians", a country's people),
+// or another person of the same code ("Trump mocked Clinton"); the scorer compares roots.
+bool rival_of_source(const ActorFacts& facts, const Party& target, const Argument& source);
 
 class ActDecider {
  public:
@@ -108,8 +115,19 @@ class ActDecider {
   std::optional<Span> rest_of_sentence(const Span& trigger) const;
   // Whether the content starts right after the trigger (over punctuation) with "is", "was", "had" ...
   bool followed_by_finite_verb(const Span& trigger, const Span& content) const;
-  // Whether the trigger stands, outside quotations, in a sentence that asks ("Will Russia retaliate?").
-  bool in_question(const Span& trigger) const;
+  // Whether the trigger (its first token) stands, outside quotations, in a sentence that asks ("Will Russia
+  // retaliate?").
+  bool in_question(std::uint32_t first) const;
+  // The actor named at the start of the content ("that Cohen was ..."), if any.
+  std::optional<Party> content_subject(const Span& content) const;
+  // Whether the content ends with a question mark ('"How would that help?" he asked').
+  bool ends_in_question(const Span& content) const;
+  // Whether a neutral cue phrase starts with the trigger and goes past it ("claimed responsibility").
+  bool neutral_phrase_at(std::uint32_t first, const Span& trigger) const;
+  // Whether the trigger is a participle right after "when", "if", ... ("said, when asked about it").
+  bool participle_after_subordinator(std::uint32_t first) const;
+  // Whether the verb at token k is a passive participle ("was asked", "were accused").
+  bool passive_at(std::uint32_t k) const;
   // Whether a quotation opens right after the content, in its sentence ("says U.S. 'to blame' for").
   bool stops_at_quotation(const std::optional<Span>& content) const;
   // Whether the content is a clause: "that ...", or a name or pronoun first.

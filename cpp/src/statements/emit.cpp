@@ -15,13 +15,13 @@ const ActEntry& plain_say_entry() {
 namespace {
 
 // Whether a target is its source: the same party, unless it is the object
-// addressed and both are coded with codes that differ below the country
-// ("U.S. senators urged the Trump administration": USA to USAGOV).
+// addressed and either both are coded with codes that differ below the country
+// ("U.S. senators urged the Trump administration": USA to USAGOV) or it is
+// another person or group than the source ("Trump mocked Clinton", "accused
+// Democrats of": rivals of one country, whom the scorer compares by root).
 bool same_actor(const DocumentStage& stage, const Party& target, const Argument& source, bool addressed) {
   if (!stage.facts.same_party(target.arg, source)) return false;
-  // A person or body ("Prime Minister X", "the Trump administration"), not a country or people.
-  const bool body = target.type == "PERSON" || target.type == "ORG";
-  return !(addressed && body && has_code(target.arg) && has_code(source) && target.arg.actor != source.actor);
+  return !(addressed && rival_of_source(stage.facts, target, source));
 }
 
 }  // namespace
@@ -34,7 +34,8 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
   if (choice.act == Act::None) return;  // a trigger that needs a cue found none
   Statement st;
   st.source = source.arg;
-  const bool given_target = addressed && given && choice.target && choice.target->arg.start == given->arg.start;
+  const bool given_target =
+      choice.addressed || (addressed && given && choice.target && choice.target->arg.start == given->arg.start);
   if (choice.target && !same_actor(stage, *choice.target, source.arg, given_target)) st.target = choice.target->arg;
   st.act = act_name(choice.act);
   st.cameo = choice.cameo;
@@ -57,12 +58,23 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
   if (speakers.empty()) return false;
   const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end()};
   const std::size_t first_seen = stage.history.entries().size();
+  // The subject of the content of an act aimed at someone is addressed too ("demanded Republicans
+  // release", "warned that the Greens ..."), not a name further on in it.
+  const bool aimed = act != Act::Say && act != Act::Deny && act != Act::Support && act != Act::Reject &&
+                     act != Act::Offer && f.content;
+  const auto addressed_at = [&](const Party& target) {
+    if (!f.content_target) return true;
+    if (!aimed) return false;
+    const TokenView& view = stage.view;
+    return view.first_token_at(target.arg.start) <= view.first_token_at(f.content->start) + 2;
+  };
   for (const auto& source : speakers) {
     bool any_target = false;
     for (const auto& target : f.reciprocal ? speakers : f.targets)
-      if (target.usable && !target.media && !same_actor(stage, target, source.arg, !f.content_target)) {
+      if (const bool addressed = addressed_at(target);
+          target.usable && !target.media && !same_actor(stage, target, source.arg, addressed)) {
         emit_statement(stage, source, &target, *t.entry, act, trigger, f.content, f.quote, f.negated, scope.index,
-                       !f.content_target);
+                       addressed);
         any_target = true;
       }
     if (!any_target)
