@@ -147,7 +147,7 @@ std::optional<Party> ActDecider::content_subject(const Span& content) const {
   std::uint32_t k = view_.first_token_at(content.start);
   if (k < view_.size() && view_.low(k) == "that") ++k;
   while (k < view_.size() && in(kDeterminers, view_.low(k))) ++k;
-  if (k >= view_.size() || view_.tok(k).end > content.end || view_.mention_at(k) < 0) return std::nullopt;
+  if (k >= view_.size() || view_.tok(k).end() > content.end || view_.mention_at(k) < 0) return std::nullopt;
   Party p = facts_.from_mention(view_.mention_at(k));
   if (!p.usable || p.media) return std::nullopt;
   return p;
@@ -164,8 +164,9 @@ bool ActDecider::neutral_phrase_at(std::uint32_t k, const Span& trigger) const {
   const auto* forms = view_.forms_at(k);
   if (!forms) return false;
   for (const auto& f : *forms)
-    if (f.pos == Pos::Cue && f.size > 1 && k + f.size <= view_.size() && view_.tok(k + f.size - 1).end > trigger.end &&
-        view_.rest_matches(f, k) && view_.lex.entry_of(f).act == Act::Say)
+    if (f.pos == Pos::Cue && f.size > 1 && k + f.size <= view_.size() &&
+        view_.tok(k + f.size - 1).end() > trigger.end && view_.rest_matches(f, k) &&
+        view_.lex.entry_of(f).act == Act::Say)
       return true;
   return false;
 }
