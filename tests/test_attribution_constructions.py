@@ -280,6 +280,15 @@ def test_a_name_the_knowledge_base_lacks_before_a_role_noun_speaks(nlp, noun):
     assert [(s.source.text, s.act, s.trigger.text) for s in statements(doc)] == [("Vann Quarrey", "SAY", "said")]
 
 
+@pytest.mark.parametrize("name", ["Oskar Demmeltrup II", "Oskar R. Demmeltrup III", "Oskar Demmeltrup IV"])
+def test_a_generational_numeral_stays_in_the_name_of_a_speaker(nlp, name):
+    # A name in no dictionary: "II" is no acronym inside it, and the whole name speaks, not the
+    # role noun after it.
+    doc = nlp.parse(f"{name}, a writer for the Ruritanian Herald, said the talks with Borduria had failed.")
+    assert [(s.source.text, s.act) for s in statements(doc)] == [(name, "SAY")]
+    assert name in [m.text for m in doc.mentions if m.type == "PERSON"]
+
+
 def test_a_long_relative_clause_between_the_speaker_and_the_verb(nlp):
     # The clause holds another person and outruns the parse's look-behind: the speaker is the
     # name before ", who".

@@ -658,7 +658,8 @@ NameCues NameCues::load(const std::string& path, const std::string& agents_path,
                                                                  {"place_before", kPlaceBefore},
                                                                  {"role_modifier", kRoleModifier},
                                                                  {"former", kFormer},
-                                                                 {"seat", kSeatWord}};
+                                                                 {"seat", kSeatWord},
+                                                                 {"name_suffix", kNameSuffix}};
   auto kind_of = [](const tsv::Row& row, std::string_view kind) {
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& kv) { return kv.first == kind; });
@@ -1673,7 +1674,9 @@ struct Finder {
       bool words_ok = true;
       for (std::size_t i = s; i < e; ++i) {
         const Token& t = doc.tokens[i];
-        if (t.kind == TokenKind::Word && t.shape == Shape::AllCaps) words_ok = false;
+        // A generational numeral closes a name of two words or more ("Vann R. Newkirk II").
+        const bool suffix = i == e - 1 && i >= s + 2 && (memo.kinds(i) & NameCues::kNameSuffix);
+        if (t.kind == TokenKind::Word && t.shape == Shape::AllCaps && !suffix) words_ok = false;
         if (t.kind == TokenKind::Word && (memo.kinds(i) & NameCues::kStop)) words_ok = false;
       }
       // Names have words of two letters or more ("Plan B" is no person).

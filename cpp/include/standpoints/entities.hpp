@@ -151,6 +151,7 @@ class NameCues {
     kRoleModifier = 1u << 20,  // a word between a body and a role ("Kremlin senior spokesman")
     kFormer = 1u << 21,        // a word that makes the office after it a past one ("former", "retired")
     kSeatWord = 1u << 22,      // a word for an organisation's seat after a place ("Chicago-based", "based in")
+    kNameSuffix = 1u << 23,    // a generational numeral that closes a person's name ("Newkirk II")
   };
   // name_cues.tsv, and the rows of agents.tsv that are name cues (a `cue`
   // column of title, role, org_head, org_first, org_cue or org_tail).
