@@ -330,3 +330,30 @@ def test_an_unknown_acronym_first_in_a_sentence_before_a_role_noun(nlp):
     doc = nlp.parse("Ohio, Iowa and Texas officials met. VKHA spokesperson Oskar Hentzau said the group does not lobby.")
     assert ("VKHA", "ORG") in names(doc)
     assert by_text(doc)["Oskar Hentzau"].actor != "USAGOV"  # a group's spokesperson, not the government's
+
+
+@pytest.fixture(scope="module")
+def demmeltrups():
+    # Two invented people of one surname: a legislator, and a president out of office by 2020.
+    nlp = Analyzer()
+    nlp.add_actors([
+        {"id": "oskar-demmeltrup", "name": "Oskar Demmeltrup", "actor": "USALEG", "country": "USA",
+         "from": "2011-01-03", "flags": ["surname"]},
+        {"id": "ilse-demmeltrup", "name": "Ilse Demmeltrup", "actor": "USAGOV", "country": "USA",
+         "from": "1993-01-20", "to": "2001-01-20", "flags": ["surname"]},
+    ])
+    return nlp
+
+
+@pytest.mark.parametrize("text, date, code", [
+    ("Sen. Demmeltrup said the bill would pass the U.S. Senate.", "2020-03-01", "USALEG"),
+    ("President Demmeltrup signed the law in Washington.", "2020-03-01", "USA"),     # out of office: the country
+    ("President Demmeltrup signed the law in Washington.", "1995-03-01", "USAGOV"),  # in office
+    ("Mr. Demmeltrup said the bill would pass the U.S. Senate.", "2020-03-01", None),  # no office in the title
+    ("Dr. Demmeltrup said the bill would pass the U.S. Senate.", "2020-03-01", None),
+    ("Sen. Demmeltrup said the bill would pass.", "2020-03-01", None),  # the text names no United States
+])
+def test_a_title_and_a_surname_alone_name_the_one_known_holder_of_such_an_office(demmeltrups, text, date, code):
+    doc = demmeltrups.parse(text, date=date)
+    [m] = [m for m in doc.mentions if m.text == "Demmeltrup"]
+    assert m.actor == code

@@ -226,6 +226,11 @@ void ActorTable::add(const ActorSpec& spec, bool user, const std::string& where)
     const std::string_view n = e.name;
     const auto sp = n.find(' ');
     if (sp != std::string_view::npos && sp >= 2 && n.find('.') > sp) given_names_.emplace(n.substr(0, sp));
+    const auto last = n.rfind(' ');
+    if ((e.flags & kSurname) && last != std::string_view::npos) {
+      auto& people = surnames_[std::string(n.substr(last + 1))];
+      if (people.empty() || people.back() != index) people.push_back(index);
+    }
   }
   index_alias(index, spec.name, user);
   for (const auto& a : spec.aliases) index_alias(index, a, user);

@@ -100,6 +100,69 @@ struct Resolver {
     return m;
   }
 
+  // 0. "Sen. McConnell", "President Reagan" where the document never gives
+  // the full name: a surname alone after a title is the one person of the
+  // knowledge base (surname flag) with that surname who held an office of the
+  // title's role (LEG for "Sen.", GOV for "President") and whose country the
+  // document names otherwise (so that "Gen. Lee" in a Korean story is no
+  // general of another country); the code then follows the article's date as
+  // for any known person. Several such people, or a word that is a given name
+  // ("Prince Andrew"): none.
+  void people_by_title_and_surname() {
+    const auto candidate = [&](const Mention& m) {
+      return m.kb < 0 && m.type == "PERSON" && m.last_token - m.first_token == 1 && m.first_token > 0 &&
+             k.actors.people_with_surname(text(m.first_token));
+    };
+    // Most documents have no such mention: the sets below are made only for those that do.
+    if (std::none_of(doc.mentions.begin(), doc.mentions.end(), candidate)) return;
+    StringSet named;      // surnames of the known people the document names in full: cluster() joins those
+    StringSet countries;  // countries of the document's known names
+    for (const Mention& m : doc.mentions) {
+      if (m.kb < 0) continue;
+      const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+      if (!a.country.empty() && countries.find(a.country) == countries.end()) countries.emplace(a.country);
+      const std::string_view name = a.name;
+      if (const auto sp = name.rfind(' '); m.type == "PERSON" && sp != std::string_view::npos) {
+        const std::string_view last = name.substr(sp + 1);
+        if (named.find(last) == named.end()) named.emplace(last);
+      }
+    }
+    for (Mention& m : doc.mentions) {
+      if (!candidate(m)) continue;
+      const std::string_view word = text(m.first_token);
+      const auto* people = k.actors.people_with_surname(word);
+      if (named.find(word) != named.end() || k.actors.is_given_name(word)) continue;
+      const std::string role = title_role_before(m.first_token);
+      if (role.empty()) continue;
+      std::int32_t found = -1;
+      for (const std::uint32_t p : *people) {
+        const ActorEntry& a = k.actors.entry(p);
+        if (countries.find(a.country) == countries.end() ||
+            std::none_of(a.offices.begin(), a.offices.end(), [&](const Office& o) { return o.actor.ends_with(role); }))
+          continue;
+        if (found >= 0) {
+          found = -2;  // more than one
+          break;
+        }
+        found = static_cast<std::int32_t>(p);
+      }
+      if (found >= 0) m.kb = found;
+    }
+  }
+
+  // The role code of a title (agents.tsv, cue `title`) that ends right before
+  // token t ("Sen.", "Vice President", "Majority Leader"), or empty; a title
+  // without a role ("Mr.", "Leader") gives none.
+  std::string title_role_before(std::size_t t) const {
+    const Sentence& s = doc.sentences[doc.sentence_of(t)];
+    std::string role;
+    for (std::size_t j = t; j > s.first_token && j + 4 > t;) {
+      --j;
+      if (k.cues.phrase_at(doc, j, t, NameCues::kTitle, &role) == t - j) return role;
+    }
+    return {};
+  }
+
   // 1. Entities for knowledge-base and text-found names.
   void cluster() {
     StringMap<std::int32_t> surname;      // last word of a person's name -> entity
@@ -692,6 +755,7 @@ struct Resolver {
     // reserve for millions of mentions that mostly share entities.
     doc.entities.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));
     sort_mentions_by_start(doc.mentions);
+    people_by_title_and_surname();
     cluster();
     index_tokens();
     const std::size_t before_acronyms = doc.mentions.size();

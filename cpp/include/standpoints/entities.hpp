@@ -86,6 +86,11 @@ class ActorTable {
   // True for a word that opens some known person's name ("Vladimir"): the
   // capitalised-span finder takes unknown two-word names as people only then.
   bool is_given_name(std::string_view word) const { return given_names_.find(word) != given_names_.end(); }
+  // The people with the surname flag whose name ends in `word` ("McConnell"), or null.
+  const std::vector<std::uint32_t>* people_with_surname(std::string_view word) const {
+    const auto it = surnames_.find(word);
+    return it == surnames_.end() ? nullptr : &it->second;
+  }
 
   // An exact single-word alias (used to test capitalised words).
   const std::vector<std::uint32_t>* lookup_phrase(std::string_view key) const;
@@ -121,7 +126,8 @@ class ActorTable {
   // troops"), so the matcher need not walk the folded trie for it.
   StringSet folded_tails_;
   StringSet given_names_;
-  std::vector<Token> scratch_tokens_;  // reused while loading
+  StringMap<std::vector<std::uint32_t>> surnames_;  // last word of a surname-flagged person's name -> entries
+  std::vector<Token> scratch_tokens_;               // reused while loading
 };
 
 // Name cues for names outside the knowledge base (name_cues.tsv).
