@@ -109,12 +109,13 @@ struct Resolver {
   // for any known person. Several such people, or a word that is a given name
   // ("Prince Andrew"): none.
   void people_by_title_and_surname() {
-    const auto candidate = [&](const Mention& m) {
-      return m.kb < 0 && m.type == "PERSON" && m.last_token - m.first_token == 1 && m.first_token > 0 &&
-             k.actors.people_with_surname(text(m.first_token));
+    // The known people a one-word person name not in the knowledge base may be, or null.
+    const auto people_for = [&](const Mention& m) -> const std::vector<std::uint32_t>* {
+      if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token != 1 || m.first_token == 0) return nullptr;
+      return k.actors.people_with_surname(text(m.first_token));
     };
     // Most documents have no such mention: the sets below are made only for those that do.
-    if (std::none_of(doc.mentions.begin(), doc.mentions.end(), candidate)) return;
+    if (std::none_of(doc.mentions.begin(), doc.mentions.end(), people_for)) return;
     StringSet named;      // surnames of the known people the document names in full: cluster() joins those
     StringSet countries;  // countries of the document's known names
     for (const Mention& m : doc.mentions) {
@@ -128,9 +129,9 @@ struct Resolver {
       }
     }
     for (Mention& m : doc.mentions) {
-      if (!candidate(m)) continue;
+      const auto* people = people_for(m);
+      if (!people) continue;
       const std::string_view word = text(m.first_token);
-      const auto* people = k.actors.people_with_surname(word);
       if (named.find(word) != named.end() || k.actors.is_given_name(word)) continue;
       const std::string role = title_role_before(m.first_token);
       if (role.empty()) continue;
