@@ -130,7 +130,7 @@ void evaluate(const Options& o) {
       }
       const Token& t = d.tokens[i];
       if (!speech.empty() && is_verb(b.tag) &&
-          speech.count(lower(std::string_view(d.text).substr(t.start, t.end - t.start)))) {
+          speech.count(lower(std::string_view(d.text).substr(t.start, t.end() - t.start)))) {
         ++verbs;
         const auto i32 = static_cast<std::uint32_t>(i);
         auto own_subject = [](const Document& doc, std::uint32_t v) {
