@@ -321,9 +321,20 @@ def test_non_speech_senses_of_new_entries_give_nothing(nlp):
     "Karl Brenner, who advised Anna Vosk for years, retired.",
     # the anonymity formula of a source is no request
     "A Ruritanian official who asked not to be identified spoke to reporters.",
+    # idioms of acts.tsv (pos idiom): the trigger word in another sense
+    "Karl Brenner won 40 percent of the vote in Syldavia, as opposed to 25 percent in Borduria.",
+    "The Syldavian strike added to the tensions with Borduria.",
+    "Anna Vosk's visit to Borduria offered a glimpse of Syldavian diplomacy.",
+    "Syldavian President Karl Brenner declared a state of emergency in Northmark.",
 ])
 def test_trigger_words_in_other_senses_give_no_statement(nlp, text):
     assert statements(nlp.parse(text)) == []
+
+
+def test_a_statement_after_an_idiom_is_still_found(nlp):
+    doc = nlp.parse("Adding to the tensions, Syldavian President Karl Brenner warned Borduria on Monday.")
+    assert [(s.act, s.trigger.text, s.target.text if s.target else None) for s in doc.statements] == [
+        ("WARN", "warned", "Borduria")]
 
 
 @pytest.mark.parametrize("text", [
@@ -428,6 +439,17 @@ def test_user_cues_and_plover_categories(write, actors_file):
     assert one(own, "Anna Vosk said Ruritania's plan was skulduggery.") == ("Anna Vosk", "ACCUSE", "Ruritania",
                                                                            "ACCUSE")
     assert one(own, "Syldavia snubbed Borduria.") == ("Syldavia", "REJECT", "Borduria", "SANCTION")
+
+
+def test_a_user_idiom_silences_a_trigger_word(write, actors_file):
+    # a phrase of one's own that holds a trigger word in another sense (pos idiom)
+    mine = write("acts.tsv", HEADER + "warn off\tidiom\t\t\twarned off\tnone\t\t\t\n")
+    builtin = Analyzer(actors=str(actors_file))
+    own = Analyzer(actors=str(actors_file), acts=[mine])
+    text = "Syldavia warned off the Bordurian fishing boats."
+    assert [s.act for s in builtin.parse(text).statements] == ["WARN"]
+    assert own.parse(text).statements == []
+    assert one(own, "Syldavia warned Borduria.") == ("Syldavia", "WARN", "Borduria", "THREATEN")
 
 
 @pytest.mark.parametrize("row, line, reason", [

@@ -308,6 +308,10 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
       if (k + f.size > n) continue;
       if (f.pos == Pos::Nominal || f.pos == Pos::Pronoun || f.pos == Pos::Light || f.pos == Pos::Noun) continue;
       if (!view_.rest_matches(f, k)) continue;
+      if (f.pos == Pos::Idiom) {  // "as opposed to": no cue in its words (forms come longest first)
+        k += f.size - 1;
+        break;
+      }
       const ActEntry& e = view_.lex.entry_of(f);
       // A verb form after a determiner or a possessive is a noun ("softened its demands").
       if (e.pos == Pos::Verb && k > lo && (in(kDeterminers, view_.low(k - 1)) || view_.is_possessive_s(k - 1)))

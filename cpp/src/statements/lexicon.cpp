@@ -20,13 +20,14 @@ constexpr std::array<std::pair<std::string_view, Act>, 9> kActs{{{"SAY", Act::Sa
                                                                  {"DENY", Act::Deny},
                                                                  {"SUPPORT", Act::Support}}};
 
-constexpr std::array<std::pair<std::string_view, Pos>, 7> kPos{{{"verb", Pos::Verb},
+constexpr std::array<std::pair<std::string_view, Pos>, 8> kPos{{{"verb", Pos::Verb},
                                                                 {"noun", Pos::Noun},
                                                                 {"phrase", Pos::Phrase},
                                                                 {"light", Pos::Light},
                                                                 {"nominal", Pos::Nominal},
                                                                 {"pronoun", Pos::Pronoun},
-                                                                {"cue", Pos::Cue}}};
+                                                                {"cue", Pos::Cue},
+                                                                {"idiom", Pos::Idiom}}};
 
 constexpr std::array<std::pair<std::string_view, Referent>, 6> kReferents{{{"person", Referent::Person},
                                                                            {"thing", Referent::Thing},
@@ -151,7 +152,8 @@ ActEntry read_entry(const tsv::Row& row, const Crosswalk& crosswalk) {
   e.lemma = std::string(row.get("phrase"));
   const auto pos = row.get("pos");
   const Pos* p = find_named(kPos, pos);
-  if (!p) row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun, cue)");
+  if (!p)
+    row.fail("unknown pos \"" + std::string(pos) + "\" (verb, noun, phrase, light, nominal, pronoun, cue, idiom)");
   e.pos = *p;
   const auto act = row.get("act");
   const bool trigger = e.pos == Pos::Verb || e.pos == Pos::Noun || e.pos == Pos::Phrase || e.pos == Pos::Cue;
@@ -176,12 +178,12 @@ ActEntry read_entry(const tsv::Row& row, const Crosswalk& crosswalk) {
   return e;
 }
 
-// Verbs, nouns, phrases and light verbs: the forms a trigger match can return.
+// Verbs, nouns, phrases, light verbs and idioms: the forms a trigger match can return.
 bool may_start_trigger(Pos p) noexcept {
-  return p == Pos::Verb || p == Pos::Noun || p == Pos::Phrase || p == Pos::Light;
+  return p == Pos::Verb || p == Pos::Noun || p == Pos::Phrase || p == Pos::Light || p == Pos::Idiom;
 }
-// Cues, verbs and phrases: the forms the content cues read.
-bool may_start_cue(Pos p) noexcept { return p == Pos::Cue || p == Pos::Verb || p == Pos::Phrase; }
+// Cues, verbs, phrases and idioms: the forms the content cues read.
+bool may_start_cue(Pos p) noexcept { return p == Pos::Cue || p == Pos::Verb || p == Pos::Phrase || p == Pos::Idiom; }
 
 }  // namespace
 

@@ -28,6 +28,7 @@ enum class Pos : std::uint8_t {
   Nominal,  // a head that can stand for a source ("the ministry")
   Pronoun,  // "he", "they"
   Cue,      // a word in the content that shows what a neutral statement does ("must")
+  Idiom,    // a phrase that holds a trigger word in another sense, no statement ("as opposed to")
 };
 
 // Whose clause a content cue must stand in, by the subject of that clause:

@@ -91,6 +91,8 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   const std::uint32_t i = candidate.token;
   Trigger t = match_trigger_form(view, i, hi, candidate.forms);
   if (!t.entry) return {};
+  // "as opposed to", "added to the": the trigger word in another sense; its words are passed over.
+  if (t.entry->pos == Pos::Idiom) return {TriggerReading::Outcome::Skipped, t};
   // Glued to a hyphen ("Iran-backed"): a modifier, no act.
   if (i > lo && !view.tok(i).space_before && view.low(i - 1) == "-") return {};
   // An -ing form: no passive after "is". A phrase's verb counts after a
