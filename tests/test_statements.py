@@ -271,6 +271,16 @@ def test_headline_colon_is_about_the_name_that_opens_it(nlp):
     assert (s.source.text, s.act, s.target.text) == ("Ruritania", "SAY", "Borduria")
 
 
+@pytest.mark.parametrize("line", [
+    "Karl Brenner: 1,769.",                                 # a tally
+    "Ruritania: @RuritaniaGov",                             # a handle
+    "Syldavia: Anna Vosk, Karl Brenner, Ilse Marrow and Tsao Minghui",  # a roster
+])
+def test_a_name_colon_before_a_figure_a_handle_or_a_roster_says_nothing(nlp, line):
+    doc = nlp.parse("The results\n" + line + "\nThe rest of the story.")
+    assert doc.statements == [], [(s.source.text, s.act) for s in doc.statements]
+
+
 def test_she_after_a_reporter_is_the_reporter_not_a_name_in_her_report(nlp):
     # "Herald's Jane Roe, reporting from X, tells ... that Brenner ...", then "she says": not Brenner.
     doc = nlp.parse(

@@ -4,13 +4,35 @@
 
 namespace standpoints::statements {
 
+namespace {
+
+// Whether the words after "Name:" in [from, to) can be what the name says: not
+// a figure alone ("Clinton: 1,769."), a handle or address ("Twitter: @Milbank"),
+// or a roster of names, capitalised words and commas ("New Hampshire: Ann Roe,
+// Bo Poe, Cy Doe").
+bool colon_content_says_something(const TokenView& view, std::uint32_t from, std::uint32_t to) {
+  const Word first = view.low(from);
+  if (first == "@" || first.starts_with("http") || first.starts_with("www.")) return false;
+  std::uint32_t words = 0, named = 0, commas = 0;
+  for (std::uint32_t k = from; k < to; ++k) {
+    if (view.low(k) == ",") ++commas;
+    if (view.tok(k).kind != TokenKind::Word) continue;
+    ++words;
+    const Shape shape = view.tok(k).shape;
+    named += shape == Shape::Capitalized || shape == Shape::AllCaps || view.low(k) == "and";
+  }
+  return words > 0 && !(commas >= 2 && named == words);
+}
+
+}  // namespace
+
 void headline_colon(DocumentStage& stage, std::uint32_t si) {
   const TokenView& view = stage.view;
   const std::uint32_t sf = view.doc.sentences[si].first_token, sl = view.doc.sentences[si].last_token;
   if (view.mention_at(sf) < 0) return;
   std::uint32_t k = sf;
   while (k < sl && view.mention_at(k) == view.mention_at(sf)) ++k;
-  if (!(k + 1 < sl && view.low(k) == ":")) return;
+  if (!(k + 1 < sl && view.low(k) == ":") || !colon_content_says_something(view, k + 1, sl)) return;
   const Party source = stage.facts.party_of(view.mention_at(sf));
   if (!source.usable || source.media || (!has_code(source.arg) && source.type != "PERSON" && source.type != "ORG"))
     return;
