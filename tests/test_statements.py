@@ -8,6 +8,7 @@ import pytest
 ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
 ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
 borduria\tGPE\tBorduria\tBOR\tBOR\t\t\t\t
+bor-norp\tNORP\tBordurian\tBOR\tBOR\t\t\tBordurians\tdemonym
 karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
 olga-varn\tPERSON\tOlga Varn\tRURGOV\tRUR\t\t\tVarn\tsurname
 syldavia\tGPE\tSyldavia\tSYL\tSYL\t\t\t\t
@@ -279,6 +280,20 @@ def test_headline_colon_is_about_the_name_that_opens_it(nlp):
 def test_a_name_colon_before_a_figure_a_handle_or_a_roster_says_nothing(nlp, line):
     doc = nlp.parse("The results\n" + line + "\nThe rest of the story.")
     assert doc.statements == [], [(s.source.text, s.act) for s in doc.statements]
+
+
+@pytest.mark.parametrize("text, source, root", [
+    # the place after "in" is where the speaker is: the name before it speaks
+    ("A spokesman for the Bordurian Embassy in Ruritania said the talks had failed.", "Bordurian", "BOR"),
+    ("Karl Brenner in Borduria said the talks had failed.", "Karl Brenner", "RUR"),
+    # no one named before "in": the place stands for its people
+    ("Officials in Borduria said the talks had failed.", "Borduria", "BOR"),
+])
+def test_a_place_after_in_is_where_the_speaker_is(nlp, text, source, root):
+    doc = nlp.parse("The talks\n" + text)
+    check_offsets(doc)
+    s = one(doc)
+    assert (s.source.text, (s.source.actor or "")[:3]) == (source, root)
 
 
 def test_she_after_a_reporter_is_the_reporter_not_a_name_in_her_report(nlp):

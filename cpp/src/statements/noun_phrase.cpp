@@ -1,5 +1,6 @@
 #include "statements/noun_phrase.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace standpoints::statements {
@@ -36,6 +37,26 @@ std::int64_t before_parenthesis(const TokenView& view, std::int64_t e, std::uint
     if (w == "(") return k - 1;
   }
   return e;
+}
+
+// "the Saudi Embassy in Washington said", "the Turkish ambassador in Berlin
+// warned": a place after "in" or "at" is where the speaker is; a name before
+// the preposition is who speaks. With no person nor known actor named before
+// it ("officials in Washington", "the Foreign Ministry in Berlin") the place
+// stays the phrase's name.
+std::optional<NounPhrase> located_speaker(const TokenView& view, std::span<const std::int32_t> heads,
+                                          std::uint32_t first, std::uint32_t lo, bool juxtapose) {
+  if (heads.size() != 1 || first < lo + 2) return std::nullopt;
+  const Mention& place = view.mention(heads[0]);
+  if (place.type != "GPE" && place.type != "LOC") return std::nullopt;
+  const Word prep = view.low(first - 1);
+  if (prep != "in" && prep != "at") return std::nullopt;
+  NounPhrase speaker = scan_phrase_before(view, first - 2, lo, juxtapose);
+  const auto speaks = [&](std::int32_t m) {
+    return !view.mention(m).actor.empty() || view.mention(m).type == "PERSON";
+  };
+  if (std::none_of(speaker.names.begin(), speaker.names.end(), speaks)) return std::nullopt;
+  return speaker;
 }
 
 }  // namespace
@@ -134,6 +155,7 @@ NounPhrase scan_phrase_before(const TokenView& view, std::int64_t e, std::uint32
     break;
   }
   if (conj_mention >= 0) heads.push_back(conj_mention);
+  if (const auto where = located_speaker(view, heads, first, lo, juxtapose)) return *where;
   np.first = first;
   if (heads.empty()) {
     // No name: a nominal head ("the ministry", "the leaked letters").
