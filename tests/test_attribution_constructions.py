@@ -334,3 +334,19 @@ def test_the_person_in_apposition_to_a_role_noun_speaks(nlp):
     # not the one whose pollster they are.
     [s] = statements(nlp.parse("Karl Brenner's pollster, Vann Quarrey, said the talks with Borduria had failed."))
     assert (s.source.text, s.act, s.trigger.text) == ("Vann Quarrey", "SAY", "said")
+
+
+@pytest.mark.parametrize("text, source, act, target", [
+    # a participle right after a noun and before "by" + a name: a passive without its be-form
+    ("The plan proposed by Karl Brenner was debated for hours.", "Karl Brenner", "OFFER", None),
+    ("Borduria's fleet threatened by Ruritania returned to port.", "Ruritania", "WARN", "Borduria"),
+])
+def test_a_reduced_passive_is_the_agents_act(nlp, text, source, act, target):
+    found = [(s.source.text, s.act, s.target.text if s.target else None) for s in statements(nlp.parse(text))]
+    assert (source, act, target) in found, found
+
+
+def test_by_and_a_means_is_no_agent(nlp):
+    # "apologized by phone": the subject acts; "phone" is how
+    found = statements(nlp.parse("Karl Brenner apologized by phone to the Bordurian envoy."))
+    assert [s.source.text for s in found] == ["Karl Brenner"], [(s.source.text, s.act) for s in found]

@@ -41,6 +41,24 @@ bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
   return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
 }
 
+// A participle right after a noun or name and right before "by": a passive
+// that lost its be-form ("Thailand's economy threatened by turmoil", "the plan
+// proposed by Russia"); the agent after "by" is the source, if it is a party.
+// `j` is the token before the trigger.
+bool is_reduced_passive(const TokenView& view, const Trigger& t, std::int64_t j, std::uint32_t hi) {
+  if (t.ing || t.is_noun() || t.last >= hi || view.low(t.last) != "by" || !ends_with(view.low(t.last - 1), "ed"))
+    return false;
+  // "by" then a name or a determiner: an agent ("by Russia", "by the ministry"), not a
+  // means of an active verb ("apologized by phone", "replied by saying").
+  if (j < 0 || t.last + 1 >= hi) return false;
+  const std::uint32_t a = t.last + 1;
+  if (view.mention_at(a) < 0 && !in(kDeterminers, view.low(a)) && view.tok(a).shape != Shape::Capitalized) return false;
+  const auto u = static_cast<std::uint32_t>(j);
+  return view.mention_at(u) >= 0 ||
+         (view.tok(u).kind == TokenKind::Word && !view.is_mark(u) && !in(kStop, view.low(u)) &&
+          !in(kAux, view.low(u)) && !ends_with(view.low(u), "ly"));
+}
+
 // Whether token j is a plain lower-case noun that no one stands behind, the
 // end of an object before a participle ("released a statement condemning
 // ...": the participle's subject is the clause's, not "statement").
@@ -557,7 +575,8 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
   const std::uint32_t lo = scope.lo;
   const std::int64_t j = skip_auxiliaries(view, t.before(), lo, f.negated);
   const Word w = j >= lo ? view.low(at(j)) : Word();
-  if (is_passive(view, t, lo)) return passive_with_agent(stage, scope, t, j, f);
+  if (is_passive(view, t, lo) || (j >= lo && is_reduced_passive(view, t, j, scope.hi)))
+    return passive_with_agent(stage, scope, t, j, f);
   if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after" || ends_object(view, j)))
     participle(f);
   else if (j < lo)
