@@ -69,6 +69,12 @@ def test_according_to_a_medium_is_no_statement(nlp):
     assert statements(nlp.parse("The plan failed, according to the Ruritanian Herald.")) == []
 
 
+def test_according_to_opening_a_sentence_ends_at_its_comma(nlp):
+    # the names after the comma are the clause's subject, not more sources of "according to"
+    doc = nlp.parse("According to the Ruritanian Herald, Karl Brenner and Borduria's envoy met twice in May.")
+    assert [(s.source.text, s.trigger.text) for s in statements(doc)] == []
+
+
 def test_a_reporter_asks(nlp):
     [s] = statements(nlp.parse("A reporter asked Karl Brenner how big the wall would be."))
     assert (s.source.text, s.source.actor, s.trigger.text, s.target.text) == ("reporter", None, "asked", "Karl Brenner")

@@ -282,7 +282,18 @@ void unnamed_source_after(DocumentStage& stage, const SentenceScope& scope, std:
 
 void according_to(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Frame& f) {
   const TokenView& view = stage.view;
-  stage.phrases.object_after(f.sources, t.last, scope.hi, true);
+  // Opening the sentence, the phrase ends at its comma: in "According to NBC
+  // News, Trump and Mattis ..." the names after it are the clause's, no list.
+  std::uint32_t end = scope.hi;
+  std::uint32_t opening = scope.lo;
+  while (opening < t.first && view.tok(opening).kind != TokenKind::Word) ++opening;
+  if (opening == t.first)
+    for (std::uint32_t k = t.last; k < scope.hi; ++k)
+      if (view.low(k) == ",") {
+        end = k;
+        break;
+      }
+  stage.phrases.object_after(f.sources, t.last, end, true);
   if (f.sources.empty()) unnamed_source_after(stage, scope, t.last, f);
   // "according to Russian state news agencies", "according to the top British
   // medical journal": a nationality before a noun no one is known to speak
