@@ -490,3 +490,19 @@ def test_the_command_line_reads_act_files(cli, write, actors_file):
     bad = write("bad.tsv", HEADER + "x\tverb\tSHOUT\t1\tx\tnone\t\t\t\n")
     r = cli("extract", str(src), "--acts", str(bad))
     assert r.returncode == 2 and b"bad.tsv:2" in r.stderr
+
+
+def test_a_command_is_an_appeal_to_whom_the_speaker_addressed(nlp):
+    # "urged the North ...", then "'Do not violate the U.N.'s decision,' Wang said": an appeal to
+    # the one addressed before, not to the organisation the command names
+    doc = nlp.parse("Anna Vosk urged Syldavia to keep calm.\n"
+                    "\"Do not violate the Ruritanian decision or provoke Carpania,\" Vosk said.")
+    assert statements(doc)[-1][:3] == ("Vosk", "URGE", "Syldavia")
+
+
+@pytest.mark.parametrize("quote", [
+    "they \"do not know what to do,\" Anna Vosk said of Syldavia.",       # a partial quotation
+    "\"Don't know what Syldavia will do,\" Anna Vosk said.",              # no command
+])
+def test_no_command_where_the_words_do_not_open_a_quotation_as_a_command(nlp, quote):
+    assert [act for _, act, _, _ in statements(nlp.parse(quote))] == ["SAY"]

@@ -253,13 +253,14 @@ struct Resolver {
       m.type = "PERSON";
       m.kb = -1;
     }
-    // Names whose family name comes first ("Wang Shouwen" ... "Wang said"):
-    // the first word of one text-found person's name, alone before a verb of
-    // saying (elsewhere a lone first word is as often a given name, or the
-    // first word of a run the finder took for a person's name).
+    // Names whose family name comes first ("Wang Shouwen" ... "Wang said"), and
+    // people called by their given name ("Gen. Prayuth Chan-ocha" ... "Prayuth
+    // said"): the first word of one person's name, alone before a verb of
+    // saying (elsewhere a lone first word is as often another person's given
+    // name, or the first word of a run the finder took for a person's name).
     StringSet family_first;
     for (const auto& m : doc.mentions) {
-      if (m.kb >= 0 || m.type != "PERSON" || m.last_token - m.first_token < 2) continue;
+      if (m.type != "PERSON" || m.last_token - m.first_token < 2) continue;
       const std::string_view first = text(m.first_token);
       const auto fw = first_words.find(first);
       if (fw == first_words.end() || fw->second < 0 || first.size() < 3 || surname.find(first) != surname.end())

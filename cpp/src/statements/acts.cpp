@@ -85,6 +85,9 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
           t && !cue.target && content && t->arg.start >= content->start && t->arg.end <= content->end;
       if ((!t || from_content) && cue.entry->act == Act::Accuse)
         if (auto near = actor_near(cue.token, spans, source_root)) t = std::move(near);
+      // A command is addressed to whom the speaker last addressed ("urged the North to ...
+      // 'Do not violate the U.N.'s decision'"), before anyone it names.
+      if (!t && cue.entry->opening) t = inherited_target(source_root, paragraph, 2);
       if (!t) t = actor_in(spans, source_root);
       // "said Cohen was lying": an accusation of a rival of the source's own country whom the content opens with.
       bool rival = false;
@@ -339,6 +342,10 @@ ActDecider::SpanCues ActDecider::scan_cues(const Span& span) const {
         break;
       }
       if (e.quote_only && view_.quote_at(k) < 0) continue;
+      // A command opens its quotation, capitalised ("Do not violate ..."; not they "don't know").
+      if (e.opening &&
+          (view_.quote_at(k) < 0 || k == 0 || !view_.is_mark(k - 1) || view_.tok(k).shape != Shape::Capitalized))
+        continue;
       // A trigger that needs a construction of its own ("attacked X for",
       // "wants X to") is no cue by itself.
       if (has_condition(e)) break;

@@ -71,7 +71,7 @@ void read_frame(ActEntry& e, const tsv::Row& row) {
 
 void read_flags(ActEntry& e, const tsv::Row& row) {
   bool self = false, other = false;
-  const std::array<std::pair<std::string_view, bool*>, 15> flags{{{"quote", &e.quote},
+  const std::array<std::pair<std::string_view, bool*>, 16> flags{{{"quote", &e.quote},
                                                                   {"modal", &e.modal},
                                                                   {"after", &e.after},
                                                                   {"needfor", &e.need_for},
@@ -84,6 +84,7 @@ void read_flags(ActEntry& e, const tsv::Row& row) {
                                                                   {"future", &e.future},
                                                                   {"objto", &e.obj_to},
                                                                   {"thatsay", &e.that_say},
+                                                                  {"opening", &e.opening},
                                                                   {"self", &self},
                                                                   {"other", &other}}};
   for (auto f : tsv::split_list(row.get("flags"), ',')) {
@@ -92,8 +93,8 @@ void read_flags(ActEntry& e, const tsv::Row& row) {
     **flag = true;
   }
   if (self && other) row.fail("a cue is either self or other");
-  const bool cue_flag = self || other || e.future;
-  if (cue_flag && e.pos != Pos::Cue) row.fail("self, other and future are flags of cues");
+  const bool cue_flag = self || other || e.future || e.opening;
+  if (cue_flag && e.pos != Pos::Cue) row.fail("self, other, future and opening are flags of cues");
   if ((e.cued || e.cue_only || e.obj_to || e.that_say) && e.pos != Pos::Verb && e.pos != Pos::Noun &&
       e.pos != Pos::Phrase)
     row.fail("cued, cueonly, objto and thatsay are flags of triggers");

@@ -59,6 +59,7 @@ struct ActEntry {
   bool cued = false;        // the content's cues decide the act, as for a neutral statement ("vowed to retaliate")
   bool cue_only = false;    // a statement only where a content cue decides the act ("called the move a mistake")
   bool future = false;      // a cue only after will / would / shall ("would retaliate")
+  bool opening = false;     // a cue only as a quotation's first words: a command ("Do not ...", "Stop ...")
   bool obj_to = false;      // only as "V X to ..." with X an actor ("wants Russia to withdraw")
   bool that_say = false;    // before a clause it only says ("suggested that ...", not a proposal)
   CueScope scope = CueScope::Any;      // cues: whose clause
