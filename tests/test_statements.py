@@ -9,6 +9,7 @@ ACTORS = """id\ttype\tname\tactor\tcountry\tfrom\tto\taliases\tflags
 ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
 borduria\tGPE\tBorduria\tBOR\tBOR\t\t\t\t
 bor-norp\tNORP\tBordurian\tBOR\tBOR\t\t\tBordurians\tdemonym
+prayat-wongsiri\tPERSON\tPrayat Wongsiri\tBORMIL\tBOR\t\t\t\t
 karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
 olga-varn\tPERSON\tOlga Varn\tRURGOV\tRUR\t\t\tVarn\tsurname
 syldavia\tGPE\tSyldavia\tSYL\tSYL\t\t\t\t
@@ -262,6 +263,15 @@ def test_family_name_first_alone_is_the_person_named_before(nlp):
     said = [s for s in doc.statements if s.trigger.text == "said"]
     assert len(said) == 1 and said[0].source.text == "Tsao"
     assert said[0].source.actor is not None and said[0].source.actor.startswith("RUR")
+
+
+def test_a_known_person_called_by_the_first_word_of_the_name(nlp):
+    # "Gen. Prayuth Chan-ocha ... Prayuth said": a known person of the document, by the given name
+    doc = nlp.parse("Borduria\nArmy chief Gen. Prayat Wongsiri declared a curfew in the capital.\n"
+                    "\"We cannot keep having conflict,\" Prayat said.")
+    check_offsets(doc)
+    [s] = [s for s in doc.statements if s.trigger.text == "said"]
+    assert (s.source.text, s.source.actor) == ("Prayat", "BORMIL")
 
 
 def test_headline_colon_is_about_the_name_that_opens_it(nlp):
