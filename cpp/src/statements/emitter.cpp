@@ -22,6 +22,10 @@ Emitter::Key Emitter::key_of(const Statement& st, std::uint32_t paragraph) const
 
 void Emitter::add(Statement st, std::uint32_t paragraph) {
   ++added_;
+  // Keys hold their paragraph, and paragraphs come in order: a new paragraph
+  // repeats nothing kept before it, and the set starts over (its room kept:
+  // a huge document's set stays the size of its longest paragraph's).
+  if (paragraph != last_paragraph_) seen_.clear();
   last_paragraph_ = paragraph;
   const Key key = key_of(st, paragraph);
   const std::size_t hash = Hash{}(key);

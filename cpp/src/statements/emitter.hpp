@@ -75,7 +75,7 @@ class Emitter {
   const ActorFacts& facts_;
   Chunks chunks_;  // each of kChunk statements but the last (the first grows to it)
   std::uint32_t kept_ = 0;
-  boost::unordered_flat_set<Kept, Hash, Equal> seen_;
+  boost::unordered_flat_set<Kept, Hash, Equal> seen_;  // the kept statements of the current paragraph
   std::size_t added_ = 0;
   bool last_kept_ = false;
   Statement last_repeat_;
