@@ -57,7 +57,7 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
     if (p.usable && !p.media) speakers.push_back(std::move(p));
   if (speakers.empty()) return false;
   const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end()};
-  const std::size_t first_seen = stage.history.entries().size();
+  const std::size_t first_seen = stage.history.size();
   // The subject of the content of an act aimed at someone is addressed too ("demanded Republicans
   // release", "warned that the Greens ..."), not a name further on in it.
   const bool aimed = act != Act::Say && act != Act::Deny && act != Act::Support && act != Act::Reject &&
