@@ -37,6 +37,10 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   // Names and quotations hold no trigger.
   std::erase_if(candidates_,
                 [&](const TriggerCandidate& c) { return (flags_[c.token] & (kInQuote | kMark | kInMention)) != 0; });
+  // The room reserved for them (one a 16 tokens) is more than those left
+  // fill (15.0 of 18.6 MB on a 98 MB news record): kept, it would last the
+  // whole stage.
+  give_back_unused(candidates_);
 }
 
 void TokenView::lower_text() {
