@@ -250,12 +250,15 @@ class TokenView {
   };
   std::string respelled_;
   std::vector<Respelled> respelled_of_;
-  // The flags of each token (kTrigger ... kMark).
+  // The flags of each token (kTrigger ... kMark), and zeros up to a whole
+  // block of kBlockBits after the last (covering_mention reads a block at once).
   std::unique_ptr<std::uint8_t[]> flags_;
-  // The tokens a mention covers, in token order, each with the first mention
-  // (in start order) covering it; covered_from_[b]: the first of them at or
-  // after token b << kBlockBits.
-  std::vector<std::pair<std::uint32_t, std::int32_t>> covered_;
+  // For each token a mention covers (flagged kInMention), in token order, the
+  // first mention (in start order) covering it; covered_from_[b]: the entry
+  // of the first of them at or after token b << kBlockBits. A token's entry
+  // is found by counting the flagged tokens before it in its block, so that
+  // the entries need not name their tokens (4 bytes a covered token, not 8).
+  std::vector<std::int32_t> covered_;
   std::vector<std::uint32_t> covered_from_;
   std::vector<TriggerCandidate> candidates_;
   std::vector<std::uint32_t> semicolons_;
