@@ -136,7 +136,7 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
       while (curly < tk.start) curly = lt.find(kCurlyApostrophe, curly + 1);
       if (curly != std::string_view::npos && curly + kCurlyApostrophe.size() <= tk.end() && w.size() >= 3) {
         if (const ActLexicon::FirstWord first = respell(i, w); first.may_trigger)
-          candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
+          candidates_.push_back({static_cast<std::uint32_t>(i), lex.forms_id(first.forms)});
         flags[i] |= pooled;  // the pool's offsets count it
         continue;
       }
@@ -147,7 +147,7 @@ void TokenView::scan_tokens(std::vector<std::uint32_t>& quote_tokens) {
     if (pf & ActLexicon::kMayStartTrigger) [[unlikely]] {
       if (const ActLexicon::FirstWord first = lex.first_word(w, h); first.may_trigger) {
         f |= kTrigger;
-        candidates_.push_back({static_cast<std::uint32_t>(i), first.forms});
+        candidates_.push_back({static_cast<std::uint32_t>(i), lex.forms_id(first.forms)});
       }
     }
     flags[i] = static_cast<std::uint8_t>(f | pooled);

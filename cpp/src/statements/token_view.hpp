@@ -45,7 +45,7 @@ struct QuoteRegion {
 // lexicon form that can be a trigger starts with its word.
 struct TriggerCandidate {
   std::uint32_t token = 0;
-  const std::vector<ActForm>* forms = nullptr;  // the lexicon forms starting with the token (looked up once)
+  std::uint32_t forms = 0;  // the lexicon forms starting with the token (looked up once): ActLexicon::forms_id
 };
 
 class TokenView {
@@ -172,6 +172,8 @@ class TokenView {
   // places the stage looks for one (a syntax stage parses only sentences
   // that have some).
   std::span<const TriggerCandidate> trigger_candidates(const Sentence& s) const;
+  // The lexicon forms starting with a candidate's token, longest first.
+  const std::vector<ActForm>* forms_of(const TriggerCandidate& c) const { return lex.forms_of(c.forms); }
   // All of them, in order (the stage walks them sentence by sentence).
   std::span<const TriggerCandidate> trigger_candidates() const { return candidates_; }
   std::size_t trigger_candidate_count() const noexcept { return candidates_.size(); }
