@@ -32,12 +32,12 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
   const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
   ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
   if (choice.act == Act::None) return;  // a trigger that needs a cue found none
-  Statement st;
+  FoundStatement st;
   st.source = source.arg;
   const bool given_target =
       choice.addressed || (addressed && given && choice.target && choice.target->arg.start == given->arg.start);
   if (choice.target && !same_actor(stage, *choice.target, source.arg, given_target)) st.target = choice.target->arg;
-  st.act = act_name(choice.act);
+  st.act = choice.act;
   st.cameo = choice.cameo;
   st.plover = choice.plover;
   st.trigger = trigger;
