@@ -430,3 +430,15 @@ def test_two_people_of_one_country_in_a_paragraph_give_two_statements(nlp):
     # Countries and their bodies stay one source: a ministry and its country are one actor.
     doc = nlp.parse("Ruritania said the talks had failed. Ruritania also said the talks were over.")
     assert [(s.source.text, s.act) for s in doc.statements] == [("Ruritania", "SAY")]
+
+
+def test_a_document_speaks_for_its_most_frequent_source_thousands_of_statements_later(nlp):
+    # Past 4,096 statements the stage forgets the sources no rule can reach any more; the most
+    # frequent one (counted before any goes) stays what "the report" stands for.
+    paras = (["Ruritania said the talks had failed."] * 3000 + ["Borduria said the talks had failed."] * 1500
+             + ["The report says the talks had failed."])
+    doc = nlp.parse("\n".join(paras))
+    check_offsets(doc)
+    assert len(doc.statements) == 4501
+    last = doc.statements[-1]
+    assert (last.source.text, last.source.actor) == ("report", "RUR")

@@ -591,8 +591,8 @@ std::optional<Party> ActDecider::actor_in(std::span<const Span> spans, std::stri
 std::optional<Party> ActDecider::inherited_target(std::string_view source_root, std::uint32_t paragraph,
                                                   std::uint32_t back) const {
   // A bounded look-back keeps a huge one-paragraph document linear.
-  constexpr std::size_t kLookBack = 64;
-  const auto& seen = history_.entries();
+  constexpr std::size_t kLookBack = SourceHistory::kRecent;
+  const auto& seen = history_.recent();
   std::size_t looked = 0;
   for (auto it = seen.rbegin(); it != seen.rend() && looked < kLookBack; ++it, ++looked) {
     if (it->paragraph + back < paragraph) break;

@@ -32,12 +32,12 @@ void emit_statement(DocumentStage& stage, const Party& source, const Party* give
   const std::uint32_t paragraph = stage.view.doc.sentences[sentence].paragraph;
   ActChoice choice = stage.acts.decide(source, given, entry, act, trigger, content, quote, paragraph);
   if (choice.act == Act::None) return;  // a trigger that needs a cue found none
-  Statement st;
+  FoundStatement st;
   st.source = source.arg;
   const bool given_target =
       choice.addressed || (addressed && given && choice.target && choice.target->arg.start == given->arg.start);
   if (choice.target && !same_actor(stage, *choice.target, source.arg, given_target)) st.target = choice.target->arg;
-  st.act = act_name(choice.act);
+  st.act = choice.act;
   st.cameo = choice.cameo;
   st.plover = choice.plover;
   st.trigger = trigger;
@@ -57,7 +57,7 @@ bool emit_frame(DocumentStage& stage, const SentenceScope& scope, const Trigger&
     if (p.usable && !p.media) speakers.push_back(std::move(p));
   if (speakers.empty()) return false;
   const Span trigger{stage.view.tok(t.first).start, stage.view.tok(t.last - 1).end()};
-  const std::size_t first_seen = stage.history.entries().size();
+  const std::size_t first_seen = stage.history.size();
   // The subject of the content of an act aimed at someone is addressed too ("demanded Republicans
   // release", "warned that the Greens ..."), not a name further on in it.
   const bool aimed = act != Act::Say && act != Act::Deny && act != Act::Support && act != Act::Reject &&

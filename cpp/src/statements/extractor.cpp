@@ -50,6 +50,7 @@ void read_sentence(DocumentStage& stage, std::uint32_t si, std::span<const Trigg
   while (!candidates.empty() && candidates.front().token < s.first_token) candidates = candidates.subspan(1);
   // Most sentences hold no word that can start a trigger: nothing to do.
   if (candidates.empty() || candidates.front().token >= s.last_token) return;
+  stage.history.forget_unreachable();  // between two frames
   SentenceScope scope;
   scope.index = si;
   scope.lo = s.first_token;

@@ -295,7 +295,7 @@ void subject_of_next_clause(const DocumentStage& stage, const SentenceScope& sco
 bool find_neighbour_sources(DocumentStage& stage, const SentenceScope& scope, const Trigger& t, Act act, Frame& f) {
   if (f.source_from == SourceFrom::Phrase) return true;
   if (stage.emitter.size() > scope.first_statement) {
-    const Statement& previous = stage.emitter.back();
+    const FoundStatement& previous = stage.emitter.back();
     // Every source of a list before ("A and B warned ..., saying ..."), else the one source.
     const SeenRange list = stage.history.last_list(scope.paragraph);
     for (const Seen& s : list.empty() ? stage.history.last_entry() : list) {

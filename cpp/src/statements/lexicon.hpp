@@ -129,6 +129,13 @@ class ActLexicon {
         return {&forms_[slot.id - 1], slot.may_trigger};
     }
   }
+  // The forms of a first word as a number (FirstWord::forms is one of the
+  // lexicon's lists): what a huge document keeps for each of its trigger
+  // candidates, in half the room of a pointer.
+  std::uint32_t forms_id(const std::vector<ActForm>* forms) const noexcept {
+    return static_cast<std::uint32_t>(forms - forms_.data());
+  }
+  const std::vector<ActForm>* forms_of(std::uint32_t id) const noexcept { return &forms_[id]; }
 
  private:
   // Short words: a byte loop is cheaper than a memcmp call.

@@ -55,11 +55,10 @@ void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {
   const std::int32_t r = view.opened_at(first);
   if (r < 0 || !view.region(r).double_mark || view.region(r).close < view.region(r).open + 6) return;
   if (view.doc.paragraphs[pi].title || stage.emitter.size() == 0) return;
-  const std::size_t k = stage.emitter.size() - 1;
   if (stage.emitter.last_paragraph() + 1 != pi) return;
-  // The history entry at the statement's index (as many entries as
-  // statements unless people without codes were recorded between them).
-  const Seen& seen = stage.history.entries()[k];
+  // The history's last entry: the one recorded with that statement (each
+  // statement added records one).
+  const Seen& seen = stage.history.last();
   Party source;
   source.arg = stage.emitter.back().source;
   source.type = seen.type;

@@ -45,7 +45,7 @@ struct QuoteRegion {
 // lexicon form that can be a trigger starts with its word.
 struct TriggerCandidate {
   std::uint32_t token = 0;
-  const std::vector<ActForm>* forms = nullptr;  // the lexicon forms starting with the token (looked up once)
+  std::uint32_t forms = 0;  // the lexicon forms starting with the token (looked up once): ActLexicon::forms_id
 };
 
 class TokenView {
@@ -172,6 +172,8 @@ class TokenView {
   // places the stage looks for one (a syntax stage parses only sentences
   // that have some).
   std::span<const TriggerCandidate> trigger_candidates(const Sentence& s) const;
+  // The lexicon forms starting with a candidate's token, longest first.
+  const std::vector<ActForm>* forms_of(const TriggerCandidate& c) const { return lex.forms_of(c.forms); }
   // All of them, in order (the stage walks them sentence by sentence).
   std::span<const TriggerCandidate> trigger_candidates() const { return candidates_; }
   std::size_t trigger_candidate_count() const noexcept { return candidates_.size(); }
@@ -250,12 +252,15 @@ class TokenView {
   };
   std::string respelled_;
   std::vector<Respelled> respelled_of_;
-  // The flags of each token (kTrigger ... kMark).
+  // The flags of each token (kTrigger ... kMark), and zeros up to a whole
+  // block of kBlockBits after the last (covering_mention reads a block at once).
   std::unique_ptr<std::uint8_t[]> flags_;
-  // The tokens a mention covers, in token order, each with the first mention
-  // (in start order) covering it; covered_from_[b]: the first of them at or
-  // after token b << kBlockBits.
-  std::vector<std::pair<std::uint32_t, std::int32_t>> covered_;
+  // For each token a mention covers (flagged kInMention), in token order, the
+  // first mention (in start order) covering it; covered_from_[b]: the entry
+  // of the first of them at or after token b << kBlockBits. A token's entry
+  // is found by counting the flagged tokens before it in its block, so that
+  // the entries need not name their tokens (4 bytes a covered token, not 8).
+  std::vector<std::int32_t> covered_;
   std::vector<std::uint32_t> covered_from_;
   std::vector<TriggerCandidate> candidates_;
   std::vector<std::uint32_t> semicolons_;

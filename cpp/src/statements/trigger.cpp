@@ -89,7 +89,7 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
                             std::uint32_t hi, bool title) {
   using Outcome = TriggerReading::Outcome;
   const std::uint32_t i = candidate.token;
-  Trigger t = match_trigger_form(view, i, hi, candidate.forms);
+  Trigger t = match_trigger_form(view, i, hi, view.forms_of(candidate));
   if (!t.entry) return {};
   // "as opposed to", "added to the": the trigger word in another sense; its words are passed over.
   if (t.entry->pos == Pos::Idiom) return {TriggerReading::Outcome::Skipped, t};
@@ -101,7 +101,7 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   const auto ing = [&](std::uint32_t k) { return view.low(k).size() > 4 && ends_with(view.low(k), "ing"); };
   t.ing = ing(t.last - 1) || (ing(t.first) && i > lo && in(kBe, view.low(i - 1)));
   // The noun or verb reading of a form listed as both.
-  const Readings r = readings_at(view, i, t.last - t.first, candidate.forms);
+  const Readings r = readings_at(view, i, t.last - t.first, view.forms_of(candidate));
   const ActEntry* verb = r.verb ? r.verb : r.phrase;
   t.noun_context = noun_context_before(view, t.before(), lo, title, r.noun && !verb);
   if (r.noun && (t.noun_context || !verb))
