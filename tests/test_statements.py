@@ -274,6 +274,15 @@ def test_a_known_person_called_by_the_first_word_of_the_name(nlp):
     assert (s.source.text, s.source.actor) == ("Prayat", "BORMIL")
 
 
+@pytest.mark.parametrize("noun", ["premier", "general", "governor", "senator"])
+def test_a_role_noun_speaks_for_the_person_named_before(nlp, noun):
+    # "Gov. Andrew Cuomo spoke on Monday. The governor said ...": the person, with the code
+    doc = nlp.parse(f"The talks\nKarl Brenner visited Borduria on Monday.\nThe {noun} said the talks had failed.")
+    check_offsets(doc)
+    [s] = [s for s in doc.statements if s.trigger.text == "said"]
+    assert (s.source.text, s.source.actor) == (noun, "RURGOV")
+
+
 def test_headline_colon_is_about_the_name_that_opens_it(nlp):
     # "NATO: Russia moving troops into Ukraine": the source says something about Borduria.
     doc = nlp.parse("Ruritania: Borduria moving troops to the border\nThe rest of the story.")
