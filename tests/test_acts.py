@@ -327,6 +327,7 @@ def test_non_speech_senses_of_new_entries_give_nothing(nlp):
     "Anna Vosk's visit to Borduria offered a glimpse of Syldavian diplomacy.",
     "Syldavian President Karl Brenner declared a state of emergency in Northmark.",
     "Karl Brenner asserted himself in the talks with Borduria.",
+    "The threat from Borduria is growing, Syldavian officials fear.",
 ])
 def test_trigger_words_in_other_senses_give_no_statement(nlp, text):
     assert statements(nlp.parse(text)) == []
