@@ -135,14 +135,16 @@ struct Tokenizer {
     return pos;
   }
 
-  void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before) {
+  [[gnu::always_inline]] void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before) {
     push(start, end, kind, space_before, kind == TokenKind::Word ? shape_of(text, start, end) : Shape::Other);
     if (kind == TokenKind::Punct) {
       const auto b0 = static_cast<unsigned char>(text[start]);
       if (b0 >= 0x80 || b0 == '.' || b0 == '!' || b0 == '?') note_stop();
     }
   }
-  void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
+  // Inlined, as push_one() and ascii_run(): as calls, their entries and exits
+  // cost more than their bodies (one call per token).
+  [[gnu::always_inline]] void push(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
     if (end - start > Token::kMaxLength) [[unlikely]]
       push_long(start, end, kind, space_before, shape);
     else
@@ -161,8 +163,13 @@ struct Tokenizer {
     }
     push_one(start, end, kind, space_before, shape);
   }
-  void push_one(std::size_t start, std::size_t end, TokenKind kind, bool space_before, Shape shape) {
-    grow_by_half(out);
+  [[gnu::always_inline]] void push_one(std::size_t start, std::size_t end, TokenKind kind, bool space_before,
+                                       Shape shape) {
+    // The test for room made here, so that most tokens make no call: the
+    // compiler does not inline grow_by_half(), which as a call per token cost
+    // 18 M instructions per 1,000 news articles.
+    if (out.size() == out.capacity()) [[unlikely]]
+      grow_by_half(out);
     // Initialised whole, so that the bit-fields are written in one store.
     out.push_back(Token{.start = static_cast<std::uint32_t>(start),
                         .kind = kind,
@@ -186,7 +193,7 @@ struct Tokenizer {
     std::size_t end;
     Shape shape;
   };
-  AsciiRun ascii_run(std::size_t pos, std::size_t end) const {
+  [[gnu::always_inline]] AsciiRun ascii_run(std::size_t pos, std::size_t end) const {
     std::size_t uppers = 0;
     bool any_lower = false;
     const int first = text[pos] >= 'A' && text[pos] <= 'Z' ? 1 : 0;  // the case of the first letter
