@@ -875,10 +875,6 @@ void add_mentions(Document& doc, std::vector<Mention> added) { insert_mentions(d
 
 void resolve_entities(Document& doc, const Knowledge& knowledge) {
   doc.entities.clear();
-  // Room for the usual count (news has about one entity per three mentions),
-  // so that the entities are not moved as the vector doubles; capped, so that
-  // a huge document's guess stays small.
-  doc.entities.reserve(std::min<std::size_t>(doc.mentions.size() / 2 + 8, 1024));
   Resolver r{doc, knowledge, date_number(doc.date.value_or("")), {}, {}, std::nullopt, {}, {}, {}, {}, {}, {}};
   r.run();
 }
