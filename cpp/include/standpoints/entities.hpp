@@ -193,7 +193,7 @@ class NameCues {
   StringMap<std::string> roles_;    // key: kind '|' word
   StringMap<std::string> phrases_;  // key: kind '|' folded tokens joined by ' '
   StringSet phrase_starts_;         // folded first words of multi-word phrases
-  WordFilter<false> kinds_filter_;
+  WordFilter<false, 16384> kinds_filter_;
   WordFilter<true> starts_filter_;
   std::size_t max_phrase_ = 1;
   // Agent phrases, kept apart from the cue tables that the finder asks about
