@@ -268,10 +268,13 @@ struct Tokenizer {
   // run(), with ascii_run() inside it: as a call it cost 22 M instructions
   // more on 1,000 news articles.
   [[gnu::always_inline]] std::size_t word(std::size_t start, std::size_t end, char32_t c, bool space) {
+    return word(start, end, c, space, c < 0x80 ? ascii_run(start, end) : AsciiRun{start, Shape::Other});
+  }
+  // The same after the ASCII letters and digits from `start` (`run`).
+  [[gnu::always_inline]] std::size_t word(std::size_t start, std::size_t end, char32_t c, bool space, AsciiRun run) {
     // An ASCII word ends at a byte that is no ASCII letter or digit; if
     // that byte may continue the word (non-ASCII, an apostrophe), the
     // general scan goes on from there and the shape is computed after.
-    AsciiRun run = c < 0x80 ? ascii_run(start, end) : AsciiRun{start, Shape::Other};
     bool shape_known = run.end > start;
     std::size_t pos = run.end;
     if (pos < end && (static_cast<unsigned char>(text[pos]) >= 0x80 || text[pos] == '\'')) {
@@ -316,7 +319,17 @@ struct Tokenizer {
       const char32_t c = utf8::decode(text, p);
       // Most tokens are ASCII words: straight to them, past the other tests.
       if (c < 0x80 && (utf8::detail::kAsciiClass.v[c] & utf8::detail::kAsciiWord) && !is_digit(c)) {
-        pos = word(pos, end, c, space);
+        const AsciiRun r = ascii_run(pos, end);
+        if (r.end < end && text[r.end] == ' ') {
+          // Most words end at a space, which nothing of the word passes (no
+          // apostrophe, no full stop): pushed as they are, and the space
+          // taken with them (20 M instructions per 1,000 news articles).
+          push(pos, r.end, TokenKind::Word, space, r.shape);
+          pos = r.end + 1;
+          space = true;
+          continue;
+        }
+        pos = word(pos, end, c, space, r);
         space = false;
         continue;
       }
