@@ -1020,19 +1020,22 @@ struct Finder {
 
   std::string_view text(std::size_t i) const { return token_text(doc, doc.tokens[i]); }
 
-  void emit(std::size_t a, std::size_t b, std::string type, std::int32_t kb, std::string role = {}) {
-    Mention m;
+  // Adds the mention of tokens [a, b). (`type` and `role` must not point
+  // into doc.mentions, which may move.)
+  void emit(std::size_t a, std::size_t b, std::string_view type, std::int32_t kb, std::string_view role = {}) {
+    grow_by_half(doc.mentions);
+    // Made in place, from views: a temporary Mention moved in, and strings
+    // made for its type and role, cost as much as filling it.
+    Mention& m = doc.mentions.emplace_back();
     m.start = doc.tokens[a].start;
     m.end = doc.tokens[b - 1].end();
-    m.type = std::move(type);
+    m.type = type;
     m.kind = MentionKind::Name;
     m.kb = kb;
     m.sentence = static_cast<std::int32_t>(sentence_of(a));
     m.first_token = static_cast<std::uint32_t>(a);
     m.last_token = static_cast<std::uint32_t>(b);
-    m.role = std::move(role);
-    grow_by_half(doc.mentions);
-    doc.mentions.push_back(std::move(m));
+    m.role = role;
     for (std::size_t i = a; i < b; ++i) claimed[i] = 1;
   }
 
@@ -1619,7 +1622,7 @@ struct Finder {
     }
     // "Institute for the Study of War": an organisation's first word with a link.
     if ((first_kinds & NameCues::kOrgFirst) && n >= 3 && has_link(s, e)) {
-      emit(s, e, "ORG", -1, std::string(cues.role(text(s), NameCues::kOrgFirst)));
+      emit(s, e, "ORG", -1, cues.role(text(s), NameCues::kOrgFirst));
       return;
     }
     if (head_kinds & NameCues::kLawTail) {
@@ -1647,7 +1650,7 @@ struct Finder {
       return;
     }
     if ((first_kinds & NameCues::kOrgFirst) && n >= 3) {
-      emit(s, e, "ORG", -1, std::string(cues.role(text(s), NameCues::kOrgFirst)));
+      emit(s, e, "ORG", -1, cues.role(text(s), NameCues::kOrgFirst));
       return;
     }
     // Acronyms not in the knowledge base: organisations ("ISW", "OPCW").
@@ -1663,11 +1666,11 @@ struct Finder {
     // "insurer Allianz", "the Azov regiment".
     if (n == 1 && !sentence_initial(s)) {
       if (s > 0 && doc.tokens[s - 1].shape == Shape::Lower && (memo.kinds(s - 1) & NameCues::kOrgCue)) {
-        emit(s, e, "ORG", -1, std::string(cues.role(text(s - 1), NameCues::kOrgCue)));
+        emit(s, e, "ORG", -1, cues.role(text(s - 1), NameCues::kOrgCue));
         return;
       }
       if (e < doc.tokens.size() && doc.tokens[e].shape == Shape::Lower && (memo.kinds(e) & NameCues::kOrgTail)) {
-        emit(s, e, "ORG", -1, std::string(cues.role(text(e), NameCues::kOrgTail)));
+        emit(s, e, "ORG", -1, cues.role(text(e), NameCues::kOrgTail));
         return;
       }
     }
