@@ -31,9 +31,10 @@ struct Resolver {
   // The entity of `key`, made with `name` when the document has none yet
   // (the name is copied only then: most mentions repeat a known entity).
   std::int32_t entity_for(std::string_view key, const Mention& m, std::string_view name) {
-    auto it = by_key.find(key);
-    if (it != by_key.end()) return it->second;
-    const auto idx = static_cast<std::int32_t>(doc.entities.size());
+    // One look-up for both cases: the key string is made only when new.
+    const auto [it, fresh] = by_key.try_emplace(key, static_cast<std::int32_t>(doc.entities.size()));
+    if (!fresh) return it->second;
+    const std::int32_t idx = it->second;
     // Made in place (an Entity is seven strings: a temporary moved in and
     // destroyed cost as much as filling it).
     Entity& e = doc.entities.emplace_back();
@@ -46,7 +47,6 @@ struct Resolver {
     } else {
       e.id = key;
     }
-    by_key.emplace(key, idx);
     return idx;
   }
 
@@ -756,6 +756,7 @@ struct Resolver {
     // At most one entity per mention; capped so that a huge document does not
     // reserve for millions of mentions that mostly share entities.
     doc.entities.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));
+    by_key.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));  // (no rehash as the entities come)
     sort_mentions_by_start(doc.mentions);
     people_by_title_and_surname();
     cluster();
