@@ -186,6 +186,10 @@ class NameCues {
  private:
   void add(Kind kind, const std::string& cue, const std::string& role, const SegmenterRules& rules);
   void add_agent(std::string_view phrase, Agent agent, const SegmenterRules& rules);
+  // phrase_at() from the n-th word `from` on (the words before it gave
+  // `best`), for words whose lower case changes their length, and long phrases.
+  std::size_t phrase_at_slow(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,
+                             std::uint32_t kinds0, std::size_t from, std::size_t best) const;
   // agent_at() for words whose lower case changes their length, and long phrases.
   std::size_t agent_at_slow(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const;
 
