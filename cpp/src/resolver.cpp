@@ -65,14 +65,21 @@ struct Resolver {
   static void append_slug(std::string_view s, std::string& lower, std::string& out) {
     utf8::to_lower(s, lower);
     const std::size_t from = out.size();
+    // Written through a pointer into room for the whole word (a slug is no
+    // longer), then cut to its length: a push_back per byte tested the
+    // capacity for each.
+    out.resize(from + lower.size());
+    char* const begin = out.data() + from;
+    char* o = begin;
     for (char c : lower) {
       if (c == ' ' || c == '-' || c == '.' || c == '\'') {
-        if (out.size() > from && out.back() != '-') out.push_back('-');
+        if (o > begin && o[-1] != '-') *o++ = '-';
       } else {
-        out.push_back(c);
+        *o++ = c;
       }
     }
-    while (out.size() > from && out.back() == '-') out.pop_back();
+    while (o > begin && o[-1] == '-') --o;
+    out.resize(static_cast<std::size_t>(o - out.data()));
   }
 
   // Mention covering each token (-1 for none); rebuilt after mentions change.
