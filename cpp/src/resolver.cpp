@@ -205,12 +205,10 @@ struct Resolver {
       }
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
         const std::string_view last = text(m.last_token - 1);
-        if (surname.find(last) == surname.end()) surname.emplace(std::string(last), m.entity);
+        surname.try_emplace(last, m.entity);  // the first person with the surname keeps it
         // First words, for names whose family name comes first ("Kim Jong Un"); -1: several people.
         const std::string_view first = text(m.first_token);
-        if (auto fw = first_words.find(first); fw == first_words.end())
-          first_words.emplace(std::string(first), m.entity);
-        else if (fw->second != m.entity)
+        if (auto [fw, fresh] = first_words.try_emplace(first, m.entity); !fresh && fw->second != m.entity)
           fw->second = -1;
       }
     }
