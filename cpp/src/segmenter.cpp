@@ -329,6 +329,15 @@ struct Tokenizer {
           space = true;
           continue;
         }
+        if (r.end < end && text[r.end] == ',') {
+          // And a comma after a word is a token of its own, as the general
+          // path would make it (3 M instructions per 1,000 news articles).
+          push(pos, r.end, TokenKind::Word, space, r.shape);
+          push(r.end, r.end + 1, TokenKind::Punct, false, Shape::Other);
+          pos = r.end + 1;
+          space = false;
+          continue;
+        }
         pos = word(pos, end, c, space, r);
         space = false;
         continue;
