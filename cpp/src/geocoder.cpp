@@ -14,6 +14,12 @@
 
 namespace standpoints {
 
+// Literals compared with std::string members as views ("GPE"sv): GCC 12's
+// std::string == const char* calls strlen and memcmp out of line; a view
+// compares its length first and the bytes inline (13 M instructions per 1,000
+// news articles in the finder and the geocoder).
+using namespace std::string_view_literals;
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 
@@ -107,7 +113,7 @@ bool is_area(const Place& p) {
   const Feature f = feature_of(p.feature);
   return f == Admin1 || f == Region;
 }
-bool is_country(const Place& p) { return p.feature == "country"; }
+bool is_country(const Place& p) { return p.feature == "country"sv; }
 
 }  // namespace
 
@@ -549,7 +555,7 @@ void geocode(Document& doc, const Gazetteer& g) {
       if (!keep.empty()) {
         t.cands = std::move(keep), t.constrained = t.pattern = true;
       } else if (!after.empty() &&
-                 std::all_of(after.begin(), after.end(), [](const Place* a) { return a->feature == "admin1"; })) {
+                 std::all_of(after.begin(), after.end(), [](const Place* a) { return a->feature == "admin1"sv; })) {
         // "Georgetown, South Carolina," with no such town in the gazetteer: none of the places it
         // knows. Only for a division closed by punctuation (an appositive, not a list of places).
         const bool closed = after_end >= doc.text.size() || doc.text[after_end] == ',' || doc.text[after_end] == '.' ||
@@ -677,8 +683,18 @@ void geocode(Document& doc, const Gazetteer& g) {
   const auto cell_key = [](std::pair<int, int> cell) {
     return std::uint64_t{static_cast<std::uint32_t>(cell.first)} << 32 | static_cast<std::uint32_t>(cell.second);
   };
+  std::vector<std::pair<int, int>> anchor_cells;  // anchors[i]'s cell
+  anchor_cells.reserve(anchors.size());
+  for (const Ctx& c : anchors) anchor_cells.push_back(cell_of(c.place->lat, c.place->lon));
+  // The anchors by cell, made on first use (documents with many anchors).
   boost::unordered_flat_map<std::uint64_t, std::vector<const Ctx*>> anchor_grid;
-  for (const Ctx& c : anchors) anchor_grid[cell_key(cell_of(c.place->lat, c.place->lon))].push_back(&c);
+  bool anchor_grid_ready = false;
+  // Whether the search from column clon, dlon columns either side (wrapped
+  // across the antimeridian as near_anchor wraps them), visits column x.
+  const auto visits_column = [](int x, int clon, int dlon) {
+    const auto in = [&](int b) { return b >= clon - dlon && b <= clon + dlon; };
+    return x >= -60 && x <= 59 && (in(x) || in(x - 120) || in(x + 120));
+  };
 
   auto other_source = [](const std::vector<const Ctx*>* v, std::string_view self) {
     if (!v) return false;
@@ -701,6 +717,24 @@ void geocode(Document& doc, const Gazetteer& g) {
     // Longitude cells shrink toward the poles: widen the search to cover kNearKm.
     const double coslat = std::max(0.05, std::cos(p.lat * 3.14159265358979323846 / 180.0));
     const int dlon = std::min(60, static_cast<int>(std::ceil(kNearKm / (111.0 * coslat * kCell))) + 1);
+    const auto near = [&](const Ctx* c) {
+      return c->source != self && c->place != &p && distance_km(c->place->lat, c->place->lon, p.lat, p.lon) <= kNearKm;
+    };
+    // Fewer anchors than cells to look up (most documents name a few places;
+    // up to 363 cells near the poles): each anchor is tested for lying in
+    // one of those cells, with the same answer as the cells give (10.7 M
+    // instructions -> 2 M per 1,000 news articles).
+    if (anchors.size() <= static_cast<std::size_t>(3 * (2 * dlon + 1))) {
+      for (std::size_t i = 0; i < anchors.size(); ++i) {
+        const auto [alat, alon] = anchor_cells[i];
+        if (alat >= clat - 1 && alat <= clat + 1 && visits_column(alon, clon, dlon) && near(&anchors[i])) return true;
+      }
+      return false;
+    }
+    if (!anchor_grid_ready) {
+      anchor_grid_ready = true;
+      for (std::size_t i = 0; i < anchors.size(); ++i) anchor_grid[cell_key(anchor_cells[i])].push_back(&anchors[i]);
+    }
     for (int a = clat - 1; a <= clat + 1; ++a) {
       for (int b = clon - dlon; b <= clon + dlon; ++b) {
         // Cells run from -60 to 59 (3-degree columns); wrap across the antimeridian.
@@ -708,8 +742,7 @@ void geocode(Document& doc, const Gazetteer& g) {
         auto it = anchor_grid.find(cell_key({a, wrapped}));
         if (it == anchor_grid.end()) continue;
         for (const Ctx* c : it->second)
-          if (c->source != self && c->place != &p && distance_km(c->place->lat, c->place->lon, p.lat, p.lon) <= kNearKm)
-            return true;
+          if (near(c)) return true;
       }
     }
     return false;

@@ -372,6 +372,10 @@ class FastRecordParser {
   bool value(Field* field, bool list_ok) {
     if (p_ >= end_) return false;
     std::string ignored;
+    // The article's text is most of the line: room for the rest of the line
+    // up front, so that the string does not grow (and copy itself) a dozen
+    // times on the way.
+    if (field == &text || field == &paragraphs) field->value.reserve(static_cast<std::size_t>(end_ - p_));
     if (*p_ == '"') {
       ++p_;
       std::string& out = field ? field->value : ignored;

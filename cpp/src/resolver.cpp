@@ -31,21 +31,22 @@ struct Resolver {
   // The entity of `key`, made with `name` when the document has none yet
   // (the name is copied only then: most mentions repeat a known entity).
   std::int32_t entity_for(std::string_view key, const Mention& m, std::string_view name) {
-    auto it = by_key.find(key);
-    if (it != by_key.end()) return it->second;
-    Entity e;
+    // One look-up for both cases: the key string is made only when new.
+    const auto [it, fresh] = by_key.try_emplace(key, static_cast<std::int32_t>(doc.entities.size()));
+    if (!fresh) return it->second;
+    const std::int32_t idx = it->second;
+    // Made in place (an Entity is seven strings: a temporary moved in and
+    // destroyed cost as much as filling it).
+    Entity& e = doc.entities.emplace_back();
     e.type = m.type;
-    e.name = std::string(name);
+    e.name = name;
     if (m.kb >= 0) {
       const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
       e.id = a.id;
       e.country = a.country;
     } else {
-      e.id = std::string(key);
+      e.id = key;
     }
-    const auto idx = static_cast<std::int32_t>(doc.entities.size());
-    doc.entities.push_back(std::move(e));
-    by_key.emplace(key, idx);
     return idx;
   }
 
@@ -64,14 +65,21 @@ struct Resolver {
   static void append_slug(std::string_view s, std::string& lower, std::string& out) {
     utf8::to_lower(s, lower);
     const std::size_t from = out.size();
+    // Written through a pointer into room for the whole word (a slug is no
+    // longer), then cut to its length: a push_back per byte tested the
+    // capacity for each.
+    out.resize(from + lower.size());
+    char* const begin = out.data() + from;
+    char* o = begin;
     for (char c : lower) {
       if (c == ' ' || c == '-' || c == '.' || c == '\'') {
-        if (out.size() > from && out.back() != '-') out.push_back('-');
+        if (o > begin && o[-1] != '-') *o++ = '-';
       } else {
-        out.push_back(c);
+        *o++ = c;
       }
     }
-    while (out.size() > from && out.back() == '-') out.pop_back();
+    while (o > begin && o[-1] == '-') --o;
+    out.resize(static_cast<std::size_t>(o - out.data()));
   }
 
   // Mention covering each token (-1 for none); rebuilt after mentions change.
@@ -197,12 +205,10 @@ struct Resolver {
       }
       if (m.type == "PERSON" && m.last_token - m.first_token >= 2) {
         const std::string_view last = text(m.last_token - 1);
-        if (surname.find(last) == surname.end()) surname.emplace(std::string(last), m.entity);
+        surname.try_emplace(last, m.entity);  // the first person with the surname keeps it
         // First words, for names whose family name comes first ("Kim Jong Un"); -1: several people.
         const std::string_view first = text(m.first_token);
-        if (auto fw = first_words.find(first); fw == first_words.end())
-          first_words.emplace(std::string(first), m.entity);
-        else if (fw->second != m.entity)
+        if (auto [fw, fresh] = first_words.try_emplace(first, m.entity); !fresh && fw->second != m.entity)
           fw->second = -1;
       }
     }
@@ -756,6 +762,7 @@ struct Resolver {
     // At most one entity per mention; capped so that a huge document does not
     // reserve for millions of mentions that mostly share entities.
     doc.entities.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));
+    by_key.reserve(std::min<std::size_t>(doc.mentions.size(), 1024));  // (no rehash as the entities come)
     sort_mentions_by_start(doc.mentions);
     people_by_title_and_surname();
     cluster();

@@ -186,6 +186,10 @@ class NameCues {
  private:
   void add(Kind kind, const std::string& cue, const std::string& role, const SegmenterRules& rules);
   void add_agent(std::string_view phrase, Agent agent, const SegmenterRules& rules);
+  // phrase_at() from the n-th word `from` on (the words before it gave
+  // `best`), for words whose lower case changes their length, and long phrases.
+  std::size_t phrase_at_slow(const Document& doc, std::size_t i, std::size_t end, Kind kind, std::string* role,
+                             std::uint32_t kinds0, std::size_t from, std::size_t best) const;
   // agent_at() for words whose lower case changes their length, and long phrases.
   std::size_t agent_at_slow(const Document& doc, std::size_t i, std::size_t end, const Agent** agent) const;
 
@@ -193,7 +197,7 @@ class NameCues {
   StringMap<std::string> roles_;    // key: kind '|' word
   StringMap<std::string> phrases_;  // key: kind '|' folded tokens joined by ' '
   StringSet phrase_starts_;         // folded first words of multi-word phrases
-  WordFilter<false> kinds_filter_;
+  WordFilter<false, 16384> kinds_filter_;
   WordFilter<true> starts_filter_;
   std::size_t max_phrase_ = 1;
   // Agent phrases, kept apart from the cue tables that the finder asks about

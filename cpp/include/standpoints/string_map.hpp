@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <boost/unordered/unordered_flat_set.hpp>
 #include <cstdint>
@@ -85,8 +86,10 @@ using StringSet = boost::unordered_flat_set<std::string, StringHash, std::equal_
 // in front of a small word table: most words of a text are in no cue list,
 // and the filter says so without hashing the whole word. `fold` makes it
 // ASCII case-blind, for tables of lower-cased words.
-template <bool fold>
+template <bool fold, std::size_t kBits = 1024>
 class WordFilter {
+  static_assert(kBits >= 64 && (kBits & (kBits - 1)) == 0, "a power of two of 64 bits or more");
+
  public:
   void add(std::string_view w) noexcept {
     const std::size_t b = bit(w);
@@ -104,9 +107,12 @@ class WordFilter {
   }
   static std::size_t bit(std::string_view w) noexcept {
     if (w.empty()) return 0;
-    return (byte(w.front()) * 31u + byte(w.back()) * 7u + w.size() * 131u) & 1023u;
+    // First byte, last byte and length in one integer, spread by a multiply
+    // (the top bits of the product mix all three).
+    const std::uint32_t key = byte(w.front()) | byte(w.back()) << 8 | static_cast<std::uint32_t>(w.size()) << 16;
+    return (key * 0x9E3779B1u) >> (32 - std::countr_zero(kBits));
   }
-  std::array<std::uint64_t, 16> bits_{};
+  std::array<std::uint64_t, kBits / 64> bits_{};
 };
 
 }  // namespace standpoints
