@@ -130,3 +130,15 @@ def test_record_fields():
     assert geo is not None, "the entity stage finds no Washington mention"
     assert {"name", "country", "feature", "lat", "lon"} <= set(geo)
     assert geo["feature"] in ("country", "admin1", "region", "city", "place")
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    # the spellings of today's news, which GeoNames lists only as alternates of older transliterations
+    ("Vinnytsia", "UKR", 49.232, 28.469),
+    ("Fallujah", "IRQ", 33.349, 43.786),
+    ("Hama", "SYR", 35.132, 36.758),
+    ("Hargeisa", "SOM", 9.56, 44.065),
+])
+def test_cities_by_their_news_spelling(name, country, lat, lon):
+    d = standpoints.parse(f"Missiles struck {name} on Thursday, officials said.")
+    assert_at(mention(d, name), country, lat, lon)

@@ -172,7 +172,7 @@ UA ; Chernihiv ; ; Chernigov
 UA ; Zhytomyr ; ; Zhitomir
 UA ; Khmelnytskyi ; ; Khmelnitsky|Khmelnytskyy
 UA ; Ivano-Frankivsk ; ; Ivano-Frankovsk
-UA ; Vinnytsia ; ; Vinnitsa|Vinnytsya
+UA ; Vinnytsia ; Vinnytsia ; Vinnitsa|Vinnytsya
 UA ; Ternopil ; ; Ternopol
 UA ; Uzhhorod ; ; Uzhgorod
 UA ; Cherkasy ; ; Cherkassy
@@ -213,7 +213,7 @@ UA ; Novoazovs'k ; Novoazovsk ;
 UA ; Debaltseve ; ; Debaltsevo
 UA ; Volnovakha ; ;
 UA ; Olenivka ; ; Olenovka|Yelenovka
-UA ; Huliaipole ; ; Gulyaipole|Hulyaipole
+UA ; Huliaipole ; Huliaipole ; Gulyaipole|Hulyaipole
 UA ; Orikhiv ; ; Orekhov
 UA ; Tokmak ; ;
 UA ; Vovchansk ; ; Volchansk
@@ -227,10 +227,10 @@ UA ; Nikopol ; ;
 UA ; Simferopol ; ; Akmescit
 UA ; Sevastopol ; ; Sebastopol
 UA ; Kerch ; ;
-UA ; Dzhankoi ; ; Dzhankoy|Jankoy
-UA ; Feodosia ; ; Feodosiya|Theodosia
-UA ; Yevpatoria ; ; Yevpatoriya|Eupatoria
-UA ; Kadiivka ; ; Stakhanov
+UA ; Dzhankoi ; Dzhankoi ; Dzhankoy|Jankoy
+UA ; Feodosia ; Feodosia ; Feodosiya|Theodosia
+UA ; Yevpatoria ; Yevpatoria ; Yevpatoriya|Eupatoria
+UA ; Kadiivka ; Kadiivka ; Stakhanov
 UA ; Alchevsk ; ;
 RU ; Moscow ; ; Moskva
 RU ; Saint Petersburg ; ; St. Petersburg|St Petersburg|Leningrad|Petrograd
@@ -269,7 +269,7 @@ GE ; Batumi ; ;
 GE ; Kutaisi ; ;
 AZ ; Khankendi ; Stepanakert ; Khankendi|Xankendi
 AZ ; Shusha ; ; Shushi
-AZ ; Lachin ; ; Berdzor
+AZ ; Lachin ; Lachin ; Berdzor
 AZ ; Baku ; ;
 AM ; Yerevan ; ;
 KZ ; Almaty ; ; Alma-Ata
@@ -334,7 +334,7 @@ IQ ; Mosul ; ;
 IQ ; Erbil ; ; Arbil|Irbil|Hawler
 IQ ; Sulaymaniyah ; ; Sulaimaniyah|Slemani|Sulaimani
 IQ ; Kirkuk ; ;
-IQ ; Fallujah ; ; Falluja
+IQ ; Fallujah ; Fallujah ; Falluja
 IQ ; Ramadi ; ;
 IQ ; Tikrit ; ;
 IQ ; Samarra ; ;
@@ -344,7 +344,7 @@ IQ ; Najaf ; ;
 IQ ; Karbala ; ; Kerbala
 IQ ; Nasiriyah ; ; Nassiriya
 IQ ; Baqubah ; ; Baquba
-IQ ; Duhok ; ; Dohuk
+IQ ; Duhok ; Duhok ; Dohuk
 SY ; Damascus ; ;
 SY ; Aleppo ; ; Halab
 SY ; Idlib ; ;
@@ -373,10 +373,10 @@ SY ; Homs ; ;
 SY ; Al Quşayr ; Al-Qusayr ; Qusair|Qusayr|al-Qusayr|Al Qusayr|Qusayr
 SY ; Tall Kalakh ; Tal Kalakh ; Tell Kalakh
 SY ; Ar Rastan ; Rastan ; Al-Rastan
-SY ; Hama ; ;
+SY ; Hama ; Hama ;
 SY ; Latakia ; ; Lattakia
 SY ; Tartus ; ; Tartous
-SY ; Daraa ; ; Deraa|Dara'a
+SY ; Daraa ; Daraa ; Deraa|Dara'a
 SY ; Al Ḩasakah ; Hasakah ; Al-Hasakah|Hasakeh|Hassakeh
 SY ; As-Suwayda ; Sweida ; Suwayda|As-Suwayda
 SY ; Al Qunayţirah ; Quneitra ; Kuneitra
@@ -410,7 +410,7 @@ IL ; Be’eri ; Be'eri ; Beeri
 IL ; Qiryat Shmona ; Kiryat Shmona ; Qiryat Shemona
 IL ; Metula ; ;
 IL ; Eilat ; ; Elat
-IL ; Ofakim ; ;
+IL ; Ofakim ; Ofakim ;
 IL ; Netivot ; ;
 LB ; Beirut ; ;
 LB ; Tyre ; ; Sour
@@ -440,7 +440,7 @@ ET ; Bahir Dar ; ;
 ET ; Addis Ababa ; ;
 SO ; Mogadishu ; ;
 SO ; Kismayo ; ;
-SO ; Hargeisa ; ;
+SO ; Hargeisa ; Hargeisa ;
 ML ; Timbuktu ; ; Tombouctou
 ML ; Gao ; ;
 ML ; Kidal ; ;
