@@ -10,6 +10,7 @@ ruritania\tGPE\tRuritania\tRUR\tRUR\t\t\t\t
 borduria\tGPE\tBorduria\tBOR\tBOR\t\t\t\t
 bor-norp\tNORP\tBordurian\tBOR\tBOR\t\t\tBordurians\tdemonym
 prayat-wongsiri\tPERSON\tPrayat Wongsiri\tBORMIL\tBOR\t\t\t\t
+pak-sun-hi\tPERSON\tPak Sun-hi\tBORGOV\tBOR\t\t\t\tfamily
 karl-brenner\tPERSON\tKarl Brenner\tRURGOV\tRUR\t\t\tBrenner\tsurname
 olga-varn\tPERSON\tOlga Varn\tRURGOV\tRUR\t\t\tVarn\tsurname
 syldavia\tGPE\tSyldavia\tSYL\tSYL\t\t\t\t
@@ -281,6 +282,14 @@ def test_a_role_noun_speaks_for_the_person_named_before(nlp, noun):
     check_offsets(doc)
     [s] = [s for s in doc.statements if s.trigger.text == "said"]
     assert (s.source.text, s.source.actor) == (noun, "RURGOV")
+
+
+def test_a_family_name_said_first_stands_alone_for_the_person(nlp):
+    # actors.tsv flag family: "Kim" after "Kim Jong Un", anywhere in the text (not only before "said")
+    doc = nlp.parse("Talks\nBordurian leader Pak Sun-hi visited Ruritania.\nThe hosts gave Pak a warm welcome.")
+    check_offsets(doc)
+    [m] = [m for m in doc.mentions if m.text == "Pak"]
+    assert (m.type, m.actor) == ("PERSON", "BORGOV")
 
 
 def test_headline_colon_is_about_the_name_that_opens_it(nlp):

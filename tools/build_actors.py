@@ -349,6 +349,21 @@ NAME_ORDER_FAMILY_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "vi", "xiv", "xvi"}
 
 
+# Family name first and said alone in English news ("Xi", "Kim", "Moon", "Wang"): the `family` flag.
+FAMILY_NAME_SAID_ALONE = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
+
+
+def name_flags(name: str, country: str) -> list[str]:
+    """The flags of a person's rows: `surname` (the last word alone stands for the person once the
+    full name has been seen) or `family` (the first word alone does: "Kim" after "Kim Jong Un")."""
+    if surname_ok(name, country):
+        return ["surname"]
+    toks = name.split()
+    if country in FAMILY_NAME_SAID_ALONE and len(toks) >= 2 and len(toks[0]) >= 2 and toks[0].isalpha():
+        return ["family"]
+    return []
+
+
 def surname_ok(name: str, country: str) -> bool:
     """May the last word of `name` alone stand for the person (the `surname` flag)?"""
     toks = name.split()
@@ -410,7 +425,7 @@ def load_people(kb: KB, fname: str = "people.txt"):
         pid = slug(name)
         if pid in kb.ids:
             raise ValueError(f"{fname}:{n}: duplicate person {name}")
-        fl = ["surname"] if surname_ok(name, country) and "nosurname" not in flags else []
+        fl = name_flags(name, country) if "nosurname" not in flags else []
         for i, (code, frm, to) in enumerate(offices):
             kb.add(pid, "PERSON", name, code, country, frm, to, aliases if i == 0 else [], fl)
         kb.person_keys.setdefault(fold(name), pid)
@@ -737,7 +752,7 @@ def load_phoenix(kb: KB, pdir: str, stats: collections.Counter):
                 continue
             seen.add((c, f, t))
             kb.add(pid, "PERSON", name, c, country, f, t, aliases if first else [],
-                   ["surname"] if surname_ok(name, country) else [])
+                   name_flags(name, country))
             first = False
             stats["phoenix PERSON rows"] += 1
         stats["phoenix persons"] += 1
@@ -778,7 +793,7 @@ def check(rows: list[list[str]], kb: KB) -> list[str]:
             if not a.strip() or a != a.strip():
                 errs.append(f"row {i}: bad alias {a!r}")
         for x in fl.split(",") if fl else []:
-            if x not in ("seat", "surname", "media", "igo", "demonym", "generic"):
+            if x not in ("seat", "surname", "family", "media", "igo", "demonym", "generic"):
                 errs.append(f"row {i}: flag {x}")
     return errs
 

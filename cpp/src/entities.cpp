@@ -33,6 +33,8 @@ std::uint8_t parse_flags(std::string_view s, const tsv::Row* row) {
       f |= kSeat;
     else if (part == "surname")
       f |= kSurname;
+    else if (part == "family")
+      f |= kFamilyFirst;
     else if (part == "media")
       f |= kMedia;
     else if (part == "igo")
@@ -44,7 +46,7 @@ std::uint8_t parse_flags(std::string_view s, const tsv::Row* row) {
     else if (part == "optional")
       continue;
     else if (row)
-      row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, media, igo, demonym, generic)");
+      row->fail("unknown flag \"" + std::string(part) + "\" (seat, surname, family, media, igo, demonym, generic)");
   }
   return f;
 }

@@ -233,6 +233,10 @@ struct Resolver {
     for (const auto& m : doc.mentions) {
       if (m.kb < 0 || m.type != "PERSON") continue;
       const ActorEntry& a = k.actors.entry(static_cast<std::uint32_t>(m.kb));
+      if (a.flags & kFamilyFirst) {  // "Kim" after "Kim Jong Un"
+        if (const auto sp = a.name.find(' '); sp != std::string::npos) surname.emplace(a.name.substr(0, sp), m.entity);
+        continue;
+      }
       if (!(a.flags & kSurname)) continue;
       auto sp = a.name.rfind(' ');
       if (sp != std::string::npos) surname.emplace(a.name.substr(sp + 1), m.entity);

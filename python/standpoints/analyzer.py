@@ -210,7 +210,8 @@ class Analyzer:
         (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None = open; a date that is not in the calendar
         is a KnowledgeError). Call it again with the same ``id`` to add another dated code (a
         second office). ``flags``: ``surname`` (the last name alone refers to the person once
-        the full name was seen), ``seat``, ``media``, ``igo``, ``demonym``.
+        the full name was seen), ``family`` (the first word alone does, for a family name said
+        first: "Kim" after "Kim Jong Un"), ``seat``, ``media``, ``igo``, ``demonym``.
         The knowledge is rebuilt on each call (about a tenth of a second): add many actors
         at once with :meth:`add_actors`. Thread-safe, see :meth:`add_actors`.
         """

@@ -33,9 +33,10 @@ enum ActorFlag : std::uint8_t {
   kMedia = 4,
   kIgo = 8,
   kDemonym = 16,
-  kUser = 32,     // from the user's files
-  kGeneric = 64,  // a body's name other countries' bodies share ("Senate", "Supreme Court"): after another
-                  // country's adjective or possessive, or in a story set in another country, it is that country's
+  kUser = 32,          // from the user's files
+  kGeneric = 64,       // a body's name other countries' bodies share ("Senate", "Supreme Court"): after another
+                       // country's adjective or possessive, or in a story set in another country, it is that country's
+  kFamilyFirst = 128,  // the first word alone (a family name said first) refers to it once the full name was seen
 };
 
 struct ActorEntry {
