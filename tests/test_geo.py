@@ -142,3 +142,10 @@ def test_record_fields():
 def test_cities_by_their_news_spelling(name, country, lat, lon):
     d = standpoints.parse(f"Missiles struck {name} on Thursday, officials said.")
     assert_at(mention(d, name), country, lat, lon)
+
+
+def test_a_town_in_its_region_after_in():
+    # "Rafah in southern Gaza": a town of two countries' names (Gaza's and Egypt's Rafah), placed by
+    # the region that follows "in" (a compass word between), as by "Rafah, Gaza"
+    d = standpoints.parse("Israel violated the truce by shelling Rafah in southern Gaza, officials said.")
+    assert_at(mention(d, "Rafah"), "PSE", 31.297, 34.244)

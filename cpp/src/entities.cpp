@@ -1354,22 +1354,36 @@ struct Finder {
     return false;
   }
 
-  // "Charlottesville, Virginia", "Ely, Minn.", "Olenivka, Ukraine": a town
-  // the gazetteer knows, followed by its own first-level division or country
-  // (one to three capitalised words after the comma), is that town; its
-  // country, or "" when no reading of the town lies there.
+  // Where the division after the place at s starts: after a comma ("Olenivka,
+  // Ukraine") or after "in" and a compass word ("Rafah in southern Gaza"); 0 for none.
+  std::size_t division_after(std::size_t s) const {
+    const std::size_t n = doc.tokens.size();
+    if (s + 2 >= n) return 0;
+    if (text(s + 1) == ",") return s + 2;
+    if (text(s + 1) != "in") return 0;
+    std::size_t q = s + 2;
+    const std::string_view w = text(q);
+    if (doc.tokens[q].shape == Shape::Lower && (ends_with(w, "ern") || w == "central")) ++q;
+    return q < n ? q : 0;
+  }
+
+  // "Charlottesville, Virginia", "Ely, Minn.", "Olenivka, Ukraine", "Rafah in
+  // southern Gaza": a town the gazetteer knows, followed by its own
+  // first-level division, region or country (one to three capitalised words),
+  // is that town; its country, or "" when no reading of the town lies there.
   std::string_view country_by_division(std::size_t s, std::span<const std::uint32_t> cands) const {
     const std::size_t n = doc.tokens.size();
-    if (s + 2 >= n || text(s + 1) != ",") return {};
+    const std::size_t from = division_after(s);
+    if (from == 0) return {};
     for (std::size_t len = 3; len > 0; --len) {
-      const std::size_t e = s + 2 + len;
+      const std::size_t e = from + len;
       if (e > n) continue;
       bool caps = true;
-      for (std::size_t q = s + 2; q < e && caps; ++q) caps = is_cap(doc.tokens[q]) && sentence_of(q) == sentence_of(s);
+      for (std::size_t q = from; q < e && caps; ++q) caps = is_cap(doc.tokens[q]) && sentence_of(q) == sentence_of(s);
       if (!caps) continue;
-      for (const auto di : k.gazetteer.lookup(span_text(s + 2, e))) {
+      for (const auto di : k.gazetteer.lookup(span_text(from, e))) {
         const Place& d = k.gazetteer.place(di);
-        if (d.feature != "admin1" && d.feature != "country") continue;
+        if (d.feature != "admin1" && d.feature != "region" && d.feature != "country") continue;
         for (const auto ci : cands) {
           const Place& c = k.gazetteer.place(ci);
           if (c.country == d.country && (d.feature == "country" || c.admin1 == d.name)) return c.country;
