@@ -24,7 +24,7 @@ def test_extract_dev_scores_metadata_perfectly(dev_articles, scorer, gold, tmp_p
 # Floors a little under the scores reached on the dev set (../shared/dev, 16 articles). A change
 # that lowers a score below its floor fails here; raise a floor when the score it guards rises.
 DEV_FLOORS = {
-    "mention_f1": 0.98,
+    "mention_f1": 0.983,
     "actor_root_acc": 0.977,
     "actor_code_acc": 0.96,
     "geo_acc": 0.99,
