@@ -42,15 +42,14 @@ bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
 }
 
 // A participle right after a noun or name and right before "by": a passive
-// that lost its be-form ("Thailand's economy threatened by turmoil", "the plan
-// proposed by Russia"); the agent after "by" is the source, if it is a party.
-// `j` is the token before the trigger.
+// that lost its be-form ("the plan proposed by Russia", "Borduria's fleet
+// threatened by Ruritania"); the agent after "by" is the source. `j` is the
+// token before the trigger.
 bool is_reduced_passive(const TokenView& view, const Trigger& t, std::int64_t j, std::uint32_t hi) {
-  if (t.ing || t.is_noun() || t.last >= hi || view.low(t.last) != "by" || !ends_with(view.low(t.last - 1), "ed"))
+  if (t.ing || t.is_noun() || t.last + 1 >= hi || view.low(t.last) != "by" || !ends_with(view.low(t.last - 1), "ed"))
     return false;
   // "by" then a name or a determiner: an agent ("by Russia", "by the ministry"), not a
   // means of an active verb ("apologized by phone", "replied by saying").
-  if (j < 0 || t.last + 1 >= hi) return false;
   const std::uint32_t a = t.last + 1;
   if (view.mention_at(a) < 0 && !in(kDeterminers, view.low(a)) && view.tok(a).shape != Shape::Capitalized) return false;
   const auto u = static_cast<std::uint32_t>(j);
