@@ -143,126 +143,156 @@ void load_place_words(Gazetteer::Tables& t, const std::string& path) {
 
 }  // namespace
 
-Gazetteer Gazetteer::load(const std::string& path, const std::string& place_words_path) {
-  auto t = std::make_shared<Tables>();
-  if (!place_words_path.empty()) load_place_words(*t, place_words_path);
-  t->text = tsv::read_whole_file(path);
-  // Rough row count for reservations.
-  const std::size_t approx_rows = static_cast<std::size_t>(std::count(t->text.begin(), t->text.end(), '\n')) + 1;
-  t->places.reserve(approx_rows);
-  std::vector<std::string_view> keys_primary;
-  keys_primary.reserve(approx_rows);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (key id, place index)
-  pairs.reserve(approx_rows * 6);
-  {
-    // Room for every name and alternate at a load factor <= 0.5.
-    const std::size_t approx_keys =
-        approx_rows + static_cast<std::size_t>(std::count(t->text.begin(), t->text.end(), '|'));
-    std::size_t cap = 1024;
-    while (cap < approx_keys * 2) cap <<= 1;
-    t->slots.assign(cap, 0);
-    t->mask = cap - 1;
-    t->keys.reserve(approx_keys);
-  }
+namespace {
 
-  int c_id = -1, c_name = -1, c_feature = -1, c_country = -1, c_admin1 = -1, c_lat = -1, c_lon = -1, c_pop = -1,
-      c_alt = -1;
-  auto key_id = [&](std::string_view key) -> std::uint32_t {
-    const std::uint64_t h = hash_name(key), tag = slot_tag(h);
-    for (std::uint64_t i = h & t->mask;; i = (i + 1) & t->mask) {
-      const std::uint64_t slot = t->slots[i];
-      if (slot == 0) {
-        if (t->keys.size() * 2 >= t->slots.size()) throw KnowledgeError(path, 0, "too many names");
-        t->keys.push_back(key);
-        t->slots[i] = tag | t->keys.size();
-        return static_cast<std::uint32_t>(t->keys.size() - 1);
-      }
-      const auto id = static_cast<std::uint32_t>(slot) - 1;
-      if (slot_tag(slot) == tag && t->keys[id] == key) return id;
+// Sizes the tables for the file's rows and names (a load factor <= 0.5 for
+// every name and alternate); returns the rough row count.
+std::size_t reserve_tables(Gazetteer::Tables& t) {
+  const std::size_t approx_rows = static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '\n')) + 1;
+  t.places.reserve(approx_rows);
+  const std::size_t approx_keys = approx_rows + static_cast<std::size_t>(std::count(t.text.begin(), t.text.end(), '|'));
+  std::size_t cap = 1024;
+  while (cap < approx_keys * 2) cap <<= 1;
+  t.slots.assign(cap, 0);
+  t.mask = cap - 1;
+  t.keys.reserve(approx_keys);
+  return approx_rows;
+}
+
+// The id of a surface form, added to the index when new.
+std::uint32_t key_id(Gazetteer::Tables& t, std::string_view key, const std::string& path) {
+  const std::uint64_t h = hash_name(key), tag = slot_tag(h);
+  for (std::uint64_t i = h & t.mask;; i = (i + 1) & t.mask) {
+    const std::uint64_t slot = t.slots[i];
+    if (slot == 0) {
+      if (t.keys.size() * 2 >= t.slots.size()) throw KnowledgeError(path, 0, "too many names");
+      t.keys.push_back(key);
+      t.slots[i] = tag | t.keys.size();
+      return static_cast<std::uint32_t>(t.keys.size() - 1);
     }
-  };
-  tsv::read_text(t->text, path, {"geonameid", "name", "feature", "country", "lat", "lon"}, [&](const tsv::Row& row) {
-    if (c_name < 0) {
-      const auto& h = *row.header;
-      auto col = [&](std::string_view n) {
-        for (std::size_t i = 0; i < h.size(); ++i)
-          if (h[i] == n) return static_cast<int>(i);
-        return -1;
-      };
-      c_id = col("geonameid"), c_name = col("name"), c_feature = col("feature"), c_country = col("country");
-      c_admin1 = col("admin1"), c_lat = col("lat"), c_lon = col("lon"), c_pop = col("population");
-      c_alt = col("alternates");
-    }
-    auto field = [&](int c) -> std::string_view {
-      return c >= 0 && static_cast<std::size_t>(c) < row.fields.size() ? row.fields[static_cast<std::size_t>(c)]
-                                                                       : std::string_view{};
+    const auto id = static_cast<std::uint32_t>(slot) - 1;
+    if (slot_tag(slot) == tag && t.keys[id] == key) return id;
+  }
+}
+
+// The columns of places.tsv, found by name in its header.
+struct PlaceColumns {
+  int id = -1, name = -1, feature = -1, country = -1, admin1 = -1, lat = -1, lon = -1, population = -1, alternates = -1;
+
+  void find(const std::vector<std::string>& header) {
+    auto col = [&](std::string_view n) {
+      for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == n) return static_cast<int>(i);
+      return -1;
     };
-    const std::string_view name = utf8::strip(field(c_name));
-    if (name.empty()) row.fail("empty place name");
-    const std::string_view feature = utf8::strip(field(c_feature));
-    if (feature_of(feature) == Unknown)
-      row.fail("unknown feature \"" + std::string(feature) + "\" (country, admin1, region, city, place)");
-    const std::string_view country = utf8::strip(field(c_country));
-    if (country.size() != 3)
-      row.fail("country must be an ISO 3166-1 alpha-3 code, found \"" + std::string(country) + "\"");
-    Place p;
-    p.name = name;
-    p.feature = feature;
-    p.country = country;
-    p.admin1 = utf8::strip(field(c_admin1));
-    if (!parse_number(field(c_lat), p.lat) || !parse_number(field(c_lon), p.lon) || p.lat < -90 || p.lat > 90 ||
-        p.lon < -180 || p.lon > 180)
-      row.fail("bad lat/lon \"" + std::string(field(c_lat)) + "\" \"" + std::string(field(c_lon)) + "\"");
-    if (!parse_number(field(c_id), p.geonameid)) row.fail("bad geonameid \"" + std::string(field(c_id)) + "\"");
-    if (!parse_number(field(c_pop), p.population)) row.fail("bad population \"" + std::string(field(c_pop)) + "\"");
-    const auto index = static_cast<std::uint32_t>(t->places.size());
-    if (feature == "country") {  // the first row of a code wins
-      if (const std::int32_t slot = country_slot(country); slot >= 0) {
-        if (!t->countries[static_cast<std::size_t>(slot)]) t->countries[static_cast<std::size_t>(slot)] = index + 1;
-      } else {
-        t->other_countries.try_emplace(country, index);
-      }
-    }
-    pairs.emplace_back(key_id(name), index);
-    const std::string_view alts = field(c_alt);
-    std::size_t pos = 0;
-    while (pos < alts.size()) {
-      std::size_t bar = alts.find('|', pos);
-      if (bar == std::string_view::npos) bar = alts.size();
-      const std::string_view a = utf8::strip(alts.substr(pos, bar - pos));
-      if (!a.empty() && a != name) pairs.emplace_back(key_id(a), index);
-      pos = bar + 1;
-    }
-    t->prior.push_back(place_prior(p));
-    t->places.push_back(std::move(p));
-  });
-
-  // Postings: bucket by key id (counting sort), then best first within each bucket.
-  const std::size_t nkeys = t->keys.size();
-  t->offsets.assign(nkeys + 1, 0);
-  for (const auto& pr : pairs) ++t->offsets[pr.first + 1];
-  for (std::size_t k = 0; k < nkeys; ++k) t->offsets[k + 1] += t->offsets[k];
-  t->postings.resize(pairs.size());
-  {
-    std::vector<std::uint32_t> fill(t->offsets.begin(), t->offsets.end() - 1);
-    for (const auto& pr : pairs) t->postings[fill[pr.first]++] = pr.second;
+    id = col("geonameid"), name = col("name"), feature = col("feature"), country = col("country");
+    admin1 = col("admin1"), lat = col("lat"), lon = col("lon"), population = col("population");
+    alternates = col("alternates");
   }
-  const auto& prior = t->prior;
+};
+
+// One row of places.tsv: the Place, and its name, country code and
+// alternates as views into the file (what the index keys point at).
+struct PlaceRow {
+  Place place;
+  std::string_view name, country, alternates;
+};
+
+// Reads a row; a bad field fails it (KnowledgeError with its line).
+PlaceRow read_place(const tsv::Row& row, const PlaceColumns& c) {
+  auto field = [&](int i) -> std::string_view {
+    return i >= 0 && static_cast<std::size_t>(i) < row.fields.size() ? row.fields[static_cast<std::size_t>(i)]
+                                                                     : std::string_view{};
+  };
+  PlaceRow r;
+  r.name = utf8::strip(field(c.name));
+  if (r.name.empty()) row.fail("empty place name");
+  const std::string_view feature = utf8::strip(field(c.feature));
+  if (feature_of(feature) == Unknown)
+    row.fail("unknown feature \"" + std::string(feature) + "\" (country, admin1, region, city, place)");
+  r.country = utf8::strip(field(c.country));
+  if (r.country.size() != 3)
+    row.fail("country must be an ISO 3166-1 alpha-3 code, found \"" + std::string(r.country) + "\"");
+  r.alternates = field(c.alternates);
+  Place& p = r.place;
+  p.name = r.name;
+  p.feature = feature;
+  p.country = r.country;
+  p.admin1 = utf8::strip(field(c.admin1));
+  if (!parse_number(field(c.lat), p.lat) || !parse_number(field(c.lon), p.lon) || p.lat < -90 || p.lat > 90 ||
+      p.lon < -180 || p.lon > 180)
+    row.fail("bad lat/lon \"" + std::string(field(c.lat)) + "\" \"" + std::string(field(c.lon)) + "\"");
+  if (!parse_number(field(c.id), p.geonameid)) row.fail("bad geonameid \"" + std::string(field(c.id)) + "\"");
+  if (!parse_number(field(c.population), p.population))
+    row.fail("bad population \"" + std::string(field(c.population)) + "\"");
+  return r;
+}
+
+// The first country row of a code is the country.
+void index_country(Gazetteer::Tables& t, std::string_view country, std::uint32_t index) {
+  if (const std::int32_t slot = country_slot(country); slot >= 0) {
+    if (!t.countries[static_cast<std::size_t>(slot)]) t.countries[static_cast<std::size_t>(slot)] = index + 1;
+  } else {
+    t.other_countries.try_emplace(country, index);
+  }
+}
+
+// Postings from (key id, place index) pairs: bucketed by key id (counting
+// sort), then best first within each bucket, a place listed once per key.
+void build_postings(Gazetteer::Tables& t, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+  const std::size_t nkeys = t.keys.size();
+  t.offsets.assign(nkeys + 1, 0);
+  for (const auto& pr : pairs) ++t.offsets[pr.first + 1];
+  for (std::size_t k = 0; k < nkeys; ++k) t.offsets[k + 1] += t.offsets[k];
+  t.postings.resize(pairs.size());
+  {
+    std::vector<std::uint32_t> fill(t.offsets.begin(), t.offsets.end() - 1);
+    for (const auto& pr : pairs) t.postings[fill[pr.first]++] = pr.second;
+  }
+  const auto& prior = t.prior;
   std::vector<std::uint32_t> compact_offsets(nkeys + 1, 0);
   std::size_t out = 0;
   for (std::size_t k = 0; k < nkeys; ++k) {
-    auto b = t->postings.begin() + t->offsets[k], e = t->postings.begin() + t->offsets[k + 1];
+    auto b = t.postings.begin() + t.offsets[k], e = t.postings.begin() + t.offsets[k + 1];
     if (e - b > 1) {
       std::stable_sort(b, e, [&](std::uint32_t x, std::uint32_t y) { return prior[x] > prior[y]; });
       e = std::unique(b, e);  // one place listed twice under one key
     }
     compact_offsets[k] = static_cast<std::uint32_t>(out);
-    for (auto it = b; it != e; ++it) t->postings[out++] = *it;
+    for (auto it = b; it != e; ++it) t.postings[out++] = *it;
   }
   compact_offsets[nkeys] = static_cast<std::uint32_t>(out);
-  t->postings.resize(out);
-  t->offsets = std::move(compact_offsets);
+  t.postings.resize(out);
+  t.offsets = std::move(compact_offsets);
+}
 
+}  // namespace
+
+Gazetteer Gazetteer::load(const std::string& path, const std::string& place_words_path) {
+  auto t = std::make_shared<Tables>();
+  if (!place_words_path.empty()) load_place_words(*t, place_words_path);
+  t->text = tsv::read_whole_file(path);
+  const std::size_t approx_rows = reserve_tables(*t);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (key id, place index)
+  pairs.reserve(approx_rows * 6);
+  PlaceColumns columns;
+  tsv::read_text(t->text, path, {"geonameid", "name", "feature", "country", "lat", "lon"}, [&](const tsv::Row& row) {
+    if (columns.name < 0) columns.find(*row.header);
+    PlaceRow r = read_place(row, columns);
+    const auto index = static_cast<std::uint32_t>(t->places.size());
+    if (r.place.feature == "country") index_country(*t, r.country, index);
+    pairs.emplace_back(key_id(*t, r.name, path), index);
+    for (std::size_t pos = 0; pos < r.alternates.size();) {
+      std::size_t bar = r.alternates.find('|', pos);
+      if (bar == std::string_view::npos) bar = r.alternates.size();
+      const std::string_view a = utf8::strip(r.alternates.substr(pos, bar - pos));
+      if (!a.empty() && a != r.name) pairs.emplace_back(key_id(*t, a, path), index);
+      pos = bar + 1;
+    }
+    t->prior.push_back(place_prior(r.place));
+    t->places.push_back(std::move(r.place));
+  });
+  build_postings(*t, pairs);
   Gazetteer g;
   g.t_ = std::move(t);
   return g;
