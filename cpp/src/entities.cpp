@@ -315,81 +315,114 @@ void ActorTable::add_json(const std::string& text, const std::string& path, bool
 // PETRARCH/TABARI actor dictionaries: a root phrase (words joined by '_'),
 // '+' synonym lines, and indented "[CODE date-restriction]" lines, where the
 // restriction is ">YYMMDD", "<YYMMDD" or "YYMMDD-YYMMDD" (or 8-digit years).
+namespace {
+
+// A PETRARCH date restriction's date (YYMMDD, YYYYMMDD; the first or the last
+// day it names with `end`) as a date number.
+std::int32_t petrarch_date(const std::string& path, std::string_view d, bool end, std::size_t line) {
+  if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
+  if (d.size() == 6) {
+    int yy = (d[0] - '0') * 10 + (d[1] - '0');
+    int year = yy <= 30 ? 2000 + yy : 1900 + yy;
+    const std::int32_t n =
+        date_number(std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)), end);
+    if (!n) throw KnowledgeError(path, line, "no such date \"" + std::string(d) + "\"");
+    return n;
+  }
+  if (d.size() == 8) {
+    if (const std::int32_t n = date_number(d, end)) return n;
+    throw KnowledgeError(path, line, "no such date \"" + std::string(d) + "\"");
+  }
+  if (d.size() == 7) {  // a known typo form in the wild: YYYYMDD; read the year only
+    return date_number(d.substr(0, 4), end);
+  }
+  throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
+}
+
+// A date number as YYYY-MM-DD.
+std::string iso_date(std::int32_t n) {
+  return std::to_string(n / 10000) + "-" + (n / 100 % 100 < 10 ? "0" : "") + std::to_string(n / 100 % 100) + "-" +
+         (n % 100 < 10 ? "0" : "") + std::to_string(n % 100);
+}
+
+// The from and to dates of a restriction ">120101", "<120101", "120101-130101".
+void set_petrarch_dates(ActorSpec& spec, std::string_view r, const std::string& path, std::size_t line) {
+  std::int32_t from = 0, to = 99991231;
+  if (r[0] == '>')
+    from = petrarch_date(path, r.substr(1), false, line);
+  else if (r[0] == '<')
+    to = petrarch_date(path, r.substr(1), true, line);
+  else if (auto dash = r.find('-'); dash != std::string_view::npos) {
+    from = petrarch_date(path, r.substr(0, dash), false, line);
+    to = petrarch_date(path, r.substr(dash + 1), true, line);
+  }
+  spec.from = from ? iso_date(from) : "";
+  spec.to = to != 99991231 ? iso_date(to) : "";
+}
+
+// One actor of a PETRARCH dictionary: its name line, synonyms and codes.
+struct PetrarchActor {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::vector<std::pair<std::string, std::string>> codes;  // code, restriction
+  std::size_t line = 0;
+};
+
+// The actor as table rows: one per code (a person when several codes or dated ones).
+std::vector<ActorSpec> petrarch_specs(PetrarchActor& cur, bool user, const std::string& path) {
+  const bool is_person = cur.codes.size() > 1 ||
+                         std::any_of(cur.codes.begin(), cur.codes.end(), [](auto& c) { return !c.second.empty(); });
+  if (cur.codes.empty()) cur.codes.emplace_back("", "");
+  std::vector<ActorSpec> specs;
+  for (const auto& [code, restriction] : cur.codes) {
+    ActorSpec spec;
+    spec.id = (user ? "user:" : "") + slug(cur.name);
+    spec.name = cur.name;
+    spec.type = is_person ? "PERSON" : (code.size() == 3 ? "GPE" : "ORG");
+    spec.actor = code;
+    spec.country = code.size() >= 3 && code.substr(0, 3) != "IGO" ? code.substr(0, 3) : "";
+    if (specs.empty()) spec.aliases = cur.aliases;
+    if (!restriction.empty()) set_petrarch_dates(spec, restriction, path, cur.line);
+    spec.flags = is_person ? std::vector<std::string>{"surname"} : std::vector<std::string>{};
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+// One "[CODE]" or "[CODE >120101]" of a line: the code and its restriction.
+std::pair<std::string, std::string> petrarch_code(std::string_view inside, const std::string& path, std::size_t line) {
+  inside = utf8::strip(inside);
+  std::string code(inside.substr(0, inside.find(' ')));
+  std::string restriction;
+  if (auto sp = inside.find(' '); sp != std::string_view::npos)
+    restriction = std::string(utf8::strip(inside.substr(sp + 1)));
+  if (restriction.find_first_not_of("0123456789<>-") != std::string::npos)
+    throw KnowledgeError(path, line, "cannot read date restriction \"" + restriction + "\"");
+  if (!code.empty() && code[0] == '~') code = code.substr(1);  // agent-style codes
+  if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
+  return {std::move(code), std::move(restriction)};
+}
+
+}  // namespace
+
 void ActorTable::load_petrarch(const std::string& path, bool user) {
   const std::string text = tsv::read_whole_file(path);
   if (auto bad = utf8::first_invalid(text))
     throw KnowledgeError(path, 0, "invalid UTF-8 at byte offset " + std::to_string(*bad));
   // Words that some actor loaded so far is called, as written ("NATO"), keep their capitals.
   const auto known = [&](std::string_view word) { return lookup_phrase(word) != nullptr; };
-  struct Pending {
-    std::string name;
-    std::vector<std::string> aliases;
-    std::vector<std::pair<std::string, std::string>> codes;  // code, restriction
-    std::size_t line = 0;
-  } cur;
-  auto parse_date = [&](std::string_view d, bool end, std::size_t line) -> std::int32_t {
-    if (!std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
-    if (d.size() == 6) {
-      int yy = (d[0] - '0') * 10 + (d[1] - '0');
-      int year = yy <= 30 ? 2000 + yy : 1900 + yy;
-      const std::int32_t n = date_number(
-          std::to_string(year) + "-" + std::string(d.substr(2, 2)) + "-" + std::string(d.substr(4, 2)), end);
-      if (!n) throw KnowledgeError(path, line, "no such date \"" + std::string(d) + "\"");
-      return n;
-    }
-    if (d.size() == 8) {
-      if (const std::int32_t n = date_number(d, end)) return n;
-      throw KnowledgeError(path, line, "no such date \"" + std::string(d) + "\"");
-    }
-    if (d.size() == 7) {  // a known typo form in the wild: YYYYMDD; read the year only
-      return date_number(d.substr(0, 4), end);
-    }
-    throw KnowledgeError(path, line, "cannot read date restriction \"" + std::string(d) + "\"");
-  };
+  PetrarchActor cur;
   auto flush = [&] {
     if (cur.name.empty()) return;
-    const bool is_person = cur.codes.size() > 1 ||
-                           std::any_of(cur.codes.begin(), cur.codes.end(), [](auto& c) { return !c.second.empty(); });
-    if (cur.codes.empty()) cur.codes.emplace_back("", "");
-    bool first = true;
-    for (const auto& [code, restriction] : cur.codes) {
-      ActorSpec spec;
-      spec.id = (user ? "user:" : "") + slug(cur.name);
-      spec.name = cur.name;
-      spec.type = is_person ? "PERSON" : (code.size() == 3 ? "GPE" : "ORG");
-      spec.actor = code;
-      spec.country = code.size() >= 3 && code.substr(0, 3) != "IGO" ? code.substr(0, 3) : "";
-      if (first) spec.aliases = cur.aliases;
-      if (!restriction.empty()) {
-        std::string_view r = restriction;
-        std::int32_t from = 0, to = 99991231;
-        if (r[0] == '>')
-          from = parse_date(r.substr(1), false, cur.line);
-        else if (r[0] == '<')
-          to = parse_date(r.substr(1), true, cur.line);
-        else if (auto dash = r.find('-'); dash != std::string_view::npos) {
-          from = parse_date(r.substr(0, dash), false, cur.line);
-          to = parse_date(r.substr(dash + 1), true, cur.line);
-        }
-        spec.from = from ? std::to_string(from / 10000) + "-" + (from / 100 % 100 < 10 ? "0" : "") +
-                               std::to_string(from / 100 % 100) + "-" + (from % 100 < 10 ? "0" : "") +
-                               std::to_string(from % 100)
-                         : "";
-        spec.to = to != 99991231
-                      ? std::to_string(to / 10000) + "-" + (to / 100 % 100 < 10 ? "0" : "") +
-                            std::to_string(to / 100 % 100) + "-" + (to % 100 < 10 ? "0" : "") + std::to_string(to % 100)
-                      : "";
-      }
-      spec.flags = is_person ? std::vector<std::string>{"surname"} : std::vector<std::string>{};
+    for (const ActorSpec& spec : petrarch_specs(cur, user, path)) {
       try {
         add(spec, user, path);
       } catch (const KnowledgeError& e) {
         throw KnowledgeError(path, cur.line, e.reason());
       }
-      first = false;
     }
-    cur = Pending{};
+    cur = PetrarchActor{};
   };
   std::size_t pos = 0, line = 0;
   while (pos < text.size()) {
@@ -412,26 +445,17 @@ void ActorTable::load_petrarch(const std::string& path, bool user) {
     if (auto br = l.find('['); br != std::string_view::npos) {
       name_part = utf8::strip(l.substr(0, br));
       if (!indented && !name_part.empty()) flush();
-      std::size_t p = br;
-      while (p != std::string_view::npos && p < l.size()) {
+      for (std::size_t p = br; p != std::string_view::npos && p < l.size();) {
         const std::size_t close = l.find(']', p);
         if (close == std::string_view::npos) throw KnowledgeError(path, line, "'[' without ']'");
-        std::string_view inside = utf8::strip(l.substr(p + 1, close - p - 1));
-        std::string code(inside.substr(0, inside.find(' ')));
-        std::string restriction;
-        if (auto sp = inside.find(' '); sp != std::string_view::npos)
-          restriction = std::string(utf8::strip(inside.substr(sp + 1)));
-        if (restriction.find_first_not_of("0123456789<>-") != std::string::npos)
-          throw KnowledgeError(path, line, "cannot read date restriction \"" + restriction + "\"");
-        if (!code.empty() && code[0] == '~') code = code.substr(1);  // agent-style codes
-        if (!valid_actor(code)) throw KnowledgeError(path, line, "bad actor code \"" + code + "\"");
+        auto code = petrarch_code(l.substr(p + 1, close - p - 1), path, line);
         if (name_part.empty() && cur.name.empty()) throw KnowledgeError(path, line, "code line before any actor");
         if (!name_part.empty() && cur.name.empty()) {
           cur.name = petrarch_name(name_part, known);
           cur.line = line;
           name_part = {};
         }
-        cur.codes.emplace_back(code, restriction);
+        cur.codes.push_back(std::move(code));
         p = l.find('[', close);
       }
       continue;
