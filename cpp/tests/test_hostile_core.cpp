@@ -1,7 +1,10 @@
 // Hostile input at the core (issue 11): messages stay valid UTF-8 whatever
 // the input held, dates outside the calendar are no dates, case and letter
-// classes cover every script, and the streamed record equals the whole one.
+// classes cover every script, the streamed record equals the whole one, and
+// a huge document is segmented as its parts are.
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "check.hpp"
 #include "standpoints/analyzer.hpp"
@@ -9,6 +12,7 @@
 #include "standpoints/json.hpp"
 #include "standpoints/knowledge_error.hpp"
 #include "standpoints/reader.hpp"
+#include "standpoints/segmenter.hpp"
 #include "standpoints/utf8.hpp"
 
 using namespace standpoints;
@@ -84,6 +88,65 @@ void streamed_record_is_the_whole_record() {
   CHECK(streamed == whole && pieces >= 3 && largest < (2u << 20));
 }
 
+// The paragraphs of `lines` (one a line, each line ending in a line break)
+// over `text`, which holds them `copies` times.
+Document document_of_lines(const std::vector<std::string>& lines, std::size_t copies) {
+  Document doc;
+  for (std::size_t c = 0; c < copies; ++c)
+    for (const auto& line : lines) {
+      const auto start = static_cast<std::uint32_t>(doc.text.size());
+      doc.text += line;
+      doc.paragraphs.push_back({start, static_cast<std::uint32_t>(doc.text.size())});
+      doc.text += '\n';
+    }
+  return doc;
+}
+
+// From 1 MB of text on, the segmenter counts the tokens before storing them:
+// the huge document's layers are those of its parts, allocated at their size.
+void huge_document_is_segmented_as_its_parts() {
+  SegmenterRules rules;
+  rules.add("Gen", AbbreviationKind::Title);
+  rules.add("Sept", AbbreviationKind::Month);
+  const std::vector<std::string> lines = {
+      "Gen. Smith said the U.S. would act. He left on Sept. 3, 2022.",
+      "\xE2\x80\x9CWe will win,\xE2\x80\x9D she said. \xE2\x80\x9CNever!\xE2\x80\x9D",
+      "Talks end.",
+      "   ",
+      "\xE4\xBB\x96\xE8\xAF\xB4\xE4\xBA\x86\xE3\x80\x82\xE6\x88\x91\xE4\xBB\xAC\xE8\xB5\xB0\xE3\x80\x82",
+      "Prices rose 3.5% in the U.K. The bank (the ECB) did not... Russia\xE2\x80\x99s envoy spoke.",
+      "He said: \"Go.\" Then he went (quietly.) And?! Yes"};
+  Document part = document_of_lines(lines, 1);
+  segment(part, rules);
+  const std::size_t copies = (std::size_t{1} << 20) / part.text.size() + 2;
+  Document whole = document_of_lines(lines, copies);
+  CHECK(whole.text.size() >= (std::size_t{1} << 20));
+  segment(whole, rules);
+  CHECK(whole.tokens.size() == copies * part.tokens.size() && whole.tokens.capacity() == whole.tokens.size());
+  CHECK(whole.sentences.size() == copies * part.sentences.size());
+  bool same =
+      whole.tokens.size() == copies * part.tokens.size() && whole.sentences.size() == copies * part.sentences.size();
+  for (std::size_t c = 0; c < copies && same; ++c) {
+    const auto bytes = static_cast<std::uint32_t>(c * part.text.size());
+    const auto tokens = static_cast<std::uint32_t>(c * part.tokens.size());
+    const auto paragraphs = static_cast<std::uint32_t>(c * part.paragraphs.size());
+    for (std::size_t i = 0; i < part.tokens.size(); ++i) {
+      const Token& a = part.tokens[i];
+      const Token& b = whole.tokens[tokens + i];
+      same = same && b.start == a.start + bytes && b.length == a.length && b.kind == a.kind && b.shape == a.shape &&
+             b.space_before == a.space_before;
+    }
+    for (std::size_t i = 0; i < part.sentences.size(); ++i) {
+      const Sentence& a = part.sentences[i];
+      const Sentence& b = whole.sentences[c * part.sentences.size() + i];
+      same = same && b.start == a.start + bytes && b.end == a.end + bytes && b.paragraph == a.paragraph + paragraphs &&
+             b.first_token == a.first_token + tokens && b.last_token == a.last_token + tokens;
+    }
+  }
+  CHECK(same);
+  CHECK(part.sentences.size() > lines.size());  // most lines hold several sentences
+}
+
 }  // namespace
 
 int main() {
@@ -92,5 +155,6 @@ int main() {
   dates_outside_the_calendar();
   case_and_letters_of_every_script();
   streamed_record_is_the_whole_record();
+  huge_document_is_segmented_as_its_parts();
   return standpoints::testing::failures ? 1 : 0;
 }
