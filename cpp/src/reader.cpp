@@ -106,8 +106,10 @@ std::size_t count_newlines(std::string_view s) {
 // Joins the title, `first` (a body line already taken from `lines`, if any)
 // and the rest of `lines` into text with one "\n" between them. `text` is
 // what `lines` reads: its size and line count bound the document's.
-void assemble(Document& doc, std::string_view text, const std::string_view* first, Lines& lines) {
-  doc.text.reserve((doc.title ? doc.title->size() + 1 : 0) + text.size());
+void assemble(Document& doc, std::string_view text, const std::string_view* first, Lines& lines,
+              const ReadOptions& options) {
+  const std::size_t most = (doc.title ? doc.title->size() + 1 : 0) + text.size();
+  doc.text.reserve(most);
   doc.paragraphs.reserve(count_newlines(text) + 2);
   auto add = [&](std::string_view p, bool title) {
     if (!doc.text.empty() || !doc.paragraphs.empty()) doc.text.push_back('\n');
@@ -121,6 +123,10 @@ void assemble(Document& doc, std::string_view text, const std::string_view* firs
   if (doc.title) add(*doc.title, true);
   if (first) add(*first, false);
   for (std::string_view line; lines.next(line);) add(line, false);
+  // Checked once the text is whole (the offsets above wrapped if it is too long).
+  if (doc.text.size() > options.max_text_bytes)
+    throw ReadError("document too large: " + std::to_string(doc.text.size()) + " bytes of text, more than the " +
+                    std::to_string(options.max_text_bytes) + " a document may have (offsets are 32-bit)");
 }
 
 std::optional<std::string> url_or_null(std::string_view line, std::optional<std::string>* source) {
@@ -246,7 +252,7 @@ Document read_article(std::string_view bytes, std::string id, const ReadOptions&
       more = lines.next(line);
     }
   }
-  assemble(doc, text, more ? &line : nullptr, lines);
+  assemble(doc, text, more ? &line : nullptr, lines, options);
   return doc;
 }
 
@@ -255,7 +261,7 @@ Document read_plain(std::string_view bytes, std::string id, const ReadOptions& o
   Lines lines(text);
   Document doc;
   doc.id = std::move(id);
-  assemble(doc, text, nullptr, lines);
+  assemble(doc, text, nullptr, lines, options);
   return doc;
 }
 
@@ -283,7 +289,7 @@ Document make_document_impl(std::optional<std::string> title, std::string_view b
   else if (!doc.title)
     throw ReadError("empty input: no title and no text");
   Lines lines(text);
-  assemble(doc, text, nullptr, lines);
+  assemble(doc, text, nullptr, lines, options);
   return doc;
 }
 

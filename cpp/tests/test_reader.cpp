@@ -46,6 +46,41 @@ void check(const std::string& line) {
   }
 }
 
+// A text longer than ReadOptions::max_text_bytes (4 GiB by default: offsets
+// are 32-bit) is a ReadError, on every entry point; one of exactly that
+// length is read. Checked with a small cap, as a user may set one.
+void check_text_limit() {
+  ReadOptions options;
+  options.max_text_bytes = 15;  // "Title\nOne\nTwo." is 14 bytes, "Title\nOne\nTwo!!" 15
+  const auto expect = [&](const char* what, auto read, bool too_large) {
+    std::string error;
+    try {
+      read();
+    } catch (const ReadError& e) {
+      error = e.what();
+    }
+    const bool refused = error.find("document too large") != std::string::npos;
+    if (refused != too_large) {
+      std::fprintf(stderr, "FAIL text limit, %s: %s\n", what, error.empty() ? "read" : error.c_str());
+      ++failures;
+    }
+  };
+  expect(
+      "json at the cap", [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!"]})", options); },
+      false);
+  expect(
+      "json over the cap", [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!!"]})", options); },
+      true);
+  expect(
+      "json slow path over the cap",
+      [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!!"], "n": 1})", options); }, true);
+  expect(
+      "article over the cap", [&] { read_article("Title\n20220203\nhttp://x.com/a\nOne\nTwo!!!\n", "a", options); },
+      true);
+  expect("plain text over the cap", [&] { read_plain("Title\nOne\nTwo!!!\n", "p", options); }, true);
+  expect("default cap", [&] { read_plain("Title\nOne\nTwo!!!\n", "p", ReadOptions{}); }, false);
+}
+
 }  // namespace
 
 int main() {
@@ -161,6 +196,7 @@ int main() {
     if (pick(20) == 0) line.resize(pick(line.size() + 1));
     check(line);
   }
+  check_text_limit();
   if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
   return failures ? 1 : 0;
 }

@@ -31,7 +31,13 @@ class ReadError : public std::runtime_error {
 enum class InvalidUtf8 { Error, Replace };
 
 struct ReadOptions {
+  // Offsets inside the core are 32-bit: a document's text (title and
+  // paragraphs joined) must stay under 4 GiB.
+  static constexpr std::size_t kMaxTextBytes = 0xFFFFFFF0u;
   InvalidUtf8 invalid_utf8 = InvalidUtf8::Error;
+  // A longer text is a ReadError ("document too large") instead of offsets
+  // that wrap; a caller may set a lower cap.
+  std::size_t max_text_bytes = kMaxTextBytes;
 };
 
 // "20220203", "2022-02-03", "2022-02-03T10:00:00Z" -> "2022-02-03"; else nullopt
