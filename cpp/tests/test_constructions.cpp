@@ -187,6 +187,73 @@ void appositive_and_inverted_attributions() {
   CHECK(g.quote && g.content && inverted.text(*g.content) == "The door stays open");
 }
 
+void syntactic_subject_takes_the_subject_the_parse_gives() {
+  // A relative clause between the subject and its verb: the parse links them.
+  Case c({"Lavrov, who had flown in from Belarus after talks that lasted all night, warned Ukraine."}, "warned");
+  CHECK(c.found);
+  Frame f = c.fresh();
+  CHECK(syntactic_subject(*c.stage, c.scope, c.trigger, f));
+  CHECK(c.names(f.sources) == Names{"Lavrov"});
+  CHECK(!f.passive);
+  // A passive: the agent speaks, the subject is the target.
+  Case p({"Ukraine was warned by Lavrov on Monday."}, "warned");
+  CHECK(p.found);
+  Frame g = p.fresh();
+  CHECK(syntactic_subject(*p.stage, p.scope, p.trigger, g));
+  CHECK(p.names(g.sources) == Names{"Lavrov"} && p.names(g.targets) == Names{"Ukraine"} && g.passive);
+  // A trigger that is no quotation verb, with no name, pronoun or listed
+  // nominal before it: no parse, no subject.
+  Case none({"Heavy snow criticised the plan."}, "criticised");
+  CHECK(none.found);
+  Frame h = none.fresh();
+  CHECK(!syntactic_subject(*none.stage, none.scope, none.trigger, h) && h.sources.empty());
+}
+
+void infinitive_takes_the_subject_of_the_verb_it_completes() {
+  // "went on television to say": a purpose clause; the subject of "went" speaks.
+  Case c({"Lavrov went on television to say the talks had failed."}, "say");
+  CHECK(c.found && c.trigger.infinitive);
+  Frame f = c.fresh();
+  CHECK(infinitive(*c.stage, c.scope, c.trigger, f));
+  CHECK(c.names(f.sources) == Names{"Lavrov"});
+  // "has to say": an obligation, not a statement.
+  Case aux({"Lavrov has to say something about the talks."}, "say");
+  CHECK(aux.found);
+  Frame g = aux.fresh();
+  CHECK(!infinitive(*aux.stage, aux.scope, aux.trigger, g));
+}
+
+void sentence_initial_inverted_takes_the_name_after_the_verb() {
+  Case c({"Said Lavrov: \"The talks failed.\""}, "Said");
+  CHECK(c.found);
+  Frame f = c.fresh();
+  sentence_initial_inverted(*c.stage, c.scope, c.trigger, f);
+  CHECK(c.names(f.sources) == Names{"Lavrov"});
+  CHECK(f.quote && f.content && c.text(*f.content) == "The talks failed.");
+  // No comma or colon after the name: a supposition ("Say Russia demanded ..."), no source.
+  Case say({"Say Russia demanded talks."}, "Say");
+  CHECK(say.found);
+  Frame g = say.fresh();
+  sentence_initial_inverted(*say.stage, say.scope, say.trigger, g);
+  CHECK(g.sources.empty());
+}
+
+void verb_construction_picks_the_construction_by_the_word_before() {
+  // The same verb read by what precedes it: a passive, a relative clause, a plain subject.
+  Case passive({"Ukraine was warned by NATO."}, "warned");
+  Frame a = passive.fresh();
+  CHECK(verb_construction(*passive.stage, passive.scope, passive.trigger, a));
+  CHECK(a.passive && passive.names(a.sources) == Names{"NATO"} && passive.names(a.targets) == Names{"Ukraine"});
+  Case relative({"It was NATO that warned Russia."}, "warned");
+  Frame b = relative.fresh();
+  CHECK(verb_construction(*relative.stage, relative.scope, relative.trigger, b));
+  CHECK(!b.passive && relative.names(b.sources) == Names{"NATO"});
+  Case plain({"Belarus warned Ukraine."}, "warned");
+  Frame c = plain.fresh();
+  CHECK(verb_construction(*plain.stage, plain.scope, plain.trigger, c));
+  CHECK(!c.passive && plain.names(c.sources) == Names{"Belarus"});
+}
+
 void paragraph_constructions() {
   // Headline colon: "X: ..." is X saying what follows.
   auto d = make({"Lavrov: the talks have failed"}, kNames);
@@ -269,6 +336,10 @@ int main() {
   relative_clause_takes_the_name_before_who();
   coordination_takes_the_first_name_of_the_sentence();
   appositive_and_inverted_attributions();
+  syntactic_subject_takes_the_subject_the_parse_gives();
+  infinitive_takes_the_subject_of_the_verb_it_completes();
+  sentence_initial_inverted_takes_the_name_after_the_verb();
+  verb_construction_picks_the_construction_by_the_word_before();
   paragraph_constructions();
   frame_completion_finds_object_content_and_act();
   trigger_candidates_name_the_sentences_to_read();
