@@ -356,3 +356,21 @@ def test_by_and_a_means_is_no_agent(nlp):
     # "apologized by phone": the subject acts; "phone" is how
     found = statements(nlp.parse("Karl Brenner apologized by phone to the Bordurian envoy."))
     assert [s.source.text for s in found] == ["Karl Brenner"], [(s.source.text, s.act) for s in found]
+
+
+@pytest.mark.parametrize("text, source, actor", [
+    ('"The talks failed," said Ruritania\'s envoy Oskar Lindqvist.', "Oskar Lindqvist", "RURGOV"),
+    ('"The talks failed," said Borduria spokesman Anna Halvorsen.', "Anna Halvorsen", "BORGOV"),
+    ('"The talks failed," said Borduria University professor Anna Halvorsen.', "Anna Halvorsen", "BOREDU"),
+])
+def test_a_person_named_after_a_body_or_place_speaks_for_it(nlp, text, source, actor):
+    # 'said <body or place> <role words> <person>': the person speaks, with the code the
+    # body gives, not the body or place before the name.
+    [s] = statements(nlp.parse(text))
+    assert (s.source.text, s.source.actor, s.act) == (source, actor, "SAY")
+
+
+def test_a_journalist_named_after_a_medium_is_no_target(nlp):
+    # "told the Herald's X": an interview addresses a medium, not a party to the dispute.
+    [s] = statements(nlp.parse('Karl Brenner told the Ruritanian Herald\'s Lena Moor that the talks had failed.'))
+    assert (s.source.text, s.act, s.target) == ("Karl Brenner", "SAY", None)

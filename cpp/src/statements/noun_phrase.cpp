@@ -201,13 +201,19 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
   }
   std::int32_t conj = -1;
   int words = 0;
+  bool participle = false;  // a word in -ing since the last name ("Tass, citing Lavrov")
   std::uint32_t last_word = k;
   while (k < hi) {
     if (view.is_mark(k)) break;
     if (view.mention_at(k) >= 0) {
       const Mention& m = view.mention(view.mention_at(k));
-      // "Republican Senator Lindsey Graham": a nationality or party before the name modifies it.
-      const bool modifier = conj >= 0 && view.mention(conj).type == "NORP" && m.type != "NORP";
+      // "Republican Senator Lindsey Graham": a nationality or party before the name modifies it;
+      // "Pentagon spokesman John Kirby", "Russia's Lavrov": so does a body or place before a
+      // person's name, over role words (not a medium: "told CNN's Jake Tapper" addresses no one).
+      const bool modifier =
+          conj >= 0 &&
+          ((view.mention(conj).type == "NORP" && m.type != "NORP") ||
+           (m.type == "PERSON" && view.mention(conj).type != "PERSON" && !participle && !facts.is_media(conj)));
       if ((conj < 0 || modifier) && !view.is_hyphen_glued(m) && (has_code(facts.actor_of(m)) || can_be_party(m.type)))
         conj = view.mention_at(k);
       while (k < hi && view.mention_at(k) >= 0 && view.tok(k).start < m.end) ++k;
@@ -244,6 +250,7 @@ NounPhrase scan_phrase_after(const TokenView& view, const ActorFacts& facts, std
     }
     if (view.tok(k).kind == TokenKind::Word) {
       if (view.tok(k).shape == Shape::Lower && (in(kStop, w) || ++words > 4)) break;
+      participle = participle || ends_with(w, "ing");
       last_word = k;
       ++k;
       continue;
