@@ -158,7 +158,7 @@ WeightTable WeightTable::build(std::uint32_t n_classes,
 void WeightTable::index_dense() {
   dense.clear();
   dense_slots.clear();
-  const std::uint32_t lanes = n_lanes();
+  const std::uint32_t lanes = dense_stride();
   for (auto& s : slots) {
     if (s == 0 || is_dense(s) || (s & 0xFF) < kDenseMin) continue;
     const std::uint64_t row = dense_slots.size();
