@@ -66,15 +66,19 @@ std::uint32_t first_max(Lanes* v, std::uint32_t n) {
 }
 
 // The best class of `table` for features f[0, nf): dense rows are added in L
-// vector registers (four classes each), sparse rows one weight at a time.
+// vector registers (four classes each), other rows one weight at a time.
 template <std::uint32_t L>
 std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
   Lanes acc[L] = {};
   Lanes sparse[L] = {};
+  for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
-    if (WeightTable::is_dense(s)) {
+    if (WeightTable::is_single(s)) {
+      const std::uint32_t c = WeightTable::single_class(s);
+      sparse[c / 4][c % 4] += WeightTable::single_weight(s);
+    } else if (WeightTable::is_dense(s)) {
       const Lanes* row = table.dense_row(s);
       // Unrolled at -O2 as well: the sums then stay in registers.
 #pragma GCC unroll 32
@@ -100,10 +104,13 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
                                                               std::size_t nf) {
   Lanes8 acc[W] = {};
   alignas(32) std::int32_t sparse[8 * W] = {};
+  for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
-    if (WeightTable::is_dense(s)) {
+    if (WeightTable::is_single(s)) {
+      sparse[WeightTable::single_class(s)] += WeightTable::single_weight(s);
+    } else if (WeightTable::is_dense(s)) {
       const Lanes* row = table.dense_row(s);
 #pragma GCC unroll 16
       for (std::uint32_t l = 0; l < W; ++l) {
@@ -197,8 +204,8 @@ Dep predict_label(const ModelData& m, const ParseState& st, const WordInfo* w, c
 
 // The move weights of the features fixed by one word's position, added once
 // per word: fixed[2i] with i at the buffer's front, fixed[2i + 1] with i as s0.
-void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n,
-                        std::vector<Lanes>& fixed) {
+inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t,
+                                                              std::int32_t n, std::vector<Lanes>& fixed) {
   fixed.resize(2 * static_cast<std::size_t>(n));
   std::uint64_t f[syntax::kBufferFeatures + syntax::kStackFeatures];
   for (std::int32_t i = 0; i < n; ++i) {
@@ -212,7 +219,12 @@ void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t, 
   }
 }
 
-void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
+// The parse of words w[0, n) into scratch.state: one move classifier call
+// per transition, one labeler call per arc. Inlined into the two versions
+// below (baseline x86-64 or another CPU, and AVX2, where a move bucket's four
+// int16 weights widen in one instruction).
+inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, const WordInfo* w, const PosTag* t,
+                                                            std::int32_t n, Scratch& scratch) {
   ParseState& st = scratch.state;
   st.reset(n);
   fixed_move_weights(m, w, t, n, scratch.fixed);
@@ -241,6 +253,23 @@ void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::in
     st.apply(move, label);
   }
   st.finish([&](std::int32_t h, std::int32_t d) { return predict_label(m, st, w, t, h, d); });
+}
+
+void parse_words_baseline(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
+  parse_words_body(m, w, t, n, scratch);
+}
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) void parse_words_avx2(const ModelData& m, const WordInfo* w, const PosTag* t,
+                                                      std::int32_t n, Scratch& scratch) {
+  parse_words_body(m, w, t, n, scratch);
+}
+#endif
+
+void parse_words(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
+#if defined(__x86_64__)
+  if (has_avx2()) return parse_words_avx2(m, w, t, n, scratch);
+#endif
+  parse_words_baseline(m, w, t, n, scratch);
 }
 
 void ensure_layer(Document& doc) {
