@@ -160,6 +160,9 @@ void WeightTable::index_rows() {
   dense_slots.clear();
   single_slots.clear();
   const std::uint32_t lanes = dense_stride();
+  std::size_t n_dense = 0;
+  for (const auto s : slots) n_dense += s != 0 && !(s & kDenseFlag) && (s & 0xFF) >= kDenseMin;
+  dense.assign(n_dense * lanes, Lanes{});
   for (auto& s : slots) {
     if (s == 0 || (s & kDenseFlag)) continue;  // empty, or indexed already
     const WeightEntry* e = entries.data() + ((s >> 8) & 0xFFFFFF);
@@ -172,7 +175,6 @@ void WeightTable::index_rows() {
     if ((s & 0xFF) < kDenseMin) continue;
     const std::uint64_t row = dense_slots.size();
     dense_slots.push_back(s);
-    dense.resize(dense.size() + lanes, Lanes{});
     Lanes* w = dense.data() + row * lanes;
     for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) w[e->cls / 4][e->cls % 4] += e->weight;
     s = (s >> 32) << 32 | row << 8 | kDenseFlag;

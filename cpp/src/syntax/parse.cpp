@@ -69,8 +69,10 @@ std::uint32_t first_max(Lanes* v, std::uint32_t n) {
 // vector registers (four classes each), other rows one weight at a time.
 template <std::uint32_t L>
 std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
-  Lanes acc[L] = {};
-  Lanes sparse[L] = {};
+  // Zeroed vector by vector (an array initialiser becomes a string store).
+  Lanes acc[L], sparse[L];
+#pragma GCC unroll 32
+  for (std::uint32_t l = 0; l < L; ++l) acc[l] = sparse[l] = Lanes{};
   for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
@@ -102,8 +104,13 @@ using Lanes8 = std::int32_t __attribute__((vector_size(32)));
 template <std::uint32_t W>
 __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable& table, const std::uint64_t* f,
                                                               std::size_t nf) {
-  Lanes8 acc[W] = {};
-  alignas(32) std::int32_t sparse[8 * W] = {};
+  Lanes8 acc[W];
+  alignas(32) std::int32_t sparse[8 * W];
+#pragma GCC unroll 16
+  for (std::uint32_t l = 0; l < W; ++l) {
+    acc[l] = Lanes8{};
+    std::memcpy(sparse + 8 * l, &acc[l], sizeof acc[l]);
+  }
   for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
@@ -127,6 +134,7 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
   const Lanes8 lane = Lanes8{0, 1, 2, 3, 4, 5, 6, 7} + static_cast<std::int32_t>(8 * (W - 1));
   const Lanes8 lowest = Lanes8{} + INT32_MIN;
   Lanes8 v[W];
+#pragma GCC unroll 16
   for (std::uint32_t l = 0; l < W; ++l) {
     Lanes8 x;
     std::memcpy(&x, sparse + 8 * l, sizeof x);
@@ -134,8 +142,10 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
   }
   v[W - 1] = lane < static_cast<std::int32_t>(table.n_classes) ? v[W - 1] : lowest;
   Lanes8 m = v[0];
+#pragma GCC unroll 16
   for (std::uint32_t l = 1; l < W; ++l) m = v[l] > m ? v[l] : m;
   std::int32_t top = m[0];
+#pragma GCC unroll 16
   for (std::uint32_t k = 1; k < 8; ++k) top = std::max(top, m[k]);
   for (std::uint32_t l = 0; l < W; ++l) {
     const Lanes8 hit = v[l] == top;
