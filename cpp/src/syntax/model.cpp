@@ -113,7 +113,7 @@ class Reader {
     }
     for (const auto& e : t.entries)
       if (e.cls >= t.n_classes) fail("weight class out of range");
-    t.index_rows();
+    t.index_dense();
     return t;
   }
   std::size_t pos() const { return pos_; }
@@ -151,35 +151,26 @@ WeightTable WeightTable::build(std::uint32_t n_classes,
     t.slots[i] = (fp << 32) | (static_cast<std::uint64_t>(t.entries.size()) << 8) | weights.size();
     t.entries.insert(t.entries.end(), weights.begin(), weights.end());
   }
-  t.index_rows();
+  t.index_dense();
   return t;
 }
 
-void WeightTable::index_rows() {
+void WeightTable::index_dense() {
   dense.clear();
   dense_slots.clear();
-  single_slots.clear();
   const std::uint32_t lanes = dense_stride();
   std::size_t n_dense = 0;
-  for (const auto s : slots) n_dense += s != 0 && !(s & kDenseFlag) && (s & 0xFF) >= kDenseMin;
+  for (const auto s : slots) n_dense += s != 0 && !is_dense(s) && (s & 0xFF) >= kDenseMin;
   dense.assign(n_dense * lanes, Lanes{});
   for (auto& s : slots) {
-    if (s == 0 || (s & kDenseFlag)) continue;  // empty, or indexed already
-    const WeightEntry* e = entries.data() + ((s >> 8) & 0xFFFFFF);
-    if ((s & 0xFF) == 1 && e->cls <= 0xFF) {
-      single_slots.push_back(s);
-      s = (s >> 32) << 32 | std::uint64_t{static_cast<std::uint16_t>(e->weight)} << 16 | std::uint64_t{e->cls} << 8 |
-          kDenseFlag | kSingleFlag;
-      continue;
-    }
-    if ((s & 0xFF) < kDenseMin) continue;
+    if (s == 0 || is_dense(s) || (s & 0xFF) < kDenseMin) continue;
     const std::uint64_t row = dense_slots.size();
     dense_slots.push_back(s);
     Lanes* w = dense.data() + row * lanes;
+    const WeightEntry* e = entries.data() + ((s >> 8) & 0xFFFFFF);
     for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) w[e->cls / 4][e->cls % 4] += e->weight;
     s = (s >> 32) << 32 | row << 8 | kDenseFlag;
   }
-  std::sort(single_slots.begin(), single_slots.end());
 }
 
 KeyTable KeyTable::build(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& items) {

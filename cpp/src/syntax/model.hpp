@@ -7,7 +7,6 @@
 // feature costs one probe of an open-addressing table and a few additions.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -80,23 +79,18 @@ using Lanes = std::int32_t __attribute__((vector_size(16)));
 // also kept dense, as n_lanes() vectors of four int32 class weights: such a
 // row costs a few vector additions instead of one addition per weight. Their
 // slots carry kDenseFlag in the count byte and the dense row's number as the
-// offset. A row takes an even number of vectors (dense_stride(); the last one
-// zero when n_lanes() is odd), so that a CPU with AVX2 adds it eight classes
-// at a time. A row of one weight (half the rows) is kept in its slot: the
-// class and weight in place of the offset, kSingleFlag in the count byte, which
-// spares the classifier a read of `entries` (a cache miss, often).
-// sparse_slot() gives back a slot as the file stores it.
+// offset; sparse_slot() gives back the slot as the file stores it. A row
+// takes an even number of vectors (dense_stride(); the last one zero when
+// n_lanes() is odd), so that a CPU with AVX2 adds it eight classes at a time.
 class WeightTable {
  public:
-  static constexpr std::uint64_t kDenseFlag = 0x80;   // counts stay below 128 (n_classes < 128 when dense)
-  static constexpr std::uint64_t kDenseMin = 4;       // rows with at least this many weights go dense
-  static constexpr std::uint64_t kSingleFlag = 0x40;  // with kDenseFlag: a row of one weight in its slot
+  static constexpr std::uint64_t kDenseFlag = 0x80;  // counts stay below 128 (n_classes < 128 when dense)
+  static constexpr std::uint64_t kDenseMin = 4;      // rows with at least this many weights go dense
   std::uint32_t n_classes = 0;
   std::vector<std::uint64_t> slots;
   std::vector<WeightEntry> entries;
-  std::vector<Lanes> dense;                 // dense rows, dense_stride() vectors each
-  std::vector<std::uint64_t> dense_slots;   // the sparse slot of each dense row
-  std::vector<std::uint64_t> single_slots;  // the sparse slots of one-weight rows, by fingerprint
+  std::vector<Lanes> dense;                // dense rows, dense_stride() vectors each
+  std::vector<std::uint64_t> dense_slots;  // the sparse slot of each dense row
 
   std::uint32_t n_lanes() const noexcept { return (n_classes + 3) / 4; }
   std::uint32_t dense_stride() const noexcept { return (n_lanes() + 1) & ~1u; }
@@ -115,23 +109,12 @@ class WeightTable {
   void prefetch(std::uint64_t f) const noexcept {
     __builtin_prefetch(slots.data() + home(fingerprint(f), slots.size() - 1));
   }
-  // A slot as the file stores it (count below 128) is neither.
-  static bool is_dense(std::uint64_t slot) noexcept { return (slot & (kDenseFlag | kSingleFlag)) == kDenseFlag; }
-  static bool is_single(std::uint64_t slot) noexcept {
-    return (slot & (kDenseFlag | kSingleFlag)) == (kDenseFlag | kSingleFlag);
-  }
+  static bool is_dense(std::uint64_t slot) noexcept { return (slot & kDenseFlag) != 0; }
   const Lanes* dense_row(std::uint64_t slot) const noexcept {
     return dense.data() + ((slot >> 8) & 0xFFFFFF) * dense_stride();
   }
-  static std::uint32_t single_class(std::uint64_t slot) noexcept { return (slot >> 8) & 0xFF; }
-  static std::int16_t single_weight(std::uint64_t slot) noexcept {
-    return static_cast<std::int16_t>(static_cast<std::uint16_t>(slot >> 16));
-  }
   std::uint64_t sparse_slot(std::uint64_t slot) const noexcept {
-    if (is_dense(slot)) return dense_slots[(slot >> 8) & 0xFFFFFF];
-    if (!is_single(slot)) return slot;
-    return *std::lower_bound(single_slots.begin(), single_slots.end(), slot,
-                             [](std::uint64_t a, std::uint64_t b) { return (a >> 32) < (b >> 32); });
+    return is_dense(slot) ? dense_slots[(slot >> 8) & 0xFFFFFF] : slot;
   }
   // Adds the weights of a sparse slot to scores[0, n_classes).
   void add_sparse(std::uint64_t s, std::int32_t* scores) const noexcept {
@@ -150,12 +133,11 @@ class WeightTable {
   // Builds a table from (feature, weights) rows; rows with no weight are left out.
   static WeightTable build(std::uint32_t n_classes,
                            const std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>>& rows);
-  // Copies rows of kDenseMin weights or more into `dense`, puts rows of one
-  // weight in their slots, and flags both kinds of slot.
-  void index_rows();
+  // Copies rows of kDenseMin weights or more into `dense` and flags their slots.
+  void index_dense();
   std::size_t bytes() const noexcept {
     return slots.size() * 8 + entries.size() * sizeof(WeightEntry) + dense.size() * sizeof(Lanes) +
-           dense_slots.size() * 8 + single_slots.size() * 8;
+           dense_slots.size() * 8;
   }
 };
 

@@ -66,7 +66,7 @@ std::uint32_t first_max(Lanes* v, std::uint32_t n) {
 }
 
 // The best class of `table` for features f[0, nf): dense rows are added in L
-// vector registers (four classes each), other rows one weight at a time.
+// vector registers (four classes each), sparse rows one weight at a time.
 template <std::uint32_t L>
 std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
   // Zeroed vector by vector (an array initialiser becomes a string store).
@@ -77,10 +77,7 @@ std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, st
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
-    if (WeightTable::is_single(s)) {
-      const std::uint32_t c = WeightTable::single_class(s);
-      sparse[c / 4][c % 4] += WeightTable::single_weight(s);
-    } else if (WeightTable::is_dense(s)) {
+    if (WeightTable::is_dense(s)) {
       const Lanes* row = table.dense_row(s);
       // Unrolled at -O2 as well: the sums then stay in registers.
 #pragma GCC unroll 32
@@ -115,9 +112,7 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
-    if (WeightTable::is_single(s)) {
-      sparse[WeightTable::single_class(s)] += WeightTable::single_weight(s);
-    } else if (WeightTable::is_dense(s)) {
+    if (WeightTable::is_dense(s)) {
       const Lanes* row = table.dense_row(s);
 #pragma GCC unroll 16
       for (std::uint32_t l = 0; l < W; ++l) {
