@@ -23,6 +23,27 @@ std::uint64_t bucket(std::int32_t d) noexcept {
   return 7;
 }
 
+// Per byte: its spelling in `form` (digits folded to 0), in `lower` and the
+// suffix (ASCII lower case as well), and the flags of the shape: one table
+// look-up each instead of comparisons.
+struct ByteMaps {
+  unsigned char form[256];
+  unsigned char lower[256];
+  std::uint8_t flags[256];  // kHyphen, kDigit, kPeriod: bits 5-7 of WordInfo::shape, shifted
+};
+constexpr std::uint8_t kHyphen = 1, kDigit = 2, kPeriod = 4;
+constexpr ByteMaps make_byte_maps() {
+  ByteMaps m{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const bool digit = c >= '0' && c <= '9';
+    m.form[c] = static_cast<unsigned char>(digit ? '0' : c);
+    m.lower[c] = static_cast<unsigned char>(digit ? '0' : c >= 'A' && c <= 'Z' ? c + 32 : c);
+    m.flags[c] = static_cast<std::uint8_t>((c == '-' ? kHyphen : 0) | (digit ? kDigit : 0) | (c == '.' ? kPeriod : 0));
+  }
+  return m;
+}
+constexpr ByteMaps kByteMaps = make_byte_maps();
+
 }  // namespace
 
 void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordInfo* out) {
@@ -30,25 +51,16 @@ void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordI
     const Token& t = tokens[i];
     const std::string_view s = text.substr(t.start, t.end() - t.start);
     std::uint64_t form = 0xCBF29CE484222325ULL, lower = form;
-    bool hyphen = false, digit = false, period = false;
+    std::uint32_t flags = 0;
     for (const char ch : s) {
-      auto c = static_cast<unsigned char>(ch);
-      if (c >= '0' && c <= '9') {
-        c = '0';
-        digit = true;
-      }
-      hyphen |= c == '-';
-      period |= c == '.';
-      form = hash_bytes(form, c);
-      lower = hash_bytes(lower, c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c);
+      const auto c = static_cast<unsigned char>(ch);
+      flags |= kByteMaps.flags[c];
+      form = hash_bytes(form, kByteMaps.form[c]);
+      lower = hash_bytes(lower, kByteMaps.lower[c]);
     }
     std::uint64_t suffix = 0x5355ULL;
-    for (std::size_t k = s.size() > 3 ? s.size() - 3 : 0; k < s.size(); ++k) {
-      auto c = static_cast<unsigned char>(s[k]);
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-      if (c >= '0' && c <= '9') c = '0';
-      suffix = hash_bytes(suffix, c);
-    }
+    for (std::size_t k = s.size() > 3 ? s.size() - 3 : 0; k < s.size(); ++k)
+      suffix = hash_bytes(suffix, kByteMaps.lower[static_cast<unsigned char>(s[k])]);
     auto c0 = s.empty() ? 0u : static_cast<unsigned char>(s[0]);
     if (c0 >= 'A' && c0 <= 'Z') c0 += 32;
     const bool space_after = i + 1 >= n || tokens[i + 1].space_before;
@@ -57,10 +69,9 @@ void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordI
     w.lower = mix(lower);
     w.suffix = mix(suffix);
     w.prefix = c0;
-    w.shape = static_cast<std::uint32_t>(t.kind) | static_cast<std::uint32_t>(t.shape) << 2 |
-              static_cast<std::uint32_t>(hyphen) << 5 | static_cast<std::uint32_t>(digit) << 6 |
-              static_cast<std::uint32_t>(period) << 7 | static_cast<std::uint32_t>(t.space_before) << 8 |
-              static_cast<std::uint32_t>(space_after) << 9 | length_class(s.size()) << 10;
+    w.shape = static_cast<std::uint32_t>(t.kind) | static_cast<std::uint32_t>(t.shape) << 2 | flags << 5 |
+              static_cast<std::uint32_t>(t.space_before) << 8 | static_cast<std::uint32_t>(space_after) << 9 |
+              length_class(s.size()) << 10;
   }
 }
 

@@ -158,12 +158,14 @@ WeightTable WeightTable::build(std::uint32_t n_classes,
 void WeightTable::index_dense() {
   dense.clear();
   dense_slots.clear();
-  const std::uint32_t lanes = n_lanes();
+  const std::uint32_t lanes = dense_stride();
+  std::size_t n_dense = 0;
+  for (const auto s : slots) n_dense += s != 0 && !is_dense(s) && (s & 0xFF) >= kDenseMin;
+  dense.assign(n_dense * lanes, Lanes{});
   for (auto& s : slots) {
     if (s == 0 || is_dense(s) || (s & 0xFF) < kDenseMin) continue;
     const std::uint64_t row = dense_slots.size();
     dense_slots.push_back(s);
-    dense.resize(dense.size() + lanes, Lanes{});
     Lanes* w = dense.data() + row * lanes;
     const WeightEntry* e = entries.data() + ((s >> 8) & 0xFFFFFF);
     for (std::uint64_t k = s & 0xFF; k > 0; --k, ++e) w[e->cls / 4][e->cls % 4] += e->weight;

@@ -79,7 +79,9 @@ using Lanes = std::int32_t __attribute__((vector_size(16)));
 // also kept dense, as n_lanes() vectors of four int32 class weights: such a
 // row costs a few vector additions instead of one addition per weight. Their
 // slots carry kDenseFlag in the count byte and the dense row's number as the
-// offset; sparse_slot() gives back the slot as the file stores it.
+// offset; sparse_slot() gives back the slot as the file stores it. A row
+// takes an even number of vectors (dense_stride(); the last one zero when
+// n_lanes() is odd), so that a CPU with AVX2 adds it eight classes at a time.
 class WeightTable {
  public:
   static constexpr std::uint64_t kDenseFlag = 0x80;  // counts stay below 128 (n_classes < 128 when dense)
@@ -87,10 +89,11 @@ class WeightTable {
   std::uint32_t n_classes = 0;
   std::vector<std::uint64_t> slots;
   std::vector<WeightEntry> entries;
-  std::vector<Lanes> dense;                // dense rows, n_lanes() vectors each
+  std::vector<Lanes> dense;                // dense rows, dense_stride() vectors each
   std::vector<std::uint64_t> dense_slots;  // the sparse slot of each dense row
 
   std::uint32_t n_lanes() const noexcept { return (n_classes + 3) / 4; }
+  std::uint32_t dense_stride() const noexcept { return (n_lanes() + 1) & ~1u; }
 
   // The slot of feature f, or 0 when the table lacks it.
   std::uint64_t find(std::uint64_t f) const noexcept {
@@ -101,9 +104,14 @@ class WeightTable {
       if (s == 0 || (s >> 32) == fp) return s;
     }
   }
+  // Asks the cache for feature f's home slot: a classifier asks for all its
+  // features' slots before it probes the first, so that the misses overlap.
+  void prefetch(std::uint64_t f) const noexcept {
+    __builtin_prefetch(slots.data() + home(fingerprint(f), slots.size() - 1));
+  }
   static bool is_dense(std::uint64_t slot) noexcept { return (slot & kDenseFlag) != 0; }
   const Lanes* dense_row(std::uint64_t slot) const noexcept {
-    return dense.data() + ((slot >> 8) & 0xFFFFFF) * n_lanes();
+    return dense.data() + ((slot >> 8) & 0xFFFFFF) * dense_stride();
   }
   std::uint64_t sparse_slot(std::uint64_t slot) const noexcept {
     return is_dense(slot) ? dense_slots[(slot >> 8) & 0xFFFFFF] : slot;
