@@ -763,13 +763,22 @@ void DocumentGeocoder::add(std::vector<Ctx>& v, const Place* p, std::string_view
 
 // The countries and divisions the document names, and anchors for proximity.
 void DocumentGeocoder::build_context() {
+  // add() keeps a country and source once: a mention that repeats the one
+  // before it (mentions of one actor often follow each other) is skipped
+  // before its hashed look-up.
+  const Place* last_country = nullptr;
+  std::string_view last_src;
   for (const Mention& m : doc_.mentions) {
     if (const Place* ac = actor_country(g_, m.actor)) {
       // An actor code supports its country unless it only comes from the place being resolved.
       std::string_view src;
       if ((m.type == "GPE" || m.type == "LOC") && m.end <= doc_.text.size())
         src = std::string_view(doc_.text).substr(m.start, m.end - m.start);
-      add(ctx_countries_, ac, is_country(*ac) && src == ac->name ? std::string_view{} : src);
+      if (is_country(*ac) && src == ac->name) src = {};
+      if (ac == last_country && src == last_src) continue;
+      last_country = ac;
+      last_src = src;
+      add(ctx_countries_, ac, src);
     }
   }
   for (const Target& t : targets_) {
