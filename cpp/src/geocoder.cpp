@@ -723,8 +723,12 @@ void DocumentGeocoder::division_before_comma(Target& t, const Mention& m) {
 
 // "Donetsk region", "Washington state".
 void DocumentGeocoder::area_word_after(Target& t, const Mention& m) {
+  // Every area word is a space and a word (" province"): the byte after the
+  // space rules out most of them before a comparison of the whole word.
+  if (m.end + 1 >= doc_.text.size() || doc_.text[m.end] != ' ') return;
+  const char first = doc_.text[m.end + 1];
   for (std::string_view w : g_.area_words()) {
-    if (doc_.text.compare(m.end, w.size(), w) != 0) continue;
+    if (w[1] != first || doc_.text.compare(m.end, w.size(), w) != 0) continue;
     std::string key(t.text);
     key += w;
     std::vector<std::uint32_t> keep;
