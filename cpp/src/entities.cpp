@@ -745,6 +745,7 @@ void NameCues::add_agent(std::string_view phrase, Agent agent, const SegmenterRu
     if (i) key.push_back(' ');
     key += utf8::to_lower(std::string_view(text).substr(toks[i].start, toks[i].end() - toks[i].start));
   }
+  agent_first_filter_.add(std::string_view(key).substr(0, key.find(' ')));
   if (toks.size() > 1) {
     agent_starts_.emplace(utf8::to_lower(std::string_view(text).substr(toks[0].start, toks[0].end() - toks[0].start)));
     max_agent_ = std::max(max_agent_, toks.size());
@@ -766,6 +767,7 @@ std::size_t NameCues::agent_at(const Document& doc, std::size_t i, std::size_t e
     return true;
   };
   if (!append(token_text(doc, doc.tokens[i]))) return agent_at_slow(doc, i, end, agent);
+  if (!agent_first_filter_.may_contain(std::string_view(buf, len))) return 0;
   std::size_t best = 0;
   if (auto it = agents_.find(std::string_view(buf, len)); it != agents_.end()) {
     best = 1;

@@ -279,8 +279,18 @@ struct Resolver {
       family_first.emplace(first);
     }
     if (surname.empty()) return;
-    StringMap<std::int32_t> folded;
-    for (const auto& [w, e] : surname) folded.emplace(utf8::to_lower(w), e);
+    // The entity of a surname in capitals ("PUTIN SAYS" in a title), or null:
+    // the surnames are lower-cased at the first such word, which most
+    // documents lack.
+    std::optional<StringMap<std::int32_t>> folded;
+    const auto folded_surname = [&](std::string_view word) -> const std::int32_t* {
+      if (!folded) {
+        folded.emplace();
+        for (const auto& [w, e] : surname) folded->emplace(utf8::to_lower(w), e);
+      }
+      const auto it = folded->find(utf8::to_lower(word));
+      return it == folded->end() ? nullptr : &it->second;
+    };
     // A document has a handful of surnames and thousands of capitalised
     // words: the word filter skips most look-ups.
     WordFilter<false> filter;
@@ -300,8 +310,7 @@ struct Resolver {
           if (it != surname.end() && (family_first.find(text(i)) == family_first.end() || speaks_after(i)))
             found.push_back(new_mention(i, i + 1, "PERSON", it->second));
         } else if (t.shape == Shape::AllCaps && p.title) {
-          auto it = folded.find(utf8::to_lower(text(i)));
-          if (it != folded.end()) found.push_back(new_mention(i, i + 1, "PERSON", it->second));
+          if (const std::int32_t* e = folded_surname(text(i))) found.push_back(new_mention(i, i + 1, "PERSON", *e));
         }
       }
     }
@@ -783,21 +792,21 @@ struct Resolver {
   }
 
   // Entities left without mentions (a surname that joined a full name) go;
-  // the others keep their order.
+  // the others keep their order. Moved down in place: the vector keeps the
+  // room run() reserved, so the entities the statement stage adds
+  // (add_mentions) need no reallocation that moves them all.
   void drop_empty_entities() {
+    if (std::none_of(doc.entities.begin(), doc.entities.end(), [](const Entity& e) { return e.mentions.empty(); }))
+      return;
     std::vector<std::int32_t> remap(doc.entities.size(), -1);
-    std::vector<Entity> kept;
-    kept.reserve(doc.entities.size());
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < doc.entities.size(); ++i) {
       if (doc.entities[i].mentions.empty()) continue;
-      remap[i] = static_cast<std::int32_t>(kept.size());
-      kept.push_back(std::move(doc.entities[i]));
+      remap[i] = static_cast<std::int32_t>(kept);
+      if (kept != i) doc.entities[kept] = std::move(doc.entities[i]);
+      ++kept;
     }
-    if (kept.size() == doc.entities.size()) {
-      doc.entities = std::move(kept);
-      return;
-    }
-    doc.entities = std::move(kept);
+    doc.entities.resize(kept);
     for (auto& m : doc.mentions)
       if (m.entity >= 0) m.entity = remap[static_cast<std::size_t>(m.entity)];
   }

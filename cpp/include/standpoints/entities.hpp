@@ -205,6 +205,10 @@ class NameCues {
   // every capitalised word: only the resolver reads them, near names.
   StringMap<Agent> agents_;  // folded tokens joined by ' '
   StringSet agent_starts_;   // folded first words of phrases of two words or more
+  // The folded first word of every agent phrase: most words that the readers
+  // of context ask about start none, and the filter says so before the two
+  // hashed look-ups.
+  WordFilter<false, 16384> agent_first_filter_;
   std::size_t max_agent_ = 1;
 };
 

@@ -147,8 +147,7 @@ class SmallString {
   // Into a fresh object (nothing to release).
   void init(std::string_view s) {
     if (s.size() <= inline_capacity) {
-      set_inline_size(s.size());
-      if (!s.empty()) std::memcpy(bytes_ + kChars, s.data(), s.size());
+      write_inline(s, bytes_);
       return;
     }
     const auto size = static_cast<std::uint32_t>(s.size());
@@ -160,21 +159,41 @@ class SmallString {
     std::memcpy(bytes_ + kPointer, &block, sizeof block);
   }
   void assign(std::string_view s) {
+    if (s.size() <= inline_capacity) {
+      // Made aside first: `s` may view this string, whose heap block goes.
+      char word[N];
+      write_inline(s, word);
+      release();
+      std::memcpy(bytes_, word, N);
+      return;
+    }
     // `s` may view this string itself: copy it out before releasing.
-    if (!is_inline() && s.size() > inline_capacity) {
+    if (!is_inline()) {
       SmallString copy(s);
       *this = std::move(copy);
       return;
     }
-    char tmp[N];
-    if (s.size() <= inline_capacity) {
-      if (!s.empty()) std::memcpy(tmp, s.data(), s.size());
-      release();
-      set_inline_size(s.size());
-      if (!s.empty()) std::memcpy(bytes_ + kChars, tmp, s.size());
-      return;
-    }
     init(s);  // inline now, so nothing to release; `s` is not inside this object's bytes
+  }
+  // The N bytes of an inline string of at most N - 1 bytes, into `word`.
+  // The bytes are copied in pieces of fixed size, which the compiler
+  // inlines: a memcpy of a variable size is a call into libc, and mentions
+  // are given their type, actor and role a few hundred times a document.
+  static void write_inline(std::string_view s, char* word) noexcept {
+    std::memset(word, 0, N);
+    word[kTag] = static_cast<char>((s.size() << 1) | 1u);
+    char* to = word + kChars;
+    const char* from = s.data();
+    if (N == 16 && (s.size() & 8)) copy_piece<8>(to, from);
+    if (s.size() & 4) copy_piece<4>(to, from);
+    if (s.size() & 2) copy_piece<2>(to, from);
+    if (s.size() & 1) *to = *from;
+  }
+  template <std::size_t kSize>
+  static void copy_piece(char*& to, const char*& from) noexcept {
+    std::memcpy(to, from, kSize);
+    to += kSize;
+    from += kSize;
   }
 
   alignas(8) char bytes_[N];

@@ -2,6 +2,7 @@
 // them, and what it asks about their actor codes.
 #pragma once
 
+#include <algorithm>
 #include <boost/container/small_vector.hpp>
 #include <boost/unordered/unordered_node_map.hpp>
 #include <boost/unordered/unordered_node_set.hpp>
@@ -104,14 +105,10 @@ class ActorFacts {
   // for words no entity holds yet, their lower-cased text ("@officials").
   std::string_view key_of(const Argument& a) const {
     if (has_code(a)) return root_of(a.actor);
-    std::string key;
-    if (a.entity >= 0) {
-      key = "#" + std::to_string(a.entity);
-    } else {
-      key = "@";
-      for (std::uint32_t i = a.start; i < a.end && i < doc_.text.size(); ++i)
-        key += static_cast<char>(std::tolower(static_cast<unsigned char>(doc_.text[i])));
-    }
+    if (a.entity >= 0) return entity_key(a.entity);
+    std::string key = "@";
+    for (std::uint32_t i = a.start; i < a.end && i < doc_.text.size(); ++i)
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(doc_.text[i])));
     return *uncoded_keys_.insert(std::move(key)).first;
   }
   bool same_party(const Argument& a, const Argument& b) const { return key_of(a) == key_of(b); }
@@ -129,11 +126,20 @@ class ActorFacts {
   std::string_view source_key_of(const Argument& a) const {
     if (a.entity >= 0 && static_cast<std::size_t>(a.entity) < doc_.entities.size() &&
         doc_.entities[static_cast<std::size_t>(a.entity)].type == "PERSON")
-      return *uncoded_keys_.insert("#" + std::to_string(a.entity)).first;
+      return entity_key(a.entity);
     return key_of(a);
   }
 
  private:
+  // "#12", the key of entity 12: made once per entity (the repeats rule asks
+  // for the source's and target's key of every statement found).
+  std::string_view entity_key(std::int32_t entity) const {
+    const auto e = static_cast<std::size_t>(entity);
+    if (e >= entity_keys_.size()) entity_keys_.resize(std::max(e + 1, doc_.entities.size()));
+    std::string_view& key = entity_keys_[e];
+    if (key.empty()) key = *uncoded_keys_.insert("#" + std::to_string(entity)).first;
+    return key;
+  }
   struct CodeInfo {
     std::string root;
     bool media = false;
@@ -158,6 +164,7 @@ class ActorFacts {
   mutable std::vector<std::int8_t> media_;  // per mention: -1 not asked yet
   // key_of() of uncoded parties (a node set: the views it hands out stay valid).
   mutable boost::unordered_node_set<std::string, StringHash, std::equal_to<>> uncoded_keys_;
+  mutable std::vector<std::string_view> entity_keys_;  // per entity: its key in uncoded_keys_, once made
 };
 
 }  // namespace standpoints::statements
