@@ -352,6 +352,19 @@ def test_a_reduced_passive_is_the_agents_act(nlp, text, source, act, target):
     assert (source, act, target) in found, found
 
 
+@pytest.mark.parametrize("text, source, act, target", [
+    # adverbs joined by "and", with a degree word, between the be-form and the participle
+    ("Borduria was repeatedly and very publicly warned by Ruritania against the blockade.",
+     "Ruritania", "WARN", "Borduria"),
+    ("Borduria was privately and repeatedly accused by Karl Brenner of lying.", "Karl Brenner", "ACCUSE", "Borduria"),
+    # the same chain before an active verb
+    ("Karl Brenner immediately and very sharply accused Borduria of lying.", "Karl Brenner", "ACCUSE", "Borduria"),
+])
+def test_a_chain_of_adverbs_keeps_the_passive_and_its_subject(nlp, text, source, act, target):
+    found = [(s.source.text, s.act, s.target.text if s.target else None) for s in statements(nlp.parse(text))]
+    assert found == [(source, act, target)], found
+
+
 def test_by_and_a_means_is_no_agent(nlp):
     # "apologized by phone": the subject acts; "phone" is how
     found = statements(nlp.parse("Karl Brenner apologized by phone to the Bordurian envoy."))

@@ -30,13 +30,17 @@ Party previous_source(const DocumentStage& stage) {
   return p;
 }
 
-// A passive: a form of "be" before the participle ("was accused").
+// A passive: a form of "be" before the participle ("was accused"), adverbs
+// and negation between them ("was not repeatedly and very publicly warned").
 bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
   std::int64_t b = t.before();
   while (b >= lo) {
-    const Word w = view.low(at(b));
-    if (!(in(kAdverbs, w) || in(kNegation, w) || (w.size() > 4 && ends_with(w, "ly")))) break;
-    --b;
+    if (is_adverb(view, static_cast<std::uint32_t>(b)))
+      b = skip_adverb_chain(view, b, lo);
+    else if (in(kNegation, view.low(at(b))))
+      --b;
+    else
+      break;
   }
   return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
 }

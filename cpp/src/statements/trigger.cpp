@@ -130,6 +130,29 @@ TriggerReading read_trigger(const TokenView& view, const TriggerCandidate& candi
   return reading;
 }
 
+bool is_adverb(const TokenView& view, std::uint32_t u) {
+  const Word w = view.low(u);
+  return in(kAdverbs, w) || (view.tok(u).shape == Shape::Lower && w.size() > 4 && ends_with(w, "ly"));
+}
+
+// `j` is an adverb: the token before the chain it ends, with degree words and
+// coordinations inside it ("repeatedly and very publicly", "immediately and heatedly").
+std::int64_t skip_adverb_chain(const TokenView& view, std::int64_t j, std::uint32_t lo) {
+  const auto at = [](std::int64_t x) { return static_cast<std::uint32_t>(x); };
+  --j;
+  while (j >= lo) {
+    const Word w = view.low(at(j));
+    if (in(kDegree, w)) {
+      --j;
+    } else if ((w == "and" || w == "or") && j - 1 >= lo && is_adverb(view, at(j - 1))) {
+      j -= 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
 std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32_t lo, bool& negated) {
   const auto at = [](std::int64_t x) { return static_cast<std::size_t>(x); };
   while (j >= lo) {
@@ -142,17 +165,12 @@ std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32
       continue;
     }
     if (view.mention_at(u) >= 0) break;
-    if (in(kAux, w) || in(kAdverbs, w) || floating_quantifier(view, j, lo) || contracted_is(view, j, lo)) {
-      --j;
+    if (is_adverb(view, u)) {
+      j = skip_adverb_chain(view, j, lo);
       continue;
     }
-    if (view.tok(u).shape == Shape::Lower && w.size() > 4 && ends_with(w, "ly")) {
+    if (in(kAux, w) || floating_quantifier(view, j, lo) || contracted_is(view, j, lo)) {
       --j;
-      // "immediately and heatedly"
-      if (j - 1 >= lo && (view.low(at(j)) == "and" || view.low(at(j)) == "or")) {
-        const Word p = view.low(at(j - 1));
-        if (p.size() > 4 && ends_with(p, "ly")) --j;
-      }
       continue;
     }
     if (in(kTime, w)) {

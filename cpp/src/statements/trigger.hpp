@@ -52,6 +52,11 @@ bool floating_quantifier(const TokenView& view, std::int64_t q, std::uint32_t lo
 // pronoun is "is", no possessive.
 bool contracted_is(const TokenView& view, std::int64_t k, std::uint32_t lo);
 
+// An adverb: a listed one ("already", "publicly") or a lowercase -ly word.
+bool is_adverb(const TokenView& view, std::uint32_t u);
+// `j` is an adverb: the token before its chain ("repeatedly and very publicly").
+std::int64_t skip_adverb_chain(const TokenView& view, std::int64_t j, std::uint32_t lo);
+
 // Skips auxiliaries, adverbs, negation and time expressions leftwards from
 // token j; sets `negated` when a negation was among them.
 std::int64_t skip_auxiliaries(const TokenView& view, std::int64_t j, std::uint32_t lo, bool& negated);

@@ -94,6 +94,8 @@ inline constexpr WordSet<28> kAdverbs{std::array<std::string_view, 28>{
     "just",    "once",    "further", "ever",        "previously", "reportedly", "repeatedly",
     "again",   "also",    "then",    "often",       "first",      "twice",      "initially",
     "long",    "swiftly", "quickly", "immediately", "separately", "privately",  "publicly"}};
+// Degree words before an adverb ("very publicly", "so quickly").
+inline constexpr WordSet<6> kDegree{std::array<std::string_view, 6>{"very", "so", "too", "most", "more", "quite"}};
 inline constexpr WordSet<3> kNegation{std::array<std::string_view, 3>{"not", "never", "no"}};
 inline constexpr WordSet<31> kTime{std::array<std::string_view, 31>{
     "monday",    "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",    "today",
