@@ -365,6 +365,38 @@ def test_a_chain_of_adverbs_keeps_the_passive_and_its_subject(nlp, text, source,
     assert found == [(source, act, target)], found
 
 
+@pytest.mark.parametrize("text", [
+    # a participle right before "of"/"with" that its verb takes after the object: no object, so
+    # passive; no agent, so no one spoke
+    "Karl Brenner has defended officials accused of taking bribes from Borduria.",
+    "Ruritanian officials charged with espionage were released by Borduria.",
+    "Borduria accused of shelling Ruritanian town",
+])
+def test_an_agentless_reduced_passive_is_no_statement(nlp, text):
+    found = [(s.source.text, s.act) for s in statements(nlp.parse(text))]
+    assert not [f for f in found if f[1] == "ACCUSE"], found
+
+
+@pytest.mark.parametrize("text, source", [
+    # an object relative: the object went before the subject, the verb is active
+    ("Karl Brenner criticised Borduria, which Ruritania has accused of shelling the town.", "Ruritania"),
+    ("Karl Brenner praised the Bordurians, whom he accused of lying only last year.", "he"),
+])
+def test_an_object_relative_keeps_its_subject(nlp, text, source):
+    found = [(s.source.text, s.act) for s in statements(nlp.parse(text))]
+    assert (source, "ACCUSE") in found, found
+
+
+@pytest.mark.parametrize("text, found_act", [
+    ("Karl Brenner wants to visit Borduria next year.", False),
+    ("Karl Brenner wants to make Ruritania great again.", False),
+    ("Karl Brenner wants Borduria to withdraw its troops.", True),
+])
+def test_wants_urges_only_someone_named_before_the_infinitive(nlp, text, found_act):
+    found = [(s.source.text, s.act, s.target.text if s.target else None) for s in statements(nlp.parse(text))]
+    assert (("Karl Brenner", "URGE", "Borduria") in found) == found_act, found
+
+
 def test_by_and_a_means_is_no_agent(nlp):
     # "apologized by phone": the subject acts; "phone" is how
     found = statements(nlp.parse("Karl Brenner apologized by phone to the Bordurian envoy."))

@@ -125,8 +125,11 @@ ActChoice ActDecider::decide(const Party& source, const Party* given, const ActE
   // "North Korea's latest comments were ...", "a summit had just concluded – was seen as": a verb
   // form right before a finite verb is a noun (or ends a clause of its own), not said by anyone.
   if (entry.pos == Pos::Verb && content && followed_by_finite_verb(trigger, *content)) choice.act = Act::None;
-  // "wants Russia to withdraw": only with an actor as the object and an infinitive after it.
-  if (entry.obj_to && !cued && !(given && given->usable && content && starts_with_to(*content))) choice.act = Act::None;
+  // "wants Russia to withdraw": only with an actor as the object and an infinitive after it
+  // (not "wants to make America great": the actor inside the infinitive is no object).
+  if (entry.obj_to && !cued &&
+      !(given && given->usable && content && starts_with_to(*content) && given->arg.end <= content->start))
+    choice.act = Act::None;
   return choice;
 }
 

@@ -45,6 +45,33 @@ bool is_passive(const TokenView& view, const Trigger& t, std::uint32_t lo) {
   return b >= lo && in(kBe, view.low(at(b))) && !t.ing;
 }
 
+// "whom he accused of", "the senator she has accused of", "which the agency has
+// accused of", "whom Jones accused of": the object went before the subject (an
+// object relative), so the verb before its preposition is still active. `b` is
+// the token before the verb.
+bool object_moved_before(const TokenView& view, std::int64_t b, std::uint32_t lo) {
+  if (b < lo) return false;
+  const Word w = view.low(at(b));
+  if (in(kAux, w) || in(kFirstPerson, w) || in(kSecondPerson, w) || in(kThirdPerson, w)) return true;
+  while (b >= lo && view.mention_at(at(b)) >= 0) --b;
+  if (b < lo) return false;
+  const Word r = view.low(at(b));
+  return r == "whom" || r == "who" || r == "which" || r == "that";
+}
+
+// A participle of a verb that takes its target as the object, right before
+// "of" or "with" that is no preposition of its own frame: the object is
+// missing, so the verb is passive ("men accused of fraud", "officials charged
+// with bribery"; "X accused Y of" has its object), even without a be-form.
+bool lacks_its_object(const TokenView& view, const Trigger& t, std::uint32_t lo, std::uint32_t hi) {
+  if (t.ing || t.entry->pos != Pos::Verb || !t.entry->frame_obj || t.last != t.first + 1 || t.last >= hi) return false;
+  if (!ends_with(view.low(t.first), "ed")) return false;
+  const Word p = view.low(t.last);
+  if (p != "of" && p != "with") return false;
+  const auto& own = t.entry->frame_preps;
+  return std::find(own.begin(), own.end(), p) == own.end() && !object_moved_before(view, t.before(), lo);
+}
+
 // A participle right after a noun or name and right before "by": a passive
 // that lost its be-form ("the plan proposed by Russia", "Borduria's fleet
 // threatened by Ruritania"); the agent after "by" is the source. `j` is the
@@ -589,7 +616,8 @@ bool verb_construction(DocumentStage& stage, const SentenceScope& scope, const T
   const std::uint32_t lo = scope.lo;
   const std::int64_t j = skip_auxiliaries(view, t.before(), lo, f.negated);
   const Word w = j >= lo ? view.low(at(j)) : Word();
-  if (is_passive(view, t, lo) || (j >= lo && is_reduced_passive(view, t, j, scope.hi)))
+  if (is_passive(view, t, lo) || (j >= lo && is_reduced_passive(view, t, j, scope.hi)) ||
+      lacks_its_object(view, t, lo, scope.hi))
     return passive_with_agent(stage, scope, t, j, f);
   if (t.ing && (j < lo || w == "," || w == "while" || w == "by" || w == "after" || ends_object(view, j)))
     participle(f);
