@@ -69,6 +69,22 @@ def test_appositions_and_pre_modifiers(text, name, code):
     assert code_of(text, name) == code
 
 
+@pytest.mark.parametrize("sentence, name, code", [
+    # "to" and a body with its owner: the body is served, not where one is sent
+    ("Zhao Lintang, an adviser to China's State Council, said Beijing had shown restraint.", "Zhao Lintang", "CHNGOV"),
+    # a place that only modifies a field ("U.S. affairs") gives way to the institution after "at"
+    ("Zhao Lintang, a specialist in U.S. affairs at Renmin University in Beijing, said Beijing had shown restraint.",
+     "Zhao Lintang", "CHN"),
+    ("Marla Quennet, director of Japan studies at the Brookings Institution, said the visit mattered.",
+     "Marla Quennet", "USANGO"),
+    # a body or place alone after "to" is where one is sent
+    ("Zorvan Tellaby, Russia's envoy to the United Nations, said the plan was dead.", "Zorvan Tellaby", "RUSGOV"),
+])
+def test_what_a_role_serves_in_a_us_story(sentence, name, code):
+    # A US story: the story's country is no fallback that could give these codes by chance.
+    assert code_of(US_SETTING + sentence, name) == code
+
+
 @pytest.mark.parametrize("sentence, code", [
     ("Erin Mulvarey, an Obama aide, said the plan was dead.", "USAGOV"),
     ("Obama aide Erin Mulvarey said the plan was dead.", "USAGOV"),

@@ -37,6 +37,13 @@ bool Reader::possessive(std::size_t i) const {
   return w == "'s" || w == "\xE2\x80\x99s" || w == "'" || w == "\xE2\x80\x99";
 }
 
+// A name that holds its owner ("China's State Council" as one name).
+bool Reader::owned(const Mention& c) const {
+  for (std::size_t i = c.first_token + 1; i < c.last_token; ++i)
+    if (possessive(i)) return true;
+  return false;
+}
+
 // "former U.S. ambassador", "the late Sen.", "former state Supreme Court
 // Chief Justice": a word of kind former just before token i, over "the" and
 // one lower-case word right before it ("state", "federal").
@@ -254,7 +261,8 @@ Finding Reader::apposition(const Mention& m) const {
   const std::size_t start = p, limit = std::min(n, p + 14);
   std::size_t end = p;
   std::int32_t owner = -1;
-  bool after_link = false, after_to = false, role_seen = false, link_seen = false;
+  bool after_link = false, after_to = false, role_seen = false, link_seen = false, weak_employer = false,
+       after_at = false;
   for (std::size_t q = p; q < limit; ++q) {
     if (q >= doc_.sentences[sentence].last_token) break;
     if (const std::int32_t mi = mention_at(q); mi >= 0) {
@@ -269,9 +277,10 @@ Finding Reader::apposition(const Mention& m) const {
                                                                   k_.cues.agent_at(doc_, next, limit, &agent)));
         if (!serves) return Finding{};
       }
-      // "adviser to Mr. Pompeo": a person after "to" is served; a body or
-      // place after it is where one is sent ("envoy to the UN").
-      if (after_link && (!after_to || c.type == "PERSON")) {
+      // "adviser to Mr. Pompeo", "adviser to China's State Council": a person,
+      // or a body with its owner, after "to" is served; a body or place alone
+      // is where one is sent ("envoy to the UN", "liaison to Congress").
+      if (after_link && (!after_to || c.type == "PERSON" || possessive(c.last_token) || owned(c))) {
         // "an attorney for Nelson's campaign", "at Germany's X Bank", "for the
         // Russian Defense Ministry": the owner of the body the role serves,
         // and the body after it.
@@ -282,7 +291,13 @@ Finding Reader::apposition(const Mention& m) const {
           end = q + 1;
           continue;  // still after the link
         }
-        if (f.employer < 0) f.employer = mi;
+        // "a specialist in U.S. affairs at X University": a place that only
+        // modifies a common noun names a field; a body after it is the employer.
+        if (f.employer < 0 || (weak_employer && after_at && c.type == "ORG")) {
+          f.employer = mi;
+          weak_employer = (c.type == "GPE" || c.type == "NORP") && c.last_token < limit &&
+                          doc_.tokens[c.last_token].shape == Shape::Lower && !is_role_preposition(text(c.last_token));
+        }
       } else if (!role_seen && !link_seen && owner < 0) {
         owner = mi;  // "Russia's", "a Russian", "a Republican", "a Poland-based"
       }
@@ -297,6 +312,7 @@ Finding Reader::apposition(const Mention& m) const {
     if (is_role_preposition(w)) {
       after_link = link_seen = true;
       after_to = w == "to";
+      after_at = w == "at";
       continue;
     }
     if (is_determiner(w) || possessive(q)) continue;

@@ -73,6 +73,7 @@ class Reader {
   std::string_view text(std::size_t i) const { return token_text(doc_, doc_.tokens[i]); }
   std::int32_t mention_at(std::size_t i) const { return i < owner_.size() ? owner_[i] : -1; }
   bool possessive(std::size_t i) const;
+  bool owned(const Mention& c) const;
   bool opens_apposition(std::size_t i) const;
   bool former_before(std::size_t i) const;
 
