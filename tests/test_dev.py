@@ -25,12 +25,12 @@ def test_extract_dev_scores_metadata_perfectly(dev_articles, scorer, gold, tmp_p
 # that lowers a score below its floor fails here; raise a floor when the score it guards rises.
 DEV_FLOORS = {
     "mention_f1": 0.983,
-    "actor_root_acc": 0.977,
+    "actor_root_acc": 0.978,
     "actor_code_acc": 0.96,
     "geo_acc": 0.99,
     "boilerplate_acc": 0.99,
-    "statement_f1": 0.79,
-    "statement_source_f1": 0.885,
+    "statement_f1": 0.795,
+    "statement_source_f1": 0.89,
 }
 
 
