@@ -200,22 +200,22 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
   }
 }
 
-Dep predict_label(const ModelData& m, const ParseState& st, const WordInfo* w, const PosTag* t, std::int32_t head,
-                  std::int32_t dep) {
+Dep predict_label(const ModelData& m, const ParseState& st, std::int32_t head, std::int32_t dep) {
   std::uint64_t f[syntax::kLabelFeatures];
-  syntax::label_features(st, w, t, head, dep, f);
+  syntax::label_features(st, head, dep, f);
   return m.label_classes[best_class(m.labeler, f, syntax::kLabelFeatures)];
 }
 
 // The move weights of the features fixed by one word's position, added once
 // per word: fixed[2i] with i at the buffer's front, fixed[2i + 1] with i as s0.
-inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t,
-                                                              std::int32_t n, std::vector<Lanes>& fixed) {
+inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m, const ParseState& st,
+                                                              std::vector<Lanes>& fixed) {
+  const std::int32_t n = st.n;
   fixed.resize(2 * static_cast<std::size_t>(n));
   std::uint64_t f[syntax::kBufferFeatures + syntax::kStackFeatures];
   for (std::int32_t i = 0; i < n; ++i) {
-    syntax::buffer_features(n, w, t, i, f);
-    syntax::stack_features(n, w, t, i, f + syntax::kBufferFeatures);
+    syntax::buffer_features(st, i, f);
+    syntax::stack_features(st, i, f + syntax::kBufferFeatures);
     Lanes front{}, top{};
     for (std::size_t k = 0; k < syntax::kBufferFeatures; ++k) front += m.moves.lanes(f[k]);
     for (std::size_t k = syntax::kBufferFeatures; k < std::size(f); ++k) top += m.moves.lanes(f[k]);
@@ -231,8 +231,8 @@ inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m
 inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, const WordInfo* w, const PosTag* t,
                                                             std::int32_t n, Scratch& scratch) {
   ParseState& st = scratch.state;
-  st.reset(n);
-  fixed_move_weights(m, w, t, n, scratch.fixed);
+  st.reset(n, w, t);
+  fixed_move_weights(m, st, scratch.fixed);
   const Lanes* fixed = scratch.fixed.data();
   std::uint64_t f[syntax::kPairFeatures];
   while (!st.done()) {
@@ -240,7 +240,7 @@ inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, 
       st.apply(syntax::Shift, Dep::None);
       continue;
     }
-    syntax::pair_features(st, w, t, f);
+    syntax::pair_features(st, f);
     Lanes sum = fixed[2 * static_cast<std::size_t>(st.b0)] + fixed[2 * static_cast<std::size_t>(st.s0()) + 1];
     for (const auto x : f) sum += m.moves.lanes(x);
     // With a word on the stack and one in the buffer, Shift and Right are
@@ -252,12 +252,12 @@ inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, 
     if (sum[syntax::Right] > sum[move]) move = syntax::Right;
     Dep label = Dep::None;
     if (move == syntax::Left)
-      label = predict_label(m, st, w, t, st.b0, st.s0());
+      label = predict_label(m, st, st.b0, st.s0());
     else if (move == syntax::Right)
-      label = predict_label(m, st, w, t, st.s0(), st.b0);
+      label = predict_label(m, st, st.s0(), st.b0);
     st.apply(move, label);
   }
-  st.finish([&](std::int32_t h, std::int32_t d) { return predict_label(m, st, w, t, h, d); });
+  st.finish([&](std::int32_t h, std::int32_t d) { return predict_label(m, st, h, d); });
 }
 
 void parse_words_baseline(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
