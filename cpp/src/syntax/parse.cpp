@@ -200,7 +200,8 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
   }
 }
 
-Dep predict_label(const ModelData& m, const ParseState& st, std::int32_t head, std::int32_t dep) {
+inline __attribute__((always_inline)) Dep predict_label(const ModelData& m, const ParseState& st, std::int32_t head,
+                                                        std::int32_t dep) {
   std::uint64_t f[syntax::kLabelFeatures];
   syntax::label_features(st, head, dep, f);
   return m.label_classes[best_class(m.labeler, f, syntax::kLabelFeatures)];
