@@ -65,15 +65,15 @@ std::uint32_t first_max(Lanes* v, std::uint32_t n) {
   return 0;
 }
 
-// The best class of `table` for features f[0, nf): dense rows are added in L
-// vector registers (four classes each), sparse rows one weight at a time.
+// The best class of `table` for features f[0, nf), whose slots the caller
+// has asked the cache for (prefetch_slots): dense rows are added in L vector
+// registers (four classes each), sparse rows one weight at a time.
 template <std::uint32_t L>
 std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
   // Zeroed vector by vector (an array initialiser becomes a string store).
   Lanes acc[L], sparse[L];
 #pragma GCC unroll 32
   for (std::uint32_t l = 0; l < L; ++l) acc[l] = sparse[l] = Lanes{};
-  for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
@@ -108,7 +108,6 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
     acc[l] = Lanes8{};
     std::memcpy(sparse + 8 * l, &acc[l], sizeof acc[l]);
   }
-  for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
@@ -139,9 +138,12 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
   Lanes8 m = v[0];
 #pragma GCC unroll 16
   for (std::uint32_t l = 1; l < W; ++l) m = v[l] > m ? v[l] : m;
-  std::int32_t top = m[0];
-#pragma GCC unroll 16
-  for (std::uint32_t k = 1; k < 8; ++k) top = std::max(top, m[k]);
+  // The maximum of m's eight lanes, in every lane: over halves, quarters, pairs.
+  const auto max8 = [](Lanes8 a, Lanes8 b) { return a > b ? a : b; };
+  m = max8(m, __builtin_shuffle(m, Lanes8{4, 5, 6, 7, 0, 1, 2, 3}));
+  m = max8(m, __builtin_shuffle(m, Lanes8{2, 3, 0, 1, 6, 7, 4, 5}));
+  m = max8(m, __builtin_shuffle(m, Lanes8{1, 0, 3, 2, 5, 4, 7, 6}));
+  const std::int32_t top = m[0];
   for (std::uint32_t l = 0; l < W; ++l) {
     const Lanes8 hit = v[l] == top;
     const auto bits = static_cast<unsigned>(_mm256_movemask_ps(reinterpret_cast<__m256>(hit)));
@@ -182,6 +184,16 @@ std::uint32_t best_class(const WeightTable& table, const std::uint64_t* f, std::
   return kBestClass[table.n_lanes() - 1](table, f, nf);
 }
 
+// Asks the cache for the slots of features f[0, N) of `table` before the
+// first is probed, so that the misses overlap. Here rather than in
+// best_class(): unrolled where the features were just computed, the hashes
+// are still in registers.
+template <std::size_t N>
+inline __attribute__((always_inline)) void prefetch_slots(const WeightTable& table, const std::uint64_t* f) {
+#pragma GCC unroll 32
+  for (std::size_t i = 0; i < N; ++i) table.prefetch(f[i]);
+}
+
 // Tags words[0, count) of the n (the features read two words past a word).
 void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags, std::size_t count) {
   std::uint32_t prev1 = 0, prev2 = 0;
@@ -192,6 +204,7 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
       cls -= 1;
     } else {
       syntax::tagger_features(words, n, i, prev1, prev2, f);
+      prefetch_slots<syntax::kTaggerFeatures>(m.tagger, f);
       cls = best_class(m.tagger, f, syntax::kTaggerFeatures);
     }
     tags[i] = m.tag_classes[cls];
@@ -204,6 +217,7 @@ inline __attribute__((always_inline)) Dep predict_label(const ModelData& m, cons
                                                         std::int32_t dep) {
   std::uint64_t f[syntax::kLabelFeatures];
   syntax::label_features(st, head, dep, f);
+  prefetch_slots<syntax::kLabelFeatures>(m.labeler, f);
   return m.label_classes[best_class(m.labeler, f, syntax::kLabelFeatures)];
 }
 
