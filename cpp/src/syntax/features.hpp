@@ -145,7 +145,7 @@ inline void ParseState::add_arc(std::int32_t head, std::int32_t dep, Dep label) 
   }
 }
 
-inline void ParseState::apply(Move m, Dep label) {
+[[gnu::always_inline]] inline void ParseState::apply(Move m, Dep label) {
   switch (m) {
     case Shift:
       stack.push_back(b0++);
