@@ -16,16 +16,17 @@ std::uint32_t length_class(std::size_t n) noexcept { return n <= 1 ? 0 : n <= 3 
 struct ByteMaps {
   unsigned char form[256];
   unsigned char lower[256];
-  std::uint8_t flags[256];  // kHyphen, kDigit, kPeriod: bits 5-7 of WordInfo::shape, shifted
+  std::uint8_t flags[256];  // kHyphen, kDigit, kPeriod: bits 5-7 of WordInfo::shape, shifted; kCapital
 };
-constexpr std::uint8_t kHyphen = 1, kDigit = 2, kPeriod = 4;
+constexpr std::uint8_t kHyphen = 1, kDigit = 2, kPeriod = 4, kShapeFlags = 7, kCapital = 8;
 constexpr ByteMaps make_byte_maps() {
   ByteMaps m{};
   for (unsigned c = 0; c < 256; ++c) {
     const bool digit = c >= '0' && c <= '9';
     m.form[c] = static_cast<unsigned char>(digit ? '0' : c);
     m.lower[c] = static_cast<unsigned char>(digit ? '0' : c >= 'A' && c <= 'Z' ? c + 32 : c);
-    m.flags[c] = static_cast<std::uint8_t>((c == '-' ? kHyphen : 0) | (digit ? kDigit : 0) | (c == '.' ? kPeriod : 0));
+    m.flags[c] = static_cast<std::uint8_t>((c == '-' ? kHyphen : 0) | (digit ? kDigit : 0) | (c == '.' ? kPeriod : 0) |
+                                           (c >= 'A' && c <= 'Z' ? kCapital : 0));
   }
   return m;
 }
@@ -37,13 +38,24 @@ void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordI
   for (std::size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     const std::string_view s = text.substr(t.start, t.end() - t.start);
-    std::uint64_t form = 0xCBF29CE484222325ULL, lower = form;
+    constexpr std::uint64_t kSeed = 0xCBF29CE484222325ULL;
+    std::uint64_t lower = kSeed;
     std::uint32_t flags = 0;
     for (const char ch : s) {
       const auto c = static_cast<unsigned char>(ch);
       flags |= kByteMaps.flags[c];
-      form = hash_bytes(form, kByteMaps.form[c]);
       lower = hash_bytes(lower, kByteMaps.lower[c]);
+    }
+    WordInfo& w = out[i];
+    w.lower = mix(lower);
+    // The exact spelling differs from the lower-case one only in ASCII
+    // capitals: hashed apart only for a word that has one.
+    if (flags & kCapital) {
+      std::uint64_t form = kSeed;
+      for (const char ch : s) form = hash_bytes(form, kByteMaps.form[static_cast<unsigned char>(ch)]);
+      w.form = mix(form);
+    } else {
+      w.form = w.lower;
     }
     std::uint64_t suffix = 0x5355ULL;
     for (std::size_t k = s.size() > 3 ? s.size() - 3 : 0; k < s.size(); ++k)
@@ -51,14 +63,11 @@ void word_infos(std::string_view text, const Token* tokens, std::size_t n, WordI
     auto c0 = s.empty() ? 0u : static_cast<unsigned char>(s[0]);
     if (c0 >= 'A' && c0 <= 'Z') c0 += 32;
     const bool space_after = i + 1 >= n || tokens[i + 1].space_before;
-    WordInfo& w = out[i];
-    w.form = mix(form);
-    w.lower = mix(lower);
     w.suffix = mix(suffix);
     w.prefix = c0;
-    w.shape = static_cast<std::uint32_t>(t.kind) | static_cast<std::uint32_t>(t.shape) << 2 | flags << 5 |
-              static_cast<std::uint32_t>(t.space_before) << 8 | static_cast<std::uint32_t>(space_after) << 9 |
-              length_class(s.size()) << 10;
+    w.shape = static_cast<std::uint32_t>(t.kind) | static_cast<std::uint32_t>(t.shape) << 2 |
+              (flags & kShapeFlags) << 5 | static_cast<std::uint32_t>(t.space_before) << 8 |
+              static_cast<std::uint32_t>(space_after) << 9 | length_class(s.size()) << 10;
   }
 }
 
