@@ -81,9 +81,7 @@ void ParseState::reset(std::int32_t words, const WordInfo* w, const PosTag* t) {
   heads.assign(size, -1);
   labels.assign(size, 0);
   left1.assign(size, -1);
-  left2.assign(size, -1);
   right1.assign(size, -1);
-  right2.assign(size, -1);
   n_left.assign(size, 0);
   left_labels.assign(size, 0);
   word_codes.resize(size + 1);

@@ -88,11 +88,11 @@ struct ParseState {
   std::int32_t n = 0;
   std::int32_t b0 = 0;  // front of the buffer
   std::vector<std::int32_t> stack;
-  std::vector<std::int32_t> heads;                         // -1 = none
-  std::vector<std::uint8_t> labels;                        // Dep of the arc to the head
-  std::vector<std::int32_t> left1, left2, right1, right2;  // leftmost / rightmost children (two each), -1 = none
-  std::vector<std::uint8_t> n_left;                        // left children (capped at 255)
-  std::vector<std::uint64_t> left_labels;                  // bit sets of the left children's labels
+  std::vector<std::int32_t> heads;          // -1 = none
+  std::vector<std::uint8_t> labels;         // Dep of the arc to the head
+  std::vector<std::int32_t> left1, right1;  // leftmost / rightmost child, -1 = none
+  std::vector<std::uint8_t> n_left;         // left children (capped at 255)
+  std::vector<std::uint64_t> left_labels;   // bit sets of the left children's labels
   // What the features read of word i, at i + 1: its lower-case hash and its
   // tag + 1. Index 0 stands for no word (-1), n + 1 for the root: a read
   // takes no test.
@@ -127,21 +127,11 @@ inline void ParseState::add_arc(std::int32_t head, std::int32_t dep, Dep label) 
   heads[dep] = head;
   labels[dep] = static_cast<std::uint8_t>(label);
   if (dep < head) {
-    if (left1[head] < 0 || dep < left1[head]) {
-      left2[head] = left1[head];
-      left1[head] = dep;
-    } else if (left2[head] < 0 || dep < left2[head]) {
-      left2[head] = dep;
-    }
+    if (left1[head] < 0 || dep < left1[head]) left1[head] = dep;
     if (n_left[head] < 255) ++n_left[head];
     left_labels[head] |= std::uint64_t{1} << static_cast<unsigned>(label);
-  } else {
-    if (right1[head] < 0 || dep > right1[head]) {
-      right2[head] = right1[head];
-      right1[head] = dep;
-    } else if (right2[head] < 0 || dep > right2[head]) {
-      right2[head] = dep;
-    }
+  } else if (right1[head] < 0 || dep > right1[head]) {
+    right1[head] = dep;
   }
 }
 
