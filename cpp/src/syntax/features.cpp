@@ -78,12 +78,21 @@ void ParseState::reset(std::int32_t words, const WordInfo* w, const PosTag* t) {
   b0 = 0;
   stack.clear();
   const auto size = static_cast<std::size_t>(words) + 1;
-  heads.assign(size, -1);
-  labels.assign(size, 0);
-  left1.assign(size, -1);
-  right1.assign(size, -1);
-  n_left.assign(size, 0);
-  left_labels.assign(size, 0);
+  // Index -1 first (+ 1 below), then the words and the root.
+  heads_.assign(size + 1, -1);
+  labels_.assign(size + 1, 0);
+  labels_.front() = labels_.back() = kNoLabel;
+  left1_.assign(size + 1, -1);
+  right1_.assign(size + 1, -1);
+  n_left_.assign(size + 1, 0);
+  left_labels_.assign(size + 1, 0);
+  left_labels_.front() = ~std::uint64_t{0};
+  heads = heads_.data() + 1;
+  labels = labels_.data() + 1;
+  left1 = left1_.data() + 1;
+  right1 = right1_.data() + 1;
+  n_left = n_left_.data() + 1;
+  left_labels = left_labels_.data() + 1;
   word_codes.resize(size + 1);
   tag_codes.resize(size + 1);
   word_codes[0] = detail::kNoWord;

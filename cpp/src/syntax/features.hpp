@@ -85,14 +85,17 @@ inline std::uint64_t bucket(std::int32_t d) noexcept {
 // --- Parser state: arc-eager over words 0..n-1 with the root at position n,
 // at the end of the buffer (Ballesteros & Nivre 2013).
 struct ParseState {
+  // Per word [0, n) and the root n, with index -1 valid as well: there a
+  // value that gives the features' "none" without a test (View below).
+  static constexpr std::uint8_t kNoLabel = 0xFF;  // + 1 as a byte is 0
   std::int32_t n = 0;
   std::int32_t b0 = 0;  // front of the buffer
   std::vector<std::int32_t> stack;
-  std::vector<std::int32_t> heads;          // -1 = none
-  std::vector<std::uint8_t> labels;         // Dep of the arc to the head
-  std::vector<std::int32_t> left1, right1;  // leftmost / rightmost child, -1 = none
-  std::vector<std::uint8_t> n_left;         // left children (capped at 255)
-  std::vector<std::uint64_t> left_labels;   // bit sets of the left children's labels
+  std::int32_t* heads = nullptr;                     // -1 = none (the root and -1 too)
+  std::uint8_t* labels = nullptr;                    // Dep of the arc to the head; kNoLabel at -1 and the root
+  std::int32_t *left1 = nullptr, *right1 = nullptr;  // leftmost / rightmost child, -1 = none
+  std::uint8_t* n_left = nullptr;                    // left children (capped at 255)
+  std::uint64_t* left_labels = nullptr;              // bit sets of the left children's labels; all ones at -1
   // What the features read of word i, at i + 1: its lower-case hash and its
   // tag + 1. Index 0 stands for no word (-1), n + 1 for the root: a read
   // takes no test.
@@ -120,6 +123,15 @@ struct ParseState {
     stack.clear();
     // A word never shifted (empty sentence tail) cannot remain: b0 == n here.
   }
+
+  ParseState() = default;
+  ParseState(const ParseState&) = delete;  // the pointers above point into the storage below
+  ParseState& operator=(const ParseState&) = delete;
+
+ private:
+  std::vector<std::int32_t> heads_, left1_, right1_;
+  std::vector<std::uint8_t> labels_, n_left_;
+  std::vector<std::uint64_t> left_labels_;
 };
 
 // Inline: the parser applies one move a word or two.
@@ -170,14 +182,15 @@ struct View {
   explicit View(const ParseState& st) : s(st), n(st.n) {}
   std::uint64_t word(std::int32_t i) const noexcept { return s.word_codes[static_cast<std::size_t>(i + 1)]; }
   std::uint64_t tag(std::int32_t i) const noexcept { return s.tag_codes[static_cast<std::size_t>(i + 1)]; }
-  std::uint64_t label(std::int32_t i) const noexcept { return i < 0 || i >= n ? 0 : s.labels[i] + 1; }
-  std::int32_t left1(std::int32_t i) const noexcept { return i < 0 ? -1 : s.left1[i]; }
-  std::int32_t right1(std::int32_t i) const noexcept { return i < 0 ? -1 : s.right1[i]; }
-  std::int32_t head(std::int32_t i) const noexcept { return i < 0 || i >= n ? -1 : s.heads[i]; }
+  // 0 for none and the root (kNoLabel + 1 in a byte), else the label + 1.
+  std::uint64_t label(std::int32_t i) const noexcept { return static_cast<std::uint8_t>(s.labels[i] + 1); }
+  std::int32_t left1(std::int32_t i) const noexcept { return s.left1[i]; }
+  std::int32_t right1(std::int32_t i) const noexcept { return s.right1[i]; }
+  std::int32_t head(std::int32_t i) const noexcept { return s.heads[i]; }
   std::uint64_t n_left(std::int32_t i) const noexcept {
     return i < 0 ? 0 : std::min<std::uint64_t>(s.n_left[i], 5) + 1;
   }
-  std::uint64_t left_set(std::int32_t i) const noexcept { return i < 0 ? 0 : s.left_labels[i] + 1; }
+  std::uint64_t left_set(std::int32_t i) const noexcept { return s.left_labels[i] + 1; }  // all ones + 1 = 0
 };
 
 }  // namespace detail
