@@ -84,7 +84,8 @@ void ParseState::reset(std::int32_t words, const WordInfo* w, const PosTag* t) {
   labels_.front() = labels_.back() = kNoLabel;
   left1_.assign(size + 1, -1);
   right1_.assign(size + 1, -1);
-  n_left_.assign(size + 1, 0);
+  n_left_.assign(size + 1, 1);
+  n_left_.front() = 0;
   left_labels_.assign(size + 1, 0);
   left_labels_.front() = ~std::uint64_t{0};
   heads = heads_.data() + 1;

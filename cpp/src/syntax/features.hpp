@@ -94,7 +94,7 @@ struct ParseState {
   std::int32_t* heads = nullptr;                     // -1 = none (the root and -1 too)
   std::uint8_t* labels = nullptr;                    // Dep of the arc to the head; kNoLabel at -1 and the root
   std::int32_t *left1 = nullptr, *right1 = nullptr;  // leftmost / rightmost child, -1 = none
-  std::uint8_t* n_left = nullptr;                    // left children (capped at 255)
+  std::uint8_t* n_left = nullptr;                    // left children + 1, capped at 6 (what is read); 0 at -1
   std::uint64_t* left_labels = nullptr;              // bit sets of the left children's labels; all ones at -1
   // What the features read of word i, at i + 1: its lower-case hash and its
   // tag + 1. Index 0 stands for no word (-1), n + 1 for the root: a read
@@ -140,7 +140,7 @@ inline void ParseState::add_arc(std::int32_t head, std::int32_t dep, Dep label) 
   labels[dep] = static_cast<std::uint8_t>(label);
   if (dep < head) {
     if (left1[head] < 0 || dep < left1[head]) left1[head] = dep;
-    if (n_left[head] < 255) ++n_left[head];
+    if (n_left[head] < 6) ++n_left[head];
     left_labels[head] |= std::uint64_t{1} << static_cast<unsigned>(label);
   } else if (right1[head] < 0 || dep > right1[head]) {
     right1[head] = dep;
@@ -187,9 +187,7 @@ struct View {
   std::int32_t left1(std::int32_t i) const noexcept { return s.left1[i]; }
   std::int32_t right1(std::int32_t i) const noexcept { return s.right1[i]; }
   std::int32_t head(std::int32_t i) const noexcept { return s.heads[i]; }
-  std::uint64_t n_left(std::int32_t i) const noexcept {
-    return i < 0 ? 0 : std::min<std::uint64_t>(s.n_left[i], 5) + 1;
-  }
+  std::uint64_t n_left(std::int32_t i) const noexcept { return s.n_left[i]; }
   std::uint64_t left_set(std::int32_t i) const noexcept { return s.left_labels[i] + 1; }  // all ones + 1 = 0
 };
 
