@@ -342,14 +342,14 @@ void train_parser(const std::vector<Example>& data, const std::vector<std::vecto
       const PosTag* t = tags[si].data();
       gold.resize(static_cast<std::size_t>(n));
       for (std::int32_t i = 0; i < n; ++i) gold[i] = s.heads[i] < 0 ? n : s.heads[i];
-      st.reset(n);
+      st.reset(n, w.data(), t);
       auto predict_label = [&](std::int32_t h, std::int32_t d) {
-        label_features(st, w.data(), t, h, d, lf);
+        label_features(st, h, d, lf);
         labeler.score(lf, kLabelFeatures, lscores.data());
         return argmax(lscores.data(), static_cast<std::uint32_t>(lscores.size()));
       };
       while (!st.done()) {
-        move_features(st, w.data(), t, f);
+        move_features(st, f);
         float sc[kMoves];
         moves.score(f, kMoveFeatures, sc);
         int best = -1, best_zero = -1, min_cost = 1 << 30;

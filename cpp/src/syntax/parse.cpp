@@ -65,15 +65,15 @@ std::uint32_t first_max(Lanes* v, std::uint32_t n) {
   return 0;
 }
 
-// The best class of `table` for features f[0, nf): dense rows are added in L
-// vector registers (four classes each), sparse rows one weight at a time.
+// The best class of `table` for features f[0, nf), whose slots the caller
+// has asked the cache for (prefetch_slots): dense rows are added in L vector
+// registers (four classes each), sparse rows one weight at a time.
 template <std::uint32_t L>
 std::uint32_t best_class_of(const WeightTable& table, const std::uint64_t* f, std::size_t nf) {
   // Zeroed vector by vector (an array initialiser becomes a string store).
   Lanes acc[L], sparse[L];
 #pragma GCC unroll 32
   for (std::uint32_t l = 0; l < L; ++l) acc[l] = sparse[l] = Lanes{};
-  for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
@@ -108,7 +108,6 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
     acc[l] = Lanes8{};
     std::memcpy(sparse + 8 * l, &acc[l], sizeof acc[l]);
   }
-  for (std::size_t i = 0; i < nf; ++i) table.prefetch(f[i]);
   for (std::size_t i = 0; i < nf; ++i) {
     const std::uint64_t s = table.find(f[i]);
     if (s == 0) continue;
@@ -139,9 +138,15 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
   Lanes8 m = v[0];
 #pragma GCC unroll 16
   for (std::uint32_t l = 1; l < W; ++l) m = v[l] > m ? v[l] : m;
-  std::int32_t top = m[0];
-#pragma GCC unroll 16
-  for (std::uint32_t k = 1; k < 8; ++k) top = std::max(top, m[k]);
+  // The maximum of m's eight lanes, in every lane: over halves, quarters, pairs.
+  // (Written out: a helper returning a vector would not be compiled for AVX2.)
+  Lanes8 x = __builtin_shuffle(m, Lanes8{4, 5, 6, 7, 0, 1, 2, 3});
+  m = m > x ? m : x;
+  x = __builtin_shuffle(m, Lanes8{2, 3, 0, 1, 6, 7, 4, 5});
+  m = m > x ? m : x;
+  x = __builtin_shuffle(m, Lanes8{1, 0, 3, 2, 5, 4, 7, 6});
+  m = m > x ? m : x;
+  const std::int32_t top = m[0];
   for (std::uint32_t l = 0; l < W; ++l) {
     const Lanes8 hit = v[l] == top;
     const auto bits = static_cast<unsigned>(_mm256_movemask_ps(reinterpret_cast<__m256>(hit)));
@@ -182,6 +187,16 @@ std::uint32_t best_class(const WeightTable& table, const std::uint64_t* f, std::
   return kBestClass[table.n_lanes() - 1](table, f, nf);
 }
 
+// Asks the cache for the slots of features f[0, N) of `table` before the
+// first is probed, so that the misses overlap. Here rather than in
+// best_class(): unrolled where the features were just computed, the hashes
+// are still in registers.
+template <std::size_t N>
+inline __attribute__((always_inline)) void prefetch_slots(const WeightTable& table, const std::uint64_t* f) {
+#pragma GCC unroll 32
+  for (std::size_t i = 0; i < N; ++i) table.prefetch(f[i]);
+}
+
 // Tags words[0, count) of the n (the features read two words past a word).
 void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag* tags, std::size_t count) {
   std::uint32_t prev1 = 0, prev2 = 0;
@@ -192,6 +207,7 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
       cls -= 1;
     } else {
       syntax::tagger_features(words, n, i, prev1, prev2, f);
+      prefetch_slots<syntax::kTaggerFeatures>(m.tagger, f);
       cls = best_class(m.tagger, f, syntax::kTaggerFeatures);
     }
     tags[i] = m.tag_classes[cls];
@@ -200,22 +216,24 @@ void tag_words(const ModelData& m, const WordInfo* words, std::size_t n, PosTag*
   }
 }
 
-Dep predict_label(const ModelData& m, const ParseState& st, const WordInfo* w, const PosTag* t, std::int32_t head,
-                  std::int32_t dep) {
+inline __attribute__((always_inline)) Dep predict_label(const ModelData& m, const ParseState& st, std::int32_t head,
+                                                        std::int32_t dep) {
   std::uint64_t f[syntax::kLabelFeatures];
-  syntax::label_features(st, w, t, head, dep, f);
+  syntax::label_features(st, head, dep, f);
+  prefetch_slots<syntax::kLabelFeatures>(m.labeler, f);
   return m.label_classes[best_class(m.labeler, f, syntax::kLabelFeatures)];
 }
 
 // The move weights of the features fixed by one word's position, added once
 // per word: fixed[2i] with i at the buffer's front, fixed[2i + 1] with i as s0.
-inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m, const WordInfo* w, const PosTag* t,
-                                                              std::int32_t n, std::vector<Lanes>& fixed) {
+inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m, const ParseState& st,
+                                                              std::vector<Lanes>& fixed) {
+  const std::int32_t n = st.n;
   fixed.resize(2 * static_cast<std::size_t>(n));
   std::uint64_t f[syntax::kBufferFeatures + syntax::kStackFeatures];
   for (std::int32_t i = 0; i < n; ++i) {
-    syntax::buffer_features(n, w, t, i, f);
-    syntax::stack_features(n, w, t, i, f + syntax::kBufferFeatures);
+    syntax::buffer_features(st, i, f);
+    syntax::stack_features(st, i, f + syntax::kBufferFeatures);
     Lanes front{}, top{};
     for (std::size_t k = 0; k < syntax::kBufferFeatures; ++k) front += m.moves.lanes(f[k]);
     for (std::size_t k = syntax::kBufferFeatures; k < std::size(f); ++k) top += m.moves.lanes(f[k]);
@@ -231,8 +249,8 @@ inline __attribute__((always_inline)) void fixed_move_weights(const ModelData& m
 inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, const WordInfo* w, const PosTag* t,
                                                             std::int32_t n, Scratch& scratch) {
   ParseState& st = scratch.state;
-  st.reset(n);
-  fixed_move_weights(m, w, t, n, scratch.fixed);
+  st.reset(n, w, t);
+  fixed_move_weights(m, st, scratch.fixed);
   const Lanes* fixed = scratch.fixed.data();
   std::uint64_t f[syntax::kPairFeatures];
   while (!st.done()) {
@@ -240,7 +258,7 @@ inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, 
       st.apply(syntax::Shift, Dep::None);
       continue;
     }
-    syntax::pair_features(st, w, t, f);
+    syntax::pair_features(st, f);
     Lanes sum = fixed[2 * static_cast<std::size_t>(st.b0)] + fixed[2 * static_cast<std::size_t>(st.s0()) + 1];
     for (const auto x : f) sum += m.moves.lanes(x);
     // With a word on the stack and one in the buffer, Shift and Right are
@@ -252,12 +270,12 @@ inline __attribute__((always_inline)) void parse_words_body(const ModelData& m, 
     if (sum[syntax::Right] > sum[move]) move = syntax::Right;
     Dep label = Dep::None;
     if (move == syntax::Left)
-      label = predict_label(m, st, w, t, st.b0, st.s0());
+      label = predict_label(m, st, st.b0, st.s0());
     else if (move == syntax::Right)
-      label = predict_label(m, st, w, t, st.s0(), st.b0);
+      label = predict_label(m, st, st.s0(), st.b0);
     st.apply(move, label);
   }
-  st.finish([&](std::int32_t h, std::int32_t d) { return predict_label(m, st, w, t, h, d); });
+  st.finish([&](std::int32_t h, std::int32_t d) { return predict_label(m, st, h, d); });
 }
 
 void parse_words_baseline(const ModelData& m, const WordInfo* w, const PosTag* t, std::int32_t n, Scratch& scratch) {
