@@ -28,14 +28,13 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   } else {
     scan_tokens<false>(quote_tokens);
   }
-  map_paragraphs();
   map_mentions();
-  first_region_.resize(doc.paragraphs.size() + 1);
+  std::size_t s = 0;  // the first sentence of paragraph p or a later one
   for (std::uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
-    first_region_[p] = static_cast<std::int32_t>(regions_.size());
-    find_quotes(p, quote_tokens);
+    const auto first = static_cast<std::int32_t>(regions_.size());
+    find_quotes(tokens_from(p, s), quote_tokens);
+    if (regions_.size() > static_cast<std::size_t>(first)) quoted_paragraphs_.emplace_back(p, first);
   }
-  first_region_.back() = static_cast<std::int32_t>(regions_.size());
   // Names and quotations hold no trigger.
   std::erase_if(candidates_,
                 [&](const TriggerCandidate& c) { return (flags_[c.token] & (kInQuote | kMark | kInMention)) != 0; });
@@ -176,16 +175,26 @@ std::string_view TokenView::respelled_text(std::size_t t) const {
   return std::string_view(respelled_.data() + it->at, it->size);
 }
 
-void TokenView::map_paragraphs() {
-  paragraph_tokens_.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
-  for (const auto& s : doc.sentences)
-    if (s.paragraph < paragraph_tokens_.size()) {
-      auto& range = paragraph_tokens_[s.paragraph];
-      range.first = std::min(range.first, s.first_token);
-      range.second = std::max(range.second, s.last_token);
-    }
-  for (auto& r : paragraph_tokens_)
-    if (r.first == UINT32_MAX) r = {0, 0};
+std::pair<std::uint32_t, std::uint32_t> TokenView::tokens_from(std::uint32_t p, std::size_t& s) const {
+  const auto& ss = doc.sentences;
+  while (s < ss.size() && ss[s].paragraph < p) ++s;
+  if (s >= ss.size() || ss[s].paragraph != p) return {0, 0};
+  std::pair<std::uint32_t, std::uint32_t> range{ss[s].first_token, ss[s].last_token};
+  for (; s < ss.size() && ss[s].paragraph == p; ++s) {
+    range.first = std::min(range.first, ss[s].first_token);
+    range.second = std::max(range.second, ss[s].last_token);
+  }
+  return range;
+}
+
+std::pair<std::int32_t, std::int32_t> TokenView::paragraph_quotes(std::uint32_t p) const {
+  const auto it = std::lower_bound(quoted_paragraphs_.begin(), quoted_paragraphs_.end(), p,
+                                   [](const auto& e, std::uint32_t q) { return e.first < q; });
+  if (it == quoted_paragraphs_.end() || it->first != p) return {0, 0};
+  const std::int32_t first = it->second;
+  const std::int32_t last =
+      it + 1 != quoted_paragraphs_.end() ? (it + 1)->second : static_cast<std::int32_t>(regions_.size());
+  return {first, std::min<std::int32_t>(last, first + static_cast<std::int32_t>(kQuotesPerParagraph))};
 }
 
 // covered_: the first mention (in start order) that covers each token, for
@@ -313,8 +322,9 @@ int TokenView::doubled_mark(std::uint32_t i, std::uint32_t last) const {
 
 // Quotation regions of a paragraph; `quote_tokens`: the document's quote
 // tokens in order (only they can open or close a region).
-void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens) {
-  auto [first, last] = paragraph_tokens(p);
+void TokenView::find_quotes(std::pair<std::uint32_t, std::uint32_t> tokens,
+                            const std::vector<std::uint32_t>& quote_tokens) {
+  auto [first, last] = tokens;
   if (first >= last) return;
   std::int32_t open = -1;
   int open_kind = 0;
