@@ -223,6 +223,7 @@ class TokenView {
   // Token i's lower-cased text in a compact view: from the text, or copied
   // into the pool (and flagged kPooled).
   std::string_view pool_lowered(std::size_t i, std::uint8_t& flag);
+  std::size_t pool_room(std::size_t i, std::size_t more) const;
   template <bool kCompact>
   void scan_tokens(std::vector<std::uint32_t>& quote_tokens);
   ActLexicon::FirstWord respell(std::size_t i, std::string_view w);
