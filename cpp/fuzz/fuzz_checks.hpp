@@ -30,11 +30,14 @@ inline void check_document(const Document& doc) {
   FUZZ_CHECK(doc.text.find('\0') == std::string::npos);
   std::uint32_t last = 0;
   for (const auto& p : doc.paragraphs) {
-    FUZZ_CHECK(p.start <= p.end && p.end <= doc.text.size() && p.start >= last);
-    FUZZ_CHECK(p.end == doc.text.size() || doc.text[p.end] == '\n');
-    last = p.end;
+    FUZZ_CHECK(p.end() <= doc.text.size() && p.start >= last);
+    FUZZ_CHECK(p.end() == doc.text.size() || doc.text[p.end()] == '\n');
+    last = p.end();
   }
-  for (const auto& s : doc.sentences) FUZZ_CHECK(s.start <= s.end && s.end <= doc.text.size());
+  for (const auto& s : doc.sentences) {
+    FUZZ_CHECK(s.first_token < s.last_token && s.last_token <= doc.tokens.size());
+    FUZZ_CHECK(doc.span_of(s).start <= doc.span_of(s).end && doc.span_of(s).end <= doc.text.size());
+  }
   for (const auto& m : doc.mentions) FUZZ_CHECK(m.start < m.end && m.end <= doc.text.size());
 }
 

@@ -79,7 +79,11 @@ std::string read_file(const std::string& path) {
   }
   std::size_t size = 0;
   for (;;) {
-    if (bytes.capacity() - size < 65536) bytes.reserve(std::max<std::size_t>(bytes.capacity() * 2, size + 65536));
+    // Grown only when full: a regular file fills its size + 1 bytes but the
+    // last, and the read that finds its end needs no more room (growing
+    // before it doubled the buffer: 2x the file, plus the copy, at the
+    // reading's peak).
+    if (bytes.capacity() == size) bytes.reserve(std::max<std::size_t>(bytes.capacity() * 2, size + 65536));
     bytes.resize(bytes.capacity());
     const std::size_t n = std::fread(bytes.data() + size, 1, bytes.size() - size, f.get());
     size += n;

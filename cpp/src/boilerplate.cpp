@@ -514,7 +514,7 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns, const 
   std::string_view title;
   std::size_t body_count = 0;
   for (const auto& p : doc.paragraphs) {
-    if (p.title) title = std::string_view(doc.text).substr(p.start, p.end - p.start);
+    if (p.title) title = std::string_view(doc.text).substr(p.start, p.end() - p.start);
     body_count += p.title ? 0 : 1;
   }
   std::size_t tok = 0, body_index = 0;
@@ -525,13 +525,13 @@ void flag_boilerplate(Document& doc, const BoilerplatePatterns& patterns, const 
     const auto first =
         std::partition_point(from, doc.tokens.end(), [&](const Token& t) { return t.start < para.start; });
     const auto last =
-        std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end() <= para.end; });
+        std::partition_point(first, doc.tokens.end(), [&](const Token& t) { return t.end() <= para.end(); });
     TokenRange range{static_cast<std::size_t>(first - doc.tokens.begin()),
                      static_cast<std::size_t>(last - doc.tokens.begin())};
     tok = range.last;
     if (para.title) continue;
     ++body_index;
-    const std::string_view text = std::string_view(doc.text).substr(para.start, para.end - para.start);
+    const std::string_view text = std::string_view(doc.text).substr(para.start, para.end() - para.start);
     if (text.size() > 600 || range.first == range.last) continue;  // furniture is short
     // Lower-case only the head (at least 40 bytes: the gallery notice) and the tail.
     std::size_t head = std::min(text.size(), std::max<std::size_t>(patterns.head_bytes(), 40));

@@ -12,6 +12,7 @@
 
 #include "standpoints/document.hpp"
 #include "standpoints/entities.hpp"
+#include "token_owners.hpp"
 
 namespace standpoints {
 
@@ -47,7 +48,7 @@ struct RoleWords {
 
 class Reader {
  public:
-  Reader(const Document& doc, const Knowledge& k, const std::vector<std::int32_t>& owner, TokenCues& memo)
+  Reader(const Document& doc, const Knowledge& k, const TokenOwners& owner, TokenCues& memo)
       : doc_(doc), k_(k), owner_(owner), memo_(memo) {}
 
   // The rules, tried in order; the first that names a coded or codable
@@ -71,7 +72,7 @@ class Reader {
   Finding of_phrase(const Mention& m) const;
 
   std::string_view text(std::size_t i) const { return token_text(doc_, doc_.tokens[i]); }
-  std::int32_t mention_at(std::size_t i) const { return i < owner_.size() ? owner_[i] : -1; }
+  std::int32_t mention_at(std::size_t i) const { return owner_[i]; }
   bool possessive(std::size_t i) const;
   bool owned(const Mention& c) const;
   bool opens_apposition(std::size_t i) const;
@@ -79,7 +80,7 @@ class Reader {
 
   const Document& doc_;
   const Knowledge& k_;
-  const std::vector<std::int32_t>& owner_;  // the mention covering each token, -1 for none
+  const TokenOwners& owner_;  // the mention covering each token, -1 for none
   TokenCues& memo_;
 };
 

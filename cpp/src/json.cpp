@@ -47,7 +47,7 @@ class StreamWriter {
       key("start");
       num(cp(p.start));
       key("end");
-      num(cp(p.end));
+      num(cp(p.end()));
       key("kind");
       str(p.title ? "title" : "body");
       key("boilerplate");
@@ -59,11 +59,12 @@ class StreamWriter {
     out_.push_back('[');
     for (std::size_t i = 0; i < doc_.sentences.size(); ++i) {
       const auto& s = doc_.sentences[i];
+      const Span span = doc_.span_of(s);
       open(i);
       key("start");
-      num(cp(s.start));
+      num(cp(span.start));
       key("end");
-      num(cp(s.end));
+      num(cp(span.end));
       key("paragraph");
       num(s.paragraph);
       out_.push_back('}');

@@ -103,6 +103,12 @@ std::size_t count_newlines(std::string_view s) {
   return n;
 }
 
+// A paragraph (line) longer than `longest` bytes: its length is kept in 30 bits.
+ReadError paragraph_too_long(std::size_t size, std::size_t longest) {
+  return ReadError("paragraph too long: " + std::to_string(size) + " bytes in one line, more than the " +
+                   std::to_string(longest) + " a paragraph may have (break it into lines)");
+}
+
 // Joins the title, `first` (a body line already taken from `lines`, if any)
 // and the rest of `lines` into text with one "\n" between them. `text` is
 // what `lines` reads: its size and line count bound the document's.
@@ -111,12 +117,14 @@ void assemble(Document& doc, std::string_view text, const std::string_view* firs
   const std::size_t most = (doc.title ? doc.title->size() + 1 : 0) + text.size();
   doc.text.reserve(most);
   doc.paragraphs.reserve(count_newlines(text) + 2);
+  const std::size_t longest = std::min<std::size_t>(options.max_paragraph_bytes, Paragraph::kMaxLength);
   auto add = [&](std::string_view p, bool title) {
+    if (p.size() > longest) throw paragraph_too_long(p.size(), longest);
     if (!doc.text.empty() || !doc.paragraphs.empty()) doc.text.push_back('\n');
     Paragraph para;
     para.start = static_cast<std::uint32_t>(doc.text.size());
     doc.text.append(p);
-    para.end = static_cast<std::uint32_t>(doc.text.size());
+    para.length = static_cast<std::uint32_t>(p.size());
     para.title = title;
     doc.paragraphs.push_back(para);
   };

@@ -83,17 +83,12 @@ struct Resolver {
   }
 
   // Mention covering each token (-1 for none); rebuilt after mentions change.
-  std::vector<std::int32_t> owner;
+  TokenOwners owner;
 
-  void index_tokens() {
-    owner.assign(doc.tokens.size(), -1);
-    for (std::size_t m = 0; m < doc.mentions.size(); ++m)
-      for (std::size_t i = doc.mentions[m].first_token; i < doc.mentions[m].last_token; ++i)
-        owner[i] = static_cast<std::int32_t>(m);
-  }
+  void index_tokens() { owner.index(doc); }
 
   // Mention index covering token i, or -1.
-  std::int32_t mention_at_token(std::size_t i) const { return i < owner.size() ? owner[i] : -1; }
+  std::int32_t mention_at_token(std::size_t i) const { return owner[i]; }
 
   // A mention of tokens [a, b) for an entity, to be added with add_mentions().
   Mention new_mention(std::size_t a, std::size_t b, const std::string& type, std::int32_t entity) const {

@@ -484,7 +484,7 @@ LayerSizes count_layers(const Document& doc, const SegmenterRules& rules) {
   LayerSizes sizes;
   for (const Paragraph& para : doc.paragraphs) {
     const std::size_t first = counts.tokens + buffer.size(), first_stop = counts.stops;
-    tokenizer.run(para.start, para.end);
+    tokenizer.run(para.start, para.end());
     const std::size_t last = counts.tokens + buffer.size();
     if (last == first) continue;
     const std::size_t stops = counts.stops - first_stop;
@@ -513,14 +513,12 @@ void segment(Document& doc, const SegmenterRules& rules) {
     const auto& para = doc.paragraphs[pi];
     const std::size_t first = doc.tokens.size();
     stops.clear();
-    tokenizer.run(para.start, para.end);
+    tokenizer.run(para.start, para.end());
     const std::size_t last = doc.tokens.size();
     std::size_t sent_start = first;
     auto close = [&](std::size_t end_tok) {
       if (end_tok <= sent_start) return;
       Sentence s;
-      s.start = doc.tokens[sent_start].start;
-      s.end = doc.tokens[end_tok - 1].end();
       s.paragraph = pi;
       s.first_token = static_cast<std::uint32_t>(sent_start);
       s.last_token = static_cast<std::uint32_t>(end_tok);

@@ -44,7 +44,7 @@ inline Document build(const std::vector<std::string>& paras, const std::vector<N
     Paragraph p;
     p.start = static_cast<std::uint32_t>(doc.text.size());
     doc.text += paras[i];
-    p.end = static_cast<std::uint32_t>(doc.text.size());
+    p.length = static_cast<std::uint32_t>(doc.text.size() - p.start);
     for (auto b : boilerplate) p.boilerplate |= b == i;
     doc.paragraphs.push_back(p);
   }

@@ -96,7 +96,7 @@ Document document_of_lines(const std::vector<std::string>& lines, std::size_t co
     for (const auto& line : lines) {
       const auto start = static_cast<std::uint32_t>(doc.text.size());
       doc.text += line;
-      doc.paragraphs.push_back({start, static_cast<std::uint32_t>(doc.text.size())});
+      doc.paragraphs.push_back({start, static_cast<std::uint32_t>(doc.text.size() - start)});
       doc.text += '\n';
     }
   return doc;
@@ -139,7 +139,8 @@ void huge_document_is_segmented_as_its_parts() {
     for (std::size_t i = 0; i < part.sentences.size(); ++i) {
       const Sentence& a = part.sentences[i];
       const Sentence& b = whole.sentences[c * part.sentences.size() + i];
-      same = same && b.start == a.start + bytes && b.end == a.end + bytes && b.paragraph == a.paragraph + paragraphs &&
+      same = same && whole.span_of(b).start == part.span_of(a).start + bytes &&
+             whole.span_of(b).end == part.span_of(a).end + bytes && b.paragraph == a.paragraph + paragraphs &&
              b.first_token == a.first_token + tokens && b.last_token == a.last_token + tokens;
     }
   }

@@ -22,7 +22,7 @@ std::string describe(std::string_view line, bool fast, const ReadOptions& option
     std::string out = "id=" + d.id + " title=" + show(d.title) + " date=" + show(d.date) + " url=" + show(d.url) +
                       " source=" + show(d.source) + " text=" + d.text;
     for (const auto& p : d.paragraphs)
-      out += " [" + std::to_string(p.start) + "," + std::to_string(p.end) + (p.title ? ",t]" : "]");
+      out += " [" + std::to_string(p.start) + "," + std::to_string(p.end()) + (p.title ? ",t]" : "]");
     return out;
   } catch (const ReadError& e) {
     return std::string("error: ") + e.what() + " line=" + std::to_string(e.line()) +
@@ -74,6 +74,43 @@ void check_text_limit() {
   expect(
       "json slow path over the cap",
       [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!!"], "n": 1})", options); }, true);
+  expect(
+      "article over the cap", [&] { read_article("Title\n20220203\nhttp://x.com/a\nOne\nTwo!!!\n", "a", options); },
+      true);
+  expect("plain text over the cap", [&] { read_plain("Title\nOne\nTwo!!!\n", "p", options); }, true);
+  expect("default cap", [&] { read_plain("Title\nOne\nTwo!!!\n", "p", ReadOptions{}); }, false);
+}
+
+// A paragraph (a line) longer than ReadOptions::max_paragraph_bytes (1 GiB - 1
+// by default: Paragraph keeps its length in 30 bits) is a ReadError, on every
+// entry point; one of exactly that length is read. Checked with a small cap.
+void check_paragraph_limit() {
+  ReadOptions options;
+  options.max_paragraph_bytes = 5;  // "Title" and "Two!!" are 5 bytes
+  const auto expect = [&](const char* what, auto read, bool too_long) {
+    std::string error;
+    try {
+      read();
+    } catch (const ReadError& e) {
+      error = e.what();
+    }
+    const bool refused = error.find("paragraph too long: 6 bytes") != std::string::npos;
+    if (refused != too_long) {
+      std::fprintf(stderr, "FAIL paragraph limit, %s: %s\n", what, error.empty() ? "read" : error.c_str());
+      ++failures;
+    }
+  };
+  expect(
+      "json at the cap", [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!"]})", options); },
+      false);
+  expect(
+      "json over the cap", [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!!"]})", options); },
+      true);
+  expect(
+      "json slow path over the cap",
+      [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!!"], "n": 1})", options); }, true);
+  expect("json text over the cap", [&] { read_json_record(R"({"text": "One\nTwo!!!"})", options); }, true);
+  expect("json title over the cap", [&] { read_json_record(R"({"title": "Title!", "text": "One"})", options); }, true);
   expect(
       "article over the cap", [&] { read_article("Title\n20220203\nhttp://x.com/a\nOne\nTwo!!!\n", "a", options); },
       true);
@@ -197,6 +234,7 @@ int main() {
     check(line);
   }
   check_text_limit();
+  check_paragraph_limit();
   if (failures) std::fprintf(stderr, "%d failure(s)\n", failures);
   return failures ? 1 : 0;
 }

@@ -409,11 +409,9 @@ Document make_document(const std::vector<Example>& data, std::size_t first, std:
     if (!doc.text.empty()) doc.text.push_back('\n');
     const auto base = static_cast<std::uint32_t>(doc.text.size());
     doc.text += s.text;
-    Paragraph p{base, static_cast<std::uint32_t>(doc.text.size()), false, false};
+    Paragraph p{base, static_cast<std::uint32_t>(doc.text.size() - base), false, false};
     doc.paragraphs.push_back(p);
     standpoints::Sentence ds;
-    ds.start = base;
-    ds.end = p.end;
     ds.paragraph = static_cast<std::uint32_t>(doc.paragraphs.size() - 1);
     ds.first_token = static_cast<std::uint32_t>(doc.tokens.size());
     for (Token t : s.tokens) {

@@ -3,6 +3,8 @@
 // with cues (titles, organisation heads, treaty and event tails).
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -244,18 +246,28 @@ class PartyLabels {
 // The cue kinds of a document's tokens, each looked up once (lazily) and
 // kept for the finder and the resolver, which ask about the same words many
 // times. Per document and per call: the shared NameCues stay immutable.
+// A document of up to kMaxSlots tokens (news) has a slot for each token; a
+// huge one (a million tiny paragraphs: 12 MB as a slot per token) has
+// kMaxSlots, shared by the tokens as a direct-mapped cache (token i in slot
+// i mod kMaxSlots, which remembers whose it is): the questions about a
+// token come close together (a name and the words around it).
 class TokenCues {
  public:
-  TokenCues(const Document& doc, const NameCues& cues) : doc_(doc), cues_(cues), info_(doc.tokens.size(), 0) {}
+  static constexpr std::size_t kMaxSlots = std::size_t{1} << 14;
+
+  TokenCues(const Document& doc, const NameCues& cues)
+      : doc_(doc), cues_(cues), info_(std::min(doc.tokens.size(), kMaxSlots), 0) {
+    if (doc.tokens.size() > kMaxSlots) owner_.assign(kMaxSlots, kNoToken);
+  }
   // NameCues::kinds of token i's text.
   std::uint32_t kinds(std::size_t i) {
-    std::uint32_t& v = info_[i];
+    std::uint32_t& v = info(i);
     if (!(v & kKindsKnown)) v |= kKindsKnown | cues_.kinds(text(i));
     return v & kKindsMask;
   }
   // NameCues::starts_phrase of token i's text.
   bool starts_phrase(std::size_t i) {
-    std::uint32_t& v = info_[i];
+    std::uint32_t& v = info(i);
     if (!(v & kStartsKnown)) v |= kStartsKnown | (cues_.starts_phrase(text(i)) ? kStarts : 0);
     return (v & kStarts) != 0;
   }
@@ -265,13 +277,27 @@ class TokenCues {
   // starts_phrase were looked up, and the latter's answer.
   static constexpr std::uint32_t kKindsMask = 0xFFFFFF, kKindsKnown = 1u << 24, kStartsKnown = 1u << 25,
                                  kStarts = 1u << 26;
+  static constexpr std::uint32_t kNoToken = UINT32_MAX;  // no token has this index (text < 4 GiB)
+  // Token i's slot (0 = nothing looked up yet); in a huge document, taken
+  // over (and cleared) if another token held it.
+  std::uint32_t& info(std::size_t i) {
+    if (owner_.empty()) [[likely]]
+      return info_[i];
+    const std::size_t s = i & (kMaxSlots - 1);
+    if (owner_[s] != i) {
+      owner_[s] = static_cast<std::uint32_t>(i);
+      info_[s] = 0;
+    }
+    return info_[s];
+  }
   std::string_view text(std::size_t i) const {
     const Token& t = doc_.tokens[i];
     return std::string_view(doc_.text).substr(t.start, t.end() - t.start);
   }
   const Document& doc_;
   const NameCues& cues_;
-  std::vector<std::uint32_t> info_;  // 0 = nothing looked up yet
+  std::vector<std::uint32_t> info_;   // 0 = nothing looked up yet
+  std::vector<std::uint32_t> owner_;  // huge document: the token each slot holds (kNoToken: none)
 };
 
 // Sorts mentions by start offset. Most passes leave them sorted or append a

@@ -38,6 +38,10 @@ struct ReadOptions {
   // A longer text is a ReadError ("document too large") instead of offsets
   // that wrap; a caller may set a lower cap.
   std::size_t max_text_bytes = kMaxTextBytes;
+  // A paragraph (a line of the body, the title) longer than this is a
+  // ReadError ("paragraph too long"): a paragraph is at most
+  // Paragraph::kMaxLength bytes (1 GiB - 1); a caller may set a lower cap.
+  std::size_t max_paragraph_bytes = Paragraph::kMaxLength;
 };
 
 // "20220203", "2022-02-03", "2022-02-03T10:00:00Z" -> "2022-02-03"; else nullopt

@@ -69,20 +69,19 @@ void read_sentence(DocumentStage& stage, std::uint32_t si, std::span<const Trigg
   }
 }
 
-void read_paragraph(DocumentStage& stage, std::uint32_t pi, std::span<const TriggerCandidate>& candidates) {
+// Paragraph pi, whose sentences start at `sentence` (its first, or the
+// first after it if it has none); `sentence` moves past them.
+void read_paragraph(DocumentStage& stage, std::uint32_t pi, std::size_t& sentence,
+                    std::span<const TriggerCandidate>& candidates) {
   const TokenView& view = stage.view;
-  if (view.doc.paragraphs[pi].boilerplate) return;
-  const auto [first, last] = view.paragraph_tokens(pi);
-  if (first >= last) return;
+  const std::size_t first_sentence = sentence;
+  const auto [first, last] = view.tokens_from(pi, sentence);
+  if (view.doc.paragraphs[pi].boilerplate || first >= last) return;
   stage.acts.forget_span_cues();
   const std::size_t before = stage.emitter.size();
-  const auto& sentences = view.doc.sentences;
-  const std::uint32_t first_sentence = view.doc.sentence_of(first);
-  for (std::uint32_t si = first_sentence; si < sentences.size() && sentences[si].paragraph == pi; ++si)
-    headline_colon(stage, si);
-  for (std::uint32_t si = first_sentence; si < sentences.size() && sentences[si].paragraph == pi; ++si)
-    read_sentence(stage, si, candidates);
-  if (stage.emitter.size() == before) quote_only_paragraph(stage, pi);
+  for (auto si = static_cast<std::uint32_t>(first_sentence); si < sentence; ++si) headline_colon(stage, si);
+  for (auto si = static_cast<std::uint32_t>(first_sentence); si < sentence; ++si) read_sentence(stage, si, candidates);
+  if (stage.emitter.size() == before) quote_only_paragraph(stage, pi, first);
 }
 
 // A party that no entity held while the stage ran (an unresolved nominal:
@@ -117,7 +116,9 @@ void extract_statements(Document& doc, const Knowledge& knowledge) {
   {
     statements::DocumentStage stage(doc, lexicon, knowledge.codes, knowledge.actors, knowledge.cues, knowledge.syntax);
     std::span<const statements::TriggerCandidate> candidates = stage.view.trigger_candidates();
-    for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) statements::read_paragraph(stage, pi, candidates);
+    std::size_t sentence = 0;
+    for (std::uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi)
+      statements::read_paragraph(stage, pi, sentence, candidates);
     found = stage.emitter.take_distinct();
     proposed = stage.referents.take_proposals();
   }

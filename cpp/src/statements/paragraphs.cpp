@@ -49,9 +49,8 @@ void headline_colon(DocumentStage& stage, std::uint32_t si) {
                  false, si);
 }
 
-void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi) {
+void quote_only_paragraph(DocumentStage& stage, std::uint32_t pi, std::uint32_t first) {
   const TokenView& view = stage.view;
-  const auto [first, last] = view.paragraph_tokens(pi);
   const std::int32_t r = view.opened_at(first);
   if (r < 0 || !view.region(r).double_mark || view.region(r).close < view.region(r).open + 6) return;
   if (view.doc.paragraphs[pi].title || stage.emitter.size() == 0) return;

@@ -11,7 +11,8 @@ namespace standpoints::statements {
 void headline_colon(DocumentStage& stage, std::uint32_t sentence);
 
 // A paragraph that is only a quotation (and found no statement of its own)
-// belongs to the last speaker of the paragraph before.
-void quote_only_paragraph(DocumentStage& stage, std::uint32_t paragraph);
+// belongs to the last speaker of the paragraph before (first_token: the
+// paragraph's first).
+void quote_only_paragraph(DocumentStage& stage, std::uint32_t paragraph, std::uint32_t first_token);
 
 }  // namespace standpoints::statements

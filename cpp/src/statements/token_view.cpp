@@ -24,18 +24,18 @@ TokenView::TokenView(const Document& d, const ActLexicon& l) : doc(d), lex(l) {
   std::vector<std::uint32_t> quote_tokens;  // for find_quotes
   if (compact()) {
     scan_tokens<true>(quote_tokens);
-    lowered_.shrink_to_fit();  // the pool is kept while the stage runs: no room to spare
+    // The pool is kept while the stage runs: room beyond a quarter of it is given back.
+    if (lowered_.capacity() - lowered_.size() > lowered_.size() / 4) lowered_.shrink_to_fit();
   } else {
     scan_tokens<false>(quote_tokens);
   }
-  map_paragraphs();
   map_mentions();
-  first_region_.resize(doc.paragraphs.size() + 1);
+  std::size_t s = 0;  // the first sentence of paragraph p or a later one
   for (std::uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
-    first_region_[p] = static_cast<std::int32_t>(regions_.size());
-    find_quotes(p, quote_tokens);
+    const auto first = static_cast<std::int32_t>(regions_.size());
+    find_quotes(tokens_from(p, s), quote_tokens);
+    if (regions_.size() > static_cast<std::size_t>(first)) quoted_paragraphs_.emplace_back(p, first);
   }
-  first_region_.back() = static_cast<std::int32_t>(regions_.size());
   // Names and quotations hold no trigger.
   std::erase_if(candidates_,
                 [&](const TriggerCandidate& c) { return (flags_[c.token] & (kInQuote | kMark | kInMention)) != 0; });
@@ -66,6 +66,19 @@ void TokenView::lower_text() {
   lowered_base_ = lowered_.data();
 }
 
+// The pool's new capacity when token i's `more` bytes do not fit: what the
+// pool holds, scaled to all tokens at the rate so far, and an eighth more;
+// at least half as much again. A pool grown by half each time lived twice
+// for a moment at the last growth and the shrinking copy (10.5 MB for 5 MB
+// of words on a million tiny paragraphs); this one grows once or twice and
+// keeps little room to give back.
+std::size_t TokenView::pool_room(std::size_t i, std::size_t more) const {
+  const std::size_t tokens = doc.tokens.size();
+  const double rate = static_cast<double>(lowered_.size()) / static_cast<double>(i + 1);
+  const auto projected = static_cast<std::size_t>(rate * static_cast<double>(tokens) * 1.125);
+  return std::max(lowered_.capacity() + lowered_.capacity() / 2, projected) + more;
+}
+
 std::string_view TokenView::pool_lowered(std::size_t i, std::uint8_t& flag) {
   if ((i & ((std::size_t{1} << kPoolBlockBits) - 1)) == 0)
     pool_from_.push_back(static_cast<std::uint32_t>(lowered_.size() - 8));
@@ -77,8 +90,7 @@ std::string_view TokenView::pool_lowered(std::size_t i, std::uint8_t& flag) {
     pooled = (w[k] >= 'A' && w[k] <= 'Z') || static_cast<unsigned char>(w[k]) >= 0x80;
   if (!pooled) return w;
   const std::size_t at = lowered_.size() - 8;
-  if (lowered_.size() + w.size() > lowered_.capacity())
-    lowered_.reserve(lowered_.capacity() + lowered_.capacity() / 2 + w.size());
+  if (lowered_.size() + w.size() > lowered_.capacity()) lowered_.reserve(pool_room(i, w.size()));
   lowered_.resize(at + w.size() + 8);
   char* const out = lowered_.data() + at;
   utf8::to_lower_same_length(w, out);
@@ -176,16 +188,26 @@ std::string_view TokenView::respelled_text(std::size_t t) const {
   return std::string_view(respelled_.data() + it->at, it->size);
 }
 
-void TokenView::map_paragraphs() {
-  paragraph_tokens_.assign(doc.paragraphs.size(), {UINT32_MAX, 0});
-  for (const auto& s : doc.sentences)
-    if (s.paragraph < paragraph_tokens_.size()) {
-      auto& range = paragraph_tokens_[s.paragraph];
-      range.first = std::min(range.first, s.first_token);
-      range.second = std::max(range.second, s.last_token);
-    }
-  for (auto& r : paragraph_tokens_)
-    if (r.first == UINT32_MAX) r = {0, 0};
+std::pair<std::uint32_t, std::uint32_t> TokenView::tokens_from(std::uint32_t p, std::size_t& s) const {
+  const auto& ss = doc.sentences;
+  while (s < ss.size() && ss[s].paragraph < p) ++s;
+  if (s >= ss.size() || ss[s].paragraph != p) return {0, 0};
+  std::pair<std::uint32_t, std::uint32_t> range{ss[s].first_token, ss[s].last_token};
+  for (; s < ss.size() && ss[s].paragraph == p; ++s) {
+    range.first = std::min(range.first, ss[s].first_token);
+    range.second = std::max(range.second, ss[s].last_token);
+  }
+  return range;
+}
+
+std::pair<std::int32_t, std::int32_t> TokenView::paragraph_quotes(std::uint32_t p) const {
+  const auto it = std::lower_bound(quoted_paragraphs_.begin(), quoted_paragraphs_.end(), p,
+                                   [](const auto& e, std::uint32_t q) { return e.first < q; });
+  if (it == quoted_paragraphs_.end() || it->first != p) return {0, 0};
+  const std::int32_t first = it->second;
+  const std::int32_t last =
+      it + 1 != quoted_paragraphs_.end() ? (it + 1)->second : static_cast<std::int32_t>(regions_.size());
+  return {first, std::min<std::int32_t>(last, first + static_cast<std::int32_t>(kQuotesPerParagraph))};
 }
 
 // covered_: the first mention (in start order) that covers each token, for
@@ -313,8 +335,9 @@ int TokenView::doubled_mark(std::uint32_t i, std::uint32_t last) const {
 
 // Quotation regions of a paragraph; `quote_tokens`: the document's quote
 // tokens in order (only they can open or close a region).
-void TokenView::find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens) {
-  auto [first, last] = paragraph_tokens(p);
+void TokenView::find_quotes(std::pair<std::uint32_t, std::uint32_t> tokens,
+                            const std::vector<std::uint32_t>& quote_tokens) {
+  auto [first, last] = tokens;
   if (first >= last) return;
   std::int32_t open = -1;
   int open_kind = 0;

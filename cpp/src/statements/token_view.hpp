@@ -74,8 +74,11 @@ class TokenView {
     return std::string_view(lowered_base_ + tk.start, tk.end() - tk.start);
   }
   std::uint32_t paragraph_of(std::uint32_t t) const { return doc.sentences[sentence_of_(t)].paragraph; }
-  // Tokens [first, last) of a paragraph.
-  std::pair<std::uint32_t, std::uint32_t> paragraph_tokens(std::uint32_t p) const { return paragraph_tokens_[p]; }
+  // Tokens [first, last) of paragraph p (its sentences'; {0, 0} without
+  // any), found from sentence s on, which becomes the first sentence after
+  // the paragraph's: a caller walks the paragraphs in order (an entry per
+  // paragraph kept here would cost 8 bytes a paragraph, 8 MB for a million tiny ones).
+  std::pair<std::uint32_t, std::uint32_t> tokens_from(std::uint32_t p, std::size_t& s) const;
   // The first token that starts at or after a byte offset.
   std::uint32_t first_token_at(std::uint32_t byte) const;
 
@@ -148,10 +151,7 @@ class TokenView {
   // The first kQuotesPerParagraph quotations of a paragraph.
   static constexpr std::size_t kQuotesPerParagraph = 16;
   // Quotation regions [first, last) of a paragraph, at most kQuotesPerParagraph.
-  std::pair<std::int32_t, std::int32_t> paragraph_quotes(std::uint32_t p) const {
-    const std::int32_t first = first_region_[p], last = first_region_[p + 1];
-    return {first, std::min<std::int32_t>(last, first + static_cast<std::int32_t>(kQuotesPerParagraph))};
-  }
+  std::pair<std::int32_t, std::int32_t> paragraph_quotes(std::uint32_t p) const;
   // The words of a quotation, without a comma or colon before its closing
   // mark ('"...," he said'); none when it is empty.
   std::optional<Span> quotation_span(std::int32_t r) const;
@@ -223,16 +223,17 @@ class TokenView {
   // Token i's lower-cased text in a compact view: from the text, or copied
   // into the pool (and flagged kPooled).
   std::string_view pool_lowered(std::size_t i, std::uint8_t& flag);
+  std::size_t pool_room(std::size_t i, std::size_t more) const;
   template <bool kCompact>
   void scan_tokens(std::vector<std::uint32_t>& quote_tokens);
   ActLexicon::FirstWord respell(std::size_t i, std::string_view w);
-  void map_paragraphs();
   void map_mentions();
   STANDPOINTS_NOINLINE std::int32_t covering_mention(std::size_t t) const;
   STANDPOINTS_NOINLINE std::int32_t region_holding(std::size_t t) const;
   static int quote_kind(std::string_view q, bool& opening, bool& closing);
   int doubled_mark(std::uint32_t i, std::uint32_t last) const;
-  void find_quotes(std::uint32_t p, const std::vector<std::uint32_t>& quote_tokens);
+  // Quotation regions of a paragraph's tokens [first, last).
+  void find_quotes(std::pair<std::uint32_t, std::uint32_t> tokens, const std::vector<std::uint32_t>& quote_tokens);
   void add_region(std::uint32_t open, std::uint32_t close, bool closed, bool double_mark);
 
   // The document lower-cased (same byte offsets), and eight NUL bytes; in a
@@ -264,11 +265,12 @@ class TokenView {
   std::vector<std::uint32_t> covered_from_;
   std::vector<TriggerCandidate> candidates_;
   std::vector<std::uint32_t> semicolons_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> paragraph_tokens_;
   SentenceCursor sentence_of_{doc};  // paragraph_of() walks back token by token (Referents::recent)
   std::vector<QuoteRegion> regions_;
-  // Regions come in paragraph order: those of paragraph p are [first_region_[p], first_region_[p + 1]).
-  std::vector<std::int32_t> first_region_;
+  // Regions come in paragraph order. For each paragraph that has some (few
+  // do: not an entry for each paragraph), the paragraph and its first region;
+  // its last is before the next entry's first.
+  std::vector<std::pair<std::uint32_t, std::int32_t>> quoted_paragraphs_;
 };
 
 }  // namespace standpoints::statements
