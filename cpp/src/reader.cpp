@@ -124,7 +124,7 @@ void assemble(Document& doc, std::string_view text, const std::string_view* firs
     Paragraph para;
     para.start = static_cast<std::uint32_t>(doc.text.size());
     doc.text.append(p);
-    para.length = static_cast<std::uint32_t>(p.size());
+    para.length = static_cast<std::uint32_t>(p.size()) & Paragraph::kMaxLength;  // fits: checked above
     para.title = title;
     doc.paragraphs.push_back(para);
   };

@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     for (auto& p : g["paragraphs"]) {
       Paragraph para;
       para.start = cp2b[p["start"].get<std::size_t>()];
-      para.length = static_cast<std::uint32_t>(cp2b[p["end"].get<std::size_t>()] - para.start);
+      para.length = static_cast<std::uint32_t>(cp2b[p["end"].get<std::size_t>()] - para.start) & Paragraph::kMaxLength;
       para.title = p.value("kind", "body") == "title";
       para.boilerplate = p.value("boilerplate", false);
       doc.paragraphs.push_back(para);
