@@ -529,15 +529,19 @@ struct KeyBuilder {
         const std::size_t gap = last.start - prev.end();
         plain = last.space_before ? (gap == 1 && doc.text[prev.end()] == ' ') : gap == 0;
       }
-      if (plain) return source.substr(a.start, b.end() - a.start);
+      if (plain) return slice(a.start, b.end());
       in_buffer = true;
-      buffer.assign(source.substr(a.start, prev_end(n) - a.start));
+      buffer.assign(slice(a.start, prev_end(n)));
     }
     if (b.space_before) buffer.push_back(' ');
-    buffer.append(source.substr(b.start, b.end() - b.start));
+    buffer.append(slice(b.start, b.end()));
     return buffer;
   }
   std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end(); }
+  // source[from, to) of token offsets, which lie within the text: a view made
+  // directly, not by substr(), whose range check made it a call (236k calls
+  // per 1,000 news articles).
+  std::string_view slice(std::size_t from, std::size_t to) const { return {source.data() + from, to - from}; }
 };
 
 // The same keys lower-cased (for the folded trie), built token by token:
