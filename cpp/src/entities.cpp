@@ -1113,7 +1113,8 @@ struct Finder {
     // A local view of the tokens: the stores of the loop (mentions, claims)
     // would otherwise make the compiler reload the vector for every token.
     const std::span<const Token> tokens(doc.tokens);
-    for (std::size_t i = a; i + 2 < b; ++i) {
+    UpperWords upper = upper_from(b);
+    for (std::size_t i = a; (i = upper.next(i)) + 2 < b; ++i) {
       const Token& t = tokens[i];
       // (Most words have a space after them: tested first.)
       if (tokens[i + 1].space_before || !is_cap(t) || t.end() - t.start > 3 || claimed[i]) continue;
@@ -1134,10 +1135,11 @@ struct Finder {
     // A local view of the tokens: the stores of the loop (mentions, claims)
     // would otherwise make the compiler reload the vector for every token.
     const std::span<const Token> tokens(doc.tokens);
-    for (std::size_t i = a; i < b;) {
+    UpperWords upper = upper_from(b);
+    // Lower-case words start no name, no title and no place (the tests below
+    // would all say no): the walk visits the other words alone.
+    for (std::size_t i = a; (i = upper.next(i)) < b;) {
       const Token& t = tokens[i];
-      // Lower-case words start no name, no title and no place (the tests below
-      // would all say no): most tokens leave here.
       if (t.shape == Shape::Lower || t.kind != TokenKind::Word || claimed[i]) {
         ++i;
         continue;
@@ -1317,7 +1319,8 @@ struct Finder {
     // A local view of the tokens: the stores of the loop (mentions, claims)
     // would otherwise make the compiler reload the vector for every token.
     const std::span<const Token> tokens(doc.tokens);
-    for (std::size_t i = a; i < b;) {
+    UpperWords upper = upper_from(b);
+    for (std::size_t i = a; (i = upper.next(i)) < b;) {
       if (!is_cap(tokens[i]) || claimed[i]) {
         ++i;
         continue;
@@ -1821,6 +1824,31 @@ struct Finder {
   }
 
   SentenceCursor sentence_of{doc};  // the scan asks about tokens in text order
+
+  // The sentence's words that are not lower case (capitals, and words of
+  // digits or of scripts without case), in order: the only tokens where the
+  // passes start anything. Three passes over the list instead of over every
+  // token of the sentence (three tokens in four are lower case).
+  std::vector<std::uint32_t> upper_words{};
+  void list_upper_words(std::size_t a, std::size_t b) {
+    upper_words.clear();
+    const std::span<const Token> tokens(doc.tokens);
+    for (std::size_t i = a; i < b; ++i)
+      if (tokens[i].shape != Shape::Lower && tokens[i].kind == TokenKind::Word)
+        upper_words.push_back(static_cast<std::uint32_t>(i));
+  }
+  // Walks upper_words forward: next(i) is the first listed token at or after
+  // i, or `end` when none is left.
+  struct UpperWords {
+    std::span<const std::uint32_t> list;
+    std::size_t end;
+    std::size_t at = 0;
+    std::size_t next(std::size_t i) {
+      while (at < list.size() && list[at] < i) ++at;
+      return at < list.size() ? list[at] : end;
+    }
+  };
+  UpperWords upper_from(std::size_t b) const { return {upper_words, b}; }
 };
 
 }  // namespace
@@ -1848,6 +1876,7 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     // are matched against the knowledge base only.
     const CaseMode mode = case_mode(doc, s.first_token, s.last_token, p.title);
     const std::size_t first_mention = doc.mentions.size();
+    f.list_upper_words(s.first_token, s.last_token);
     if (mode == CaseMode::Normal) f.party_label_pass(s.first_token, s.last_token);
     f.knowledge_pass(s.first_token, s.last_token, mode);
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
