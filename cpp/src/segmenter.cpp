@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "growth.hpp"
 #include "standpoints/reader.hpp"
 #include "standpoints/tsv.hpp"
@@ -267,6 +271,16 @@ struct Tokenizer {
   }
   // The end of the ASCII letters and digits from `pos` (before `end`).
   [[gnu::always_inline]] std::size_t ascii_word_end(std::size_t pos, std::size_t end) const {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where the text allows (SSE2 is part of x86-64):
+    // a word's end in about a dozen instructions, where the eight-byte scan
+    // below takes about twenty for a word of any length up to eight.
+    while (end - pos >= 16) {
+      const unsigned word = ascii_word_mask16(text.data() + pos);
+      if (word != 0xFFFF) return pos + static_cast<unsigned>(std::countr_zero(~word));
+      pos += 16;
+    }
+#endif
     if constexpr (std::endian::native == std::endian::little) {
       while (end - pos >= 8) {
         std::uint64_t w;
@@ -281,6 +295,20 @@ struct Tokenizer {
     while (pos < end && ascii_word(static_cast<unsigned char>(text[pos]))) ++pos;
     return pos;
   }
+#if defined(__SSE2__)
+  // One bit for each of the sixteen bytes at p that is an ASCII letter or
+  // digit. Each range test is a signed comparison after a shift of the range
+  // to the bottom of the signed bytes (bytes >= 0x80 fall outside both).
+  static unsigned ascii_word_mask16(const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));  // 'A'..'Z' -> 'a'..'z'
+    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(folded, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                          _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+    const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                         _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+  }
+#endif
   static Shape shape(int first, bool any_lower, std::size_t uppers) {
     if (first == 0) return Shape::Lower;
     if (any_lower) return Shape::Capitalized;
