@@ -875,10 +875,29 @@ void NameCues::add_word(std::string_view word, Kind kind) {
   kinds_filter_.add(word);
 }
 
+namespace {
+
+// The hashed look-ups behind the word filters of NameCues::kinds and
+// starts_phrase, kept out of line: the filter answers for about half of the
+// ~200,000 words asked per 1,000 news articles, which then return without
+// the frame (saved registers) that the inlined look-up needed.
+[[gnu::noinline]] std::uint32_t listed_kinds(const StringMap<std::uint32_t>& kinds, std::string_view word) {
+  auto it = kinds.find(word);
+  return it == kinds.end() ? 0 : it->second;
+}
+
+[[gnu::noinline]] bool starts_listed_phrase(const StringSet& starts, std::string_view word) {
+  char lower[48];  // (the caller checked the size)
+  for (std::size_t k = 0; k < word.size(); ++k)
+    lower[k] = (word[k] >= 'A' && word[k] <= 'Z') ? static_cast<char>(word[k] + 32) : word[k];
+  return starts.find(std::string_view(lower, word.size())) != starts.end();
+}
+
+}  // namespace
+
 std::uint32_t NameCues::kinds(std::string_view word) const {
   if (!kinds_filter_.may_contain(word)) return 0;
-  auto it = kinds_.find(word);
-  return it == kinds_.end() ? 0 : it->second;
+  return listed_kinds(kinds_, word);
 }
 
 std::string_view NameCues::role(std::string_view word, Kind kind) const {
@@ -894,11 +913,8 @@ std::string_view NameCues::role(std::string_view word, Kind kind) const {
 }
 
 bool NameCues::starts_phrase(std::string_view word) const {
-  char lower[48];
-  if (max_phrase_ <= 1 || word.size() > sizeof lower || !starts_filter_.may_contain(word)) return false;
-  for (std::size_t k = 0; k < word.size(); ++k)
-    lower[k] = (word[k] >= 'A' && word[k] <= 'Z') ? static_cast<char>(word[k] + 32) : word[k];
-  return phrase_starts_.find(std::string_view(lower, word.size())) != phrase_starts_.end();
+  if (max_phrase_ <= 1 || word.size() > 48 || !starts_filter_.may_contain(word)) return false;
+  return starts_listed_phrase(phrase_starts_, word);
 }
 
 void sort_mentions_by_start(std::vector<Mention>& mentions) {
