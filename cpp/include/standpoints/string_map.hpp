@@ -85,7 +85,7 @@ struct StringHash {
 // per 1,000 news articles).
 struct StringEqual {
   using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const noexcept {
+  [[gnu::always_inline]] bool operator()(std::string_view a, std::string_view b) const noexcept {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
     const char *p = a.data(), *q = b.data();
