@@ -514,13 +514,14 @@ struct KeyBuilder {
   const Document& doc;
   std::string_view source;  // doc.text
   std::size_t first;
-  std::string buffer;
-  bool in_buffer = false;
+  // Made only for a key that is no slice of the text (most are): a string
+  // made and destroyed at every match() cost a call each time.
+  std::optional<std::string> buffer{};
 
   std::string_view key(std::size_t n) {
     const Token& a = doc.tokens[first];
     const Token& b = doc.tokens[first + n - 1];
-    if (!in_buffer) {
+    if (!buffer) {
       // Still a plain slice while every gap is one space (or none for touching tokens).
       const Token& last = doc.tokens[first + n - 1];
       bool plain = true;
@@ -530,12 +531,11 @@ struct KeyBuilder {
         plain = last.space_before ? (gap == 1 && doc.text[prev.end()] == ' ') : gap == 0;
       }
       if (plain) return slice(a.start, b.end());
-      in_buffer = true;
-      buffer.assign(slice(a.start, prev_end(n)));
+      buffer.emplace(slice(a.start, prev_end(n)));
     }
-    if (b.space_before) buffer.push_back(' ');
-    buffer.append(slice(b.start, b.end()));
-    return buffer;
+    if (b.space_before) buffer->push_back(' ');
+    buffer->append(slice(b.start, b.end()));
+    return *buffer;
   }
   std::size_t prev_end(std::size_t n) const { return doc.tokens[first + n - 2].end(); }
   // source[from, to) of token offsets, which lie within the text: a view made
@@ -584,7 +584,7 @@ std::size_t ActorTable::match(const Document& doc, std::size_t i, std::size_t en
     }
     return best;
   }
-  KeyBuilder keys{doc, doc.text, i, {}};
+  KeyBuilder keys{doc, doc.text, i};
   std::size_t n = 1;
   for (; i + n <= end; ++n) {
     auto it = exact_.find(keys.key(n));
