@@ -1898,8 +1898,11 @@ void find_mentions(Document& doc, const Knowledge& knowledge) {
     if (mode == CaseMode::Normal) f.capitalised_pass(s.first_token, s.last_token);
     // The two passes interleave within the sentence: put its few mentions in
     // order now, so that the document's list needs only a merge at the end.
-    std::sort(doc.mentions.begin() + static_cast<std::ptrdiff_t>(first_mention), doc.mentions.end(),
-              [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    // (Most sentences' mentions come in order already: std::sort would still
+    // move each of them twice, through its insertion sort's temporary.)
+    const auto by_start = [](const Mention& a, const Mention& b) { return a.start < b.start; };
+    const auto from = doc.mentions.begin() + static_cast<std::ptrdiff_t>(first_mention);
+    if (!std::is_sorted(from, doc.mentions.end(), by_start)) std::sort(from, doc.mentions.end(), by_start);
   }
   f.flush_places();
   sort_mentions_by_start(doc.mentions);
