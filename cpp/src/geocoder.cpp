@@ -53,12 +53,13 @@ namespace {
 // The slot of a code of three capital letters in Tables::countries, or -1.
 std::int32_t country_slot(std::string_view code) noexcept {
   if (code.size() != 3) return -1;
-  std::int32_t slot = 0;
-  for (const char c : code) {
-    if (c < 'A' || c > 'Z') return -1;
-    slot = slot * 26 + (c - 'A');
-  }
-  return slot;
+  // Each letter's place after 'A' (unsigned: a byte below 'A' wraps to a
+  // large number), without a loop: the geocoder asks ~90,000 times per
+  // 1,000 news articles.
+  const unsigned a = static_cast<unsigned char>(code[0]) - 'A', b = static_cast<unsigned char>(code[1]) - 'A',
+                 c = static_cast<unsigned char>(code[2]) - 'A';
+  if (a >= 26 || b >= 26 || c >= 26) return -1;
+  return static_cast<std::int32_t>((a * 26 + b) * 26 + c);
 }
 
 std::uint64_t hash_name(std::string_view s) noexcept {

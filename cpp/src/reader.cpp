@@ -159,6 +159,20 @@ std::optional<std::string> normalize_date(std::string_view raw) {
   return std::nullopt;
 }
 
+namespace {
+
+// The first position in s of a byte of `set` (npos if none): a plain loop,
+// where string_view::find_first_of calls memchr on the set for every byte of
+// s (118 calls for a news record's URL).
+std::size_t first_of(std::string_view s, std::string_view set) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    for (const char c : set)
+      if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 bool parse_url(std::string_view s, std::string* host) {
   std::string_view rest;
   const std::string lower = utf8::to_lower(s.substr(0, std::min<std::size_t>(s.size(), 8)));
@@ -168,8 +182,8 @@ bool parse_url(std::string_view s, std::string* host) {
     rest = s.substr(7);
   else
     return false;
-  if (s.find_first_of(" \t") != std::string_view::npos) return false;
-  std::size_t end = rest.find_first_of("/?#");
+  if (first_of(s, " \t") != std::string_view::npos) return false;
+  std::size_t end = first_of(rest, "/?#");
   std::string_view authority = rest.substr(0, end == std::string_view::npos ? rest.size() : end);
   if (auto at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
   if (auto colon = authority.find(':'); colon != std::string_view::npos) authority = authority.substr(0, colon);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 #include "context_codes.hpp"
@@ -13,6 +14,23 @@
 namespace standpoints {
 
 namespace {
+
+// The first token from i on (before end) that may be a bare surname: an
+// uncovered word in Shape::Capitalized or `caps` (Shape::AllCaps in a
+// title). A function of its own: inlined into Resolver::cluster(), this loop
+// over every token of the document kept its counter on the stack.
+[[gnu::noinline]] std::size_t next_name_word(std::span<const Token> tokens, const std::vector<std::uint8_t>& covered,
+                                             std::size_t i, std::size_t end, Shape caps) {
+  // The two shapes as bits of one mask: one test per token.
+  const unsigned wanted = 1u << static_cast<unsigned>(Shape::Capitalized) | 1u << static_cast<unsigned>(caps);
+  for (; i < end; ++i) {
+    const Token& t = tokens[i];
+    // Most tokens are lower case: test the shape first (one predictable branch).
+    if (!((wanted >> static_cast<unsigned>(t.shape)) & 1u)) continue;
+    if (!covered[i] && t.kind == TokenKind::Word) return i;
+  }
+  return end;
+}
 
 void insert_mentions(Document& doc, std::vector<Mention> added, bool relist);
 
@@ -294,11 +312,11 @@ struct Resolver {
     for (const Sentence& s : doc.sentences) {
       const Paragraph& p = doc.paragraphs[s.paragraph];
       if (p.boilerplate) continue;
-      for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+      const Shape caps = p.title ? Shape::AllCaps : Shape::Capitalized;
+      for (std::size_t i = s.first_token;; ++i) {
+        i = next_name_word(doc.tokens, covered, i, s.last_token, caps);
+        if (i >= s.last_token) break;
         const Token& t = doc.tokens[i];
-        // Most tokens are lower case: test the shape first (one predictable branch).
-        if (t.shape != Shape::Capitalized && !(t.shape == Shape::AllCaps && p.title)) continue;
-        if (covered[i] || t.kind != TokenKind::Word) continue;
         if (t.shape == Shape::Capitalized) {
           if (!filter.may_contain(text(i))) continue;
           auto it = surname.find(text(i));

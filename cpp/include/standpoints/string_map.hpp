@@ -78,9 +78,40 @@ struct StringHash {
   }
 };
 
+// The key equality of every table: the keys are short words and phrases, so
+// up to 16 bytes are compared by two overlapping loads from each side
+// (std::equal_to<> makes a call to the comparison and from it one to memcmp,
+// about 35 instructions a probe; the finder and resolver probe ~300,000 times
+// per 1,000 news articles).
+struct StringEqual {
+  using is_transparent = void;
+  [[gnu::always_inline]] bool operator()(std::string_view a, std::string_view b) const noexcept {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *p = a.data(), *q = b.data();
+    if (n >= 8) {
+      if (n > 16) return __builtin_memcmp(p, q, n) == 0;
+      return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
+             load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
+    }
+    if (n >= 4)
+      return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
+             load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
+    return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
+  }
+
+ private:
+  template <class W>
+  static W load(const char* p) noexcept {
+    W w;
+    __builtin_memcpy(&w, p, sizeof w);
+    return w;
+  }
+};
+
 template <class V>
-using StringMap = boost::unordered_flat_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = boost::unordered_flat_set<std::string, StringHash, std::equal_to<>>;
+using StringMap = boost::unordered_flat_map<std::string, V, StringHash, StringEqual>;
+using StringSet = boost::unordered_flat_set<std::string, StringHash, StringEqual>;
 
 // A 1024-bit filter (one hash of the first and last byte and the length)
 // in front of a small word table: most words of a text are in no cue list,
