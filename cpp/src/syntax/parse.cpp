@@ -139,12 +139,16 @@ __attribute__((target("avx2"))) std::uint32_t best_class_avx2(const WeightTable&
 #pragma GCC unroll 16
   for (std::uint32_t l = 1; l < W; ++l) m = v[l] > m ? v[l] : m;
   // The maximum of m's eight lanes, in every lane: over halves, quarters, pairs.
-  // (Written out: a helper returning a vector would not be compiled for AVX2.)
-  Lanes8 x = __builtin_shuffle(m, Lanes8{4, 5, 6, 7, 0, 1, 2, 3});
+  // (Written out: a helper returning a vector would not be compiled for AVX2;
+  // AVX2's permute, as GCC's and Clang's vector shuffles are spelled apart.)
+  Lanes8 x = reinterpret_cast<Lanes8>(
+      _mm256_permutevar8x32_epi32(reinterpret_cast<__m256i>(m), _mm256_setr_epi32(4, 5, 6, 7, 0, 1, 2, 3)));
   m = m > x ? m : x;
-  x = __builtin_shuffle(m, Lanes8{2, 3, 0, 1, 6, 7, 4, 5});
+  x = reinterpret_cast<Lanes8>(
+      _mm256_permutevar8x32_epi32(reinterpret_cast<__m256i>(m), _mm256_setr_epi32(2, 3, 0, 1, 6, 7, 4, 5)));
   m = m > x ? m : x;
-  x = __builtin_shuffle(m, Lanes8{1, 0, 3, 2, 5, 4, 7, 6});
+  x = reinterpret_cast<Lanes8>(
+      _mm256_permutevar8x32_epi32(reinterpret_cast<__m256i>(m), _mm256_setr_epi32(1, 0, 3, 2, 5, 4, 7, 6)));
   m = m > x ? m : x;
   const std::int32_t top = m[0];
   for (std::uint32_t l = 0; l < W; ++l) {
