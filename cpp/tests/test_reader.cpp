@@ -46,6 +46,22 @@ void check(const std::string& line) {
   }
 }
 
+// Reads with `read` and checks that it was refused with an error holding
+// `refusal` exactly when `refused` is expected; `what` names the case.
+template <class Read>
+void expect_refusal(const char* what, const std::string& refusal, Read read, bool refused) {
+  std::string error;
+  try {
+    read();
+  } catch (const ReadError& e) {
+    error = e.what();
+  }
+  if ((error.find(refusal) != std::string::npos) != refused) {
+    std::fprintf(stderr, "FAIL %s, %s: %s\n", refusal.c_str(), what, error.empty() ? "read" : error.c_str());
+    ++failures;
+  }
+}
+
 // A text longer than ReadOptions::max_text_bytes (4 GiB by default: offsets
 // are 32-bit) is a ReadError, on every entry point; one of exactly that
 // length is read. Checked with a small cap, as a user may set one.
@@ -53,17 +69,7 @@ void check_text_limit() {
   ReadOptions options;
   options.max_text_bytes = 15;  // "Title\nOne\nTwo." is 14 bytes, "Title\nOne\nTwo!!" 15
   const auto expect = [&](const char* what, auto read, bool too_large) {
-    std::string error;
-    try {
-      read();
-    } catch (const ReadError& e) {
-      error = e.what();
-    }
-    const bool refused = error.find("document too large") != std::string::npos;
-    if (refused != too_large) {
-      std::fprintf(stderr, "FAIL text limit, %s: %s\n", what, error.empty() ? "read" : error.c_str());
-      ++failures;
-    }
+    expect_refusal(what, "document too large", read, too_large);
   };
   expect(
       "json at the cap", [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!"]})", options); },
@@ -88,17 +94,7 @@ void check_paragraph_limit() {
   ReadOptions options;
   options.max_paragraph_bytes = 5;  // "Title" and "Two!!" are 5 bytes
   const auto expect = [&](const char* what, auto read, bool too_long) {
-    std::string error;
-    try {
-      read();
-    } catch (const ReadError& e) {
-      error = e.what();
-    }
-    const bool refused = error.find("paragraph too long: 6 bytes") != std::string::npos;
-    if (refused != too_long) {
-      std::fprintf(stderr, "FAIL paragraph limit, %s: %s\n", what, error.empty() ? "read" : error.c_str());
-      ++failures;
-    }
+    expect_refusal(what, "paragraph too long: 6 bytes", read, too_long);
   };
   expect(
       "json at the cap", [&] { read_json_record(R"({"title": "Title", "paragraphs": ["One", "Two!!"]})", options); },
